@@ -1,0 +1,16 @@
+# Writes a C++ source holding every migration as a raw string, so the binary carries its schema.
+# Called at build time with -DOUT=<file> -DSOURCE_DIR=<repo> -DNAMES=<0001_init;...>.
+set(body "// Generated from migrations/*/ by cmake/embed_migrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"storage/migrations.h\"\n\nnamespace rx::storage {\n\n")
+string(APPEND body "const std::vector<Migration>& embedded_migrations() {\n")
+string(APPEND body "  static const std::vector<Migration> kMigrations = {\n")
+foreach(name IN LISTS NAMES)
+  file(READ "${SOURCE_DIR}/migrations/sqlite/${name}.sql" sqlite_sql)
+  file(READ "${SOURCE_DIR}/migrations/postgres/${name}.sql" postgres_sql)
+  string(REGEX MATCH "^[0-9]+" version "${name}")
+  math(EXPR version "${version} + 0")
+  string(APPEND body "      {${version}, \"${name}\", R\"rxsql(${sqlite_sql})rxsql\", R\"rxsql(${postgres_sql})rxsql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kMigrations;\n}\n\n}  // namespace rx::storage\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

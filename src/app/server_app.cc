@@ -1,0 +1,91 @@
+#include "app/server_app.h"
+
+#include "app/health_routes.h"
+#include "auth/auth_routes.h"
+#include "core/clock.h"
+#include "shops/shop_routes.h"
+#include "staff/staff_routes.h"
+#include "storage/migrations.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+namespace rx::app {
+namespace {
+
+// Blocks SIGINT/SIGTERM in every thread and waits for them on one, so that shutdown is an
+// ordinary call on an ordinary thread rather than work inside a signal handler.
+class ShutdownSignals {
+ public:
+  ShutdownSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+  }
+  int wait() {
+    int signal = 0;
+    sigwait(&set_, &signal);
+    return signal;
+  }
+
+ private:
+  sigset_t set_;
+};
+
+}  // namespace
+
+int serve(const ServeConfig& config) {
+  const auto started = std::chrono::steady_clock::now();
+  ShutdownSignals signals;
+  core::SystemClock clock;
+  auto db = storage::open_database(config.db_url, config.db_pool_size);
+  storage::migrate(*db, clock.now_ms());
+
+  auth::AuthService auth_service(*db, clock, config.auth);
+  staff::StaffService staff_service(*db, clock);
+  shops::ShopService shop_service(*db, clock);
+
+  http::HttpServer server(config.server, auth_service);
+  const http::CookiePolicy cookies{server.tls()};
+  register_health_routes(server.router(), *db);
+  auth::register_auth_routes(server.router(), auth_service, cookies);
+  staff::register_staff_routes(server.router(), staff_service);
+  shops::register_shop_routes(server.router(), shop_service, auth_service, cookies);
+  server.serve_web_app();
+
+  const int port = server.bind();
+  const double startup_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const std::string scheme = server.tls() ? "https" : "http";
+  std::printf("rxtrack listening on %s://%s:%d\n", scheme.c_str(), config.server.host.c_str(), port);
+  if (shop_service.setup_needed()) {
+    std::printf("Open %s://%s:%d/ in a browser: the first visit sets up the shop.\n",
+                scheme.c_str(), config.server.host.c_str(), port);
+  }
+  std::fflush(stdout);
+  spdlog::info("started in {:.1f} ms (database {})", startup_ms,
+               db->dialect() == storage::Dialect::kSqlite ? "sqlite" : "postgresql");
+
+  std::thread waiter([&] {
+    const int signal = signals.wait();
+    spdlog::info("signal {} received; finishing requests in flight", signal);
+    server.stop();
+  });
+  server.run();
+  if (waiter.joinable()) {
+    // run() also returns if the listener fails; wake the waiter so it can exit.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  db->close();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace rx::app

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "auth/auth_service.h"
+#include "http/http_server.h"
+
+#include <string>
+
+namespace rx::app {
+
+struct ServeConfig {
+  std::string db_url;
+  http::ServerOptions server;
+  auth::AuthOptions auth;
+  bool scheduler = true;
+  int db_pool_size = 16;
+};
+
+// The composition root: opens the database, applies migrations, builds every service, registers
+// every route, and serves until SIGTERM or SIGINT. Returns the process exit code.
+int serve(const ServeConfig& config);
+
+}  // namespace rx::app

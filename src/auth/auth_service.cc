@@ -1,0 +1,70 @@
+#include "auth/auth_service.h"
+
+#include "auth/password_hasher.h"
+#include "auth/session_repository.h"
+#include "core/error.h"
+#include "core/json_fields.h"
+#include "staff/staff_repository.h"
+
+namespace rx::auth {
+
+using core::AppError;
+using core::ErrorCode;
+
+AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options)
+    : db_(db), clock_(clock), options_(options), throttle_(options.throttle) {}
+
+SignedIn AuthService::login(const std::string& raw_email, const std::string& password,
+                            const std::string& client_ip) {
+  const std::string email = core::to_lower(core::trim(raw_email));
+  std::optional<staff::Credentials> credentials;
+  std::int64_t retry_after = 0;
+  db_.with_connection([&](storage::Connection& c) {
+    retry_after = throttle_.retry_after_seconds(c, email, client_ip, clock_.now_ms());
+    if (retry_after == 0) credentials = staff::StaffRepository::credentials_by_email(c, email);
+  });
+  if (retry_after > 0) {
+    throw AppError(ErrorCode::kRateLimited, "too many sign-in attempts; try again later",
+                   {{"retry_after_seconds", retry_after}});
+  }
+  // Verify against a decoy when the email is unknown, so timing does not reveal who exists.
+  const std::string& hash = credentials ? credentials->password_hash : PasswordHasher::decoy_hash();
+  const bool password_ok = PasswordHasher::verify(hash, password);
+  const bool ok = credentials && credentials->active && password_ok;
+
+  SignedIn result;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    throttle_.record(c, email, client_ip, ok, clock_.now_ms());
+    if (!ok) return;
+    result.token = start_session(c, credentials->shop_id, credentials->staff_id);
+    result.staff = *staff::StaffRepository::find(c, credentials->shop_id, credentials->staff_id);
+  });
+  if (!ok) throw AppError(ErrorCode::kUnauthorized, "wrong email or password");
+  return result;
+}
+
+std::string AuthService::start_session(storage::Connection& c, std::int64_t shop_id,
+                                       std::int64_t staff_id) {
+  std::string token = new_session_token();
+  const std::int64_t now = clock_.now_ms();
+  SessionRepository::create(c, token_digest(token), shop_id, staff_id, now,
+                            now + options_.session_ttl_ms);
+  return token;
+}
+
+void AuthService::logout(const std::string& token) {
+  db_.with_connection([&](storage::Connection& c) {
+    SessionRepository::revoke(c, token_digest(token), clock_.now_ms());
+  });
+}
+
+std::optional<Principal> AuthService::authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  std::optional<Principal> principal;
+  db_.with_connection([&](storage::Connection& c) {
+    principal = SessionRepository::find_live(c, token_digest(token), clock_.now_ms());
+  });
+  return principal;
+}
+
+}  // namespace rx::auth

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "auth/authenticator.h"
+#include "auth/login_throttle.h"
+#include "core/clock.h"
+#include "staff/staff_member.h"
+#include "storage/database.h"
+
+#include <string>
+
+namespace rx::auth {
+
+struct AuthOptions {
+  std::int64_t session_ttl_ms = 7LL * 24 * 3600 * 1000;
+  ThrottleLimits throttle;
+};
+
+struct SignedIn {
+  std::string token;
+  staff::StaffMember staff;
+};
+
+class AuthService final : public Authenticator {
+ public:
+  AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options);
+
+  // 401 with one message for an unknown email and a wrong password alike; 429 when throttled.
+  SignedIn login(const std::string& email, const std::string& password,
+                 const std::string& client_ip);
+  void logout(const std::string& token);
+  std::optional<Principal> authenticate(const std::string& token) override;
+  // Opens a session inside the caller's transaction (first-run setup signs the owner in).
+  std::string start_session(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id);
+  std::int64_t session_ttl_seconds() const { return options_.session_ttl_ms / 1000; }
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+  AuthOptions options_;
+  LoginThrottle throttle_;
+};
+
+}  // namespace rx::auth

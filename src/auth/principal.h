@@ -1,0 +1,24 @@
+#pragma once
+
+#include "auth/role.h"
+
+#include <cstdint>
+#include <string>
+
+namespace rx::auth {
+
+// The signed-in person and their shop, resolved from the session on every request. Every query
+// a handler makes is scoped by `shop_id` from here, never from the request.
+struct Principal {
+  std::int64_t staff_id = 0;
+  std::int64_t shop_id = 0;
+  Role role = Role::kStaff;
+  std::string name;
+  std::string email;
+  std::string time_zone;
+  std::string phone_region;
+  int refill_lead_days = 5;
+  std::string token_hash;
+};
+
+}  // namespace rx::auth

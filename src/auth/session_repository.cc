@@ -1,0 +1,60 @@
+#include "auth/session_repository.h"
+
+namespace rx::auth {
+namespace {
+
+constexpr std::string_view kInsert = R"(
+INSERT INTO sessions (token_hash, shop_id, staff_id, created_at, expires_at)
+VALUES (?, ?, ?, ?, ?))";
+
+constexpr std::string_view kFindLive = R"(
+SELECT st.id, st.shop_id, st.role, st.name, st.email, sh.time_zone, sh.phone_region,
+       sh.refill_lead_days
+FROM sessions se
+JOIN staff st ON st.shop_id = se.shop_id AND st.id = se.staff_id
+JOIN shops sh ON sh.id = se.shop_id
+WHERE se.token_hash = ? AND se.revoked_at IS NULL AND se.expires_at > ? AND st.active = TRUE)";
+
+constexpr std::string_view kRevoke =
+    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
+
+constexpr std::string_view kRevokeAll =
+    "UPDATE sessions SET revoked_at = ? WHERE shop_id = ? AND staff_id = ? AND revoked_at IS NULL";
+
+}  // namespace
+
+void SessionRepository::create(storage::Connection& c, const std::string& token_hash,
+                               std::int64_t shop_id, std::int64_t staff_id, std::int64_t now_ms,
+                               std::int64_t expires_at_ms) {
+  c.query(kInsert, {token_hash, shop_id, staff_id, now_ms, expires_at_ms});
+}
+
+std::optional<Principal> SessionRepository::find_live(storage::Connection& c,
+                                                      const std::string& token_hash,
+                                                      std::int64_t now_ms) {
+  auto row = c.query_one(kFindLive, {token_hash, now_ms});
+  if (!row) return std::nullopt;
+  Principal p;
+  p.staff_id = row->int_at(0);
+  p.shop_id = row->int_at(1);
+  p.role = parse_role(row->text_at(2)).value_or(Role::kStaff);
+  p.name = row->text_at(3);
+  p.email = row->text_at(4);
+  p.time_zone = row->text_at(5);
+  p.phone_region = row->text_at(6);
+  p.refill_lead_days = static_cast<int>(row->int_at(7));
+  p.token_hash = token_hash;
+  return p;
+}
+
+void SessionRepository::revoke(storage::Connection& c, const std::string& token_hash,
+                               std::int64_t now_ms) {
+  c.query(kRevoke, {now_ms, token_hash});
+}
+
+void SessionRepository::revoke_all_for_staff(storage::Connection& c, std::int64_t shop_id,
+                                             std::int64_t staff_id, std::int64_t now_ms) {
+  c.query(kRevokeAll, {now_ms, shop_id, staff_id});
+}
+
+}  // namespace rx::auth

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace rx::cli {
+
+// Each admin subcommand registers itself on the app and returns the action to run when chosen.
+using Action = std::function<int()>;
+
+Action add_serve_command(CLI::App& app);
+Action add_migrate_command(CLI::App& app);
+Action add_shop_command(CLI::App& app);
+Action add_demo_command(CLI::App& app);
+
+// `--db URL` with the RXTRACK_DB environment variable and the embedded SQLite default.
+CLI::Option* add_db_option(CLI::App& command, std::string& url);
+
+// Runs a command body, turning AppError into a message on stderr and exit code 1.
+int run_reporting_errors(const std::function<int()>& body);
+
+}  // namespace rx::cli

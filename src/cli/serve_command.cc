@@ -1,0 +1,87 @@
+#include "app/server_app.h"
+#include "cli/commands.h"
+#include "core/error.h"
+
+#include <filesystem>
+#include <memory>
+#include <unistd.h>
+
+namespace rx::cli {
+namespace {
+
+// The built web app: next to the binary's source tree (build/<type>/rxtrack -> web/dist), in an
+// installed share folder, or under the working directory.
+std::string default_web_dir() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::vector<std::filesystem::path> candidates;
+  if (!ec) {
+    for (auto dir = exe.parent_path(); dir.has_relative_path(); dir = dir.parent_path()) {
+      candidates.push_back(dir / "web" / "dist");
+      candidates.push_back(dir / "share" / "rxtrack" / "web");
+    }
+  }
+  candidates.emplace_back("web/dist");
+  for (const auto& candidate : candidates) {
+    if (std::filesystem::exists(candidate / "index.html", ec)) return candidate.string();
+  }
+  return "web/dist";
+}
+
+void split_listen(const std::string& listen, http::ServerOptions& options) {
+  const std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    throw core::AppError(core::ErrorCode::kValidation, "--listen must be HOST:PORT");
+  }
+  options.host = listen.substr(0, colon);
+  options.port = std::stoi(listen.substr(colon + 1));
+}
+
+}  // namespace
+
+Action add_serve_command(CLI::App& app) {
+  auto config = std::make_shared<app::ServeConfig>();
+  auto listen = std::make_shared<std::string>("127.0.0.1:8080");
+  auto no_scheduler = std::make_shared<bool>(false);
+  auto max_failures = std::make_shared<int>(5);
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP API and the web app");
+  add_db_option(*cmd, config->db_url);
+  cmd->add_option("--listen", *listen, "HOST:PORT (port 0 picks a free one)")
+      ->envname("RXTRACK_LISTEN")
+      ->capture_default_str();
+  cmd->add_option("--web-dir", config->server.web_dir, "folder of the built web app")
+      ->envname("RXTRACK_WEB_DIR");
+  cmd->add_option("--threads", config->server.threads, "HTTP worker threads")
+      ->envname("RXTRACK_THREADS")
+      ->check(CLI::Range(2, 256))
+      ->capture_default_str();
+  cmd->add_option("--tls-cert", config->server.tls_cert_file, "TLS certificate (PEM)")
+      ->envname("RXTRACK_TLS_CERT");
+  cmd->add_option("--tls-key", config->server.tls_key_file, "TLS private key (PEM)")
+      ->envname("RXTRACK_TLS_KEY");
+  cmd->add_flag("--trust-proxy", config->server.trust_proxy,
+                "take the client address from X-Forwarded-For (behind a reverse proxy)")
+      ->envname("RXTRACK_TRUST_PROXY");
+  cmd->add_flag("--no-scheduler", *no_scheduler, "do not run the reminder scheduler in this process");
+  cmd->add_option("--login-max-failures", *max_failures,
+                  "failed sign-ins per email in 15 minutes before 429")
+      ->envname("RXTRACK_LOGIN_MAX_FAILURES")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  return [config, listen, no_scheduler, max_failures] {
+    return run_reporting_errors([&] {
+      split_listen(*listen, config->server);
+      if (config->server.web_dir.empty()) config->server.web_dir = default_web_dir();
+      if (config->server.tls_cert_file.empty() != config->server.tls_key_file.empty()) {
+        throw core::AppError(core::ErrorCode::kValidation, "--tls-cert and --tls-key go together");
+      }
+      config->scheduler = !*no_scheduler;
+      config->auth.throttle.max_failures_per_email = *max_failures;
+      config->auth.throttle.max_failures_per_client = *max_failures * 4;
+      config->db_pool_size = config->server.threads;
+      return app::serve(*config);
+    });
+  };
+}
+
+}  // namespace rx::cli

@@ -1,0 +1,153 @@
+#include "core/time_zone.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <charconv>
+#include <chrono>
+#include <algorithm>
+#include <cctype>
+
+namespace rx::core {
+namespace {
+
+using Millis = std::chrono::milliseconds;
+using SysMillis = std::chrono::time_point<std::chrono::system_clock, Millis>;
+
+const date::time_zone* find_zone(std::string_view name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+const date::time_zone* zone_or_utc(std::string_view name) {
+  const date::time_zone* zone = find_zone(name);
+  return zone ? zone : date::locate_zone("UTC");
+}
+
+std::optional<date::year_month_day> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  auto ok = [](auto r) { return r.ec == std::errc(); };
+  if (!ok(std::from_chars(text.data(), text.data() + 4, y)) ||
+      !ok(std::from_chars(text.data() + 5, text.data() + 7, m)) ||
+      !ok(std::from_chars(text.data() + 8, text.data() + 10, d))) {
+    return std::nullopt;
+  }
+  date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+std::string format_date(date::sys_days days) { return date::format("%F", days); }
+
+}  // namespace
+
+bool is_valid_time_zone(std::string_view name) { return !name.empty() && find_zone(name); }
+
+std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {
+  SysMillis tp{Millis{epoch_ms}};
+  auto zoned = date::make_zoned(zone_or_utc(time_zone),
+                                std::chrono::time_point_cast<std::chrono::seconds>(tp));
+  std::string text = date::format("%FT%T%Ez", zoned);
+  return text;
+}
+
+std::string local_date(std::int64_t epoch_ms, std::string_view time_zone) {
+  SysMillis tp{Millis{epoch_ms}};
+  auto local = zone_or_utc(time_zone)->to_local(tp);
+  return format_date(date::sys_days{date::floor<date::days>(local).time_since_epoch()});
+}
+
+std::optional<std::int64_t> parse_instant(std::string_view text, std::string_view time_zone) {
+  auto ymd = parse_date(text.substr(0, std::min<std::size_t>(10, text.size())));
+  if (!ymd) return std::nullopt;
+  if (text.size() == 10) return start_of_local_day(text, time_zone);
+  // The clock part, read by hand: date::parse trips -Wmaybe-uninitialized in GCC 12.
+  std::string_view rest = text.substr(10);
+  if (rest.empty() || (rest[0] != 'T' && rest[0] != ' ')) return std::nullopt;
+  rest.remove_prefix(1);
+  auto two_digits = [&rest](int& out) {
+    if (rest.size() < 2 || !std::isdigit(static_cast<unsigned char>(rest[0])) ||
+        !std::isdigit(static_cast<unsigned char>(rest[1]))) {
+      return false;
+    }
+    out = (rest[0] - '0') * 10 + (rest[1] - '0');
+    rest.remove_prefix(2);
+    return true;
+  };
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  int millis = 0;
+  if (!two_digits(hour) || rest.empty() || rest[0] != ':') return std::nullopt;
+  rest.remove_prefix(1);
+  if (!two_digits(minute)) return std::nullopt;
+  if (!rest.empty() && rest[0] == ':') {
+    rest.remove_prefix(1);
+    if (!two_digits(second)) return std::nullopt;
+    if (!rest.empty() && rest[0] == '.') {
+      rest.remove_prefix(1);
+      int scale = 100;
+      while (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) {
+        millis += (rest[0] - '0') * scale;
+        scale /= 10;
+        rest.remove_prefix(1);
+      }
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  const auto clock = std::chrono::hours{hour} + std::chrono::minutes{minute} +
+                     std::chrono::seconds{second} + Millis{millis};
+  if (rest.empty()) {
+    date::local_time<Millis> local{date::local_days{*ymd}.time_since_epoch() + clock};
+    auto sys = zone_or_utc(time_zone)->to_sys(local, date::choose::earliest);
+    return std::chrono::time_point_cast<Millis>(sys).time_since_epoch().count();
+  }
+  int offset_minutes = 0;
+  if (rest == "Z" || rest == "z") {
+    rest.remove_prefix(1);
+  } else if (rest[0] == '+' || rest[0] == '-') {
+    const int sign = rest[0] == '-' ? -1 : 1;
+    rest.remove_prefix(1);
+    int offset_hours = 0;
+    int offset_mins = 0;
+    if (!two_digits(offset_hours)) return std::nullopt;
+    if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+    if (!rest.empty() && !two_digits(offset_mins)) return std::nullopt;
+    if (offset_hours > 14 || offset_mins > 59) return std::nullopt;
+    offset_minutes = sign * (offset_hours * 60 + offset_mins);
+  }
+  if (!rest.empty()) return std::nullopt;
+  const auto utc = date::sys_days{*ymd}.time_since_epoch() + clock - std::chrono::minutes{offset_minutes};
+  return std::chrono::duration_cast<Millis>(utc).count();
+}
+
+bool is_valid_date(std::string_view text) { return parse_date(text).has_value(); }
+
+std::string add_days(std::string_view date_text, int days) {
+  auto ymd = parse_date(date_text);
+  if (!ymd) return std::string(date_text);
+  return format_date(date::sys_days{*ymd} + date::days{days});
+}
+
+int days_between(std::string_view from_date, std::string_view to_date) {
+  auto from = parse_date(from_date);
+  auto to = parse_date(to_date);
+  if (!from || !to) return 0;
+  return static_cast<int>((date::sys_days{*to} - date::sys_days{*from}).count());
+}
+
+std::int64_t start_of_local_day(std::string_view date_text, std::string_view time_zone) {
+  auto ymd = parse_date(date_text);
+  if (!ymd) return 0;
+  date::local_days local{*ymd};
+  auto sys = zone_or_utc(time_zone)->to_sys(local, date::choose::earliest);
+  return std::chrono::time_point_cast<Millis>(sys).time_since_epoch().count();
+}
+
+}  // namespace rx::core

@@ -1,0 +1,137 @@
+#include "http/http_server.h"
+
+#include "core/error.h"
+#include "http/error_response.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace rx::http {
+namespace {
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+core::ErrorCode code_for_status(int status) {
+  switch (status) {
+    case 400: return core::ErrorCode::kBadRequest;
+    case 401: return core::ErrorCode::kUnauthorized;
+    case 403: return core::ErrorCode::kForbidden;
+    case 404: return core::ErrorCode::kNotFound;
+    case 409: return core::ErrorCode::kConflict;
+    case 413: return core::ErrorCode::kPayloadTooLarge;
+    case 415: return core::ErrorCode::kUnsupportedMediaType;
+    case 422: return core::ErrorCode::kValidation;
+    case 429: return core::ErrorCode::kRateLimited;
+    case 503: return core::ErrorCode::kUnavailable;
+    default: return status >= 500 ? core::ErrorCode::kInternal : core::ErrorCode::kBadRequest;
+  }
+}
+
+std::string_view message_for_status(int status) {
+  switch (status) {
+    case 404: return "no such route";
+    case 413: return "the request body is too large";
+    case 414: return "the request URI is too long";
+    case 405: return "method not allowed";
+    default: return "the request could not be handled";
+  }
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator)
+    : options_(std::move(options)) {
+  if (tls()) {
+    auto ssl = std::make_unique<httplib::SSLServer>(options_.tls_cert_file.c_str(),
+                                                    options_.tls_key_file.c_str());
+    if (!ssl->is_valid()) {
+      throw core::AppError(core::ErrorCode::kValidation, "cannot load the TLS certificate or key");
+    }
+    server_ = std::move(ssl);
+  } else {
+    server_ = std::make_unique<httplib::Server>();
+  }
+  router_ = std::make_unique<Router>(*server_, authenticator, options_.trust_proxy);
+
+  const int threads = options_.threads;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_read_timeout(options_.read_timeout_seconds, 0);
+  server_->set_write_timeout(options_.read_timeout_seconds, 0);
+  server_->set_keep_alive_timeout(5);
+
+  httplib::Headers headers = {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+  };
+  if (tls()) headers.emplace("Strict-Transport-Security", "max-age=31536000");
+  server_->set_default_headers(std::move(headers));
+
+  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Statuses httplib sets by itself (unmatched route, body too large) get the JSON error shape.
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        write_error(res, code_for_status(res.status), std::string(message_for_status(res.status)));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server_->set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
+        } catch (...) {
+        }
+        write_error(res, core::ErrorCode::kInternal, "internal error");
+      });
+  server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    const double ms = std::chrono::duration<double, std::milli>(
+                          std::chrono::steady_clock::now() - request_started)
+                          .count();
+    // The path only: query strings can carry phone numbers and names.
+    spdlog::info(R"({{"method":"{}","path":"{}","status":{},"ms":{:.2f},"bytes":{},"ip":"{}"}})",
+                 req.method, req.path, res.status, ms, res.body.size(), req.remote_addr);
+  });
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::serve_web_app() {
+  static_files_.emplace(options_.web_dir);
+  server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
+      write_error(res, core::ErrorCode::kNotFound, "no such route");
+      return;
+    }
+    static_files_->serve(req, res);
+  });
+}
+
+int HttpServer::bind() {
+  int port = options_.port;
+  if (port == 0) {
+    port = server_->bind_to_any_port(options_.host);
+  } else if (!server_->bind_to_port(options_.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    throw core::AppError(core::ErrorCode::kUnavailable,
+                         "cannot listen on " + options_.host + ":" + std::to_string(options_.port));
+  }
+  return port;
+}
+
+void HttpServer::run() { server_->listen_after_bind(); }
+
+void HttpServer::stop() { server_->stop(); }
+
+}  // namespace rx::http

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "http/router.h"
+#include "http/static_files.h"
+
+#include <httplib.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rx::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  std::string web_dir;
+  int threads = 16;
+  std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing
+  int read_timeout_seconds = 15;
+  bool trust_proxy = false;
+  std::string tls_cert_file;
+  std::string tls_key_file;
+};
+
+// The HTTP front: owns the httplib server, the security headers, the request log, the error
+// shape of unmatched routes and the static web app.
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, auth::Authenticator& authenticator);
+  ~HttpServer();
+
+  Router& router() { return *router_; }
+  // Registers the web app as the last, catch-all GET route. Call after all API routes.
+  void serve_web_app();
+  // Binds the listening socket; returns the port (useful with port 0).
+  int bind();
+  // Serves until stop(); in-flight requests finish before it returns.
+  void run();
+  void stop();
+  bool tls() const { return !options_.tls_cert_file.empty(); }
+
+ private:
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<Router> router_;
+  std::optional<StaticFiles> static_files_;
+};
+
+}  // namespace rx::http

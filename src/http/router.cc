@@ -1,0 +1,109 @@
+#include "http/router.h"
+
+#include "core/error.h"
+#include "http/error_response.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rx::http {
+namespace {
+
+std::string cookie_value(const httplib::Request& req, std::string_view name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    std::size_t end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+bool role_allows(Access access, auth::Role role) {
+  switch (access) {
+    case Access::kPublic:
+    case Access::kSignedIn: return true;
+    case Access::kManagerOrOwner: return auth::is_manager_or_owner(role);
+    case Access::kOwner: return role == auth::Role::kOwner;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<TokenSource> find_token(const httplib::Request& req) {
+  const std::string authorization = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() > kBearer.size() && authorization.compare(0, kBearer.size(), kBearer) == 0) {
+    return TokenSource{authorization.substr(kBearer.size()), false};
+  }
+  std::string cookie = cookie_value(req, kSessionCookie);
+  if (!cookie.empty()) return TokenSource{std::move(cookie), true};
+  return std::nullopt;
+}
+
+Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy)
+    : server_(server), authenticator_(authenticator), trust_proxy_(trust_proxy) {}
+
+void Router::get(const std::string& pattern, Access access, Handler handler) {
+  server_.Get(pattern, wrap(access, std::move(handler), false));
+}
+void Router::post(const std::string& pattern, Access access, Handler handler) {
+  server_.Post(pattern, wrap(access, std::move(handler), true));
+}
+void Router::put(const std::string& pattern, Access access, Handler handler) {
+  server_.Put(pattern, wrap(access, std::move(handler), true));
+}
+void Router::del(const std::string& pattern, Access access, Handler handler) {
+  server_.Delete(pattern, wrap(access, std::move(handler), true));
+}
+
+std::string Router::client_ip(const httplib::Request& req) const {
+  if (trust_proxy_) {
+    std::string forwarded = req.get_header_value("X-Forwarded-For");
+    if (!forwarded.empty()) return forwarded.substr(0, forwarded.find(','));
+  }
+  return req.remote_addr;
+}
+
+httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_write) {
+  return [this, access, handler = std::move(handler), is_write](const httplib::Request& req,
+                                                                httplib::Response& res) {
+    try {
+      std::optional<auth::Principal> principal;
+      if (access != Access::kPublic) {
+        auto token = find_token(req);
+        if (token) principal = authenticator_.authenticate(token->token);
+        if (!principal) {
+          throw core::AppError(core::ErrorCode::kUnauthorized, "sign in first");
+        }
+        // A cookie rides along on cross-site requests; a custom header cannot be sent
+        // cross-site without a CORS preflight, which this server never grants.
+        if (token->from_cookie && is_write &&
+            req.get_header_value(std::string(kCsrfHeader)) != kCsrfHeaderValue) {
+          throw core::AppError(core::ErrorCode::kCsrfRejected,
+                               "missing the X-Requested-With: rxtrack header");
+        }
+        if (!role_allows(access, principal->role)) {
+          throw core::AppError(core::ErrorCode::kForbidden, "your role may not do this");
+        }
+      }
+      RequestContext context(req, principal ? &*principal : nullptr, client_ip(req));
+      handler(context, res);
+    } catch (const core::AppError& error) {
+      res.headers.erase("Set-Cookie");
+      write_error(res, error);
+    } catch (const std::exception& error) {
+      spdlog::error("unhandled error on {} {}: {}", req.method, req.path, error.what());
+      write_error(res, core::ErrorCode::kInternal, "internal error");
+    }
+  };
+}
+
+}  // namespace rx::http

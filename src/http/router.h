@@ -1,0 +1,57 @@
+#pragma once
+
+#include "auth/authenticator.h"
+#include "http/request_context.h"
+
+#include <httplib.h>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rx::http {
+
+enum class Access {
+  kPublic,         // no session needed (login, setup, health, webhooks)
+  kSignedIn,       // any role
+  kManagerOrOwner,
+  kOwner,
+};
+
+using Handler = std::function<void(RequestContext&, httplib::Response&)>;
+
+inline constexpr std::string_view kSessionCookie = "rxtrack_session";
+inline constexpr std::string_view kCsrfHeader = "X-Requested-With";
+inline constexpr std::string_view kCsrfHeaderValue = "rxtrack";
+
+// Registers routes on the httplib server and wraps every handler with authentication, the CSRF
+// check for cookie-authenticated writes, the role check, and the one place where exceptions
+// become error responses.
+class Router {
+ public:
+  Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy);
+
+  void get(const std::string& pattern, Access access, Handler handler);
+  void post(const std::string& pattern, Access access, Handler handler);
+  void put(const std::string& pattern, Access access, Handler handler);
+  void del(const std::string& pattern, Access access, Handler handler);
+
+ private:
+  httplib::Server::Handler wrap(Access access, Handler handler, bool is_write);
+  std::string client_ip(const httplib::Request& req) const;
+
+  httplib::Server& server_;
+  auth::Authenticator& authenticator_;
+  bool trust_proxy_;
+};
+
+// The session token of a request: `Authorization: Bearer` first, then the session cookie.
+struct TokenSource {
+  std::string token;
+  bool from_cookie = false;
+};
+std::optional<TokenSource> find_token(const httplib::Request& req);
+
+}  // namespace rx::http

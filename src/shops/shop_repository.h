@@ -1,0 +1,21 @@
+#pragma once
+
+#include "shops/shop.h"
+#include "storage/database.h"
+
+#include <optional>
+
+namespace rx::shops {
+
+class ShopRepository {
+ public:
+  static std::int64_t insert(storage::Connection& c, const Shop& shop,
+                             const std::string& webhook_key, std::int64_t now_ms);
+  static std::optional<Shop> find(storage::Connection& c, std::int64_t id);
+  static void update(storage::Connection& c, const Shop& shop, std::int64_t now_ms);
+  static std::int64_t count(storage::Connection& c);
+  // Records that the first-run setup happened; false when it already had (or a shop exists).
+  static bool claim_first_run(storage::Connection& c);
+};
+
+}  // namespace rx::shops

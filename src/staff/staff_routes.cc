@@ -1,0 +1,98 @@
+#include "staff/staff_routes.h"
+
+#include "core/error.h"
+#include "core/json_fields.h"
+#include "http/list_params.h"
+#include "staff/staff_json.h"
+#include "staff/staff_rules.h"
+
+namespace rx::staff {
+namespace {
+
+using core::Presence;
+using http::Access;
+
+std::optional<auth::Role> read_role(core::FieldReader& fields, Presence presence) {
+  auto text = fields.text("role", presence, 20);
+  if (!text) return std::nullopt;
+  auto role = auth::parse_role(*text);
+  if (!role) fields.fail("role", "must be owner, manager or staff");
+  return role;
+}
+
+CreateStaffRequest read_create(const nlohmann::json& body) {
+  core::FieldReader fields(body);
+  CreateStaffRequest request;
+  request.name = fields.text("name", Presence::kRequired, 120).value_or("");
+  request.email = read_email(fields, "email").value_or("");
+  request.password = read_password(fields, "password").value_or("");
+  request.role = read_role(fields, Presence::kRequired).value_or(auth::Role::kStaff);
+  request.phone = fields.text("phone", Presence::kOptional, 40);
+  fields.finish();
+  return request;
+}
+
+StaffChanges read_changes(const nlohmann::json& body) {
+  core::FieldReader fields(body);
+  StaffChanges changes;
+  if (fields.has("name")) changes.name = fields.text("name", Presence::kRequired, 120);
+  if (body.is_object() && body.contains("phone")) {
+    auto phone = fields.text("phone", Presence::kOptional, 40);
+    changes.phone = (phone && !phone->empty()) ? phone : std::nullopt;
+  }
+  if (fields.has("role")) changes.role = read_role(fields, Presence::kRequired);
+  if (fields.has("active")) changes.active = fields.boolean("active", Presence::kRequired);
+  fields.finish();
+  return changes;
+}
+
+}  // namespace
+
+void register_staff_routes(http::Router& router, StaffService& service) {
+  router.get("/api/staff", Access::kManagerOrOwner, [&service](http::RequestContext& ctx, httplib::Response& res) {
+    const http::ListParams page = http::read_list_params(ctx);
+    std::optional<bool> active;
+    if (auto value = ctx.query("active")) {
+      if (*value != "true" && *value != "false") {
+        throw core::AppError(core::ErrorCode::kValidation, "active must be true or false",
+                             {{"fields", {{"active", "must be true or false"}}}});
+      }
+      active = *value == "true";
+    }
+    StaffPage result = service.list(ctx.principal(), active, page.limit, page.offset);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& m : result.items) items.push_back(to_json(m, ctx.principal().time_zone));
+    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+  });
+
+  router.post("/api/staff", Access::kManagerOrOwner, [&service](http::RequestContext& ctx, httplib::Response& res) {
+    StaffMember created = service.create(ctx.principal(), read_create(ctx.json_body()));
+    http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
+  });
+
+  router.get(R"(/api/staff/([^/]+))", Access::kManagerOrOwner,
+             [&service](http::RequestContext& ctx, httplib::Response& res) {
+               StaffMember found = service.get(ctx.principal(), ctx.path_id());
+               http::reply_json(res, 200, to_json(found, ctx.principal().time_zone));
+             });
+
+  router.put(R"(/api/staff/([^/]+))", Access::kManagerOrOwner,
+             [&service](http::RequestContext& ctx, httplib::Response& res) {
+               const std::int64_t id = ctx.path_id();
+               StaffMember updated = service.update(ctx.principal(), id, read_changes(ctx.json_body()));
+               http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
+             });
+
+  router.put("/api/me/password", Access::kSignedIn, [&service](http::RequestContext& ctx, httplib::Response& res) {
+    nlohmann::json body = ctx.json_body();
+    core::FieldReader fields(body);
+    const nlohmann::json* current = fields.raw("current_password");
+    if (!current || !current->is_string()) fields.fail("current_password", "required");
+    auto replacement = read_password(fields, "new_password");
+    fields.finish();
+    service.change_own_password(ctx.principal(), current->get<std::string>(), *replacement);
+    http::reply_no_content(res);
+  });
+}
+
+}  // namespace rx::staff

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "core/clock.h"
+#include "staff/staff_member.h"
+#include "storage/database.h"
+
+#include <string>
+#include <vector>
+
+namespace rx::staff {
+
+struct CreateStaffRequest {
+  std::string name;
+  std::string email;
+  std::string password;
+  auth::Role role = auth::Role::kStaff;
+  std::optional<std::string> phone;
+};
+
+struct StaffPage {
+  std::vector<StaffMember> items;
+  std::int64_t total = 0;
+};
+
+// Staff management rules: who may create, promote and deactivate whom.
+class StaffService {
+ public:
+  StaffService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  StaffMember create(const auth::Principal& actor, const CreateStaffRequest& request);
+  StaffPage list(const auth::Principal& actor, std::optional<bool> active, std::int64_t limit,
+                 std::int64_t offset);
+  StaffMember get(const auth::Principal& actor, std::int64_t id);
+  StaffMember update(const auth::Principal& actor, std::int64_t id, const StaffChanges& changes);
+  void change_own_password(const auth::Principal& actor, const std::string& current,
+                           const std::string& replacement);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::staff

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "storage/value.h"
+
+#include <cstdint>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rx::storage {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// One row of a result; columns are addressed by position, in the order of the SELECT list.
+class Row {
+ public:
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
+  const Value& operator[](std::size_t i) const { return cells_.at(i); }
+  std::size_t size() const { return cells_.size(); }
+  std::int64_t int_at(std::size_t i) const { return cells_.at(i).as_int(); }
+  std::string text_at(std::size_t i) const { return cells_.at(i).as_text(); }
+  bool bool_at(std::size_t i) const { return cells_.at(i).as_bool(); }
+
+ private:
+  std::vector<Value> cells_;
+};
+
+struct ResultSet {
+  std::vector<Row> rows;
+  std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
+
+  bool empty() const { return rows.empty(); }
+  const Row& first() const { return rows.front(); }
+};
+
+using Params = std::vector<Value>;
+
+// A connection taken from the pool for one unit of work. SQL is written once with `?`
+// placeholders; the PostgreSQL driver rewrites them to `$n`. Prepared statements are cached per
+// connection. Driver failures are thrown as core::AppError with codes from driver_error.h.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual ResultSet query(std::string_view sql, const Params& params = {}) = 0;
+  virtual void execute_script(std::string_view sql) = 0;  // several statements, no params
+  virtual Dialect dialect() const = 0;
+  // False once the link to the server is lost; the pool then drops the connection.
+  virtual bool healthy() const { return true; }
+
+  // Convenience: the single row, or nullptr-equivalent (empty optional).
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  std::int64_t query_int(std::string_view sql, const Params& params = {});
+};
+
+// Transaction intent: SQLite takes the write lock up front for kWrite (BEGIN IMMEDIATE) so
+// that two writers never deadlock upgrading a read lock.
+enum class TxMode { kRead, kWrite };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+
+  // Runs `work` on a pooled connection without an explicit transaction (autocommit).
+  void with_connection(const std::function<void(Connection&)>& work);
+  // Runs `work` inside BEGIN/COMMIT; any exception rolls back and propagates.
+  void transaction(TxMode mode, const std::function<void(Connection&)>& work);
+
+  // Waits for in-use connections to come back and closes every pooled connection.
+  void close();
+
+ protected:
+  explicit Database(int pool_size) : pool_size_(pool_size) {}
+  virtual std::unique_ptr<Connection> open_connection() = 0;
+  virtual std::string_view begin_statement(TxMode mode) const = 0;
+
+ private:
+  class Lease;
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> connection, bool healthy);
+
+  const int pool_size_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mutex_)
+  int open_count_ = 0;                             // GUARDED_BY(mutex_)
+};
+
+// Opens `sqlite:PATH` or `postgresql://...` (also `postgres://`). Throws AppError on failure.
+std::unique_ptr<Database> open_database(const std::string& url, int pool_size);
+
+}  // namespace rx::storage

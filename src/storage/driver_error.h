@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <string_view>
+
+namespace rx::storage {
+
+// The one place where engine-specific failures become service error codes, so that the same
+// mistake answers the same way on both engines (a unique violation is 409 on SQLite and on
+// PostgreSQL alike).
+core::ErrorCode error_code_for_sqlite(int extended_result_code);
+core::ErrorCode error_code_for_sqlstate(std::string_view sqlstate);
+std::string_view public_message_for(core::ErrorCode code);
+
+}  // namespace rx::storage

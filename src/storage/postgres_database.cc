@@ -1,0 +1,180 @@
+#include "storage/postgres_database.h"
+
+#include "core/error.h"
+#include "storage/driver_error.h"
+
+#include <libpq-fe.h>
+#include <spdlog/spdlog.h>
+
+#include <unordered_map>
+
+namespace rx::storage {
+namespace {
+
+// Type OIDs from pg_type.h (not shipped with libpq-dev).
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
+
+void ignore_notice(void*, const char*) {}
+
+class PgResult {
+ public:
+  explicit PgResult(PGresult* r) : r_(r) {}
+  ~PgResult() { PQclear(r_); }
+  PgResult(const PgResult&) = delete;
+  PgResult& operator=(const PgResult&) = delete;
+  PGresult* get() const { return r_; }
+
+ private:
+  PGresult* r_;
+};
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& url) {
+    conn_ = PQconnectdb(url.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string message = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      conn_ = nullptr;
+      spdlog::warn("postgresql connection failed: {}", message);
+      throw core::AppError(core::ErrorCode::kUnavailable,
+                           "the database is unavailable; try again",
+                           {{"engine", "postgresql"}});
+    }
+    PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+    execute_script("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_min_messages = warning;");
+  }
+
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  bool healthy() const override { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+
+  void execute_script(std::string_view sql) override {
+    std::string copy(sql);
+    PgResult result(PQexec(conn_, copy.c_str()));
+    check(result.get(), sql);
+  }
+
+  ResultSet query(std::string_view sql, const Params& params) override {
+    const std::string& name = prepare(sql, static_cast<int>(params.size()));
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (params[i].is_null()) continue;
+      texts[i] = params[i].as_text();
+      values[i] = texts[i].c_str();
+    }
+    PgResult result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
+                                   values.data(), nullptr, nullptr, 0));
+    check(result.get(), sql);
+    return convert(result.get());
+  }
+
+ private:
+  const std::string& prepare(std::string_view sql, int param_count) {
+    std::string key(sql);
+    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
+    std::string name = "s" + std::to_string(statements_.size() + 1);
+    std::string rewritten = to_postgres_placeholders(sql);
+    PgResult result(PQprepare(conn_, name.c_str(), rewritten.c_str(), param_count, nullptr));
+    check(result.get(), sql);
+    return statements_.emplace(std::move(key), std::move(name)).first->second;
+  }
+
+  void check(PGresult* result, std::string_view sql) {
+    ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : (healthy() ? "XX000" : "08006");
+    core::ErrorCode code = error_code_for_sqlstate(sqlstate);
+    spdlog::warn("postgresql error {} ({}) in: {}", sqlstate, PQerrorMessage(conn_),
+                 sql.substr(0, 200));
+    throw core::AppError(code, std::string(public_message_for(code)),
+                         {{"engine", "postgresql"}, {"sqlstate", sqlstate}});
+  }
+
+  static ResultSet convert(PGresult* r) {
+    ResultSet out;
+    const int rows = PQntuples(r);
+    const int columns = PQnfields(r);
+    out.rows.reserve(rows);
+    for (int row = 0; row < rows; ++row) {
+      std::vector<Value> cells;
+      cells.reserve(columns);
+      for (int col = 0; col < columns; ++col) {
+        if (PQgetisnull(r, row, col)) {
+          cells.emplace_back();
+          continue;
+        }
+        const char* text = PQgetvalue(r, row, col);
+        switch (PQftype(r, col)) {
+          case kBoolOid: cells.emplace_back(text[0] == 't'); break;
+          case kInt2Oid:
+          case kInt4Oid:
+          case kInt8Oid: cells.emplace_back(std::stoll(text)); break;
+          case kFloat4Oid:
+          case kFloat8Oid:
+          case kNumericOid: cells.emplace_back(std::stod(text)); break;
+          default: cells.emplace_back(std::string(text, PQgetlength(r, row, col)));
+        }
+      }
+      out.rows.emplace_back(std::move(cells));
+    }
+    const char* affected = PQcmdTuples(r);
+    out.affected = (affected && *affected) ? std::stoll(affected) : 0;
+    return out;
+  }
+
+  PGconn* conn_ = nullptr;
+  std::unordered_map<std::string, std::string> statements_;
+};
+
+}  // namespace
+
+std::string to_postgres_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int next = 1;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {
+      std::size_t end = sql.find(c, i + 1);
+      if (end == std::string_view::npos) end = sql.size() - 1;
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      std::size_t end = sql.find('\n', i);
+      if (end == std::string_view::npos) end = sql.size() - 1;
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '?') {
+      out += '$';
+      out += std::to_string(next++);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+PostgresDatabase::PostgresDatabase(std::string url, int pool_size)
+    : Database(pool_size), url_(std::move(url)) {}
+
+PostgresDatabase::~PostgresDatabase() { close(); }
+
+std::unique_ptr<Connection> PostgresDatabase::open_connection() {
+  return std::make_unique<PostgresConnection>(url_);
+}
+
+std::string_view PostgresDatabase::begin_statement(TxMode mode) const {
+  return mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
+}
+
+}  // namespace rx::storage

@@ -1,0 +1,151 @@
+#include "storage/sqlite_database.h"
+
+#include "core/error.h"
+#include "storage/driver_error.h"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace rx::storage {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view sql) {
+  int extended = db ? sqlite3_extended_errcode(db) : rc;
+  core::ErrorCode code = error_code_for_sqlite(extended);
+  spdlog::warn("sqlite error {} ({}) in: {}", extended, db ? sqlite3_errmsg(db) : "", sql.substr(0, 200));
+  throw core::AppError(code, std::string(public_message_for(code)),
+                       {{"engine", "sqlite"}, {"driver_code", extended}});
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw core::AppError(core::ErrorCode::kUnavailable,
+                           "cannot open SQLite database " + path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    // WAL lets readers work while one writer commits; NORMAL sync is durable against a
+    // process crash (kill -9), which is the failure a shop server sees.
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000;");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  void execute_script(std::string_view sql) override {
+    std::string copy(sql);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &error);
+    if (error) sqlite3_free(error);
+    if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
+  }
+
+  ResultSet query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    bind(stmt, params, sql);
+    ResultSet result;
+    const int columns = sqlite3_column_count(stmt);
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        sqlite3_reset(stmt);
+        throw_sqlite(db_, rc, sql);
+      }
+      std::vector<Value> cells;
+      cells.reserve(columns);
+      for (int i = 0; i < columns; ++i) cells.push_back(column_value(stmt, i));
+      result.rows.emplace_back(std::move(cells));
+    }
+    result.affected = sqlite3_changes64(db_);
+    sqlite3_reset(stmt);
+    return result;
+  }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
+    cache_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  void bind(sqlite3_stmt* stmt, const Params& params, std::string_view sql) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      const Value& v = params[i];
+      int rc = SQLITE_OK;
+      if (v.is_null()) {
+        rc = sqlite3_bind_null(stmt, index);
+      } else if (v.is_int()) {
+        rc = sqlite3_bind_int64(stmt, index, v.as_int());
+      } else if (v.is_real()) {
+        rc = sqlite3_bind_double(stmt, index, v.as_real());
+      } else {
+        const std::string& s = v.text_ref();
+        rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
+      if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
+    }
+  }
+
+  static Value column_value(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER: return Value(static_cast<long long>(sqlite3_column_int64(stmt, i)));
+      case SQLITE_FLOAT: return Value(sqlite3_column_double(stmt, i));
+      case SQLITE_NULL: return Value();
+      default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+        return Value(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+      }
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
+    : Database(pool_size), path_(std::move(path)) {
+  std::filesystem::path file(path_);
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+}
+
+SqliteDatabase::~SqliteDatabase() { close(); }
+
+std::unique_ptr<Connection> SqliteDatabase::open_connection() {
+  return std::make_unique<SqliteConnection>(path_);
+}
+
+std::string_view SqliteDatabase::begin_statement(TxMode mode) const {
+  return mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN";
+}
+
+}  // namespace rx::storage

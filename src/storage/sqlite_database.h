@@ -1,0 +1,26 @@
+#pragma once
+
+#include "storage/database.h"
+
+#include <string>
+
+namespace rx::storage {
+
+// SQLite in WAL mode with foreign keys on and a busy timeout; one sqlite3 handle per pooled
+// connection (readers run in parallel, writers queue on the database lock).
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, int pool_size);
+  ~SqliteDatabase() override;
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  const std::string& path() const { return path_; }
+
+ protected:
+  std::unique_ptr<Connection> open_connection() override;
+  std::string_view begin_statement(TxMode mode) const override;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace rx::storage

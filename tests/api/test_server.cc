@@ -1,0 +1,261 @@
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+#include <thread>
+
+namespace rx::test {
+namespace {
+
+std::atomic<int> counter{0};
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+std::string scratch_dir() {
+  static const std::string dir = [] {
+    auto path = std::filesystem::temp_directory_path() /
+                ("rxtrack-api-" + std::to_string(getpid()));
+    std::filesystem::create_directories(path);
+    return path.string();
+  }();
+  return dir;
+}
+
+void exec_pg(const std::string& url, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error("cannot reach the test PostgreSQL: " + message);
+  }
+  PGresult* result = PQexec(conn, sql.c_str());
+  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+  std::string message = PQerrorMessage(conn);
+  PQclear(result);
+  PQfinish(conn);
+  if (!ok) throw std::runtime_error("PostgreSQL: " + message);
+}
+
+// Replaces the database name at the end of a postgresql:// URL.
+std::string with_database(const std::string& url, const std::string& name) {
+  const std::size_t slash = url.rfind('/');
+  const std::size_t query = url.find('?', slash);
+  return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+Response to_response(const httplib::Result& result) {
+  Response out;
+  if (!result) {
+    out.status = -1;
+    return out;
+  }
+  out.status = result->status;
+  out.headers = result->headers;
+  out.raw = result->body;
+  out.body = nlohmann::json::parse(result->body, nullptr, false);
+  if (out.body.is_discarded()) out.body = nullptr;
+  return out;
+}
+
+}  // namespace
+
+std::string engine() { return env_or("RXTRACK_TEST_ENGINE", "sqlite"); }
+
+std::string fresh_database_url() {
+  const int n = counter++;
+  if (engine() == "postgres") {
+    const std::string admin = env_or("RXTRACK_TEST_PG_URL", "");
+    if (admin.empty()) throw std::runtime_error("RXTRACK_TEST_PG_URL is not set");
+    const std::string name = "rxtest_" + std::to_string(getpid()) + "_" + std::to_string(n);
+    exec_pg(admin, "CREATE DATABASE " + name);
+    return with_database(admin, name);
+  }
+  return "sqlite:" + scratch_dir() + "/db" + std::to_string(n) + ".sqlite";
+}
+
+std::string Response::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_database_url()) {
+  int out_pipe[2];
+  if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> args = {RXTRACK_BIN, "serve", "--listen", "127.0.0.1:0", "--db",
+                                   db_url_, "--no-scheduler", "--web-dir", scratch_dir()};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out_pipe[1], STDOUT_FILENO);
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    // The server's request log goes to a file beside its database, not into the test output.
+    FILE* log = std::fopen((scratch_dir() + "/server-" + std::to_string(getpid()) + ".log").c_str(), "w");
+    if (log) dup2(fileno(log), STDERR_FILENO);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  FILE* out = fdopen(out_pipe[0], "r");
+  char line[512];
+  const std::regex listening(R"(listening on https?://[^:]+:(\d+))");
+  while (std::fgets(line, sizeof line, out)) {
+    std::cmatch match;
+    if (std::regex_search(line, match, listening)) {
+      port_ = std::stoi(match[1].str());
+      break;
+    }
+  }
+  // Keep draining stdout in the background so the server never blocks on a full pipe.
+  std::thread([out] {
+    char sink[512];
+    while (std::fgets(sink, sizeof sink, out)) {
+    }
+    std::fclose(out);
+  }).detach();
+  if (port_ == 0) {
+    stop();
+    throw std::runtime_error("rxtrack serve did not start");
+  }
+}
+
+TestServer::~TestServer() { stop(); }
+
+int TestServer::stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+ApiClient::ApiClient(int port, std::string token) : port_(port), token_(std::move(token)) {}
+
+httplib::Headers ApiClient::with_auth(const httplib::Headers& headers) const {
+  httplib::Headers out = headers;
+  if (!token_.empty()) out.emplace("Authorization", "Bearer " + token_);
+  return out;
+}
+
+Response ApiClient::get(const std::string& path, const httplib::Headers& headers) {
+  httplib::Client client("127.0.0.1", port_);
+  return to_response(client.Get(path, with_auth(headers)));
+}
+
+Response ApiClient::post(const std::string& path, const nlohmann::json& body,
+                         const httplib::Headers& headers) {
+  return post_raw(path, body.dump(), "application/json", headers);
+}
+
+Response ApiClient::post_raw(const std::string& path, const std::string& body,
+                             const std::string& content_type, const httplib::Headers& headers) {
+  httplib::Client client("127.0.0.1", port_);
+  return to_response(client.Post(path, with_auth(headers), body, content_type));
+}
+
+Response ApiClient::put(const std::string& path, const nlohmann::json& body,
+                        const httplib::Headers& headers) {
+  httplib::Client client("127.0.0.1", port_);
+  return to_response(client.Put(path, with_auth(headers), body.dump(), "application/json"));
+}
+
+Response ApiClient::del(const std::string& path, const httplib::Headers& headers) {
+  httplib::Client client("127.0.0.1", port_);
+  return to_response(client.Delete(path, with_auth(headers)));
+}
+
+std::string unique_email(const std::string& prefix) {
+  return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "@example.test";
+}
+
+CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input) {
+  int in_pipe[2];
+  int out_pipe[2];
+  if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> all = {RXTRACK_BIN};
+  all.insert(all.end(), args.begin(), args.end());
+  const int pid = fork();
+  if (pid == 0) {
+    dup2(in_pipe[0], STDIN_FILENO);
+    dup2(out_pipe[1], STDOUT_FILENO);
+    close(in_pipe[1]);
+    close(out_pipe[0]);
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  if (!input.empty() && write(in_pipe[1], input.data(), input.size()) < 0) {
+    throw std::runtime_error("write failed");
+  }
+  close(in_pipe[1]);
+  CommandResult result;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = read(out_pipe[0], buffer, sizeof buffer)) > 0) result.out.append(buffer, n);
+  close(out_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+SignedInStaff sign_in(TestServer& server, const std::string& email, const std::string& password) {
+  ApiClient anonymous(server.port());
+  Response res = anonymous.post("/api/auth/login", {{"email", email}, {"password", password}});
+  if (res.status != 200) {
+    throw std::runtime_error("sign-in failed for " + email + ": " + std::to_string(res.status) + " " + res.raw);
+  }
+  SignedInStaff out;
+  out.id = res.body["staff"]["id"];
+  out.shop_id = res.body["staff"]["shop_id"];
+  out.email = email;
+  out.password = password;
+  out.token = res.body["token"];
+  return out;
+}
+
+SignedInStaff create_shop(TestServer& server, const std::string& name) {
+  const std::string email = unique_email("owner");
+  const std::string password = "owner-password-1";
+  CommandResult result = run_rxtrack({"shop", "create", "--db", server.db_url(), "--name", name,
+                                      "--owner-name", name + " Owner", "--owner-email", email},
+                                     password + "\n");
+  if (result.exit_code != 0) throw std::runtime_error("shop create failed: " + result.out);
+  return sign_in(server, email, password);
+}
+
+SignedInStaff add_staff(TestServer& server, const SignedInStaff& actor, const std::string& role) {
+  const std::string email = unique_email(role);
+  const std::string password = role + "-password-1";
+  ApiClient client(server.port(), actor.token);
+  Response res = client.post("/api/staff", {{"name", "Test " + role},
+                                            {"email", email},
+                                            {"password", password},
+                                            {"role", role}});
+  if (res.status != 201) throw std::runtime_error("add staff failed: " + res.raw);
+  return sign_in(server, email, password);
+}
+
+}  // namespace rx::test

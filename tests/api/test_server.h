@@ -1,0 +1,86 @@
+#pragma once
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rx::test {
+
+// The database engine the suite runs on: RXTRACK_TEST_ENGINE=sqlite (default) or postgres with
+// RXTRACK_TEST_PG_URL naming a server where the suite may create databases.
+std::string engine();
+
+// A fresh, empty database for one server: a temporary SQLite file or a new PostgreSQL database.
+std::string fresh_database_url();
+
+struct Response {
+  int status = 0;
+  nlohmann::json body;
+  httplib::Headers headers;
+  std::string raw;
+  std::string header(const std::string& name) const;
+};
+
+// The real `rxtrack serve` binary on a free loopback port, stopped with SIGTERM.
+class TestServer {
+ public:
+  explicit TestServer(std::vector<std::string> extra_args = {});
+  ~TestServer();
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  int port() const { return port_; }
+  const std::string& db_url() const { return db_url_; }
+  // Sends SIGTERM and returns the exit status.
+  int stop();
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+  std::string db_url_;
+};
+
+// A client holding a bearer token (or none).
+class ApiClient {
+ public:
+  explicit ApiClient(int port, std::string token = "");
+  Response get(const std::string& path, const httplib::Headers& headers = {});
+  Response post(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
+  Response put(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
+  Response post_raw(const std::string& path, const std::string& body, const std::string& content_type,
+                    const httplib::Headers& headers = {});
+  Response del(const std::string& path, const httplib::Headers& headers = {});
+  const std::string& token() const { return token_; }
+
+ private:
+  httplib::Headers with_auth(const httplib::Headers& headers) const;
+  int port_;
+  std::string token_;
+};
+
+struct SignedInStaff {
+  std::int64_t id = 0;
+  std::int64_t shop_id = 0;
+  std::string email;
+  std::string password;
+  std::string token;
+};
+
+// Runs `rxtrack shop create` against the server's database and signs the owner in.
+SignedInStaff create_shop(TestServer& server, const std::string& name);
+// Adds a staff member through the API as `actor` and signs them in.
+SignedInStaff add_staff(TestServer& server, const SignedInStaff& actor, const std::string& role);
+SignedInStaff sign_in(TestServer& server, const std::string& email, const std::string& password);
+std::string unique_email(const std::string& prefix);
+
+// Runs the rxtrack binary with arguments and standard input; returns exit code and stdout.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input = "");
+
+}  // namespace rx::test

@@ -1,0 +1,52 @@
+#include "core/time_zone.h"
+
+#include <gtest/gtest.h>
+
+namespace rx::core {
+namespace {
+
+// 2026-11-25T18:20:00Z is 23:50 in Kolkata; 18:40Z is 00:10 the next day there.
+constexpr std::int64_t kLateEvening = 1795630800000LL;    // 18:20Z
+constexpr std::int64_t kAfterMidnight = 1795632000000LL;  // 18:40Z
+
+TEST(TimeZoneTest, LocalDateFollowsTheShopsZone) {
+  EXPECT_EQ(local_date(kLateEvening, "Asia/Kolkata"), "2026-11-25");
+  EXPECT_EQ(local_date(kAfterMidnight, "Asia/Kolkata"), "2026-11-26");
+  EXPECT_EQ(local_date(kAfterMidnight, "UTC"), "2026-11-25");
+}
+
+TEST(TimeZoneTest, FormatsWithTheOffset) {
+  EXPECT_EQ(format_instant(kLateEvening, "Asia/Kolkata"), "2026-11-25T23:50:00+05:30");
+  EXPECT_EQ(format_instant(kLateEvening, "UTC"), "2026-11-25T18:20:00+00:00");
+}
+
+TEST(TimeZoneTest, ParsesOffsetsZuluAndLocalTimes) {
+  EXPECT_EQ(parse_instant("2026-11-25T23:50:00+05:30", "UTC"), kLateEvening);
+  EXPECT_EQ(parse_instant("2026-11-25T18:20:00Z", "Asia/Kolkata"), kLateEvening);
+  EXPECT_EQ(parse_instant("2026-11-25T23:50", "Asia/Kolkata"), kLateEvening);
+  EXPECT_EQ(parse_instant("2026-11-26", "Asia/Kolkata"), start_of_local_day("2026-11-26", "Asia/Kolkata"));
+  EXPECT_FALSE(parse_instant("2026-02-30T10:00:00Z", "UTC").has_value());
+  EXPECT_FALSE(parse_instant("yesterday", "UTC").has_value());
+  EXPECT_FALSE(parse_instant("", "UTC").has_value());
+}
+
+TEST(TimeZoneTest, DateArithmetic) {
+  EXPECT_EQ(add_days("2026-11-25", 30), "2026-12-25");
+  EXPECT_EQ(add_days("2028-02-28", 1), "2028-02-29");
+  EXPECT_EQ(add_days("2026-03-01", -1), "2026-02-28");
+  EXPECT_EQ(days_between("2026-11-25", "2026-12-25"), 30);
+  EXPECT_EQ(days_between("2026-12-25", "2026-11-25"), -30);
+  EXPECT_TRUE(is_valid_date("2028-02-29"));
+  EXPECT_FALSE(is_valid_date("2026-02-29"));
+  EXPECT_FALSE(is_valid_date("2026-1-01"));
+}
+
+TEST(TimeZoneTest, ValidatesZoneNames) {
+  EXPECT_TRUE(is_valid_time_zone("Asia/Kolkata"));
+  EXPECT_TRUE(is_valid_time_zone("Asia/Calcutta"));
+  EXPECT_FALSE(is_valid_time_zone("Mars/Olympus"));
+  EXPECT_FALSE(is_valid_time_zone(""));
+}
+
+}  // namespace
+}  // namespace rx::core
