@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       {"migrate", rx::cli::add_migrate_command(app)},
       {"shop", rx::cli::add_shop_command(app)},
       {"demo", rx::cli::add_demo_command(app)},
+      {"import", rx::cli::add_import_command(app)},
   };
   CLI11_PARSE(app, argc, argv);
   for (const CLI::App* command : app.get_subcommands()) {

@@ -2,6 +2,7 @@
 
 #include "app/health_routes.h"
 #include "auth/auth_routes.h"
+#include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "shops/shop_routes.h"
 #include "staff/staff_routes.h"
@@ -50,6 +51,8 @@ int serve(const ServeConfig& config) {
   auth::AuthService auth_service(*db, clock, config.auth);
   staff::StaffService staff_service(*db, clock);
   shops::ShopService shop_service(*db, clock);
+  contacts::ContactService contact_service(*db, clock);
+  contacts::ContactImportService import_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -57,7 +60,12 @@ int serve(const ServeConfig& config) {
   auth::register_auth_routes(server.router(), auth_service, cookies);
   staff::register_staff_routes(server.router(), staff_service);
   shops::register_shop_routes(server.router(), shop_service, auth_service, cookies);
+  contacts::register_contact_routes(server.router(), contact_service, import_service);
   server.serve_web_app();
+  if (config.print_routes) {
+    for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());
+    return 0;
+  }
 
   const int port = server.bind();
   const double startup_ms =

@@ -13,6 +13,7 @@ struct ServeConfig {
   auth::AuthOptions auth;
   bool scheduler = true;
   int db_pool_size = 16;
+  bool print_routes = false;  // print "METHOD /path" for every route and exit
 };
 
 // The composition root: opens the database, applies migrations, builds every service, registers

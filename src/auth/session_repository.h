@@ -18,6 +18,9 @@ class SessionRepository {
   static std::optional<Principal> find_live(storage::Connection& c, const std::string& token_hash,
                                             std::int64_t now_ms);
   static void revoke(storage::Connection& c, const std::string& token_hash, std::int64_t now_ms);
+  // Every session of the staff member but `keep_token_hash` (after a password change).
+  static void revoke_others(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id,
+                            const std::string& keep_token_hash, std::int64_t now_ms);
   static void revoke_all_for_staff(storage::Connection& c, std::int64_t shop_id,
                                    std::int64_t staff_id, std::int64_t now_ms);
 };

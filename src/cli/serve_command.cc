@@ -62,6 +62,7 @@ Action add_serve_command(CLI::App& app) {
   cmd->add_flag("--trust-proxy", config->server.trust_proxy,
                 "take the client address from X-Forwarded-For (behind a reverse proxy)")
       ->envname("RXTRACK_TRUST_PROXY");
+  cmd->add_flag("--print-routes", config->print_routes, "print every API route and exit");
   cmd->add_flag("--no-scheduler", *no_scheduler, "do not run the reminder scheduler in this process");
   cmd->add_option("--login-max-failures", *max_failures,
                   "failed sign-ins per email in 15 minutes before 429")

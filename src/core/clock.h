@@ -20,4 +20,15 @@ class SystemClock final : public Clock {
   }
 };
 
+// A clock that says what it is told: tests, and the demo filling in 90 days of history.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(std::int64_t now_ms) : now_ms_(now_ms) {}
+  std::int64_t now_ms() const override { return now_ms_; }
+  void set(std::int64_t now_ms) { now_ms_ = now_ms; }
+
+ private:
+  std::int64_t now_ms_;
+};
+
 }  // namespace rx::core

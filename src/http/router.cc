@@ -52,16 +52,34 @@ Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool
     : server_(server), authenticator_(authenticator), trust_proxy_(trust_proxy) {}
 
 void Router::get(const std::string& pattern, Access access, Handler handler) {
+  record("GET", pattern);
   server_.Get(pattern, wrap(access, std::move(handler), false));
 }
 void Router::post(const std::string& pattern, Access access, Handler handler) {
+  record("POST", pattern);
   server_.Post(pattern, wrap(access, std::move(handler), true));
 }
 void Router::put(const std::string& pattern, Access access, Handler handler) {
+  record("PUT", pattern);
   server_.Put(pattern, wrap(access, std::move(handler), true));
 }
 void Router::del(const std::string& pattern, Access access, Handler handler) {
+  record("DELETE", pattern);
   server_.Delete(pattern, wrap(access, std::move(handler), true));
+}
+
+// Turns the regex of a route into its OpenAPI path: each capture group becomes {id}.
+void Router::record(std::string_view method, const std::string& pattern) {
+  std::string path;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '(') {
+      i = pattern.find(')', i);
+      path += "{id}";
+    } else if (pattern[i] != '\\') {
+      path += pattern[i];
+    }
+  }
+  routes_.push_back(std::string(method) + " " + path);
 }
 
 std::string Router::client_ip(const httplib::Request& req) const {

@@ -38,13 +38,18 @@ class Router {
   void put(const std::string& pattern, Access access, Handler handler);
   void del(const std::string& pattern, Access access, Handler handler);
 
+  // "METHOD /path/{id}" for every registered route, in registration order (the OpenAPI check).
+  const std::vector<std::string>& routes() const { return routes_; }
+
  private:
   httplib::Server::Handler wrap(Access access, Handler handler, bool is_write);
+  void record(std::string_view method, const std::string& pattern);
   std::string client_ip(const httplib::Request& req) const;
 
   httplib::Server& server_;
   auth::Authenticator& authenticator_;
   bool trust_proxy_;
+  std::vector<std::string> routes_;
 };
 
 // The session token of a request: `Authorization: Bearer` first, then the session cookie.

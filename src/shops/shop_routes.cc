@@ -1,6 +1,8 @@
 #include "shops/shop_routes.h"
 
 #include "core/json_fields.h"
+#include "core/time_zone.h"
+#include "phone/phone_normalizer.h"
 #include "staff/staff_json.h"
 #include "staff/staff_repository.h"
 #include "staff/staff_rules.h"
@@ -27,6 +29,10 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
   }
   if (fields.has("time_zone")) {
     shop.time_zone = fields.text("time_zone", Presence::kRequired, 64).value_or(shop.time_zone);
+    if (!core::is_valid_time_zone(shop.time_zone)) fields.fail("time_zone", "unknown time zone");
+  }
+  if (fields.has("phone_region") && !phone::is_valid_region(shop.phone_region)) {
+    fields.fail("phone_region", "unknown region code (e.g. IN)");
   }
   if (fields.has("refill_lead_days")) {
     shop.refill_lead_days = static_cast<int>(

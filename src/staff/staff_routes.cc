@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/json_fields.h"
 #include "http/list_params.h"
+#include "phone/phone_normalizer.h"
 #include "staff/staff_json.h"
 #include "staff/staff_rules.h"
 
@@ -20,25 +21,36 @@ std::optional<auth::Role> read_role(core::FieldReader& fields, Presence presence
   return role;
 }
 
-CreateStaffRequest read_create(const nlohmann::json& body) {
+// A staff phone is stored in E.164 like every other phone, read in the shop's region.
+std::optional<std::string> read_phone(core::FieldReader& fields, const std::string& region) {
+  auto text = fields.text("phone", Presence::kOptional, 40);
+  if (!text || text->empty()) return std::nullopt;
+  auto phone = phone::PhoneNormalizer(region).normalize(*text);
+  if (!phone) {
+    fields.fail("phone", phone.error());
+    return std::nullopt;
+  }
+  return phone->e164;
+}
+
+CreateStaffRequest read_create(const nlohmann::json& body, const std::string& region) {
   core::FieldReader fields(body);
   CreateStaffRequest request;
   request.name = fields.text("name", Presence::kRequired, 120).value_or("");
   request.email = read_email(fields, "email").value_or("");
   request.password = read_password(fields, "password").value_or("");
   request.role = read_role(fields, Presence::kRequired).value_or(auth::Role::kStaff);
-  request.phone = fields.text("phone", Presence::kOptional, 40);
+  request.phone = read_phone(fields, region);
   fields.finish();
   return request;
 }
 
-StaffChanges read_changes(const nlohmann::json& body) {
+StaffChanges read_changes(const nlohmann::json& body, const std::string& region) {
   core::FieldReader fields(body);
   StaffChanges changes;
   if (fields.has("name")) changes.name = fields.text("name", Presence::kRequired, 120);
   if (body.is_object() && body.contains("phone")) {
-    auto phone = fields.text("phone", Presence::kOptional, 40);
-    changes.phone = (phone && !phone->empty()) ? phone : std::nullopt;
+    changes.phone = read_phone(fields, region);
   }
   if (fields.has("role")) changes.role = read_role(fields, Presence::kRequired);
   if (fields.has("active")) changes.active = fields.boolean("active", Presence::kRequired);
@@ -66,7 +78,7 @@ void register_staff_routes(http::Router& router, StaffService& service) {
   });
 
   router.post("/api/staff", Access::kManagerOrOwner, [&service](http::RequestContext& ctx, httplib::Response& res) {
-    StaffMember created = service.create(ctx.principal(), read_create(ctx.json_body()));
+    StaffMember created = service.create(ctx.principal(), read_create(ctx.json_body(), ctx.principal().phone_region));
     http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
   });
 
@@ -79,7 +91,7 @@ void register_staff_routes(http::Router& router, StaffService& service) {
   router.put(R"(/api/staff/([^/]+))", Access::kManagerOrOwner,
              [&service](http::RequestContext& ctx, httplib::Response& res) {
                const std::int64_t id = ctx.path_id();
-               StaffMember updated = service.update(ctx.principal(), id, read_changes(ctx.json_body()));
+               StaffMember updated = service.update(ctx.principal(), id, read_changes(ctx.json_body(), ctx.principal().phone_region));
                http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
              });
 

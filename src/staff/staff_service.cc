@@ -91,6 +91,8 @@ void StaffService::change_own_password(const auth::Principal& actor, const std::
   const std::string hash = auth::PasswordHasher::hash(replacement);
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     StaffRepository::set_password_hash(c, actor.shop_id, actor.staff_id, hash, clock_.now_ms());
+    // Whoever else held this person's sessions (a lost phone) is signed out.
+    auth::SessionRepository::revoke_others(c, actor.shop_id, actor.staff_id, actor.token_hash, clock_.now_ms());
   });
 }
 

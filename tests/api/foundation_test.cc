@@ -220,7 +220,11 @@ TEST_F(FoundationTest, RolesLimitStaffManagement) {
             201);
   expect_error(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"role", "owner"}}), 403, "forbidden");
   expect_error(as_manager.put("/api/staff/" + std::to_string(owner.id), {{"name", "Demoted"}}), 403, "forbidden");
-  EXPECT_EQ(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "98765"}}).status, 200);
+  Response phone = as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "098765 43210"}});
+  EXPECT_EQ(phone.status, 200) << phone.raw;
+  EXPECT_EQ(phone.body["phone"], "+919876543210");
+  expect_error(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "abc"}}), 422,
+               "validation_failed");
 
   expect_error(as_worker.get("/api/staff"), 403, "forbidden");
   expect_error(as_worker.get("/api/staff/" + std::to_string(worker.id)), 403, "forbidden");
@@ -259,6 +263,7 @@ TEST_F(FoundationTest, EveryoneChangesTheirOwnPassword) {
   SignedInStaff owner = create_shop(server(), "Password Shop");
   SignedInStaff worker = add_staff(server(), owner, "staff");
   ApiClient client(server().port(), worker.token);
+  SignedInStaff other_device = sign_in(server(), worker.email, worker.password);
   Response wrong = client.put("/api/me/password", {{"current_password", "nope-nope"}, {"new_password", "brand-new-pass"}});
   expect_error(wrong, 422, "validation_failed");
   EXPECT_TRUE(wrong.body["error"]["details"]["fields"].contains("current_password"));
@@ -267,6 +272,8 @@ TEST_F(FoundationTest, EveryoneChangesTheirOwnPassword) {
   EXPECT_EQ(ok.status, 204) << ok.raw;
   EXPECT_NO_THROW(sign_in(server(), worker.email, "brand-new-pass"));
   EXPECT_THROW(sign_in(server(), worker.email, worker.password), std::runtime_error);
+  EXPECT_EQ(client.get("/api/me").status, 200) << "the session that changed it stays";
+  EXPECT_EQ(ApiClient(server().port(), other_device.token).get("/api/me").status, 401) << "others end";
 }
 
 TEST_F(FoundationTest, ShopSettingsHaveDefaultsAndValidation) {
@@ -282,6 +289,9 @@ TEST_F(FoundationTest, ShopSettingsHaveDefaultsAndValidation) {
   Response bad = client.put("/api/shop", {{"time_zone", "Mars/Olympus"}, {"phone_region", "XX"},
                                           {"refill_lead_days", 99}});
   expect_error(bad, 422, "validation_failed");
+  for (const char* field : {"time_zone", "phone_region", "refill_lead_days"}) {
+    EXPECT_TRUE(bad.body["error"]["details"]["fields"].contains(field)) << field;
+  }
   Response changed = client.put("/api/shop", {{"name", "Renamed"}, {"time_zone", "Asia/Dubai"},
                                               {"phone_region", "ae"}, {"refill_lead_days", 3}});
   ASSERT_EQ(changed.status, 200) << changed.raw;

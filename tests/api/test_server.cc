@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <regex>
 #include <stdexcept>
 #include <thread>
@@ -180,6 +182,24 @@ Response ApiClient::put(const std::string& path, const nlohmann::json& body,
 Response ApiClient::del(const std::string& path, const httplib::Headers& headers) {
   httplib::Client client("127.0.0.1", port_);
   return to_response(client.Delete(path, with_auth(headers)));
+}
+
+Response ApiClient::upload(const std::string& path, const std::string& field,
+                          const std::string& file_name, const std::string& content) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(60, 0);
+  httplib::MultipartFormDataItems items = {{field, content, file_name, "application/octet-stream"}};
+  return to_response(client.Post(path, with_auth({}), items));
+}
+
+std::string samples_dir() { return env_or("RXTRACK_SAMPLES_DIR", RXTRACK_SAMPLES_DEFAULT); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 std::string unique_email(const std::string& prefix) {

@@ -53,6 +53,9 @@ class ApiClient {
   Response post_raw(const std::string& path, const std::string& body, const std::string& content_type,
                     const httplib::Headers& headers = {});
   Response del(const std::string& path, const httplib::Headers& headers = {});
+  // multipart/form-data with one file field.
+  Response upload(const std::string& path, const std::string& field, const std::string& file_name,
+                  const std::string& content);
   const std::string& token() const { return token_; }
 
  private:
@@ -82,5 +85,9 @@ struct CommandResult {
   std::string out;
 };
 CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input = "");
+
+// The sample sheets of ../shared/samples (RXTRACK_SAMPLES_DIR overrides).
+std::string samples_dir();
+std::string read_file(const std::string& path);
 
 }  // namespace rx::test

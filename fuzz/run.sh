@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every built fuzz target for a while; builds nothing.
+#   fuzz/run.sh BUILD_DIR SECONDS
+# BUILD_DIR is a tree configured with -DRXTRACK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++
+# -DRXTRACK_BUILD_TESTS=OFF. Each target starts from its committed seed corpus (fuzz/corpus/<name>,
+# left untouched; new inputs go to a scratch directory) and fails the script on any crash,
+# sanitizer report, leak (see lsan.supp for a known libfreexl one), timeout or use of more than
+# 400 MB.
+set -euo pipefail
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 BUILD_DIR SECONDS" >&2
+  exit 2
+fi
+build_dir=$1
+seconds=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/rxtrack-fuzz.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+failed=()
+for target in fuzz_csv fuzz_xlsx fuzz_xls fuzz_phone; do
+  binary=$(find "$build_dir" -type f -name "$target" -perm -u+x | head -n 1)
+  if [ -z "$binary" ]; then
+    echo "== $target: not built in $build_dir" >&2
+    failed+=("$target")
+    continue
+  fi
+  mkdir -p "$work/$target"
+  echo "== $target (${seconds}s)"
+  if "$binary" -max_total_time="$seconds" -rss_limit_mb=400 -timeout=30 -print_final_stats=1 \
+      -artifact_prefix="$work/$target-" "$work/$target" "$here/corpus/$target" \
+      > "$work/$target.log" 2>&1; then
+    grep -E "^(stat::number_of_executed_units|Done)" "$work/$target.log" || true
+  else
+    echo "!! $target failed; last lines of its log:" >&2
+    tail -n 40 "$work/$target.log" >&2
+    ls "$work"/"$target"-* 2>/dev/null | sed 's/^/!! artifact: /' >&2 || true
+    mkdir -p "$build_dir/fuzz-artifacts"
+    cp "$work"/"$target"-* "$build_dir/fuzz-artifacts/" 2>/dev/null || true
+    failed+=("$target")
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing failed: ${failed[*]}" >&2
+  exit 1
+fi
+echo "all fuzz targets ran clean"

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "contacts/upload_repository.h"
+#include "core/clock.h"
+#include "storage/database.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rx::contacts {
+
+struct ImportRequest {
+  std::int64_t shop_id = 0;
+  std::string phone_region = "IN";
+  std::optional<std::int64_t> uploaded_by;
+  std::string file_name;
+  std::string_view bytes;
+};
+
+struct ImportResult {
+  Upload upload;
+  std::vector<UploadError> errors;
+};
+
+using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+// Imports one contact sheet in one transaction: every valid, new phone becomes a pending contact;
+// a phone already in the shop or earlier in the file is a duplicate and creates nothing (the
+// first occurrence's name wins). A failure half-way stores nothing.
+class ContactImportService {
+ public:
+  static constexpr std::size_t kMaxFileBytes = 20 * 1024 * 1024;
+
+  ContactImportService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  // 413 over 20 MB (unless `allow_large`, for the command line), 415 for a file that is not a
+  // spreadsheet, 422 for a damaged or hostile one.
+  ImportResult import(const ImportRequest& request, const ImportProgress& progress = {},
+                      bool allow_large = false);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::contacts

@@ -1,0 +1,289 @@
+#include "contacts/contact_repository.h"
+
+#include "storage/conditions.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rx::contacts {
+namespace {
+
+using storage::Conditions;
+using storage::Params;
+
+constexpr std::string_view kColumns = R"(
+cr.id, cr.phone, cr.phone_type, cr.name, cr.status, cr.whatsapp_status, cr.whatsapp_status_source,
+cr.whatsapp_status_at, cr.wrong_number, cr.assigned_staff_id, cr.assigned_at, cr.upload_id,
+cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.converted_at,
+cr.conversion_bill_id, cr.conversion_value_paise, cr.extra, cr.created_at, cr.updated_at)";
+
+Contact from_row(const storage::Row& r) {
+  Contact c;
+  c.id = r.int_at(0);
+  c.phone = r.text_at(1);
+  c.phone_type = r.text_at(2);
+  c.name = r[3].as_opt_text();
+  c.status = r.text_at(4);
+  c.whatsapp_status = r.text_at(5);
+  c.whatsapp_status_source = r[6].as_opt_text();
+  c.whatsapp_status_at = r[7].as_opt_int();
+  c.wrong_number = r.bool_at(8);
+  c.assigned_staff_id = r[9].as_opt_int();
+  c.assigned_at = r[10].as_opt_int();
+  c.upload_id = r[11].as_opt_int();
+  c.source_row = r[12].as_opt_int();
+  c.notes = r[13].as_opt_text();
+  c.customer_id = r[14].as_opt_int();
+  c.contacted_at = r[15].as_opt_int();
+  c.yellow_at = r[16].as_opt_int();
+  c.converted_at = r[17].as_opt_int();
+  c.conversion_bill_id = r[18].as_opt_int();
+  c.conversion_value_paise = r[19].as_opt_int();
+  c.extra = r[20].as_opt_text();
+  c.created_at = r.int_at(21);
+  c.updated_at = r.int_at(22);
+  return c;
+}
+
+bool looks_like_phone_search(std::string_view q) {
+  bool digit = false;
+  for (char ch : q) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) {
+      digit = true;
+    } else if (ch != ' ' && ch != '+' && ch != '-' && ch != '(' && ch != ')') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+Conditions where(std::int64_t shop_id, const ContactFilter& f) {
+  Conditions w;
+  w.add("cr.shop_id = ?", {shop_id});
+  if (f.status) w.add("cr.status = ?", {*f.status});
+  if (f.whatsapp_status) w.add("cr.whatsapp_status = ?", {*f.whatsapp_status});
+  if (f.unassigned) w.add("cr.assigned_staff_id IS NULL");
+  if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {*f.assigned_staff_id});
+  if (f.upload_id) w.add("cr.upload_id = ?", {*f.upload_id});
+  if (f.query && !f.query->empty()) {
+    if (looks_like_phone_search(*f.query)) {
+      std::string digits;
+      for (char ch : *f.query) {
+        if (std::isdigit(static_cast<unsigned char>(ch))) digits += ch;
+      }
+      w.add("cr.phone LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(digits)});
+    } else {
+      std::string lowered(*f.query);
+      std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      w.add("LOWER(COALESCE(cr.name, '')) LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(lowered)});
+    }
+  }
+  if (f.follow_up) {
+    const bool overdue = *f.follow_up == "overdue";
+    w.add(overdue ? "EXISTS (SELECT 1 FROM contact_reminders r WHERE r.shop_id = cr.shop_id AND "
+                    "r.contact_id = cr.id AND r.done_at IS NULL AND r.due_at < ?)"
+                  : "EXISTS (SELECT 1 FROM contact_reminders r WHERE r.shop_id = cr.shop_id AND "
+                    "r.contact_id = cr.id AND r.done_at IS NULL AND r.due_at <= ?)",
+          {overdue ? f.now_ms : f.due_before_ms});
+  }
+  return w;
+}
+
+std::string_view order_by(ContactSort sort) {
+  switch (sort) {
+    case ContactSort::kNewest: return " ORDER BY cr.id DESC";
+    case ContactSort::kOldest: return " ORDER BY cr.id";
+    case ContactSort::kName: return " ORDER BY cr.name, cr.id";
+    case ContactSort::kPhone: return " ORDER BY cr.phone";
+    case ContactSort::kStatus: return " ORDER BY cr.status, cr.id";
+    case ContactSort::kRecentlyUpdated: return " ORDER BY cr.updated_at DESC, cr.id DESC";
+  }
+  return " ORDER BY cr.id DESC";
+}
+
+// "?, ?, ?" for an IN list of n values.
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+constexpr std::size_t kInChunk = 500;
+
+}  // namespace
+
+std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int64_t shop_id,
+                                               std::int64_t id) {
+  auto row = c.query_one("SELECT " + std::string(kColumns) +
+                             " FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
+                         {shop_id, id});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, std::int64_t shop_id,
+                                                        const std::string& e164) {
+  auto row = c.query_one("SELECT " + std::string(kColumns) +
+                             " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
+                         {shop_id, e164});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_t shop_id,
+                                             const ContactFilter& filter, ContactSort sort,
+                                             std::int64_t limit, std::int64_t offset) {
+  Conditions w = where(shop_id, filter);
+  const std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
+                          std::string(order_by(sort)) + " LIMIT ? OFFSET ?";
+  storage::ResultSet rows = c.query(sql, w.params_with({limit, offset}));
+  std::vector<Contact> out;
+  out.reserve(rows.rows.size());
+  for (const auto& r : rows.rows) out.push_back(from_row(r));
+  return out;
+}
+
+std::int64_t ContactRepository::count(storage::Connection& c, std::int64_t shop_id,
+                                      const ContactFilter& filter) {
+  Conditions w = where(shop_id, filter);
+  return c.query_int("SELECT COUNT(*) FROM contact_records cr" + w.sql(), w.params());
+}
+
+std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection& c,
+                                                            std::int64_t shop_id,
+                                                            const ContactFilter& filter,
+                                                            bool only_unassigned,
+                                                            std::int64_t limit) {
+  Conditions w = where(shop_id, filter);
+  if (only_unassigned && !filter.unassigned) w.add("cr.assigned_staff_id IS NULL");
+  // Converted contacts are done; they are never handed out again.
+  w.add("cr.status <> 'converted'");
+  storage::ResultSet rows = c.query(
+      "SELECT cr.id, cr.status, cr.assigned_staff_id FROM contact_records cr" + w.sql() +
+          " ORDER BY cr.id LIMIT ?",
+      w.params_with({limit}));
+  std::vector<AssignCandidate> out;
+  out.reserve(rows.rows.size());
+  for (const auto& r : rows.rows) {
+    const std::string status = r.text_at(1);
+    out.push_back({r.int_at(0), status == "pending" || status == "contacted", r[2].as_opt_int()});
+  }
+  return out;
+}
+
+std::vector<AssignCandidate> ContactRepository::existing_ids(storage::Connection& c,
+                                                            std::int64_t shop_id,
+                                                            const std::vector<std::int64_t>& ids) {
+  std::vector<AssignCandidate> out;
+  for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
+    const std::size_t n = std::min(kInChunk, ids.size() - start);
+    Params params = {shop_id};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
+    storage::ResultSet rows = c.query(
+        "SELECT id, status, assigned_staff_id FROM contact_records WHERE shop_id = ? AND id IN (" +
+            placeholders(n) + ")",
+        params);
+    for (const auto& r : rows.rows) {
+      const std::string status = r.text_at(1);
+      out.push_back({r.int_at(0), status == "pending" || status == "contacted", r[2].as_opt_int(),
+                     status == "converted"});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+std::map<std::int64_t, std::int64_t> ContactRepository::open_counts(storage::Connection& c,
+                                                                    std::int64_t shop_id) {
+  std::map<std::int64_t, std::int64_t> out;
+  storage::ResultSet rows = c.query(
+      "SELECT assigned_staff_id, COUNT(*) FROM contact_records WHERE shop_id = ? AND "
+      "assigned_staff_id IS NOT NULL AND status IN ('pending', 'contacted') GROUP BY assigned_staff_id",
+      {shop_id});
+  for (const auto& r : rows.rows) out[r.int_at(0)] = r.int_at(1);
+  return out;
+}
+
+void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id,
+                               const std::vector<std::int64_t>& ids, std::int64_t now_ms) {
+  for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
+    const std::size_t n = std::min(kInChunk, ids.size() - start);
+    Params params = {staff_id, now_ms, now_ms, shop_id};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
+    c.query("UPDATE contact_records SET assigned_staff_id = ?, assigned_at = ?, updated_at = ? "
+            "WHERE shop_id = ? AND id IN (" + placeholders(n) + ")",
+            params);
+  }
+}
+
+void ContactRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                               const ContactChanges& changes, std::int64_t now_ms) {
+  c.query(R"(
+UPDATE contact_records SET
+  name = CASE WHEN ? = 1 THEN ? ELSE name END,
+  notes = CASE WHEN ? = 1 THEN ? ELSE notes END,
+  updated_at = ?
+WHERE shop_id = ? AND id = ?)",
+          {changes.name ? 1 : 0, changes.name ? storage::Value(*changes.name) : storage::Value(),
+           changes.notes ? 1 : 0, changes.notes ? storage::Value(*changes.notes) : storage::Value(),
+           now_ms, shop_id, id});
+}
+
+bool ContactRepository::move_status(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                    ContactStatus from, ContactStatus to, std::int64_t now_ms) {
+  std::string_view stamp = to == ContactStatus::kContacted ? "contacted_at"
+                           : to == ContactStatus::kYellow  ? "yellow_at"
+                                                           : "updated_at";
+  const std::string sql = "UPDATE contact_records SET status = ?, " + std::string(stamp) +
+                          " = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND status = ?";
+  return c.query(sql, {std::string(to_string(to)), now_ms, now_ms, shop_id, id,
+                       std::string(to_string(from))})
+             .affected == 1;
+}
+
+void ContactRepository::set_whatsapp_status(storage::Connection& c, std::int64_t shop_id,
+                                            std::int64_t id, WhatsappStatus status,
+                                            std::string_view source, std::int64_t now_ms) {
+  c.query("UPDATE contact_records SET whatsapp_status = ?, whatsapp_status_source = ?, "
+          "whatsapp_status_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
+          {std::string(to_string(status)), source, now_ms, now_ms, shop_id, id});
+}
+
+void ContactRepository::flag_wrong_number(storage::Connection& c, std::int64_t shop_id,
+                                          std::int64_t id, std::int64_t now_ms) {
+  c.query("UPDATE contact_records SET wrong_number = TRUE, updated_at = ? WHERE shop_id = ? AND id = ?",
+          {now_ms, shop_id, id});
+}
+
+std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::int64_t shop_id,
+                                                   std::int64_t contact_id,
+                                                   std::optional<std::int64_t> staff_id,
+                                                   std::string_view kind, std::string_view outcome,
+                                                   const std::optional<std::string>& notes,
+                                                   std::int64_t now_ms) {
+  return c.query_int(
+      "INSERT INTO contact_interactions (shop_id, contact_id, staff_id, kind, outcome, notes, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {shop_id, contact_id, staff_id, kind, outcome, notes, now_ms});
+}
+
+std::vector<Interaction> ContactRepository::interactions(storage::Connection& c,
+                                                         std::int64_t shop_id,
+                                                         std::int64_t contact_id) {
+  storage::ResultSet rows = c.query(R"(
+SELECT i.id, i.contact_id, i.staff_id, s.name, i.kind, i.outcome, i.notes, i.created_at
+FROM contact_interactions i
+LEFT JOIN staff s ON s.shop_id = i.shop_id AND s.id = i.staff_id
+WHERE i.shop_id = ? AND i.contact_id = ?
+ORDER BY i.created_at DESC, i.id DESC)",
+                                    {shop_id, contact_id});
+  std::vector<Interaction> out;
+  for (const auto& r : rows.rows) {
+    out.push_back({r.int_at(0), r.int_at(1), r[2].as_opt_int(), r[3].as_opt_text(), r.text_at(4),
+                   r.text_at(5), r[6].as_opt_text(), r.int_at(7)});
+  }
+  return out;
+}
+
+}  // namespace rx::contacts

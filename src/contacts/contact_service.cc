@@ -1,0 +1,310 @@
+#include "contacts/contact_service.h"
+
+#include "core/error.h"
+#include "core/time_zone.h"
+#include "staff/staff_repository.h"
+
+#include <algorithm>
+#include <queue>
+#include <set>
+
+namespace rx::contacts {
+
+using core::AppError;
+using core::ErrorCode;
+
+namespace {
+
+constexpr std::int64_t kMaxAssignBatch = 1'000'000;
+// Names rxtrack's per-shop assignment lock among PostgreSQL advisory locks.
+constexpr std::int64_t kAssignLockSpace = 727274002;
+
+bool is_staff_role(const auth::Principal& actor) { return actor.role == auth::Role::kStaff; }
+
+std::int64_t start_of_tomorrow(const auth::Principal& actor, std::int64_t now_ms) {
+  const std::string today = core::local_date(now_ms, actor.time_zone);
+  return core::start_of_local_day(core::add_days(today, 1), actor.time_zone);
+}
+
+// Checks that every chosen staff member belongs to the shop and is active.
+void check_assignees(storage::Connection& c, std::int64_t shop_id, const std::vector<std::int64_t>& ids) {
+  for (std::int64_t id : ids) {
+    auto member = staff::StaffRepository::find(c, shop_id, id);
+    if (!member) {
+      throw AppError(ErrorCode::kValidation, "no such staff member: " + std::to_string(id),
+                     {{"fields", {{"staff_ids", "no such staff member: " + std::to_string(id)}}}});
+    }
+    if (!member->active) {
+      throw AppError(ErrorCode::kValidation, member->name + " is not active",
+                     {{"fields", {{"staff_ids", "inactive staff member: " + std::to_string(id)}}}});
+    }
+  }
+}
+
+}  // namespace
+
+void ContactService::prepare_filter(const auth::Principal& actor, ContactFilter& filter) const {
+  filter.now_ms = clock_.now_ms();
+  filter.due_before_ms = start_of_tomorrow(actor, filter.now_ms);
+  if (is_staff_role(actor)) {
+    filter.assigned_staff_id = actor.staff_id;
+    filter.unassigned = false;
+  }
+}
+
+Contact ContactService::visible_contact(storage::Connection& c, const auth::Principal& actor,
+                                        std::int64_t id) {
+  auto contact = ContactRepository::find(c, actor.shop_id, id);
+  if (!contact || (is_staff_role(actor) && contact->assigned_staff_id != actor.staff_id)) {
+    core::throw_not_found("contact");
+  }
+  return *contact;
+}
+
+ContactPage ContactService::list(const auth::Principal& actor, ContactFilter filter,
+                                 ContactSort sort, std::int64_t limit, std::int64_t offset) {
+  prepare_filter(actor, filter);
+  ContactPage page;
+  db_.with_connection([&](storage::Connection& c) {
+    page.items = ContactRepository::list(c, actor.shop_id, filter, sort, limit, offset);
+    page.total = ContactRepository::count(c, actor.shop_id, filter);
+  });
+  return page;
+}
+
+ContactDetail ContactService::get(const auth::Principal& actor, std::int64_t id) {
+  ContactDetail detail;
+  db_.with_connection([&](storage::Connection& c) {
+    detail.contact = visible_contact(c, actor, id);
+    detail.interactions = ContactRepository::interactions(c, actor.shop_id, id);
+    detail.follow_ups = FollowUpRepository::for_contact(c, actor.shop_id, id);
+  });
+  return detail;
+}
+
+Contact ContactService::update(const auth::Principal& actor, std::int64_t id,
+                               const ContactUpdate& update) {
+  Contact result;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    Contact current = visible_contact(c, actor, id);
+    const std::int64_t now = clock_.now_ms();
+    if (update.status) {
+      const ContactStatus from = *parse_contact_status(current.status);
+      const ContactStatus to = *update.status;
+      if (to == ContactStatus::kConverted && from != to) {
+        throw AppError(ErrorCode::kValidation,
+                       "a contact becomes converted when a bill is made for its phone",
+                       {{"fields", {{"status", "converted comes from a bill"}}}});
+      }
+      if (from != to) {
+        if (!is_allowed_move(from, to) || !ContactRepository::move_status(c, actor.shop_id, id, from, to, now)) {
+          throw AppError(ErrorCode::kConflict, "a contact cannot move from " + current.status + " to " +
+                                                   std::string(to_string(to)),
+                         {{"from", current.status}, {"to", to_string(to)}});
+        }
+      }
+    }
+    if (update.whatsapp_status) {
+      const bool can_be_active = current.phone_type == "mobile" || current.phone_type == "fixed_line_or_mobile";
+      if (*update.whatsapp_status == WhatsappStatus::kActive && !can_be_active) {
+        throw AppError(ErrorCode::kValidation, "only mobile numbers can be active on WhatsApp",
+                       {{"fields", {{"whatsapp_status", "not a mobile number"}}}});
+      }
+      ContactRepository::set_whatsapp_status(c, actor.shop_id, id, *update.whatsapp_status, "staff", now);
+    }
+    if (update.name || update.notes) {
+      ContactRepository::update(c, actor.shop_id, id, {update.name, update.notes}, now);
+    }
+    result = *ContactRepository::find(c, actor.shop_id, id);
+  });
+  return result;
+}
+
+Interaction ContactService::add_interaction(const auth::Principal& actor, std::int64_t id,
+                                            const NewInteraction& in) {
+  Interaction created;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    Contact contact = visible_contact(c, actor, id);
+    const std::int64_t now = clock_.now_ms();
+    const std::int64_t interaction_id = ContactRepository::insert_interaction(
+        c, actor.shop_id, id, actor.staff_id, in.kind, in.outcome, in.notes, now);
+    if (contact.status == "pending") {
+      ContactRepository::move_status(c, actor.shop_id, id, ContactStatus::kPending,
+                                     ContactStatus::kContacted, now);
+    }
+    if (in.outcome == "wrong_number") ContactRepository::flag_wrong_number(c, actor.shop_id, id, now);
+    created = Interaction{interaction_id, id, actor.staff_id, actor.name, in.kind, in.outcome, in.notes, now};
+  });
+  return created;
+}
+
+std::vector<Interaction> ContactService::interactions(const auth::Principal& actor, std::int64_t id) {
+  std::vector<Interaction> out;
+  db_.with_connection([&](storage::Connection& c) {
+    visible_contact(c, actor, id);
+    out = ContactRepository::interactions(c, actor.shop_id, id);
+  });
+  return out;
+}
+
+FollowUp ContactService::add_follow_up(const auth::Principal& actor, std::int64_t id,
+                                       const NewFollowUp& in) {
+  const std::int64_t staff_id = in.staff_id.value_or(actor.staff_id);
+  if (is_staff_role(actor) && staff_id != actor.staff_id) {
+    throw AppError(ErrorCode::kForbidden, "staff set follow-ups for themselves only");
+  }
+  FollowUp created;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    visible_contact(c, actor, id);
+    auto member = staff::StaffRepository::find(c, actor.shop_id, staff_id);
+    if (!member || !member->active) {
+      throw AppError(ErrorCode::kValidation, "no such active staff member",
+                     {{"fields", {{"staff_id", "no such active staff member"}}}});
+    }
+    const std::int64_t follow_up_id = FollowUpRepository::insert(
+        c, actor.shop_id, id, staff_id, actor.staff_id, in.due_at, in.note, clock_.now_ms());
+    created = *FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+  });
+  return created;
+}
+
+Contact ContactService::mark_yellow(const auth::Principal& actor, std::int64_t id,
+                                    const std::optional<std::string>& note) {
+  Contact result;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    Contact current = visible_contact(c, actor, id);
+    const std::int64_t now = clock_.now_ms();
+    if (current.status == "converted") {
+      throw AppError(ErrorCode::kConflict, "a converted contact cannot turn yellow",
+                     {{"from", "converted"}, {"to", "yellow"}});
+    }
+    if (current.status != "yellow") {
+      ContactRepository::move_status(c, actor.shop_id, id, *parse_contact_status(current.status),
+                                     ContactStatus::kYellow, now);
+      ContactRepository::insert_interaction(c, actor.shop_id, id, actor.staff_id, "visit",
+                                            "visited_no_purchase", note, now);
+    }
+    result = *ContactRepository::find(c, actor.shop_id, id);
+  });
+  return result;
+}
+
+std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principal& actor,
+                                                            const AssignRequest& request) {
+  std::vector<std::int64_t> staff_ids = request.staff_ids;
+  std::sort(staff_ids.begin(), staff_ids.end());
+  staff_ids.erase(std::unique(staff_ids.begin(), staff_ids.end()), staff_ids.end());
+  ContactFilter filter = request.filter;
+  prepare_filter(actor, filter);
+
+  std::map<std::int64_t, std::int64_t> given;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    // Assignments of one shop run one at a time, so two never hand out the same contact and the
+    // loads they balance are current. (SQLite's write lock already serialises them.)
+    if (c.dialect() == storage::Dialect::kPostgres) {
+      c.query("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
+              {kAssignLockSpace, actor.shop_id});
+    }
+    check_assignees(c, actor.shop_id, staff_ids);
+    std::vector<AssignCandidate> candidates;
+    if (request.contact_ids) {
+      candidates = ContactRepository::existing_ids(c, actor.shop_id, *request.contact_ids);
+      std::set<std::int64_t> wanted(request.contact_ids->begin(), request.contact_ids->end());
+      if (candidates.size() != wanted.size()) core::throw_not_found("contact");
+      candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                      [&](const AssignCandidate& a) {
+                                        return a.converted || (!request.reassign && a.holder);
+                                      }),
+                       candidates.end());
+    } else {
+      candidates = ContactRepository::ids_matching(c, actor.shop_id, filter, !request.reassign,
+                                                   request.limit.value_or(kMaxAssignBatch));
+    }
+    std::map<std::int64_t, std::int64_t> load = ContactRepository::open_counts(c, actor.shop_id);
+    using Slot = std::pair<std::int64_t, std::int64_t>;  // (open contacts held, staff id)
+    std::map<std::int64_t, std::int64_t> load_of;
+    for (std::int64_t id : staff_ids) load_of[id] = load.count(id) ? load[id] : 0;
+    // A contact being moved no longer weighs on the chosen person who holds it now.
+    for (const auto& candidate : candidates) {
+      if (candidate.open && candidate.holder && load_of.count(*candidate.holder)) --load_of[*candidate.holder];
+    }
+    std::priority_queue<Slot, std::vector<Slot>, std::greater<>> least_loaded;
+    for (const auto& [id, held] : load_of) least_loaded.push({held, id});
+    std::map<std::int64_t, std::vector<std::int64_t>> batches;
+    for (std::int64_t id : staff_ids) given[id] = 0;
+    for (const auto& candidate : candidates) {
+      auto [held, staff_id] = least_loaded.top();
+      least_loaded.pop();
+      batches[staff_id].push_back(candidate.id);
+      ++given[staff_id];
+      least_loaded.push({held + (candidate.open ? 1 : 0), staff_id});
+    }
+    const std::int64_t now = clock_.now_ms();
+    for (const auto& [staff_id, ids] : batches) ContactRepository::assign(c, actor.shop_id, staff_id, ids, now);
+  });
+  return given;
+}
+
+FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDue due,
+                                        std::optional<std::int64_t> staff_id, bool everyone,
+                                        std::int64_t limit, std::int64_t offset) {
+  if (is_staff_role(actor) && (everyone || (staff_id && *staff_id != actor.staff_id))) {
+    throw AppError(ErrorCode::kForbidden, "staff see their own follow-ups only");
+  }
+  std::optional<std::int64_t> whose = everyone ? std::nullopt : std::optional(staff_id.value_or(actor.staff_id));
+  const std::int64_t now = clock_.now_ms();
+  const std::int64_t tomorrow = start_of_tomorrow(actor, now);
+  const std::int64_t today = core::start_of_local_day(core::local_date(now, actor.time_zone), actor.time_zone);
+  FollowUpWindow window;
+  switch (due) {
+    case FollowUpDue::kAll: break;
+    case FollowUpDue::kToday:
+      window.due_from = today;
+      window.due_until = tomorrow;
+      break;
+    case FollowUpDue::kOverdue: window.due_until = now; break;
+    case FollowUpDue::kUpcoming: window.due_from = tomorrow; break;
+  }
+  FollowUpPage page;
+  db_.with_connection([&](storage::Connection& c) {
+    page.items = FollowUpRepository::list(c, actor.shop_id, whose, window, limit, offset);
+    page.total = FollowUpRepository::count(c, actor.shop_id, whose, window);
+  });
+  return page;
+}
+
+FollowUp ContactService::complete_follow_up(const auth::Principal& actor, std::int64_t follow_up_id) {
+  FollowUp result;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    auto found = FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+    if (!found || (is_staff_role(actor) && found->staff_id != actor.staff_id)) {
+      core::throw_not_found("follow-up");
+    }
+    FollowUpRepository::mark_done(c, actor.shop_id, follow_up_id, clock_.now_ms());
+    result = *FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+  });
+  return result;
+}
+
+UploadPage ContactService::uploads(const auth::Principal& actor, std::int64_t limit,
+                                  std::int64_t offset) {
+  UploadPage page;
+  db_.with_connection([&](storage::Connection& c) {
+    page.items = UploadRepository::list(c, actor.shop_id, limit, offset);
+    page.total = UploadRepository::count(c, actor.shop_id);
+  });
+  return page;
+}
+
+UploadDetail ContactService::upload(const auth::Principal& actor, std::int64_t id) {
+  UploadDetail detail;
+  db_.with_connection([&](storage::Connection& c) {
+    auto found = UploadRepository::find(c, actor.shop_id, id);
+    if (!found) core::throw_not_found("upload");
+    detail.upload = *found;
+    detail.errors = UploadRepository::errors(c, actor.shop_id, id);
+  });
+  return detail;
+}
+
+}  // namespace rx::contacts

@@ -1,0 +1,108 @@
+#include "import/xlsx_reader.h"
+
+#include <atomic>
+#include <thread>
+
+#include "import/contact_extractor.h"
+#include "import/import_limits.h"
+#include "import/row_pipe.h"
+#include "import/shared_strings.h"
+#include "import/worksheet_handler.h"
+#include "import/xlsx_package.h"
+#include "import/xml_part_parser.h"
+#include "import/zip_archive.h"
+
+namespace rx::import {
+namespace {
+
+constexpr std::size_t kPipeBatches = 4;
+
+// Stops the reader thread and waits for it, also when the sink throws.
+class ReaderThread {
+ public:
+  ReaderThread(RowPipe& pipe, std::thread thread) : pipe_(pipe), thread_(std::move(thread)) {}
+  ~ReaderThread() {
+    pipe_.stop();
+    thread_.join();
+  }
+  ReaderThread(const ReaderThread&) = delete;
+  ReaderThread& operator=(const ReaderThread&) = delete;
+
+ private:
+  RowPipe& pipe_;
+  std::thread thread_;
+};
+
+// Parses one worksheet on a second thread (inflating and XML, the larger half of the work) while
+// this thread turns its rows into contacts and feeds the sink, which so always runs on the
+// caller's thread.
+tl::expected<void, ImportFailure> read_sheet(const ZipArchive& archive, const WorksheetRef& sheet,
+                                             const SharedStrings& strings, InflateBudget& budget,
+                                             ContactExtractor& extractor, ContactSink& sink,
+                                             std::size_t file_size) {
+  const std::uint64_t declared = archive.declared_size(sheet.entry);
+  std::atomic<std::uint64_t> inflated{0};
+  RowPipe pipe(kPipeBatches);
+  {
+    ReaderThread reader(
+        pipe, std::thread([&] {
+          PipeWriter writer(pipe);
+          WorksheetHandler handler(strings, writer);
+          auto parsed = parse_xml_part(archive, sheet.entry, budget, handler,
+                                       [&](std::uint64_t done) { inflated = done; });
+          writer.flush();
+          pipe.close(parsed ? std::nullopt : std::optional<ImportFailure>(parsed.error()));
+        }));
+    RowBatch batch;
+    std::vector<std::string_view> cells;
+    while (pipe.pop(batch)) {
+      if (batch.replay(extractor, cells) == RowAction::kStop) break;
+      if (declared > 0) {
+        // Progress: the share of this sheet inflated so far, scaled to the file's size.
+        const double share = std::min(1.0, static_cast<double>(inflated.load()) / declared);
+        sink.on_progress(static_cast<std::size_t>(share * static_cast<double>(file_size)),
+                         file_size);
+      }
+    }
+  }
+  if (auto failure = pipe.failure()) return tl::unexpected<ImportFailure>(*failure);
+  return {};
+}
+
+}  // namespace
+
+tl::expected<ParseSummary, ImportFailure> read_xlsx(std::string_view bytes,
+                                                    const phone::PhoneNormalizer& normalizer,
+                                                    ContactSink& sink) {
+  auto archive = ZipArchive::open(bytes);
+  if (!archive) return tl::unexpected<ImportFailure>(archive.error());
+  InflateBudget budget{kMaxInflatedBytes};
+  auto package = read_xlsx_package(*archive, budget);
+  if (!package) return tl::unexpected<ImportFailure>(package.error());
+
+  SharedStrings strings;
+  if (package->shared_strings) {
+    auto read = SharedStrings::read(*archive, *package->shared_strings, budget);
+    if (!read) return tl::unexpected<ImportFailure>(read.error());
+    strings = std::move(*read);
+  }
+
+  ContactExtractor extractor(normalizer, sink);
+  for (const WorksheetRef& sheet : package->worksheets) {
+    extractor.begin_sheet();
+    if (auto read = read_sheet(*archive, sheet, strings, budget, extractor, sink, bytes.size());
+        !read) {
+      return tl::unexpected<ImportFailure>(read.error());
+    }
+    if (extractor.end_sheet() == SheetOutcome::kImported) {
+      sink.on_progress(bytes.size(), bytes.size());
+      return ParseSummary{FileFormat::kXlsx, extractor.total_rows(), extractor.invalid_rows()};
+    }
+  }
+  return tl::unexpected<ImportFailure>(
+      ImportFailure{ImportFailure::Kind::kMalformed,
+                    "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header "
+                    "row."});
+}
+
+}  // namespace rx::import

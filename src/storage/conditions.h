@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/database.h"
+
+#include <string>
+#include <string_view>
+
+namespace rx::storage {
+
+// Builds a WHERE clause from optional filters, keeping the SQL text and its parameters in step.
+// Only fixed SQL fragments go into the text; every value travels as a bound parameter.
+class Conditions {
+ public:
+  Conditions& add(std::string_view fragment, Params params = {}) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += fragment;
+    for (auto& p : params) params_.push_back(std::move(p));
+    return *this;
+  }
+  const std::string& sql() const { return sql_; }
+  const Params& params() const { return params_; }
+  // The parameters followed by more (LIMIT, OFFSET...).
+  Params params_with(Params more) const {
+    Params all = params_;
+    for (auto& p : more) all.push_back(std::move(p));
+    return all;
+  }
+
+ private:
+  std::string sql_;
+  Params params_;
+};
+
+// Escapes LIKE wildcards so user text matches literally (use with ESCAPE '\').
+std::string like_pattern_containing(std::string_view text);
+
+}  // namespace rx::storage

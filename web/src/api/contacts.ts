@@ -1,0 +1,42 @@
+import { request } from './http';
+import { queryString } from './query';
+import type {
+  AssignAnswer,
+  AssignRequest,
+  Contact,
+  ContactChanges,
+  ContactDetail,
+  ContactFilter,
+  FollowUp,
+  Interaction,
+  NewFollowUp,
+  NewInteraction,
+} from './tracking-types';
+import type { ItemList } from './types';
+
+export const TRACKING = '/api/customer-tracking';
+
+export interface ContactPageQuery extends ContactFilter {
+  sort?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const listContacts = (query: ContactPageQuery) =>
+  request<ItemList<Contact>>('GET', `${TRACKING}/contacts${queryString({ ...query })}`);
+
+export const getContact = (id: number) => request<ContactDetail>('GET', `${TRACKING}/contacts/${id}`);
+
+export const updateContact = (id: number, changes: ContactChanges) =>
+  request<Contact>('PUT', `${TRACKING}/contacts/${id}`, changes);
+
+export const addInteraction = (id: number, body: NewInteraction) =>
+  request<Interaction>('POST', `${TRACKING}/contacts/${id}/interactions`, body);
+
+export const addFollowUp = (id: number, body: NewFollowUp) =>
+  request<FollowUp>('POST', `${TRACKING}/contacts/${id}/reminders`, body);
+
+export const markYellow = (id: number, note?: string) =>
+  request<Contact>('POST', `${TRACKING}/contacts/${id}/mark-yellow`, note ? { note } : {});
+
+export const assignContacts = (body: AssignRequest) => request<AssignAnswer>('POST', `${TRACKING}/contacts/assign`, body);

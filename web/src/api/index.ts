@@ -1,0 +1,10 @@
+export * from './types';
+export { ApiError, setUnauthorizedHandler } from './http';
+export type { FieldErrors } from './http';
+export * from './auth';
+export * from './staff';
+export * from './shop';
+export * from './tracking-types';
+export * from './contacts';
+export * from './reminders';
+export * from './uploads';

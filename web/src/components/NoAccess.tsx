@@ -1,0 +1,15 @@
+import { Link } from '../router';
+
+export function NoAccess() {
+  return (
+    <section class="page">
+      <h1>Not available</h1>
+      <div class="panel">
+        <p>Your role does not give access to this page.</p>
+        <p>
+          <Link href="/">Back to Home</Link>
+        </p>
+      </div>
+    </section>
+  );
+}

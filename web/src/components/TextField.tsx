@@ -1,0 +1,66 @@
+import { useId } from 'preact/hooks';
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local';
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  disabled?: boolean;
+  /** Leave out the "(optional)" mark (e.g. a search box). */
+  noOptionalMark?: boolean;
+}
+
+/** A labelled input with an optional hint and an error line under it. */
+export function TextField(p: TextFieldProps) {
+  const id = useId();
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-err` : undefined;
+  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  // Preact's typings narrow attributes per input type; ours are valid for all of them.
+  const type = (p.type ?? 'text') as 'text';
+  return (
+    <div class={p.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {!p.required && !p.noOptionalMark && <span class="field__optional"> (optional)</span>}
+      </label>
+      <input
+        id={id}
+        name={p.name}
+        type={type}
+        value={p.value}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+        required={p.required}
+        autoComplete={p.autoComplete}
+        inputMode={p.inputMode}
+        min={p.min}
+        max={p.max}
+        minLength={p.minLength}
+        maxLength={p.maxLength}
+        disabled={p.disabled}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {p.hint && (
+        <p id={hintId} class="field__hint">
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p id={errId} class="field__error">
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { INTERACTION_KINDS, OUTCOMES, addInteraction, type InteractionKind, type Outcome } from '../../api';
+import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { Alert } from '../Alert';
+import { SelectField } from '../SelectField';
+import { TextAreaField } from '../TextAreaField';
+import { KIND_LABELS, OUTCOME_LABELS } from '../contacts/labels';
+
+const FIELDS = ['kind', 'outcome', 'notes'] as const;
+
+/** Log a call, message or visit. */
+export function InteractionForm({ contactId, onLogged }: { contactId: number; onLogged: () => void }) {
+  const [kind, setKind] = useState<InteractionKind>('call');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    setDone(null);
+    if (!outcome) {
+      setErrors({ fields: { outcome: 'Choose what happened.' }, message: null });
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+      setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
+      setOutcome('');
+      setNotes('');
+      onLogged();
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+      focusFirstInvalid(form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={onSubmit} noValidate aria-labelledby="log-title">
+      <h2 id="log-title">Log a contact</h2>
+      {errors.message && <Alert>{errors.message}</Alert>}
+      {done && <Alert kind="success">{done}</Alert>}
+      <SelectField label="How" name="kind" value={kind} onValue={(v) => setKind(v as InteractionKind)} error={errors.fields.kind}>
+        {INTERACTION_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Outcome" name="outcome" value={outcome} onValue={(v) => setOutcome(v as Outcome)} error={errors.fields.outcome}>
+        <option value="">Choose…</option>
+        {OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {OUTCOME_LABELS[o]}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} rows={2} />
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Log contact'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CONTACT_STATUSES, WHATSAPP_STATUSES, type ContactFilter, type StaffMember, type Upload } from '../../api';
+import { SelectField } from '../SelectField';
+import { TextField } from '../TextField';
+import { FILTER_KEYS, hasFilters } from './filters';
+import { STATUS_LABELS, WHATSAPP_LABELS } from './labels';
+
+interface ContactFiltersProps {
+  filter: ContactFilter;
+  onChange: (f: ContactFilter) => void;
+  /** Managers filter by assignee and upload; staff see only their own contacts. */
+  staff: StaffMember[] | null;
+  uploads: Upload[] | null;
+}
+
+/** Search box, then the other filters (folded away on phones until opened). */
+export function ContactFilters({ filter, onChange, staff, uploads }: ContactFiltersProps) {
+  const [q, setQ] = useState(filter.q ?? '');
+  useEffect(() => setQ(filter.q ?? ''), [filter.q]);
+  const set = (key: keyof ContactFilter, value: string) => onChange({ ...filter, [key]: value || undefined });
+  const active = FILTER_KEYS.filter((k) => k !== 'q' && !!filter[k]).length;
+
+  return (
+    <div class="filters">
+      <form
+        class="filters__search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('q', q.trim());
+        }}
+      >
+        <TextField label="Search phone or name" name="q" type="search" value={q} onValue={setQ} hint="Digits of the phone number or part of the name." noOptionalMark />
+        <button type="submit" class="btn">
+          Search
+        </button>
+      </form>
+      <details class="filters__more">
+        <summary>
+          Filters{active > 0 ? ` (${active} on)` : ''}
+        </summary>
+        <div class="filters__grid">
+          <SelectField label="Status" name="status" value={filter.status ?? ''} onValue={(v) => set('status', v)}>
+            <option value="">Any status</option>
+            {CONTACT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="WhatsApp" name="whatsapp_status" value={filter.whatsapp_status ?? ''} onValue={(v) => set('whatsapp_status', v)}>
+            <option value="">Any</option>
+            {WHATSAPP_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {WHATSAPP_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          {staff && (
+            <SelectField label="Assigned to" name="assigned_staff_id" value={filter.assigned_staff_id ?? ''} onValue={(v) => set('assigned_staff_id', v)}>
+              <option value="">Anyone</option>
+              <option value="unassigned">Unassigned</option>
+              {staff.map((s) => (
+                <option key={s.id} value={String(s.id)}>
+                  {s.name}
+                  {s.active ? '' : ' (inactive)'}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          {uploads && (
+            <SelectField label="Upload" name="upload_id" value={filter.upload_id ?? ''} onValue={(v) => set('upload_id', v)}>
+              <option value="">Any upload</option>
+              {uploads.map((u) => (
+                <option key={u.id} value={String(u.id)}>
+                  #{u.id} {u.file_name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <SelectField label="Follow-up" name="follow_up" value={filter.follow_up ?? ''} onValue={(v) => set('follow_up', v)}>
+            <option value="">Any</option>
+            <option value="due">Due</option>
+            <option value="overdue">Overdue</option>
+          </SelectField>
+        </div>
+        {hasFilters(filter) && (
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => {
+              setQ('');
+              onChange({});
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The contact list's filters live in the address (so Back, reload and links work).
+
+import type { ContactFilter } from '../../api';
+
+export const FILTER_KEYS = ['status', 'whatsapp_status', 'assigned_staff_id', 'upload_id', 'q', 'follow_up'] as const;
+
+export const PAGE_SIZE = 50;
+
+export function filterFromQuery(query: URLSearchParams): ContactFilter {
+  const f: ContactFilter = {};
+  for (const k of FILTER_KEYS) {
+    const v = query.get(k)?.trim();
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+export function offsetFromQuery(query: URLSearchParams): number {
+  const n = Number(query.get('offset') ?? '0');
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** `/contacts?…` for a filter and page. */
+export function contactsHref(filter: ContactFilter, offset = 0): string {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = filter[k];
+    if (v) q.set(k, v);
+  }
+  if (offset > 0) q.set('offset', String(offset));
+  const s = q.toString();
+  return s ? `/contacts?${s}` : '/contacts';
+}
+
+export function hasFilters(filter: ContactFilter): boolean {
+  return FILTER_KEYS.some((k) => !!filter[k]);
+}

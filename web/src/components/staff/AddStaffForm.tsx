@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { ApiError, createStaff, type Role, type StaffMember } from '../../api';
+import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, formErrors, type FormErrors } from '../../forms';
+import { Alert } from '../Alert';
+import { TextField } from '../TextField';
+import { RoleSelect } from './RoleSelect';
+
+const FIELDS = ['name', 'email', 'password', 'role', 'phone'] as const;
+
+interface AddStaffFormProps {
+  roles: Role[];
+  onCreated: (s: StaffMember) => void;
+  onCancel: () => void;
+}
+
+export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f: FormErrors['fields'] = {};
+    if (!name.trim()) f.name = 'Enter a name.';
+    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
+    if (password.length < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    if (Object.keys(f).length) {
+      setErrors({ fields: f, message: null });
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const created = await createStaff({
+        name: name.trim(),
+        email: email.trim(),
+        password,
+        role,
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+      });
+      onCreated(created);
+    } catch (err) {
+      const fe = formErrors(err, FIELDS);
+      // A 409 is about the email even if the server does not name the field.
+      if (err instanceof ApiError && err.status === 409 && !fe.fields.email) {
+        fe.fields.email = err.message;
+        fe.message = null;
+      }
+      setErrors(fe);
+      focusFirstInvalid(form);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form panel" onSubmit={onSubmit} noValidate aria-labelledby="add-staff-title">
+      <h2 id="add-staff-title">New staff member</h2>
+      {errors.message && <Alert>{errors.message}</Alert>}
+      <TextField label="Name" name="name" value={name} onValue={setName} error={errors.fields.name} required autoComplete="off" />
+      <TextField label="Email" name="email" type="email" value={email} onValue={setEmail} error={errors.fields.email} required autoComplete="off" inputMode="email" />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        value={password}
+        onValue={setPassword}
+        error={errors.fields.password}
+        hint={`At least ${MIN_PASSWORD} characters. Share it with them; they can change it later.`}
+        required
+        minLength={MIN_PASSWORD}
+        autoComplete="new-password"
+      />
+      <RoleSelect value={role} onValue={setRole} choices={roles} error={errors.fields.role} />
+      <TextField label="Phone" name="phone" type="tel" value={phone} onValue={setPhone} error={errors.fields.phone} hint="For example 98765 43210 or +91 98765 43210." autoComplete="off" inputMode="tel" />
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add member'}
+        </button>
+        <button type="button" class="btn" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// Dates and times as the shop sees them (the shop's time zone, Indian English).
+
+const FALLBACK_ZONE = 'Asia/Kolkata';
+
+function zoneOr(zone: string | null | undefined): string {
+  return zone || FALLBACK_ZONE;
+}
+
+/** "26 Nov 2026, 10:00 am" in the shop's zone; "—" when unset. */
+export function formatDateTime(iso: string | null | undefined, zone?: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat('en-IN', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zoneOr(zone),
+    }).format(d);
+  } catch {
+    return d.toLocaleString('en-IN');
+  }
+}
+
+/** `YYYY-MM-DDTHH:MM` for a moment, in the shop's zone (the form the server reads as shop-local). */
+export function localInputValue(at: Date, zone?: string | null): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zoneOr(zone),
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** Tomorrow at 10:00 in the shop's zone, as a `datetime-local` value. */
+export function defaultFollowUpValue(zone?: string | null): string {
+  const tomorrow = localInputValue(new Date(Date.now() + 24 * 3600 * 1000), zone);
+  return `${tomorrow.slice(0, 10)}T10:00`;
+}
+
+const COUNT = new Intl.NumberFormat('en-IN');
+
+/** 1234 → "1,234" (Indian grouping: 123456 → "1,23,456"). */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** "1 contact" / "1,234 contacts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { App } from './app';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/auth.css';
+import './styles/staff.css';
+import './styles/contacts.css';
+
+render(<App />, document.getElementById('app')!);

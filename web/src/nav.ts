@@ -1,0 +1,35 @@
+// The app's areas, in menu order, and who may see each.
+
+import type { Role } from './api';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  /** Roles allowed; undefined = everyone. */
+  roles?: readonly Role[];
+}
+
+export const NAV: readonly NavEntry[] = [
+  // Staff land on My work instead (see app.tsx).
+  { path: '/', label: 'Home', roles: ['owner', 'manager'] },
+  { path: '/contacts', label: 'Contacts' },
+  { path: '/my-work', label: 'My work' },
+  { path: '/billing', label: 'Billing' },
+  { path: '/customers', label: 'Customers' },
+  { path: '/refills', label: 'Refills' },
+  { path: '/messages', label: 'Messages' },
+  { path: '/reports', label: 'Reports' },
+  { path: '/staff', label: 'Staff', roles: ['owner', 'manager'] },
+  { path: '/settings', label: 'Settings', roles: ['owner'] },
+];
+
+export const ACCOUNT_NAV: readonly NavEntry[] = [{ path: '/account/password', label: 'Change my password' }];
+
+export function allowed(entry: NavEntry, role: Role): boolean {
+  return !entry.roles || entry.roles.includes(role);
+}
+
+export function isActive(entryPath: string, path: string): boolean {
+  if (entryPath === '/') return path === '/';
+  return path === entryPath || path.startsWith(entryPath + '/');
+}

@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { ApiError, runSetup, type Me } from '../api';
+import { Alert } from '../components/Alert';
+import { AuthLayout } from '../components/AuthLayout';
+import { TextField } from '../components/TextField';
+import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, formErrors, type FormErrors } from '../forms';
+
+const FIELDS = ['shop_name', 'owner_name', 'email', 'password'] as const;
+
+/** First run: create the shop and its owner. The server signs the owner in. */
+export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
+  const [shopName, setShopName] = useState('');
+  const [ownerName, setOwnerName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [alreadySetUp, setAlreadySetUp] = useState(false);
+
+  const check = (): FormErrors['fields'] => {
+    const f: FormErrors['fields'] = {};
+    if (!shopName.trim()) f.shop_name = 'Enter the shop name.';
+    if (!ownerName.trim()) f.owner_name = 'Enter your name.';
+    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
+    if (password.length < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    return f;
+  };
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = check();
+    if (Object.keys(f).length) {
+      setErrors({ fields: f, message: null });
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const res = await runSetup({
+        shop_name: shopName.trim(),
+        owner_name: ownerName.trim(),
+        email: email.trim(),
+        password,
+      });
+      onDone(res.staff);
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+      setAlreadySetUp(err instanceof ApiError && err.status === 409 && !err.fields.email);
+      focusFirstInvalid(form);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title="Set up your pharmacy" intro="Welcome! Create your shop and the owner's account to get started.">
+      <form class="form" onSubmit={onSubmit} noValidate>
+        {errors.message && (
+          <Alert>
+            <p class="alert__line">{errors.message}</p>
+            {/* A full page load re-checks whether set-up is still needed. */}
+            {alreadySetUp && (
+              <p class="alert__line">
+                <a href="/login">Go to sign in</a>
+              </p>
+            )}
+          </Alert>
+        )}
+        <TextField label="Shop name" name="shop_name" value={shopName} onValue={setShopName} error={errors.fields.shop_name} required autoComplete="organization" />
+        <TextField label="Your name" name="owner_name" value={ownerName} onValue={setOwnerName} error={errors.fields.owner_name} required autoComplete="name" />
+        <TextField label="Email" name="email" type="email" value={email} onValue={setEmail} error={errors.fields.email} required autoComplete="email" inputMode="email" />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          error={errors.fields.password}
+          hint={`At least ${MIN_PASSWORD} characters.`}
+          required
+          minLength={MIN_PASSWORD}
+          autoComplete="new-password"
+        />
+        <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
+          {busy ? 'Creating…' : 'Create shop'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}
