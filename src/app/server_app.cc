@@ -2,7 +2,10 @@
 
 #include "app/health_routes.h"
 #include "auth/auth_routes.h"
+#include "billing/bill_routes.h"
 #include "contacts/contact_routes.h"
+#include "customers/customer_routes.h"
+#include "refills/refill_routes.h"
 #include "core/clock.h"
 #include "shops/shop_routes.h"
 #include "staff/staff_routes.h"
@@ -53,6 +56,9 @@ int serve(const ServeConfig& config) {
   shops::ShopService shop_service(*db, clock);
   contacts::ContactService contact_service(*db, clock);
   contacts::ContactImportService import_service(*db, clock);
+  customers::CustomerService customer_service(*db, clock);
+  billing::BillService bill_service(*db, clock);
+  refills::RefillService refill_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -61,6 +67,9 @@ int serve(const ServeConfig& config) {
   staff::register_staff_routes(server.router(), staff_service);
   shops::register_shop_routes(server.router(), shop_service, auth_service, cookies);
   contacts::register_contact_routes(server.router(), contact_service, import_service);
+  customers::register_customer_routes(server.router(), customer_service);
+  billing::register_bill_routes(server.router(), bill_service);
+  refills::register_refill_routes(server.router(), refill_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());

@@ -1,39 +1,31 @@
 #include "contacts/contact_json.h"
 
+#include "core/json_values.h"
 #include "core/time_zone.h"
 
 namespace rx::contacts {
-namespace {
-
-nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json opt(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json instant(const std::optional<std::int64_t>& ms, std::string_view tz) {
-  return ms ? nlohmann::json(core::format_instant(*ms, tz)) : nlohmann::json();
-}
-
-}  // namespace
 
 nlohmann::json to_json(const Contact& c, std::string_view tz) {
   return {{"id", c.id},
           {"phone", c.phone},
           {"phone_type", c.phone_type},
-          {"name", opt(c.name)},
+          {"name", core::nullable(c.name)},
           {"status", c.status},
           {"whatsapp_status", c.whatsapp_status},
-          {"whatsapp_status_source", opt(c.whatsapp_status_source)},
-          {"whatsapp_status_at", instant(c.whatsapp_status_at, tz)},
+          {"whatsapp_status_source", core::nullable(c.whatsapp_status_source)},
+          {"whatsapp_status_at", core::nullable_instant(c.whatsapp_status_at, tz)},
           {"wrong_number", c.wrong_number},
-          {"assigned_staff_id", opt(c.assigned_staff_id)},
-          {"assigned_at", instant(c.assigned_at, tz)},
-          {"upload_id", opt(c.upload_id)},
-          {"source_row", opt(c.source_row)},
-          {"notes", opt(c.notes)},
-          {"customer_id", opt(c.customer_id)},
-          {"contacted_at", instant(c.contacted_at, tz)},
-          {"yellow_at", instant(c.yellow_at, tz)},
-          {"converted_at", instant(c.converted_at, tz)},
-          {"conversion_bill_id", opt(c.conversion_bill_id)},
-          {"conversion_value_paise", opt(c.conversion_value_paise)},
+          {"assigned_staff_id", core::nullable(c.assigned_staff_id)},
+          {"assigned_at", core::nullable_instant(c.assigned_at, tz)},
+          {"upload_id", core::nullable(c.upload_id)},
+          {"source_row", core::nullable(c.source_row)},
+          {"notes", core::nullable(c.notes)},
+          {"customer_id", core::nullable(c.customer_id)},
+          {"contacted_at", core::nullable_instant(c.contacted_at, tz)},
+          {"yellow_at", core::nullable_instant(c.yellow_at, tz)},
+          {"converted_at", core::nullable_instant(c.converted_at, tz)},
+          {"conversion_bill_id", core::nullable(c.conversion_bill_id)},
+          {"conversion_value_paise", core::nullable(c.conversion_value_paise)},
           {"created_at", core::format_instant(c.created_at, tz)},
           {"updated_at", core::format_instant(c.updated_at, tz)}};
 }
@@ -56,11 +48,11 @@ nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {
 nlohmann::json to_json(const Interaction& i, std::string_view tz) {
   return {{"id", i.id},
           {"contact_id", i.contact_id},
-          {"staff_id", opt(i.staff_id)},
-          {"staff_name", opt(i.staff_name)},
+          {"staff_id", core::nullable(i.staff_id)},
+          {"staff_name", core::nullable(i.staff_name)},
           {"kind", i.kind},
           {"outcome", i.outcome},
-          {"notes", opt(i.notes)},
+          {"notes", core::nullable(i.notes)},
           {"created_at", core::format_instant(i.created_at, tz)}};
 }
 
@@ -68,14 +60,14 @@ nlohmann::json to_json(const FollowUp& f, std::string_view tz) {
   return {{"id", f.id},
           {"contact_id", f.contact_id},
           {"contact_phone", f.contact_phone},
-          {"contact_name", opt(f.contact_name)},
+          {"contact_name", core::nullable(f.contact_name)},
           {"staff_id", f.staff_id},
-          {"staff_name", opt(f.staff_name)},
-          {"created_by", opt(f.created_by)},
+          {"staff_name", core::nullable(f.staff_name)},
+          {"created_by", core::nullable(f.created_by)},
           {"due_at", core::format_instant(f.due_at, tz)},
-          {"note", opt(f.note)},
+          {"note", core::nullable(f.note)},
           {"done", f.done_at.has_value()},
-          {"done_at", instant(f.done_at, tz)},
+          {"done_at", core::nullable_instant(f.done_at, tz)},
           {"created_at", core::format_instant(f.created_at, tz)}};
 }
 
@@ -84,8 +76,8 @@ nlohmann::json to_json(const Upload& u, std::string_view tz) {
           {"upload_id", u.id},
           {"file_name", u.file_name},
           {"file_format", u.file_format},
-          {"uploaded_by", opt(u.uploaded_by)},
-          {"uploaded_by_name", opt(u.uploaded_by_name)},
+          {"uploaded_by", core::nullable(u.uploaded_by)},
+          {"uploaded_by_name", core::nullable(u.uploaded_by_name)},
           {"total_rows", u.total_rows},
           {"imported", u.imported},
           {"duplicates", u.duplicates},

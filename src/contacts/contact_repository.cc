@@ -250,6 +250,23 @@ void ContactRepository::set_whatsapp_status(storage::Connection& c, std::int64_t
           {std::string(to_string(status)), source, now_ms, now_ms, shop_id, id});
 }
 
+bool ContactRepository::convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t bill_id,
+                                std::int64_t value_paise, std::int64_t customer_id, std::int64_t at_ms,
+                                std::int64_t now_ms) {
+  return c.query("UPDATE contact_records SET status = 'converted', converted_at = ?, conversion_bill_id = ?, "
+                 "conversion_value_paise = ?, customer_id = ?, updated_at = ? "
+                 "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'contacted', 'yellow')",
+                 {at_ms, bill_id, value_paise, customer_id, now_ms, shop_id, id})
+             .affected == 1;
+}
+
+void ContactRepository::link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                      std::int64_t customer_id, std::int64_t now_ms) {
+  c.query("UPDATE contact_records SET customer_id = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND "
+          "customer_id IS NULL",
+          {customer_id, now_ms, shop_id, id});
+}
+
 void ContactRepository::flag_wrong_number(storage::Connection& c, std::int64_t shop_id,
                                           std::int64_t id, std::int64_t now_ms) {
   c.query("UPDATE contact_records SET wrong_number = TRUE, updated_at = ? WHERE shop_id = ? AND id = ?",

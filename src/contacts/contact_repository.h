@@ -52,6 +52,11 @@ class ContactRepository {
   static void set_whatsapp_status(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                   WhatsappStatus status, std::string_view source,
                                   std::int64_t now_ms);
+  // pending|contacted|yellow -> converted by a bill; false when the contact had moved on.
+  static bool convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t bill_id,
+                      std::int64_t value_paise, std::int64_t customer_id, std::int64_t at_ms, std::int64_t now_ms);
+  static void link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t customer_id,
+                            std::int64_t now_ms);
   static void flag_wrong_number(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                 std::int64_t now_ms);
 

@@ -109,6 +109,12 @@ void FieldReader::fail(std::string_view name, std::string reason) {
   if (!errors_.contains(key)) errors_[key] = std::move(reason);
 }
 
+void FieldReader::absorb(const FieldReader& nested, std::string_view prefix) {
+  for (auto it = nested.errors_.begin(); it != nested.errors_.end(); ++it) {
+    fail(std::string(prefix) + "." + it.key(), it.value().get<std::string>());
+  }
+}
+
 void FieldReader::finish() const {
   if (errors_.empty()) return;
   std::string names;

@@ -27,6 +27,8 @@ class FieldReader {
   const nlohmann::json* raw(std::string_view name) const;
 
   void fail(std::string_view name, std::string reason);
+  // Takes the problems of a reader of a nested object, named "<prefix>.<field>".
+  void absorb(const FieldReader& nested, std::string_view prefix);
   bool ok() const { return errors_.empty(); }
   // Throws AppError(kValidation) naming every failed field.
   void finish() const;

@@ -1,7 +1,13 @@
 #include "import/xls_reader.h"
 
+#include <fcntl.h>
 #include <freexl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,9 +15,18 @@
 #include "import/contact_extractor.h"
 #include "import/memory_file.h"
 #include "import/numeric_text.h"
+#include "import/xls_frames.h"
 
 namespace rx::import {
 namespace {
+
+// libfreexl 1.0.6 corrupts memory on some damaged files (fuzz/fuzz_xls found a stack buffer
+// underflow in freexl_open within a minute), so it never runs in the server's process: a forked
+// child reads the workbook and streams its cells back through a pipe. A crash, a hang or a
+// runaway child costs only that upload.
+constexpr int kChildTimeoutMs = 60 * 1000;
+constexpr rlim_t kChildCpuSeconds = 60;
+constexpr int kChildFailed = 3;  // exit status of a child that could not send its frames
 
 struct HandleCloser {
   void operator()(const void* handle) const { freexl_close(handle); }
@@ -22,9 +37,9 @@ tl::unexpected<ImportFailure> failure(ImportFailure::Kind kind, std::string mess
   return tl::unexpected<ImportFailure>(ImportFailure{kind, std::move(message)});
 }
 
-tl::unexpected<ImportFailure> password_protected() {
-  return failure(ImportFailure::Kind::kUnsupportedFormat,
-                 "The .xls file is password protected; remove the password and upload again.");
+tl::unexpected<ImportFailure> damaged() {
+  return failure(ImportFailure::Kind::kMalformed,
+                 "The .xls file is damaged or incomplete; save it again, preferably as .xlsx.");
 }
 
 tl::unexpected<ImportFailure> open_failure(int code) {
@@ -33,12 +48,13 @@ tl::unexpected<ImportFailure> open_failure(int code) {
       return failure(ImportFailure::Kind::kUnsupportedFormat,
                      "This Office file is not an Excel workbook: upload an .xlsx, .xls or CSV "
                      "file.");
+    case FREEXL_BIFF_OBFUSCATED:
+      return failure(ImportFailure::Kind::kUnsupportedFormat,
+                     "The .xls file is password protected; remove the password and upload again.");
     case FREEXL_INSUFFICIENT_MEMORY:
       return failure(ImportFailure::Kind::kTooLarge, "The .xls file is too large to read.");
     default:
-      return failure(ImportFailure::Kind::kMalformed,
-                     "The .xls file is damaged or incomplete (error " + std::to_string(code) +
-                         "); save it again, preferably as .xlsx.");
+      return damaged();
   }
 }
 
@@ -61,6 +77,79 @@ std::string_view cell_text(const FreeXL_CellValue& cell, std::string& scratch) {
   }
 }
 
+// In the child: every sheet's cells, as frames. Returns the process exit status.
+int send_workbook(const std::string& path, XlsFrameWriter& out) {
+  const void* raw = nullptr;
+  const int opened = freexl_open(path.c_str(), &raw);
+  const XlsHandle handle(raw);
+  if (opened != FREEXL_OK) return out.error(opened) ? 0 : kChildFailed;
+  unsigned int password = 0;
+  if (freexl_get_info(raw, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
+      password == FREEXL_BIFF_OBFUSCATED) {
+    return out.error(FREEXL_BIFF_OBFUSCATED) ? 0 : kChildFailed;
+  }
+  unsigned int sheets = 0;
+  if (freexl_get_info(raw, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK) {
+    return out.error(FREEXL_BIFF_WORKBOOK_NOT_FOUND) ? 0 : kChildFailed;
+  }
+  std::vector<std::string> texts;
+  std::vector<std::string_view> cells;
+  for (unsigned int sheet = 0; sheet < sheets; ++sheet) {
+    unsigned int rows = 0;
+    unsigned short columns = 0;
+    if (freexl_select_active_worksheet(raw, static_cast<unsigned short>(sheet)) != FREEXL_OK ||
+        freexl_worksheet_dimensions(raw, &rows, &columns) != FREEXL_OK) {
+      continue;
+    }
+    if (!out.sheet()) return kChildFailed;
+    texts.resize(columns);
+    for (unsigned int row = 0; row < rows; ++row) {
+      cells.clear();
+      for (unsigned short column = 0; column < columns; ++column) {
+        FreeXL_CellValue cell;
+        if (freexl_get_cell_value(raw, row, column, &cell) != FREEXL_OK) {
+          cell.type = FREEXL_CELL_NULL;
+        }
+        cells.push_back(cell_text(cell, texts[column]));
+      }
+      if (!out.row(row + 1, cells)) return kChildFailed;  // the parent stopped listening
+    }
+  }
+  return out.done() ? 0 : kChildFailed;
+}
+
+// Ends the child however the parent leaves: normally it has exited, otherwise it is killed.
+class Child {
+ public:
+  explicit Child(pid_t pid) : pid_(pid) {}
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  ~Child() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      wait();
+    }
+  }
+  // The exit status, or -1 when it died of a signal.
+  int wait() {
+    int status = 0;
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_;
+};
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 }  // namespace
 
 tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
@@ -70,51 +159,65 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
   if (!file) {
     return failure(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
   }
-  const void* raw = nullptr;
-  const int opened = freexl_open(file->path().c_str(), &raw);
-  const XlsHandle handle(raw);
-  if (opened != FREEXL_OK) return open_failure(opened);
-
-  unsigned int password = 0;
-  if (freexl_get_info(raw, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
-      password == FREEXL_BIFF_OBFUSCATED) {
-    return password_protected();
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) {
+    return failure(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
-  unsigned int sheet_count = 0;
-  if (freexl_get_info(raw, FREEXL_BIFF_SHEET_COUNT, &sheet_count) != FREEXL_OK) {
-    return open_failure(FREEXL_BIFF_WORKBOOK_NOT_FOUND);
+  Fd read_end{fds[0]};
+  Fd write_end{fds[1]};
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    return failure(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
+  if (pid == 0) {
+    // The child: only libfreexl and the pipe. _exit skips destructors and atexit handlers that
+    // belong to the parent's state.
+    ::close(fds[0]);
+    ::signal(SIGPIPE, SIG_IGN);
+    const rlimit cpu{kChildCpuSeconds, kChildCpuSeconds};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+    XlsFrameWriter out(fds[1]);
+    ::_exit(send_workbook(file->path(), out));
+  }
+  Child child(pid);
+  ::close(write_end.fd);
+  write_end.fd = -1;
 
   ContactExtractor extractor(normalizer, sink);
-  std::vector<std::string> texts;
+  XlsFrameReader reader(read_end.fd, kChildTimeoutMs);
   std::vector<std::string_view> cells;
-  for (unsigned int sheet = 0; sheet < sheet_count; ++sheet) {
-    if (freexl_select_active_worksheet(raw, static_cast<unsigned short>(sheet)) != FREEXL_OK) {
+  bool in_sheet = false;
+  bool skipping = false;
+  for (;;) {
+    XlsFrame frame{};
+    int number = 0;
+    std::int32_t error = 0;
+    const XlsFrameReader::Status status = reader.next(frame, number, cells, error);
+    if (status != XlsFrameReader::Status::kOk) {
+      if (status == XlsFrameReader::Status::kTimedOut) {
+        return failure(ImportFailure::Kind::kMalformed,
+                       "The .xls file took too long to read; save it as .xlsx and upload again.");
+      }
+      return damaged();  // the child died (or sent nonsense) before finishing
+    }
+    if (frame == XlsFrame::kError) return open_failure(error);
+    if (frame == XlsFrame::kRow) {
+      if (in_sheet && !skipping) {
+        skipping = extractor.add_row(number, cells) == RowAction::kStop;
+      }
       continue;
     }
-    unsigned int rows = 0;
-    unsigned short columns = 0;
-    if (freexl_worksheet_dimensions(raw, &rows, &columns) != FREEXL_OK) continue;
-    extractor.begin_sheet();
-    texts.resize(columns);
-    bool stopped = false;
-    for (unsigned int row = 0; row < rows && !stopped; ++row) {
-      cells.clear();
-      for (unsigned short column = 0; column < columns; ++column) {
-        FreeXL_CellValue cell;
-        if (freexl_get_cell_value(raw, row, column, &cell) != FREEXL_OK) {
-          cell.type = FREEXL_CELL_NULL;
-        }
-        const std::string_view text = cell_text(cell, texts[column]);
-        cells.push_back(text);
-      }
-      stopped = extractor.add_row(static_cast<int>(row + 1), cells) == RowAction::kStop;
-    }
-    if (extractor.end_sheet() == SheetOutcome::kImported) {
+    // A new sheet or the end: finish the sheet before.
+    if (in_sheet && extractor.end_sheet() == SheetOutcome::kImported) {
       sink.on_progress(bytes.size(), bytes.size());
       return ParseSummary{FileFormat::kXls, extractor.total_rows(), extractor.invalid_rows()};
     }
+    if (frame == XlsFrame::kDone) break;
+    extractor.begin_sheet();
+    in_sheet = true;
+    skipping = false;
   }
+  if (child.wait() != 0) return damaged();
   return failure(ImportFailure::Kind::kMalformed,
                  "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header row.");
 }

@@ -35,3 +35,41 @@ class Conditions {
 std::string like_pattern_containing(std::string_view text);
 
 }  // namespace rx::storage
+
+namespace rx::storage {
+
+// Builds "SET a = ?, b = ?" (or an INSERT's column and value lists) from the fields a request
+// actually sets.
+class Assignments {
+ public:
+  void set(std::string_view column, Value value) {
+    sql_ += sql_.empty() ? "" : ", ";
+    sql_ += column;
+    sql_ += " = ?";
+    columns_ += columns_.empty() ? "" : ", ";
+    columns_ += column;
+    marks_ += marks_.empty() ? "?" : ", ?";
+    params_.push_back(std::move(value));
+  }
+  // "(a, b) VALUES (?, ?)"
+  std::string insert_sql() const { return "(" + columns_ + ") VALUES (" + marks_ + ")"; }
+  template <typename T>
+  void set_if(std::string_view column, const std::optional<T>& change) {
+    if (change) set(column, Value(*change));
+  }
+  bool empty() const { return sql_.empty(); }
+  const std::string& sql() const { return sql_; }
+  Params params_with(Params more) const {
+    Params all = params_;
+    for (auto& p : more) all.push_back(std::move(p));
+    return all;
+  }
+
+ private:
+  std::string sql_;
+  std::string columns_;
+  std::string marks_;
+  Params params_;
+};
+
+}  // namespace rx::storage

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes the golden input files beside this script (the .expected.json files are written by
-the test itself with RXTRACK_UPDATE_GOLDEN=1 and then reviewed by hand).
+the test itself with RXTRACK_UPDATE_GOLDEN=1 and then reviewed by hand). freexl_memory_error.xls is
+not generated: it is the input fuzz/fuzz_xls found that corrupts libfreexl's memory (legacy.xls
+with two bits flipped); it must be refused as malformed without harming the process.
 
 Text fixtures and .xlsx packages use only the standard library (the .xlsx XML is written by hand
 so that every cell form is exactly controlled: shared strings, inline strings, rich text, numeric

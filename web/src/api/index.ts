@@ -8,3 +8,7 @@ export * from './tracking-types';
 export * from './contacts';
 export * from './reminders';
 export * from './uploads';
+export * from './customer-types';
+export * from './bills';
+export * from './customers';
+export * from './refills';

@@ -5,17 +5,19 @@ interface TextFieldProps {
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local' | 'date';
   error?: string | undefined;
   hint?: string;
   required?: boolean;
   autoComplete?: string;
-  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal';
   min?: number;
   max?: number;
   minLength?: number;
   maxLength?: number;
   disabled?: boolean;
+  /** Put the cursor here when the field first shows. */
+  autoFocus?: boolean;
   /** Leave out the "(optional)" mark (e.g. a search box). */
   noOptionalMark?: boolean;
 }
@@ -48,6 +50,7 @@ export function TextField(p: TextFieldProps) {
         minLength={p.minLength}
         maxLength={p.maxLength}
         disabled={p.disabled}
+        autoFocus={p.autoFocus}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy}
       />

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "billing/bill_service.h"
+#include "http/router.h"
+
+namespace rx::billing {
+
+// POST /api/bills (the counter), GET /api/bills and /api/bills/{id}.
+void register_bill_routes(http::Router& router, BillService& service);
+
+}  // namespace rx::billing

@@ -1,0 +1,183 @@
+#include "billing/bill_service.h"
+
+#include "billing/bill_repository.h"
+#include "contacts/contact_repository.h"
+#include "core/error.h"
+#include "core/time_zone.h"
+#include "customers/customer_repository.h"
+#include "refills/refill_repository.h"
+
+#include <algorithm>
+
+namespace rx::billing {
+
+using core::AppError;
+using core::ErrorCode;
+
+namespace {
+
+// Allow a little clock skew between the counter's device and the server.
+constexpr std::int64_t kFutureSlackMs = 5 * 60 * 1000;
+
+[[noreturn]] void invalid(const std::string& field, const std::string& reason) {
+  throw AppError(ErrorCode::kValidation, field + ": " + reason, {{"fields", {{field, reason}}}});
+}
+
+// Totals in paise, refusing anything past the bill limit before it can overflow.
+std::int64_t total_of(std::vector<BillItem>& items) {
+  std::int64_t total = 0;
+  for (auto& item : items) {
+    if (item.unit_price_paise > 0 && item.quantity > kMaxBillPaise / item.unit_price_paise) {
+      invalid("items", "a line may not pass 10^12 paise");
+    }
+    item.amount_paise = item.quantity * item.unit_price_paise;
+    total += item.amount_paise;
+    if (total > kMaxBillPaise) invalid("items", "a bill may not pass 10^12 paise");
+  }
+  return total;
+}
+
+void record_consent_changes(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
+                            const customers::CustomerFields& fields, const customers::Customer* before,
+                            std::int64_t staff_id, std::int64_t now) {
+  auto changed = [&](const std::optional<bool>& wanted, bool current) { return wanted && *wanted != current; };
+  if (changed(fields.whatsapp_consent, before ? before->whatsapp_consent : false)) {
+    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent,
+                                                  "counter", staff_id, now);
+  }
+  if (changed(fields.sms_consent, before ? before->sms_consent : false)) {
+    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "sms", *fields.sms_consent, "counter",
+                                                  staff_id, now);
+  }
+}
+
+}  // namespace
+
+BillResult BillService::create(const auth::Principal& actor, const BillInput& input) {
+  const std::int64_t now = clock_.now_ms();
+  if (input.billed_at && actor.role == auth::Role::kStaff) {
+    throw AppError(ErrorCode::kForbidden, "only owners and managers may back-date a bill");
+  }
+  const std::int64_t billed_at = input.billed_at.value_or(now);
+  if (billed_at > now + kFutureSlackMs) invalid("billed_at", "may not be in the future");
+  if (!input.customer.phone) invalid("customer.phone", "required");
+  if (input.visited_but_no_purchase && !input.items.empty()) {
+    invalid("items", "a visit without purchase has no items");
+  }
+  if (!input.visited_but_no_purchase && input.items.empty()) invalid("items", "a bill needs at least one item");
+
+  const std::string bill_date = core::local_date(billed_at, actor.time_zone);
+  std::vector<BillItem> items;
+  for (std::size_t i = 0; i < input.items.size(); ++i) {
+    const BillItemInput& in = input.items[i];
+    BillItem item;
+    item.line_no = static_cast<int>(i + 1);
+    item.medicine = in.medicine;
+    item.quantity = in.quantity;
+    item.unit_price_paise = in.unit_price_paise;
+    item.duration_days = in.duration_days;
+    item.is_generic = in.is_generic;
+    if (in.duration_days) item.runs_out_on = core::add_days(bill_date, static_cast<int>(*in.duration_days));
+    items.push_back(std::move(item));
+  }
+  const std::int64_t total = total_of(items);
+
+  BillResult result;
+  result.today = core::local_date(now, actor.time_zone);
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    const std::int64_t shop = actor.shop_id;
+    auto existing = customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
+    customers::CustomerFields fields = input.customer;
+    if (input.customer_category) fields.category = input.customer_category;
+    std::int64_t customer_id = 0;
+    if (existing) {
+      customer_id = existing->id;
+      fields.phone.reset();
+      customers::CustomerRepository::update(c, shop, customer_id, fields, now);
+    } else {
+      if (!fields.category) invalid("customer_category", "required for a new customer");
+      customer_id = customers::CustomerRepository::insert(c, shop, fields, now);
+      result.customer_created = true;
+    }
+    record_consent_changes(c, shop, customer_id, fields, existing ? &*existing : nullptr, actor.staff_id, now);
+
+    const std::string category = fields.category ? *fields.category : existing->category;
+    const bool first_bill = !existing || !BillRepository::customer_has_bills(c, shop, customer_id);
+    if (first_bill && input.was_contacted_before && category != "contact_sheet") {
+      invalid("customer_category", "a first bill of someone contacted before must be contact_sheet");
+    }
+
+    Bill bill;
+    bill.customer_id = customer_id;
+    bill.staff_id = actor.staff_id;
+    bill.billed_at = billed_at;
+    bill.bill_date = bill_date;
+    bill.customer_category = category;
+    bill.was_contacted_before = input.was_contacted_before;
+    bill.visited_but_no_purchase = input.visited_but_no_purchase;
+    bill.total_paise = total;
+    bill.notes = input.notes;
+    const std::int64_t bill_id = BillRepository::insert_bill(c, shop, bill, now);
+    customers::CustomerRepository::record_visit(c, shop, customer_id, billed_at, total, now);
+
+    // The contact sheet's record for this phone: converted by a purchase, yellow by a visit.
+    if (auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone)) {
+      contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
+      if (input.visited_but_no_purchase) {
+        if (contact->status == "pending" || contact->status == "contacted") {
+          contacts::ContactRepository::move_status(c, shop, contact->id, *contacts::parse_contact_status(contact->status),
+                                                   contacts::ContactStatus::kYellow, now);
+          contacts::ContactRepository::insert_interaction(c, shop, contact->id, actor.staff_id, "visit",
+                                                          "visited_no_purchase", input.notes, now);
+          result.yellow_contact_id = contact->id;
+        }
+      } else if (contacts::ContactRepository::convert(c, shop, contact->id, bill_id, total, customer_id, billed_at,
+                                                      now)) {
+        result.conversion = Conversion{contact->id, total, billed_at};
+      }
+    }
+
+    // Buying a medicine again closes its open reminders, before this bill schedules new ones.
+    for (const BillItem& item : items) {
+      auto closed = refills::RefillRepository::close_as_refilled(c, shop, customer_id,
+                                                                 refills::medicine_key(item.medicine), bill_id, now);
+      result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(), closed.end());
+    }
+    for (const BillItem& item : items) {
+      const std::int64_t item_id = BillRepository::insert_item(c, shop, bill_id, item);
+      const std::string key = refills::medicine_key(item.medicine);
+      Purchase purchase{0,       bill_id,         item.medicine, item.quantity, item.amount_paise, item.is_generic,
+                        bill_date, item.duration_days, item.runs_out_on};
+      const std::int64_t purchase_id = BillRepository::insert_purchase(c, shop, customer_id, item_id, purchase, key);
+      if (!item.runs_out_on) continue;
+      // Remind `lead` days before the medicine runs out, but never before the bill itself.
+      std::string remind_on = core::add_days(*item.runs_out_on, -actor.refill_lead_days);
+      if (remind_on < bill_date) remind_on = bill_date;
+      const std::int64_t reminder_id = refills::RefillRepository::insert(
+          c, shop, {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on}, now);
+      result.reminders.push_back(*refills::RefillRepository::find(c, shop, reminder_id));
+    }
+    result.bill = *BillRepository::find(c, shop, bill_id);
+    result.customer = *customers::CustomerRepository::find(c, shop, customer_id);
+  });
+  return result;
+}
+
+Bill BillService::get(const auth::Principal& actor, std::int64_t id) {
+  std::optional<Bill> bill;
+  db_.with_connection([&](storage::Connection& c) { bill = BillRepository::find(c, actor.shop_id, id); });
+  if (!bill) core::throw_not_found("bill");
+  return *bill;
+}
+
+BillPage BillService::list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
+                           std::int64_t offset) {
+  BillPage page;
+  db_.with_connection([&](storage::Connection& c) {
+    page.items = BillRepository::list(c, actor.shop_id, filter, limit, offset);
+    page.total = BillRepository::count(c, actor.shop_id, filter);
+  });
+  return page;
+}
+
+}  // namespace rx::billing

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "billing/bill.h"
+#include "core/clock.h"
+#include "customers/customer.h"
+#include "refills/refill_reminder.h"
+#include "storage/database.h"
+
+#include <optional>
+#include <vector>
+
+namespace rx::billing {
+
+struct Conversion {
+  std::int64_t contact_id = 0;
+  std::int64_t value_paise = 0;
+  std::int64_t converted_at = 0;
+};
+
+struct BillResult {
+  Bill bill;
+  customers::Customer customer;
+  bool customer_created = false;
+  std::optional<Conversion> conversion;
+  std::optional<std::int64_t> yellow_contact_id;
+  std::vector<refills::RefillReminder> reminders;         // created by this bill
+  std::vector<std::int64_t> refilled_reminder_ids;         // closed by this bill
+  std::string today;                                       // the shop's date when it was made
+};
+
+struct BillPage {
+  std::vector<Bill> items;
+  std::int64_t total = 0;
+};
+
+// The counter: one bill, in one transaction, creates or updates the customer, records the
+// purchases, converts the shop's contact record for the phone, and schedules refill reminders.
+class BillService {
+ public:
+  BillService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  BillResult create(const auth::Principal& actor, const BillInput& input);
+  Bill get(const auth::Principal& actor, std::int64_t id);
+  BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit, std::int64_t offset);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::billing

@@ -1,0 +1,19 @@
+#include "core/json_values.h"
+
+#include "core/time_zone.h"
+
+namespace rx::core {
+
+nlohmann::json nullable(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+nlohmann::json nullable(const std::optional<std::int64_t>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
+nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms, std::string_view time_zone) {
+  return epoch_ms ? nlohmann::json(format_instant(*epoch_ms, time_zone)) : nlohmann::json();
+}
+
+}  // namespace rx::core

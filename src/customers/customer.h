@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rx::customers {
+
+// contact_sheet, first_time_prescription, regular_branded, generic_informed.
+bool is_category(std::string_view text);
+inline constexpr std::string_view kCategories[] = {"contact_sheet", "first_time_prescription",
+                                                   "regular_branded", "generic_informed"};
+
+struct Customer {
+  std::int64_t id = 0;
+  std::string phone;
+  std::optional<std::string> name;
+  std::string category;
+  std::optional<std::int64_t> age;
+  std::optional<std::int64_t> birth_year;
+  std::optional<std::string> gender;
+  std::optional<std::string> address;
+  std::optional<std::string> email;
+  std::vector<std::string> chronic_conditions;
+  std::optional<std::string> allergies;
+  std::optional<std::string> primary_doctor;
+  bool prefers_generic = false;
+  std::optional<std::string> notes;
+  std::int64_t visit_count = 0;
+  std::optional<std::int64_t> first_visit_at;
+  std::optional<std::int64_t> last_visit_at;
+  std::int64_t total_spent_paise = 0;
+  std::string whatsapp_status = "unknown";
+  bool whatsapp_consent = false;
+  bool sms_consent = false;
+  std::optional<std::int64_t> opted_out_at;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+// Fields a request may set. Absent: unchanged. A nested optional holding nullopt: cleared.
+struct CustomerFields {
+  std::optional<std::string> phone;  // E.164, already normalised
+  std::optional<std::optional<std::string>> name;
+  std::optional<std::string> category;
+  std::optional<std::optional<std::int64_t>> age;
+  std::optional<std::optional<std::int64_t>> birth_year;
+  std::optional<std::optional<std::string>> gender;
+  std::optional<std::optional<std::string>> address;
+  std::optional<std::optional<std::string>> email;
+  std::optional<std::vector<std::string>> chronic_conditions;
+  std::optional<std::optional<std::string>> allergies;
+  std::optional<std::optional<std::string>> primary_doctor;
+  std::optional<bool> prefers_generic;
+  std::optional<std::optional<std::string>> notes;
+  std::optional<bool> whatsapp_consent;
+  std::optional<bool> sms_consent;
+};
+
+struct CustomerFilter {
+  std::optional<std::string> category;
+  std::optional<std::string> query;  // part of the name, or digits of the phone
+  std::optional<std::string> chronic_condition;
+  std::optional<bool> prefers_generic;
+  std::optional<bool> has_due_refill;
+  std::string today;  // shop-local date, set by the service
+};
+
+}  // namespace rx::customers

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/json_fields.h"
+#include "customers/customer.h"
+
+#include <string>
+
+namespace rx::customers {
+
+// Reads the customer fields of a JSON object (a customer body, or a bill's "customer" object).
+// The phone is normalised in the shop's region; problems go into `fields` under `prefix`.
+CustomerFields read_customer_fields(core::FieldReader& fields, const nlohmann::json& body,
+                                    const std::string& phone_region);
+
+}  // namespace rx::customers

@@ -1,0 +1,226 @@
+#include "customers/customer_repository.h"
+
+#include "core/json_fields.h"
+#include "storage/conditions.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rx::customers {
+namespace {
+
+using storage::Params;
+
+constexpr std::string_view kColumns = R"(
+cu.id, cu.phone, cu.name, cu.category, cu.age, cu.birth_year, cu.gender, cu.address, cu.email,
+cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, cu.first_visit_at,
+cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
+cu.opted_out_at, cu.created_at, cu.updated_at)";
+
+Customer from_row(const storage::Row& r) {
+  Customer c;
+  c.id = r.int_at(0);
+  c.phone = r.text_at(1);
+  c.name = r[2].as_opt_text();
+  c.category = r.text_at(3);
+  c.age = r[4].as_opt_int();
+  c.birth_year = r[5].as_opt_int();
+  c.gender = r[6].as_opt_text();
+  c.address = r[7].as_opt_text();
+  c.email = r[8].as_opt_text();
+  c.allergies = r[9].as_opt_text();
+  c.primary_doctor = r[10].as_opt_text();
+  c.prefers_generic = r.bool_at(11);
+  c.notes = r[12].as_opt_text();
+  c.visit_count = r.int_at(13);
+  c.first_visit_at = r[14].as_opt_int();
+  c.last_visit_at = r[15].as_opt_int();
+  c.total_spent_paise = r.int_at(16);
+  c.whatsapp_status = r.text_at(17);
+  c.whatsapp_consent = r.bool_at(18);
+  c.sms_consent = r.bool_at(19);
+  c.opted_out_at = r[20].as_opt_int();
+  c.created_at = r.int_at(21);
+  c.updated_at = r.int_at(22);
+  return c;
+}
+
+std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
+                               "ORDER BY condition",
+                               {shop_id, id})
+                           .rows) {
+    out.push_back(r.text_at(0));
+  }
+  return out;
+}
+
+void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                        const std::vector<std::string>& conditions) {
+  c.query("DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?", {shop_id, id});
+  std::vector<std::string> keys;
+  for (const auto& condition : conditions) {
+    std::string key = condition_key(condition);
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+  for (const auto& key : keys) {
+    c.query("INSERT INTO customer_conditions (shop_id, customer_id, condition) VALUES (?, ?, ?)", {shop_id, id, key});
+  }
+}
+
+void add_common(storage::Assignments& a, const CustomerFields& f) {
+  a.set_if("phone", f.phone);
+  a.set_if("name", f.name);
+  a.set_if("category", f.category);
+  a.set_if("age", f.age);
+  a.set_if("birth_year", f.birth_year);
+  a.set_if("gender", f.gender);
+  a.set_if("address", f.address);
+  a.set_if("email", f.email);
+  a.set_if("allergies", f.allergies);
+  a.set_if("primary_doctor", f.primary_doctor);
+  a.set_if("prefers_generic", f.prefers_generic);
+  a.set_if("notes", f.notes);
+  a.set_if("whatsapp_consent", f.whatsapp_consent);
+  a.set_if("sms_consent", f.sms_consent);
+}
+
+storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
+  storage::Conditions w;
+  w.add("cu.shop_id = ?", {shop_id});
+  if (f.category) w.add("cu.category = ?", {*f.category});
+  if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
+  if (f.query && !f.query->empty()) {
+    std::string digits;
+    bool only_phone_chars = true;
+    for (char ch : *f.query) {
+      if (std::isdigit(static_cast<unsigned char>(ch))) {
+        digits += ch;
+      } else if (ch != ' ' && ch != '+' && ch != '-') {
+        only_phone_chars = false;
+      }
+    }
+    if (only_phone_chars && !digits.empty()) {
+      w.add("cu.phone LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(digits)});
+    } else {
+      w.add("LOWER(COALESCE(cu.name, '')) LIKE ? ESCAPE '\\'",
+            {storage::like_pattern_containing(core::to_lower(*f.query))});
+    }
+  }
+  if (f.chronic_condition) {
+    w.add("EXISTS (SELECT 1 FROM customer_conditions cc WHERE cc.shop_id = cu.shop_id AND "
+          "cc.customer_id = cu.id AND cc.condition = ?)",
+          {condition_key(*f.chronic_condition)});
+  }
+  if (f.has_due_refill) {
+    w.add(*f.has_due_refill
+              ? "EXISTS (SELECT 1 FROM refill_reminders rr WHERE rr.shop_id = cu.shop_id AND "
+                "rr.customer_id = cu.id AND rr.status = 'pending' AND rr.remind_on <= ?)"
+              : "NOT EXISTS (SELECT 1 FROM refill_reminders rr WHERE rr.shop_id = cu.shop_id AND "
+                "rr.customer_id = cu.id AND rr.status = 'pending' AND rr.remind_on <= ?)",
+          {f.today});
+  }
+  return w;
+}
+
+}  // namespace
+
+std::string condition_key(std::string_view condition) {
+  std::string out;
+  bool space = false;
+  for (char ch : core::trim(condition)) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
+  auto row = c.query_one("SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
+                         {shop_id, id});
+  if (!row) return std::nullopt;
+  Customer out = from_row(*row);
+  out.chronic_conditions = conditions_of(c, shop_id, id);
+  return out;
+}
+
+std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c, std::int64_t shop_id,
+                                                          const std::string& e164) {
+  auto row = c.query_one(
+      "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?", {shop_id, e164});
+  if (!row) return std::nullopt;
+  Customer out = from_row(*row);
+  out.chronic_conditions = conditions_of(c, shop_id, out.id);
+  return out;
+}
+
+std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id, const CustomerFields& fields,
+                                        std::int64_t now_ms) {
+  storage::Assignments a;
+  a.set("shop_id", shop_id);
+  add_common(a, fields);
+  a.set("created_at", now_ms);
+  a.set("updated_at", now_ms);
+  const std::int64_t id =
+      c.query_int("INSERT INTO customers " + a.insert_sql() + " RETURNING id", a.params_with({}));
+  if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
+  return id;
+}
+
+void CustomerRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                const CustomerFields& fields, std::int64_t now_ms) {
+  storage::Assignments a;
+  add_common(a, fields);
+  a.set("updated_at", now_ms);
+  c.query("UPDATE customers SET " + a.sql() + " WHERE shop_id = ? AND id = ?", a.params_with({shop_id, id}));
+  if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
+}
+
+void CustomerRepository::record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                      std::int64_t at_ms, std::int64_t spent_paise, std::int64_t now_ms) {
+  // A back-dated bill can be the first visit; MIN/MAX keep first and last visit right either way.
+  c.query(R"(
+UPDATE customers SET
+  visit_count = visit_count + 1,
+  first_visit_at = CASE WHEN first_visit_at IS NULL OR first_visit_at > ? THEN ? ELSE first_visit_at END,
+  last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < ? THEN ? ELSE last_visit_at END,
+  total_spent_paise = total_spent_paise + ?,
+  updated_at = ?
+WHERE shop_id = ? AND id = ?)",
+          {at_ms, at_ms, at_ms, at_ms, spent_paise, now_ms, shop_id, id});
+}
+
+std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
+                                               const CustomerFilter& filter, std::int64_t limit, std::int64_t offset) {
+  storage::Conditions w = where(shop_id, filter);
+  storage::ResultSet rows = c.query("SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
+                                        " ORDER BY cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
+                                    w.params_with({limit, offset}));
+  std::vector<Customer> out;
+  for (const auto& r : rows.rows) {
+    out.push_back(from_row(r));
+    out.back().chronic_conditions = conditions_of(c, shop_id, out.back().id);
+  }
+  return out;
+}
+
+std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id, const CustomerFilter& filter) {
+  storage::Conditions w = where(shop_id, filter);
+  return c.query_int("SELECT COUNT(*) FROM customers cu" + w.sql(), w.params());
+}
+
+void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
+                                        std::string_view channel, bool granted, std::string_view method,
+                                        std::optional<std::int64_t> staff_id, std::int64_t now_ms) {
+  c.query("INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {shop_id, customer_id, channel, granted, method, staff_id, now_ms});
+}
+
+}  // namespace rx::customers

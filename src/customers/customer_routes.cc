@@ -1,0 +1,63 @@
+#include "customers/customer_routes.h"
+
+#include "customers/customer_fields_reader.h"
+#include "customers/customer_json.h"
+#include "http/list_params.h"
+#include "http/query_params.h"
+
+namespace rx::customers {
+namespace {
+
+using http::Access;
+using http::RequestContext;
+
+constexpr std::string_view kBase = "/api/customer-tracking/customers";
+
+CustomerFields read_fields(const RequestContext& ctx) {
+  nlohmann::json body = ctx.json_body();
+  core::FieldReader fields(body);
+  CustomerFields out = read_customer_fields(fields, body, ctx.principal().phone_region);
+  fields.finish();
+  return out;
+}
+
+}  // namespace
+
+void register_customer_routes(http::Router& router, CustomerService& service) {
+  const std::string base(kBase);
+  router.post(base, Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+    Customer created = service.create(ctx.principal(), read_fields(ctx));
+    http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
+  });
+
+  router.get(base, Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+    const http::ListParams page = http::read_list_params(ctx);
+    CustomerFilter filter;
+    filter.category = http::query_choice(ctx, "category", {"contact_sheet", "first_time_prescription",
+                                                           "regular_branded", "generic_informed"});
+    filter.query = ctx.query("q");
+    filter.chronic_condition = ctx.query("chronic_condition");
+    filter.prefers_generic = http::query_bool(ctx, "prefers_generic");
+    filter.has_due_refill = http::query_bool(ctx, "has_due_refill");
+    CustomerPage result = service.list(ctx.principal(), filter, page.limit, page.offset);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& c : result.items) items.push_back(to_json(c, ctx.principal().time_zone));
+    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+  });
+
+  router.get(base + R"(/phone/([^/]+))", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+    http::reply_json(res, 200, to_json(service.by_phone(ctx.principal(), ctx.path_param()), ctx.principal().time_zone));
+  });
+
+  router.get(base + R"(/([^/]+))", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+    http::reply_json(res, 200, to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
+  });
+
+  router.put(base + R"(/([^/]+))", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+    const std::int64_t id = ctx.path_id();
+    Customer updated = service.update(ctx.principal(), id, read_fields(ctx));
+    http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
+  });
+}
+
+}  // namespace rx::customers

@@ -1,0 +1,374 @@
+// The counter: bills create or update customers, convert contacts, and schedule refill reminders.
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace rx::test {
+namespace {
+
+const std::string kTracking = "/api/customer-tracking";
+
+// Today in Asia/Kolkata (UTC+05:30, no daylight saving), shifted by `days`, as YYYY-MM-DD.
+std::string ist_date(int days = 0) {
+  using namespace std::chrono;
+  const auto now = system_clock::now() + hours(5) + minutes(30) + hours(24 * days);
+  const std::time_t t = system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+std::string add_days(const std::string& date, int days) {
+  std::tm tm{};
+  strptime(date.c_str(), "%Y-%m-%d", &tm);
+  const std::time_t t = timegm(&tm) + static_cast<std::time_t>(days) * 86400;
+  gmtime_r(&t, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+void expect_error(const Response& res, int status, const std::string& code) {
+  EXPECT_EQ(res.status, status) << res.raw;
+  ASSERT_TRUE(res.body.is_object() && res.body.contains("error")) << res.raw;
+  EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
+}
+
+nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price, std::optional<int> days = {}) {
+  nlohmann::json out = {{"medicine", medicine}, {"quantity", quantity}, {"unit_price_paise", price}};
+  if (days) out["duration_days"] = *days;
+  return out;
+}
+
+class BillingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static TestServer& server() { return *server_; }
+  static TestServer* server_;
+  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
+
+  nlohmann::json bill(const SignedInStaff& who, const std::string& phone, nlohmann::json items,
+                      nlohmann::json extra = nlohmann::json::object(), int expect = 201) {
+    nlohmann::json body = {{"customer", {{"phone", phone}}}, {"was_contacted_before", false}, {"items", items}};
+    if (!extra.contains("customer_category")) body["customer_category"] = "regular_branded";
+    for (auto it = extra.begin(); it != extra.end(); ++it) body[it.key()] = it.value();
+    Response res = client(who).post("/api/bills", body);
+    EXPECT_EQ(res.status, expect) << res.raw;
+    return res.body;
+  }
+};
+TestServer* BillingTest::server_ = nullptr;
+
+TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
+  SignedInStaff owner = create_shop(server(), "Convert Shop");
+  ASSERT_EQ(client(owner).upload(kTracking + "/contacts/upload", "file", "s.csv", "Name,Phone\nMeera,9876501234\n").status, 201);
+  const std::int64_t contact_id = client(owner).get(kTracking + "/contacts").body["items"][0]["id"];
+  nlohmann::json first = bill(owner, "+91 98765 01234", {item("Metformin 500", 2, 4500, 30), item("Crocin", 1, 3000)},
+                              {{"customer_category", "contact_sheet"}, {"was_contacted_before", true}});
+  EXPECT_EQ(first["bill"]["total_paise"], 12000);
+  EXPECT_EQ(first["customer_created"], true);
+  ASSERT_FALSE(first["conversion"].is_null());
+  EXPECT_EQ(first["conversion"]["contact_id"], contact_id);
+  EXPECT_EQ(first["conversion"]["conversion_value_paise"], 12000);
+  const std::int64_t customer_id = first["customer"]["id"];
+
+  Response contact = client(owner).get(kTracking + "/contacts/" + std::to_string(contact_id));
+  EXPECT_EQ(contact.body["status"], "converted");
+  EXPECT_EQ(contact.body["conversion_value_paise"], 12000);
+  EXPECT_EQ(contact.body["conversion_bill_id"], first["bill"]["id"]);
+  EXPECT_EQ(contact.body["customer_id"], customer_id);
+
+  nlohmann::json second = bill(owner, "9876501234", {item("Crocin", 1, 99900)},
+                               {{"was_contacted_before", true}, {"customer_category", nullptr}});
+  EXPECT_TRUE(second["conversion"].is_null()) << "a later bill never converts again";
+  contact = client(owner).get(kTracking + "/contacts/" + std::to_string(contact_id));
+  EXPECT_EQ(contact.body["conversion_value_paise"], 12000);
+  EXPECT_EQ(second["customer"]["visit_count"], 2);
+  EXPECT_EQ(second["customer"]["total_spent_paise"], 12000 + 99900);
+  EXPECT_EQ(second["customer"]["category"], "contact_sheet") << "the category stays unless given";
+  Response saved = client(owner).get("/api/bills/" + second["bill"]["id"].dump());
+  EXPECT_EQ(saved.body["was_contacted_before"], true) << "stored as the customer said it";
+}
+
+TEST_F(BillingTest, CategoryRulesForNewAndContactedCustomers) {
+  SignedInStaff owner = create_shop(server(), "Category Shop");
+  nlohmann::json body = {{"customer", {{"phone", "9876502000"}}}, {"was_contacted_before", false},
+                         {"items", {item("A", 1, 100)}}};
+  Response no_category = client(owner).post("/api/bills", body);
+  expect_error(no_category, 422, "validation_failed");
+  EXPECT_TRUE(no_category.body["error"]["details"]["fields"].contains("customer_category"));
+  body["was_contacted_before"] = true;
+  body["customer_category"] = "regular_branded";
+  expect_error(client(owner).post("/api/bills", body), 422, "validation_failed");
+  EXPECT_EQ(client(owner).get(kTracking + "/customers?limit=1").body["total"], 0) << "nothing half-written";
+  body["customer_category"] = "contact_sheet";
+  EXPECT_EQ(client(owner).post("/api/bills", body).status, 201);
+  // Not the first bill any more: the customer may now say so with another category.
+  body["customer_category"] = "generic_informed";
+  EXPECT_EQ(client(owner).post("/api/bills", body).status, 201);
+}
+
+TEST_F(BillingTest, RefillRemindersFollowDurationAndLeadDays) {
+  SignedInStaff owner = create_shop(server(), "Refill Shop");
+  const std::string today = ist_date();
+  nlohmann::json res = bill(owner, "9876503000", {item("Amlodipine 5", 1, 5000, 30), item("Cough syrup", 1, 9000, 3),
+                                                 item("Bandage", 1, 2000)});
+  ASSERT_EQ(res["reminders"].size(), 2u);
+  EXPECT_EQ(res["reminders"][0]["medicine"], "Amlodipine 5");
+  EXPECT_EQ(res["reminders"][0]["runs_out_on"], add_days(today, 30));
+  EXPECT_EQ(res["reminders"][0]["remind_on"], add_days(today, 25));
+  EXPECT_EQ(res["reminders"][1]["runs_out_on"], add_days(today, 3));
+  EXPECT_EQ(res["reminders"][1]["remind_on"], today) << "never before the bill's date";
+  ASSERT_EQ(client(owner).put("/api/shop", {{"refill_lead_days", 3}}).status, 200);
+  nlohmann::json later = bill(owner, "9876503001", {item("Thyronorm 50", 1, 15000, 60)});
+  EXPECT_EQ(later["reminders"][0]["remind_on"], add_days(today, 57));
+}
+
+TEST_F(BillingTest, DatesAreTakenInTheShopsTimeZone) {
+  SignedInStaff owner = create_shop(server(), "Zone Shop");
+  const std::string day = add_days(ist_date(), -10);
+  const std::string next = add_days(day, 1);
+  nlohmann::json late = bill(owner, "9876504000", {item("Atorva 10", 1, 5000, 30)},
+                             {{"billed_at", day + "T23:50:00+05:30"}});
+  nlohmann::json early = bill(owner, "9876504001", {item("Atorva 10", 1, 5000, 30)},
+                              {{"billed_at", next + "T00:10:00+05:30"}});
+  EXPECT_EQ(late["bill"]["bill_date"], day);
+  EXPECT_EQ(early["bill"]["bill_date"], next);
+  EXPECT_EQ(late["reminders"][0]["runs_out_on"], add_days(day, 30));
+  EXPECT_EQ(early["reminders"][0]["runs_out_on"], add_days(next, 30));
+  // 18:20 UTC is already the next day in Kolkata.
+  nlohmann::json utc = bill(owner, "9876504002", {item("Atorva 10", 1, 5000, 30)},
+                            {{"billed_at", day + "T18:40:00Z"}});
+  EXPECT_EQ(utc["bill"]["bill_date"], next);
+}
+
+TEST_F(BillingTest, BuyingAgainClosesTheOpenReminderAsRefilled) {
+  SignedInStaff owner = create_shop(server(), "Refilled Shop");
+  nlohmann::json first = bill(owner, "9876505000", {item("Metformin 500", 1, 4500, 30)},
+                              {{"billed_at", add_days(ist_date(), -28) + "T10:00"}});
+  const std::int64_t reminder = first["reminders"][0]["id"];
+  nlohmann::json again = bill(owner, "9876505000", {item("  metformin   500 ", 1, 4500, 30)});
+  ASSERT_EQ(again["refilled_reminder_ids"].size(), 1u);
+  EXPECT_EQ(again["refilled_reminder_ids"][0], reminder);
+  Response detail = client(owner).get(kTracking + "/customers/" + first["customer"]["id"].dump());
+  bool found = false;
+  for (const auto& r : detail.body["refill_reminders"]) {
+    if (r["id"] == reminder) {
+      found = true;
+      EXPECT_EQ(r["status"], "refilled");
+      EXPECT_EQ(r["refilled_bill_id"], again["bill"]["id"]);
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(detail.body["purchases"].size(), 2u);
+  EXPECT_EQ(detail.body["bills"].size(), 2u);
+}
+
+TEST_F(BillingTest, MoneyAndQuantitiesAreChecked) {
+  SignedInStaff owner = create_shop(server(), "Money Shop");
+  auto refused = [&](nlohmann::json items) {
+    Response res = client(owner).post("/api/bills", {{"customer", {{"phone", "9876506000"}}},
+                                                     {"customer_category", "regular_branded"},
+                                                     {"was_contacted_before", false},
+                                                     {"items", items}});
+    expect_error(res, 422, "validation_failed");
+    return res;
+  };
+  refused({item("A", 1, -1)});
+  refused({item("A", 0, 100)});
+  refused({item("A", 2, 600'000'000'000LL)});
+  refused({item("A", 1, 600'000'000'000LL), item("B", 1, 600'000'000'000LL)});
+  refused({{{"medicine", ""}, {"quantity", 1}, {"unit_price_paise", 1}}});
+  refused({{{"medicine", "A"}, {"quantity", 1.5}, {"unit_price_paise", 1}}});
+  Response res = refused(nlohmann::json::array());
+  EXPECT_TRUE(res.body["error"]["details"]["fields"].contains("items"));
+  Response bad_phone = client(owner).post("/api/bills", {{"customer", {{"phone", "12345"}}},
+                                                         {"customer_category", "regular_branded"},
+                                                         {"was_contacted_before", false},
+                                                         {"items", {item("A", 1, 100)}}});
+  expect_error(bad_phone, 422, "validation_failed");
+  EXPECT_TRUE(bad_phone.body["error"]["details"]["fields"].contains("customer.phone"));
+  EXPECT_EQ(bill(owner, "9876506000", {item("A", 1, 1'000'000'000'000LL)})["bill"]["total_paise"],
+            1'000'000'000'000LL);
+  EXPECT_EQ(client(owner).get("/api/bills").body["total"], 1);
+}
+
+TEST_F(BillingTest, AVisitWithoutPurchaseTurnsTheContactYellow) {
+  SignedInStaff owner = create_shop(server(), "Visit Shop");
+  ASSERT_EQ(client(owner).upload(kTracking + "/contacts/upload", "file", "s.csv", "Phone\n9876507000\n").status, 201);
+  nlohmann::json visit = bill(owner, "9876507000", nlohmann::json::array(),
+                              {{"visited_but_no_purchase", true}, {"customer_category", "contact_sheet"},
+                               {"was_contacted_before", true}});
+  EXPECT_EQ(visit["bill"]["total_paise"], 0);
+  EXPECT_EQ(visit["customer"]["visit_count"], 1);
+  EXPECT_TRUE(visit["conversion"].is_null());
+  ASSERT_FALSE(visit["yellow_contact_id"].is_null());
+  Response contact = client(owner).get(kTracking + "/contacts/" + visit["yellow_contact_id"].dump());
+  EXPECT_EQ(contact.body["status"], "yellow");
+  EXPECT_EQ(contact.body["customer_id"], visit["customer"]["id"]);
+  bill(owner, "9876507000", {item("A", 1, 100)}, {{"visited_but_no_purchase", true}}, 422);
+  // Coming back to buy converts the yellow contact.
+  nlohmann::json bought = bill(owner, "9876507000", {item("A", 1, 100)});
+  EXPECT_FALSE(bought["conversion"].is_null());
+}
+
+TEST_F(BillingTest, OnlyOwnersAndManagersBackDate) {
+  SignedInStaff owner = create_shop(server(), "Backdate Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  SignedInStaff manager = add_staff(server(), owner, "manager");
+  const nlohmann::json back = {{"billed_at", add_days(ist_date(), -3) + "T10:00"}};
+  bill(worker, "9876508000", {item("A", 1, 100)}, back, 403);
+  bill(manager, "9876508000", {item("A", 1, 100)}, back, 201);
+  EXPECT_EQ(bill(worker, "9876508001", {item("A", 1, 100)})["bill"]["staff_id"], worker.id);
+  bill(owner, "9876508000", {item("A", 1, 100)}, {{"billed_at", add_days(ist_date(), 3) + "T10:00"}}, 422);
+  bill(owner, "9876508000", {item("A", 1, 100)}, {{"billed_at", "last tuesday"}}, 422);
+}
+
+TEST_F(BillingTest, BillsAreListedAndFiltered) {
+  SignedInStaff owner = create_shop(server(), "List Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  nlohmann::json a = bill(owner, "9876509000", {item("A", 1, 100)}, {{"billed_at", add_days(ist_date(), -5) + "T10:00"}});
+  bill(worker, "9876509001", {item("B", 2, 100)});
+  EXPECT_EQ(client(owner).get("/api/bills").body["total"], 2);
+  EXPECT_EQ(client(owner).get("/api/bills?from=" + ist_date()).body["total"], 1);
+  EXPECT_EQ(client(owner).get("/api/bills?to=" + add_days(ist_date(), -1)).body["total"], 1);
+  EXPECT_EQ(client(owner).get("/api/bills?staff_id=" + std::to_string(worker.id)).body["total"], 1);
+  EXPECT_EQ(client(owner).get("/api/bills?customer_id=" + a["customer"]["id"].dump()).body["total"], 1);
+  expect_error(client(owner).get("/api/bills?from=yesterday"), 422, "validation_failed");
+  Response one = client(owner).get("/api/bills/" + a["bill"]["id"].dump());
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(one.body["items"].size(), 1u);
+}
+
+TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
+  SignedInStaff owner = create_shop(server(), "Daily Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  nlohmann::json due = bill(owner, "9876510000", {item("Losartan 50", 1, 8000, 30)},
+                            {{"billed_at", add_days(ist_date(), -25) + "T11:00"}});
+  bill(owner, "9876510001", {item("Losartan 50", 1, 8000, 30)}, {{"billed_at", add_days(ist_date(), -20) + "T11:00"}});
+  nlohmann::json overdue = bill(owner, "9876510002", {item("Insulin", 1, 50000, 10)},
+                                {{"billed_at", add_days(ist_date(), -9) + "T11:00"}});
+  ApiClient staff = client(worker);
+  Response list = staff.get(kTracking + "/refill-reminders");
+  ASSERT_EQ(list.status, 200) << list.raw;
+  EXPECT_EQ(list.body["today"], ist_date());
+  ASSERT_EQ(list.body["total"], 2) << list.raw;
+  EXPECT_EQ(list.body["items"][0]["medicine"], "Insulin") << "most overdue first";
+  EXPECT_EQ(list.body["items"][0]["days_overdue"], 4);
+  EXPECT_EQ(list.body["items"][1]["remind_on"], ist_date());
+  EXPECT_EQ(list.body["items"][1]["days_overdue"], 0);
+  EXPECT_EQ(list.body["items"][1]["customer_phone"], "+919876510000");
+  EXPECT_EQ(staff.get(kTracking + "/refill-reminders?from=" + ist_date() + "&to=" + add_days(ist_date(), 10)).body["total"], 2);
+  EXPECT_EQ(staff.get(kTracking + "/refill-reminders?medicine=losartan&status=pending").body["total"], 2);
+
+  const std::string path = kTracking + "/refill-reminders/" + due["reminders"][0]["id"].dump();
+  expect_error(staff.post(path + "/mark-sent", {{"channel", "pigeon"}}), 422, "validation_failed");
+  Response sent = staff.post(path + "/mark-sent", {{"channel", "whatsapp"}});
+  ASSERT_EQ(sent.status, 200) << sent.raw;
+  EXPECT_EQ(sent.body["status"], "sent");
+  EXPECT_EQ(sent.body["sent_by"], worker.id);
+  Response again = staff.post(path + "/mark-sent", {{"channel", "call"}, {"note", "no WhatsApp tick"}});
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.body["sent_channel"], "call");
+  EXPECT_EQ(staff.get(kTracking + "/refill-reminders").body["total"], 1) << "a sent reminder leaves the to-do list";
+  Response answered = staff.post(path + "/response", {{"response", "will_visit"}, {"note", "Saturday"}});
+  ASSERT_EQ(answered.status, 200);
+  EXPECT_EQ(answered.body["status"], "responded");
+  EXPECT_EQ(answered.body["response"], "will_visit");
+  expect_error(staff.post(path + "/response", {{"response", "maybe"}}), 422, "validation_failed");
+
+  const std::string other = kTracking + "/refill-reminders/" + overdue["reminders"][0]["id"].dump();
+  EXPECT_EQ(staff.post(other + "/cancel", nlohmann::json::object()).body["status"], "cancelled");
+  expect_error(staff.post(other + "/mark-sent", {{"channel", "call"}}), 409, "conflict");
+  expect_error(staff.post(other + "/response", {{"response", "other"}}), 409, "conflict");
+  // Refilled is final too.
+  nlohmann::json refill = bill(owner, "9876510000", {item("Losartan 50", 1, 8000, 30)});
+  expect_error(staff.post(path + "/cancel", nlohmann::json::object()), 409, "conflict");
+  EXPECT_EQ(refill["refilled_reminder_ids"][0], due["reminders"][0]["id"]);
+}
+
+TEST_F(BillingTest, CustomersAreCreatedFoundAndEdited) {
+  SignedInStaff owner = create_shop(server(), "Customer Shop");
+  ApiClient api = client(owner);
+  Response created = api.post(kTracking + "/customers", {{"phone", "098765 11000"}, {"name", "Ravi"},
+                                                         {"category", "first_time_prescription"},
+                                                         {"chronic_conditions", {"Diabetes", " hypertension "}},
+                                                         {"prefers_generic", true}, {"age", 61}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["phone"], "+919876511000");
+  EXPECT_EQ(created.body["chronic_conditions"], nlohmann::json({"diabetes", "hypertension"}));
+  const std::int64_t id = created.body["id"];
+  Response dup = api.post(kTracking + "/customers", {{"phone", "+91 98765-11000"}, {"category", "regular_branded"}});
+  expect_error(dup, 409, "conflict");
+  EXPECT_EQ(dup.body["error"]["details"]["existing_id"], id);
+  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}}), 422, "validation_failed");
+  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}, {"category", "vip"}}), 422, "validation_failed");
+  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}, {"category", "regular_branded"}, {"age", 200}}),
+               422, "validation_failed");
+
+  EXPECT_EQ(api.get(kTracking + "/customers/phone/919876511000").body["id"], id);
+  EXPECT_EQ(api.get(kTracking + "/customers/phone/%2B91%2098765%2011000").body["id"], id);
+  expect_error(api.get(kTracking + "/customers/phone/9876599999"), 404, "not_found");
+  expect_error(api.get(kTracking + "/customers/phone/12"), 422, "validation_failed");
+
+  Response edited = api.put(kTracking + "/customers/" + std::to_string(id),
+                            {{"allergies", "Penicillin"}, {"primary_doctor", "Dr. Rao"}, {"age", nullptr},
+                             {"whatsapp_consent", true}, {"chronic_conditions", {"Asthma"}}});
+  ASSERT_EQ(edited.status, 200) << edited.raw;
+  EXPECT_EQ(edited.body["allergies"], "Penicillin");
+  EXPECT_TRUE(edited.body["age"].is_null());
+  EXPECT_EQ(edited.body["whatsapp_consent"], true);
+  EXPECT_EQ(edited.body["name"], "Ravi") << "fields not sent stay";
+
+  bill(owner, "9876511002", {item("B", 1, 100, 2)}, {{"customer_category", "generic_informed"}});
+  EXPECT_EQ(api.get(kTracking + "/customers").body["total"], 2);
+  EXPECT_EQ(api.get(kTracking + "/customers?category=generic_informed").body["total"], 1);
+  EXPECT_EQ(api.get(kTracking + "/customers?chronic_condition=ASTHMA").body["total"], 1);
+  EXPECT_EQ(api.get(kTracking + "/customers?chronic_condition=diabetes").body["total"], 0);
+  EXPECT_EQ(api.get(kTracking + "/customers?prefers_generic=true").body["total"], 1);
+  EXPECT_EQ(api.get(kTracking + "/customers?has_due_refill=true").body["total"], 1);
+  EXPECT_EQ(api.get(kTracking + "/customers?q=ravi").body["total"], 1);
+  EXPECT_EQ(api.get(kTracking + "/customers?q=511002").body["total"], 1);
+  expect_error(api.get(kTracking + "/customers?category=vip"), 422, "validation_failed");
+  expect_error(api.get(kTracking + "/customers?prefers_generic=maybe"), 422, "validation_failed");
+}
+
+TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
+  SignedInStaff a = create_shop(server(), "Counter A");
+  nlohmann::json a_bill = bill(a, "9876512000", {item("Metformin", 1, 100, 30)});
+  const std::string customer = a_bill["customer"]["id"].dump();
+  const std::string reminder = a_bill["reminders"][0]["id"].dump();
+  SignedInStaff b = create_shop(server(), "Counter B");
+  ApiClient as_b = client(b);
+  expect_error(as_b.get(kTracking + "/customers/" + customer), 404, "not_found");
+  expect_error(as_b.put(kTracking + "/customers/" + customer, {{"name", "Stolen"}}), 404, "not_found");
+  expect_error(as_b.get(kTracking + "/customers/phone/9876512000"), 404, "not_found");
+  expect_error(as_b.get("/api/bills/" + a_bill["bill"]["id"].dump()), 404, "not_found");
+  for (const char* action : {"/mark-sent", "/response", "/cancel"}) {
+    expect_error(as_b.post(kTracking + "/refill-reminders/" + reminder + action,
+                           {{"channel", "call"}, {"response", "other"}}),
+                 404, "not_found");
+  }
+  EXPECT_EQ(as_b.get("/api/bills?customer_id=" + customer).body["total"], 0);
+  EXPECT_EQ(as_b.get(kTracking + "/refill-reminders?customer_id=" + customer).body["total"], 0);
+  EXPECT_EQ(as_b.get(kTracking + "/customers").body["total"], 0);
+  // The same phone at shop B is shop B's own new customer.
+  nlohmann::json b_bill = bill(b, "9876512000", {item("X", 1, 100)});
+  EXPECT_EQ(b_bill["customer_created"], true);
+  EXPECT_NE(b_bill["customer"]["id"], a_bill["customer"]["id"]);
+  Response mine = client(a).get(kTracking + "/customers/" + customer);
+  EXPECT_EQ(mine.body["visit_count"], 1);
+  EXPECT_EQ(mine.body["refill_reminders"][0]["status"], "pending");
+}
+
+}  // namespace
+}  // namespace rx::test
