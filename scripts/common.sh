@@ -6,7 +6,7 @@ RXTRACK_BUILD_PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libphonenumber-dev
   libprotobuf-dev libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libssl-dev libexpected-dev
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs curl
 )
 RXTRACK_TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev)
 

@@ -1,6 +1,8 @@
 #include "app/demo_data.h"
 
 #include "auth/password_hasher.h"
+#include "billing/bill_service.h"
+#include "refills/refill_service.h"
 #include "contacts/contact_import_service.h"
 #include "contacts/contact_service.h"
 #include "shops/shop_service.h"
@@ -43,6 +45,90 @@ std::string demo_sheet(std::mt19937& rng) {
            kAreas[area(rng)] + "\n";
   }
   return csv;
+}
+
+struct Medicine {
+  const char* name;
+  std::int64_t price_paise;
+  int duration_days;  // 0: no refill
+  bool generic;
+};
+
+const Medicine kMedicines[] = {
+    {"Metformin 500 mg", 4500, 30, true},   {"Glycomet GP 1", 12800, 30, false},
+    {"Amlodipine 5 mg", 3500, 30, true},    {"Telma 40", 21500, 30, false},
+    {"Thyronorm 50 mcg", 16000, 60, false}, {"Atorvastatin 10 mg", 6000, 30, true},
+    {"Ecosprin 75", 2500, 30, false},       {"Crocin 650", 3000, 0, false},
+    {"Azithromycin 500", 11900, 0, true},   {"Pantoprazole 40", 4200, 15, true},
+};
+const char* const kConditions[] = {"diabetes", "hypertension", "thyroid", "cholesterol"};
+const char* const kCategories[] = {"first_time_prescription", "regular_branded", "generic_informed"};
+
+// Bills at the counter over the last 90 days: regular patients coming back for refills, walk-ins,
+// and some of the contact sheet's people converting; then the refill list worked for a while.
+void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::Principal& owner,
+                  const std::vector<auth::Principal>& callers, std::int64_t now, std::mt19937& rng) {
+  billing::BillService bills(db, clock);
+  std::uniform_int_distribution<int> medicine(0, std::size(kMedicines) - 1);
+  std::uniform_int_distribution<int> first(0, std::size(kFirstNames) - 1);
+  std::uniform_int_distribution<int> last(0, std::size(kLastNames) - 1);
+  std::uniform_int_distribution<int> hour(9, 20);
+  constexpr int kRegulars = 45;
+  for (int person = 0; person < kRegulars; ++person) {
+    const std::string phone = "98" + std::to_string(20000000 + person * 7919);
+    const Medicine& regular = kMedicines[person % 7];
+    // Each regular comes every ~30 days (a few stop coming), starting somewhere in the first month.
+    for (int day = 88 - person % 28; day > 0; day -= 28 + person % 5) {
+      if (person % 9 == 0 && day < 40) break;
+      clock.set(now - day * kDayMs + hour(rng) * 3600 * 1000LL);
+      billing::BillInput input;
+      input.customer.phone = "+91" + phone;
+      input.customer.name = std::string(kFirstNames[first(rng)]) + " " + kLastNames[last(rng)];
+      input.customer.chronic_conditions = std::vector<std::string>{kConditions[person % 4]};
+      input.customer.prefers_generic = regular.generic;
+      input.customer.whatsapp_consent = person % 3 != 0;
+      input.customer_category = kCategories[person % 3];
+      input.items.push_back({regular.name, 1 + person % 2, regular.price_paise, regular.duration_days, regular.generic});
+      if (person % 4 == 0) {
+        const Medicine& extra = kMedicines[medicine(rng)];
+        input.items.push_back({extra.name, 1, extra.price_paise,
+                               extra.duration_days ? std::optional<std::int64_t>(extra.duration_days) : std::nullopt,
+                               extra.generic});
+      }
+      bills.create(callers[person % callers.size()], input);
+    }
+  }
+  // A fifth of the called contacts come in: most buy (converted), some only look (yellow).
+  contacts::ContactService contact_service(db, clock);
+  contacts::ContactFilter contacted;
+  contacted.status = "contacted";
+  auto page = contact_service.list(owner, contacted, contacts::ContactSort::kOldest, 500, 0);
+  for (std::size_t i = 0; i < page.items.size(); i += 5) {
+    clock.set(now - (1 + static_cast<int>(i) % 60) * kDayMs);
+    billing::BillInput input;
+    input.customer.phone = page.items[i].phone;
+    input.customer.name = page.items[i].name;
+    input.customer_category = "contact_sheet";
+    input.was_contacted_before = true;
+    if (i % 15 == 10) {
+      input.visited_but_no_purchase = true;
+    } else {
+      const Medicine& m = kMedicines[medicine(rng)];
+      input.items.push_back({m.name, 1, m.price_paise,
+                             m.duration_days ? std::optional<std::int64_t>(m.duration_days) : std::nullopt, m.generic});
+    }
+    bills.create(owner, input);
+  }
+  // The refill list was worked until a few days ago.
+  clock.set(now - 3 * kDayMs);
+  refills::RefillService refill_service(db, clock);
+  refills::RefillFilter all;
+  auto due = refill_service.list(owner, all, true, 500, 0);
+  for (std::size_t i = 0; i < due.items.size(); ++i) {
+    if (i % 3 == 2) continue;
+    refill_service.mark_sent(callers[i % callers.size()], due.items[i].id, i % 2 ? "call" : "whatsapp", std::nullopt);
+    if (i % 4 == 0) refill_service.respond(callers[i % callers.size()], due.items[i].id, "will_visit", std::nullopt);
+  }
 }
 
 }  // namespace
@@ -131,6 +217,7 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
       if (i % 11 == 0) contact_service.mark_yellow(caller, contact.id, "came in, compared prices");
     }
   }
+  fill_counter(db, clock, owner, callers, now, rng);
   return summary;
 }
 

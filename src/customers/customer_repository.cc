@@ -200,7 +200,7 @@ std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int6
                                                const CustomerFilter& filter, std::int64_t limit, std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
   storage::ResultSet rows = c.query("SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
-                                        " ORDER BY cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
+                                        " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
                                     w.params_with({limit, offset}));
   std::vector<Customer> out;
   for (const auto& r : rows.rows) {

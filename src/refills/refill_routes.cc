@@ -39,7 +39,7 @@ void register_refill_routes(http::Router& router, RefillService& service) {
     filter.status = http::query_choice(ctx, "status", {"pending", "sent", "responded", "refilled", "cancelled"});
     filter.customer_id = http::query_id(ctx, "customer_id");
     filter.medicine = ctx.query("medicine");
-    const bool default_window = !filter.from && !filter.to && !filter.status && !filter.customer_id;
+    const bool default_window = !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
     RefillPage result = service.list(ctx.principal(), filter, default_window, page.limit, page.offset);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : result.items) items.push_back(to_json(r, ctx.principal().time_zone, result.today));

@@ -383,3 +383,29 @@ TEST(RateLimitTest, RepeatedFailuresGet429WithRetryAfter) {
 
 }  // namespace
 }  // namespace rx::test
+
+namespace rx::test {
+namespace {
+
+TEST(DemoTest, FillsEveryAreaAndPrintsWorkingSignIns) {
+  TestServer server;
+  CommandResult demo = run_rxtrack({"demo", "--db", server.db_url()});
+  ASSERT_EQ(demo.exit_code, 0) << demo.out;
+  const std::size_t at = demo.out.find("owner    ");
+  ASSERT_NE(at, std::string::npos) << demo.out;
+  const std::string email = demo.out.substr(at + 9, demo.out.find('\n', at) - at - 9);
+  SignedInStaff owner = sign_in(server, email, "demo-password");
+  ApiClient api(server.port(), owner.token);
+  EXPECT_EQ(api.get("/api/staff").body["total"], 5);
+  EXPECT_GT(api.get("/api/customer-tracking/contacts?status=converted").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/contacts?status=yellow").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/contacts?status=pending").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/customers").body["total"].get<int>(), 40);
+  EXPECT_GT(api.get("/api/bills").body["total"].get<int>(), 100);
+  EXPECT_GT(api.get("/api/customer-tracking/refill-reminders").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/reminders?staff_id=all").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/uploads").body["total"].get<int>(), 0);
+}
+
+}  // namespace
+}  // namespace rx::test

@@ -6,5 +6,6 @@ import './styles/layout.css';
 import './styles/auth.css';
 import './styles/staff.css';
 import './styles/contacts.css';
+import './styles/counter.css';
 
 render(<App />, document.getElementById('app')!);

@@ -12,11 +12,12 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   // Staff land on My work instead (see app.tsx).
   { path: '/', label: 'Home', roles: ['owner', 'manager'] },
-  { path: '/contacts', label: 'Contacts' },
-  { path: '/my-work', label: 'My work' },
+  // The counter first: Billing is the staff role's first entry.
   { path: '/billing', label: 'Billing' },
-  { path: '/customers', label: 'Customers' },
+  { path: '/my-work', label: 'My work' },
   { path: '/refills', label: 'Refills' },
+  { path: '/contacts', label: 'Contacts' },
+  { path: '/customers', label: 'Customers' },
   { path: '/messages', label: 'Messages' },
   { path: '/reports', label: 'Reports' },
   { path: '/staff', label: 'Staff', roles: ['owner', 'manager'] },

@@ -7,6 +7,7 @@ import { BillingPage } from './pages/BillingPage';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { ContactUploadPage } from './pages/ContactUploadPage';
+import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { MessagesPage } from './pages/MessagesPage';
@@ -42,6 +43,7 @@ const PAGES: Record<string, Page> = {
 const PATTERNS: { pattern: string; component: Page; title: string; roles?: readonly Role[] }[] = [
   { pattern: '/contacts/upload', component: ContactUploadPage, title: 'Upload contacts', roles: ['owner', 'manager'] },
   { pattern: '/contacts/:id', component: ContactPage, title: 'Contact' },
+  { pattern: '/customers/:id', component: CustomerPage, title: 'Customer' },
 ];
 
 export interface RouteMatch {

@@ -16,8 +16,6 @@ interface TextFieldProps {
   minLength?: number;
   maxLength?: number;
   disabled?: boolean;
-  /** Put the cursor here when the field first shows. */
-  autoFocus?: boolean;
   /** Leave out the "(optional)" mark (e.g. a search box). */
   noOptionalMark?: boolean;
 }
@@ -50,7 +48,6 @@ export function TextField(p: TextFieldProps) {
         minLength={p.minLength}
         maxLength={p.maxLength}
         disabled={p.disabled}
-        autoFocus={p.autoFocus}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy}
       />

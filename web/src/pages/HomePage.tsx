@@ -1,3 +1,4 @@
+import { RefillsDueLink } from '../components/refills/RefillsDueLink';
 import { useSession } from '../session';
 
 export function HomePage() {
@@ -12,6 +13,7 @@ export function HomePage() {
         </p>
         <p class="muted">Today's work, refills due and follow-ups will appear here.</p>
       </div>
+      <RefillsDueLink />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { FollowUpList } from '../components/FollowUpList';
 import { Loading } from '../components/Loading';
 import { ContactRows } from '../components/contacts/ContactRows';
+import { RefillsDueLink } from '../components/refills/RefillsDueLink';
 import { contactsHref } from '../components/contacts/filters';
 import { formatCount, plural } from '../datetime';
 import { Link } from '../router';
@@ -68,6 +69,7 @@ export function MyWorkPage() {
       <p class="summary">
         {plural(dueCount, 'follow-up')} due · {formatCount(work.pending.total)} to call · {formatCount(work.contacted.total)} contacted
       </p>
+      <RefillsDueLink />
 
       <section class="panel" aria-labelledby="due-title">
         <h2 id="due-title">Follow-ups due</h2>

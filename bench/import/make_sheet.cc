@@ -1,0 +1,22 @@
+// Writes a contact sheet like ../shared/samples, scaled: make_sheet ROWS SEED OUT.xlsx|OUT.csv
+#include "sheet_generator.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: %s ROWS SEED OUT.xlsx|OUT.csv\n", argv[0]);
+    return 2;
+  }
+  const std::size_t rows = std::strtoull(argv[1], nullptr, 10);
+  const unsigned seed = static_cast<unsigned>(std::strtoul(argv[2], nullptr, 10));
+  const std::string out = argv[3];
+  const auto generated = rx::bench::generate_rows(rows, seed);
+  const bool xlsx = out.size() > 5 && out.substr(out.size() - 5) == ".xlsx";
+  const std::string bytes = xlsx ? rx::bench::to_xlsx(generated, true) : rx::bench::to_csv(generated);
+  std::ofstream(out, std::ios::binary) << bytes;
+  return 0;
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CustomerCategory, CustomerFilter } from '../../api';
+import { SelectField } from '../SelectField';
+import { TextField } from '../TextField';
+import { CategorySelect } from './CategorySelect';
+import { CUSTOMER_FILTER_KEYS } from './filters';
+
+interface CustomerFiltersProps {
+  filter: CustomerFilter;
+  onChange: (f: CustomerFilter) => void;
+}
+
+/** Search by phone or name, then category, condition, generic preference, refill due. */
+export function CustomerFilters({ filter, onChange }: CustomerFiltersProps) {
+  const [q, setQ] = useState(filter.q ?? '');
+  const [condition, setCondition] = useState(filter.chronic_condition ?? '');
+  useEffect(() => setQ(filter.q ?? ''), [filter.q]);
+  useEffect(() => setCondition(filter.chronic_condition ?? ''), [filter.chronic_condition]);
+  const set = (key: keyof CustomerFilter, value: string) => onChange({ ...filter, [key]: value || undefined });
+  // The condition applies a moment after typing stops (or at once on Enter).
+  useEffect(() => {
+    if (condition.trim() === (filter.chronic_condition ?? '')) return;
+    const timer = setTimeout(() => set('chronic_condition', condition.trim()), 700);
+    return () => clearTimeout(timer);
+  }, [condition]);
+  const active = CUSTOMER_FILTER_KEYS.filter((k) => k !== 'q' && !!filter[k]).length;
+
+  return (
+    <div class="filters">
+      <form
+        class="filters__search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set('q', q.trim());
+        }}
+      >
+        <TextField label="Search phone or name" name="q" type="search" value={q} onValue={setQ} hint="Digits of the phone number or part of the name." noOptionalMark />
+        <button type="submit" class="btn">
+          Search
+        </button>
+      </form>
+      <details class="filters__more" open={active > 0}>
+        <summary>Filters{active > 0 ? ` (${active} on)` : ''}</summary>
+        <div class="filters__grid">
+          <CategorySelect label="Category" value={(filter.category ?? '') as CustomerCategory | ''} onValue={(v) => set('category', v)} empty="Any category" />
+          <form
+            class="filters__condition"
+            onSubmit={(e) => {
+              e.preventDefault();
+              set('chronic_condition', condition.trim());
+            }}
+          >
+            <TextField label="Chronic condition" name="chronic_condition" value={condition} onValue={setCondition} hint="e.g. diabetes." noOptionalMark />
+          </form>
+          <SelectField label="Prefers generic" name="prefers_generic" value={filter.prefers_generic ?? ''} onValue={(v) => set('prefers_generic', v)}>
+            <option value="">Any</option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </SelectField>
+          <SelectField label="Refill due" name="has_due_refill" value={filter.has_due_refill ?? ''} onValue={(v) => set('has_due_refill', v)}>
+            <option value="">Any</option>
+            <option value="true">Has a refill due</option>
+            <option value="false">No refill due</option>
+          </SelectField>
+        </div>
+        {active > 0 && (
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => {
+              setQ('');
+              setCondition('');
+              onChange({});
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </details>
+    </div>
+  );
+}

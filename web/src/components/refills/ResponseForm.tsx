@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import { REFILL_RESPONSES, recordRefillResponse, type RefillReminder, type RefillResponse } from '../../api';
+import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { Alert } from '../Alert';
+import { SelectField } from '../SelectField';
+import { TextField } from '../TextField';
+import { RESPONSE_LABELS } from './labels';
+
+const FIELDS = ['response', 'note'] as const;
+
+interface ResponseFormProps {
+  reminder: RefillReminder;
+  what: string;
+  onSaved: (r: RefillReminder) => void;
+}
+
+/** What the customer said: will visit, refilled elsewhere, … with a note. */
+export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
+  const [response, setResponse] = useState<RefillResponse | ''>('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    if (!response) {
+      setErrors({ fields: { response: 'Choose what the customer said.' }, message: null });
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      onSaved(await recordRefillResponse(reminder.id, response, note));
+      setResponse('');
+      setNote('');
+    } catch (err) {
+      setErrors(formErrors(err, FIELDS));
+      focusFirstInvalid(form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={onSubmit} noValidate aria-label={`Response: ${what}`}>
+      {errors.message && <Alert>{errors.message}</Alert>}
+      <SelectField label="Response" name="response" value={response} onValue={(v) => setResponse(v as RefillResponse)} error={errors.fields.response}>
+        <option value="">Choose…</option>
+        {REFILL_RESPONSES.map((r) => (
+          <option key={r} value={r}>
+            {RESPONSE_LABELS[r]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Note" name="note" value={note} onValue={setNote} error={errors.fields.note} maxLength={2000} />
+      <div class="form__actions">
+        <button type="submit" class="btn btn--primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save response'}
+        </button>
+      </div>
+    </form>
+  );
+}
