@@ -49,11 +49,16 @@ build_web() {
   (cd web && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build)
 }
 
-# build_cpp DIR CMAKE_ARGS... : configure once, then build with both cores.
+# build_cpp DIR [CMAKE_ARGS...] [-- TARGETS...]: configure, then build with every core.
 build_cpp() {
   local dir=$1
   shift
+  local args=() targets=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift && targets=("$@")
   log "building C++ in $dir"
-  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "$(nproc)"
+  local started=$SECONDS
+  cmake -S . -B "$dir" -G Ninja "${args[@]}" >/dev/null
+  cmake --build "$dir" -j "$(nproc)" ${targets[@]:+--target "${targets[@]}"}
+  log "built $dir in $((SECONDS - started)) s"
 }

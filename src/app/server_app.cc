@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <malloc.h>
 #include <cstdio>
 #include <pthread.h>
 #include <thread>
@@ -46,6 +47,10 @@ class ShutdownSignals {
 
 int serve(const ServeConfig& config) {
   const auto started = std::chrono::steady_clock::now();
+  // glibc gives each thread that allocates its own arena and keeps freed memory there, so a
+  // large upload handled by each of 16 workers in turn would pin 16 copies of its peak. Two
+  // arenas keep the server's memory bounded by what is in use, not by how many threads saw it.
+  mallopt(M_ARENA_MAX, 2);
   ShutdownSignals signals;
   core::SystemClock clock;
   auto db = storage::open_database(config.db_url, config.db_pool_size);

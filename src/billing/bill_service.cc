@@ -87,7 +87,10 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t shop = actor.shop_id;
     auto existing = customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
+    const auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone);
     customers::CustomerFields fields = input.customer;
+    // A new customer from the contact sheet keeps the sheet's name unless the counter typed one.
+    if (!existing && !fields.name && contact && contact->name) fields.name = contact->name;
     if (input.customer_category) fields.category = input.customer_category;
     std::int64_t customer_id = 0;
     if (existing) {
@@ -121,7 +124,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     customers::CustomerRepository::record_visit(c, shop, customer_id, billed_at, total, now);
 
     // The contact sheet's record for this phone: converted by a purchase, yellow by a visit.
-    if (auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone)) {
+    if (contact) {
       contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
       if (input.visited_but_no_purchase) {
         if (contact->status == "pending" || contact->status == "contacted") {

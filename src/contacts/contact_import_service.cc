@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <malloc.h>
+
 #include <unordered_set>
 
 namespace rx::contacts {
@@ -34,33 +36,168 @@ std::string insert_sql(std::size_t rows) {
   return sql + " ON CONFLICT (shop_id, phone) DO NOTHING";
 }
 
-// Receives the parser's contacts and writes them in multi-row inserts; the unique key
-// (shop_id, phone) decides what is a duplicate of a phone already stored.
-class ContactWriter final : public import::ContactSink {
+// The sheet's other columns as a JSON object, written by hand: this runs once per row.
+std::string extra_json(const std::vector<std::pair<std::string, std::string>>& columns) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [header, value] : columns) object[header] = value;
+  return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct NewContact {
+  const std::string& e164;
+  const std::string& phone_type;
+  const std::string& name;  // empty: none
+  std::optional<std::string> extra;
+  int row_number;
+};
+
+// Where new contacts go. The unique key (shop_id, phone) decides what duplicates a stored phone;
+// finish() answers how many were really inserted.
+class ContactStore {
  public:
-  ContactWriter(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
-                std::int64_t now_ms, const ImportProgress& progress)
-      : c_(c), shop_id_(shop_id), upload_id_(upload_id), now_ms_(now_ms), progress_(progress),
-        batch_sql_(insert_sql(kRowsPerInsert)), single_sql_(insert_sql(1)) {
+  virtual ~ContactStore() = default;
+  virtual void add(NewContact contact) = 0;
+  virtual std::int64_t finish() = 0;
+};
+
+// SQLite: multi-row INSERT ... ON CONFLICT DO NOTHING, 100 rows a statement.
+class BatchInsertStore final : public ContactStore {
+ public:
+  BatchInsertStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id, std::int64_t now_ms)
+      : c_(c), shop_id_(shop_id), upload_id_(upload_id), now_ms_(now_ms), batch_sql_(insert_sql(kRowsPerInsert)),
+        single_sql_(insert_sql(1)) {
     params_.reserve(kRowsPerInsert * kColumnsPerRow);
   }
 
+  void add(NewContact x) override {
+    params_.insert(params_.end(), {shop_id_, x.e164, x.phone_type,
+                                   x.name.empty() ? storage::Value() : storage::Value(x.name), x.extra, upload_id_,
+                                   x.row_number, now_ms_, now_ms_});
+    if (++pending_ == kRowsPerInsert) {
+      inserted_ += c_.query(batch_sql_, params_).affected;
+      params_.clear();
+      pending_ = 0;
+    }
+  }
+
+  std::int64_t finish() override {
+    // A short last batch goes row by row rather than preparing one statement per size.
+    for (std::size_t row = 0; row < pending_; ++row) {
+      storage::Params one(params_.begin() + row * kColumnsPerRow, params_.begin() + (row + 1) * kColumnsPerRow);
+      inserted_ += c_.query(single_sql_, one).affected;
+    }
+    params_.clear();
+    pending_ = 0;
+    return inserted_;
+  }
+
+ private:
+  storage::Connection& c_;
+  std::int64_t shop_id_;
+  std::int64_t upload_id_;
+  std::int64_t now_ms_;
+  const std::string batch_sql_;
+  const std::string single_sql_;
+  storage::Params params_;
+  std::size_t pending_ = 0;
+  std::int64_t inserted_ = 0;
+};
+
+// PostgreSQL: COPY the rows into a session-local staging table as they are read, then one
+// INSERT ... SELECT ... ON CONFLICT DO NOTHING. Several times faster than row inserts.
+class CopyStore final : public ContactStore {
+ public:
+  CopyStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id, std::int64_t now_ms)
+      : c_(c), shop_id_(shop_id), upload_id_(upload_id), now_ms_(now_ms) {
+    c_.execute_script(
+        "CREATE TEMP TABLE IF NOT EXISTS import_contacts (seq BIGINT, phone TEXT, phone_type TEXT, name TEXT, "
+        "extra TEXT, source_row INTEGER); TRUNCATE import_contacts;");
+    copy_ = c_.copy_in("COPY import_contacts FROM STDIN");
+  }
+
+  void add(NewContact x) override {
+    line_ += std::to_string(++seq_);
+    field(x.e164);
+    field(x.phone_type);
+    if (x.name.empty()) {
+      line_ += "\t\\N";
+    } else {
+      field(x.name);
+    }
+    if (x.extra) {
+      field(*x.extra);
+    } else {
+      line_ += "\t\\N";
+    }
+    line_ += '\t';
+    line_ += std::to_string(x.row_number);
+    line_ += '\n';
+    if (line_.size() > kFlushBytes) flush();
+  }
+
+  std::int64_t finish() override {
+    flush();
+    copy_->finish();
+    return c_.query(
+                 "INSERT INTO contact_records (shop_id, phone, phone_type, name, extra, upload_id, source_row, "
+                 "created_at, updated_at) SELECT CAST(? AS BIGINT), phone, phone_type, name, extra, "
+                 "CAST(? AS BIGINT), source_row, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM import_contacts "
+                 "ORDER BY seq ON CONFLICT (shop_id, phone) DO NOTHING",
+                 {shop_id_, upload_id_, now_ms_, now_ms_})
+        .affected;
+  }
+
+ private:
+  static constexpr std::size_t kFlushBytes = 256 * 1024;
+
+  // COPY's text format: a tab before each field, with backslash, tab, newline and CR escaped.
+  void field(std::string_view text) {
+    line_ += '\t';
+    for (char ch : text) {
+      switch (ch) {
+        case '\\': line_ += "\\\\"; break;
+        case '\t': line_ += "\\t"; break;
+        case '\n': line_ += "\\n"; break;
+        case '\r': line_ += "\\r"; break;
+        default: line_ += ch;
+      }
+    }
+  }
+  void flush() {
+    if (!line_.empty()) copy_->write(line_);
+    line_.clear();
+  }
+
+  storage::Connection& c_;
+  std::int64_t shop_id_;
+  std::int64_t upload_id_;
+  std::int64_t now_ms_;
+  std::unique_ptr<storage::CopyIn> copy_;
+  std::string line_;
+  std::int64_t seq_ = 0;
+};
+
+std::unique_ptr<ContactStore> store_for(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
+                                        std::int64_t now_ms) {
+  if (c.dialect() == storage::Dialect::kPostgres) return std::make_unique<CopyStore>(c, shop_id, upload_id, now_ms);
+  return std::make_unique<BatchInsertStore>(c, shop_id, upload_id, now_ms);
+}
+
+// Receives the parser's contacts: drops repeats within the file, keeps the problem rows, and
+// hands new phones to the store.
+class ContactWriter final : public import::ContactSink {
+ public:
+  ContactWriter(ContactStore& store, const ImportProgress& progress) : store_(store), progress_(progress) {}
+
   void on_contact(const import::ContactRow& row) override {
     if (!seen_.insert(row.e164).second) {
-      ++duplicates_;
+      ++in_file_duplicates_;
       return;
     }
-    storage::Value extra;
-    if (!row.extra.empty()) {
-      nlohmann::json columns = nlohmann::json::object();
-      for (const auto& [header, value] : row.extra) columns[header] = value;
-      extra = columns.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
-    params_.insert(params_.end(),
-                   {shop_id_, row.e164, row.phone_type,
-                    row.name.empty() ? storage::Value() : storage::Value(row.name), std::move(extra),
-                    upload_id_, row.row_number, now_ms_, now_ms_});
-    if (++pending_ == kRowsPerInsert) flush();
+    ++added_;
+    std::optional<std::string> extra;
+    if (!row.extra.empty()) extra = extra_json(row.extra);
+    store_.add({row.e164, row.phone_type, row.name, std::move(extra), row.row_number});
   }
 
   void on_problem(const import::RowProblem& problem) override {
@@ -71,48 +208,16 @@ class ContactWriter final : public import::ContactSink {
     if (progress_) progress_(done, total);
   }
 
-  void finish() {
-    if (pending_ == kRowsPerInsert) {
-      flush();
-      return;
-    }
-    // A short last batch goes row by row rather than preparing one statement per size.
-    for (std::size_t row = 0; row < pending_; ++row) {
-      storage::Params one(params_.begin() + row * kColumnsPerRow,
-                          params_.begin() + (row + 1) * kColumnsPerRow);
-      account(c_.query(single_sql_, one).affected, 1);
-    }
-    params_.clear();
-    pending_ = 0;
-  }
-
-  std::int64_t imported() const { return imported_; }
-  std::int64_t duplicates() const { return duplicates_; }
+  std::int64_t added() const { return added_; }
+  std::int64_t in_file_duplicates() const { return in_file_duplicates_; }
   std::vector<UploadError>& errors() { return errors_; }
 
  private:
-  void flush() {
-    account(c_.query(batch_sql_, params_).affected, pending_);
-    params_.clear();
-    pending_ = 0;
-  }
-  void account(std::int64_t inserted, std::size_t attempted) {
-    imported_ += inserted;
-    duplicates_ += static_cast<std::int64_t>(attempted) - inserted;
-  }
-
-  storage::Connection& c_;
-  std::int64_t shop_id_;
-  std::int64_t upload_id_;
-  std::int64_t now_ms_;
+  ContactStore& store_;
   const ImportProgress& progress_;
-  const std::string batch_sql_;
-  const std::string single_sql_;
   std::unordered_set<std::string> seen_;
-  storage::Params params_;
-  std::size_t pending_ = 0;
-  std::int64_t imported_ = 0;
-  std::int64_t duplicates_ = 0;
+  std::int64_t added_ = 0;
+  std::int64_t in_file_duplicates_ = 0;
   std::vector<UploadError> errors_;
 };
 
@@ -139,18 +244,23 @@ ImportResult ContactImportService::import(const ImportRequest& request,
     const std::int64_t now = clock_.now_ms();
     const std::int64_t upload_id =
         UploadRepository::insert(c, request.shop_id, request.file_name, "pending", request.uploaded_by, now);
-    ContactWriter writer(c, request.shop_id, upload_id, now, progress);
+    auto store = store_for(c, request.shop_id, upload_id, now);
+    ContactWriter writer(*store, progress);
     auto summary = import::parse_contact_sheet(request.bytes, normalizer, writer);
     if (!summary) throw_failure(summary.error());
-    writer.finish();
+    const std::int64_t imported = store->finish();
+    store.reset();
+    const std::int64_t duplicates = writer.in_file_duplicates() + (writer.added() - imported);
     c.query("UPDATE contact_uploads SET file_format = ? WHERE shop_id = ? AND id = ?",
             {format_name(summary->format), request.shop_id, upload_id});
-    UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, writer.imported(),
-                                 writer.duplicates(), summary->invalid_rows);
+    UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, imported, duplicates,
+                                 summary->invalid_rows);
     UploadRepository::insert_errors(c, request.shop_id, upload_id, writer.errors());
     result.upload = *UploadRepository::find(c, request.shop_id, upload_id);
     result.errors = std::move(writer.errors());
   });
+  // An import allocates tens of megabytes for a moment; hand them back to the system.
+  malloc_trim(0);
   return result;
 }
 

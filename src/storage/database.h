@@ -40,6 +40,14 @@ struct ResultSet {
 
 using Params = std::vector<Value>;
 
+// A COPY ... FROM STDIN in progress (PostgreSQL): rows stream in as text-format lines.
+class CopyIn {
+ public:
+  virtual ~CopyIn() = default;
+  virtual void write(std::string_view data) = 0;
+  virtual void finish() = 0;  // ends the COPY; throws AppError if the server refused it
+};
+
 // A connection taken from the pool for one unit of work. SQL is written once with `?`
 // placeholders; the PostgreSQL driver rewrites them to `$n`. Prepared statements are cached per
 // connection. Driver failures are thrown as core::AppError with codes from driver_error.h.
@@ -51,6 +59,9 @@ class Connection {
   virtual Dialect dialect() const = 0;
   // False once the link to the server is lost; the pool then drops the connection.
   virtual bool healthy() const { return true; }
+
+  // COPY for bulk loads; PostgreSQL only (nullptr on engines without it).
+  virtual std::unique_ptr<CopyIn> copy_in(std::string_view /*copy_sql*/) { return nullptr; }
 
   // Convenience: the single row, or nullptr-equivalent (empty optional).
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});

@@ -34,6 +34,37 @@ class PgResult {
   PGresult* r_;
 };
 
+class PostgresCopyIn final : public CopyIn {
+ public:
+  explicit PostgresCopyIn(PGconn* conn) : conn_(conn) {}
+  ~PostgresCopyIn() override {
+    if (!done_) PQputCopyEnd(conn_, "abandoned");  // the caller is unwinding; let the server stop
+    if (!done_) PQclear(PQgetResult(conn_));
+  }
+  void write(std::string_view data) override {
+    if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) fail();
+  }
+  void finish() override {
+    done_ = true;
+    if (PQputCopyEnd(conn_, nullptr) != 1) fail();
+    PgResult result(PQgetResult(conn_));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+      spdlog::warn("postgresql COPY failed: {}", PQerrorMessage(conn_));
+      const core::ErrorCode code = error_code_for_sqlstate(state ? state : "XX000");
+      throw core::AppError(code, std::string(public_message_for(code)), {{"engine", "postgresql"}});
+    }
+  }
+
+ private:
+  [[noreturn]] void fail() {
+    spdlog::warn("postgresql COPY failed: {}", PQerrorMessage(conn_));
+    throw core::AppError(core::ErrorCode::kUnavailable, "the database is unavailable; try again");
+  }
+  PGconn* conn_;
+  bool done_ = false;
+};
+
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(const std::string& url) {
@@ -60,6 +91,13 @@ class PostgresConnection final : public Connection {
     std::string copy(sql);
     PgResult result(PQexec(conn_, copy.c_str()));
     check(result.get(), sql);
+  }
+
+  std::unique_ptr<CopyIn> copy_in(std::string_view copy_sql) override {
+    std::string sql(copy_sql);
+    PgResult result(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(result.get()) != PGRES_COPY_IN) check(result.get(), copy_sql);
+    return std::make_unique<PostgresCopyIn>(conn_);
   }
 
   ResultSet query(std::string_view sql, const Params& params) override {

@@ -76,6 +76,7 @@ TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
                               {{"customer_category", "contact_sheet"}, {"was_contacted_before", true}});
   EXPECT_EQ(first["bill"]["total_paise"], 12000);
   EXPECT_EQ(first["customer_created"], true);
+  EXPECT_EQ(first["customer"]["name"], "Meera") << "the sheet's name carries over";
   ASSERT_FALSE(first["conversion"].is_null());
   EXPECT_EQ(first["conversion"]["contact_id"], contact_id);
   EXPECT_EQ(first["conversion"]["conversion_value_paise"], 12000);

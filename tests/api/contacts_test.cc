@@ -128,6 +128,18 @@ TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
   EXPECT_EQ(client(owner).get(kBase + "/contacts?q=asha").body["total"], 2);
 }
 
+TEST_F(ContactsTest, NamesAndColumnsKeepTabsBackslashesAndNewlines) {
+  SignedInStaff owner = create_shop(server(), "Escape Shop");
+  const std::string csv = "Name,Phone,Notes\n\"Asha\tK \\N\",9876543210,\"line one\nline two \\ end\"\n";
+  Response up = client(owner).upload(kBase + "/contacts/upload", "file", "escape.csv", csv);
+  ASSERT_EQ(up.status, 201) << up.raw;
+  ASSERT_EQ(up.body["imported"], 1);
+  Response list = client(owner).get(kBase + "/contacts");
+  Response detail = client(owner).get(kBase + "/contacts/" + list.body["items"][0]["id"].dump());
+  EXPECT_EQ(detail.body["name"], "Asha\tK \\N");
+  EXPECT_EQ(detail.body["extra"]["Notes"], "line one\nline two \\ end");
+}
+
 TEST_F(ContactsTest, UploadsAreListedWithErrorsAndCsv) {
   Shop s = shop_with_sheet("Uploads Shop");
   Response list = client(s.manager).get(kBase + "/uploads");
