@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   const std::string out = argv[3];
   const auto generated = rx::bench::generate_rows(rows, seed);
   const bool xlsx = out.size() > 5 && out.substr(out.size() - 5) == ".xlsx";
-  const std::string bytes = xlsx ? rx::bench::to_xlsx(generated, true) : rx::bench::to_csv(generated);
+  const std::string bytes =
+      xlsx ? rx::bench::to_xlsx(generated, true) : rx::bench::to_csv(generated);
   std::ofstream(out, std::ios::binary) << bytes;
   return 0;
 }

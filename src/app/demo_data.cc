@@ -2,9 +2,9 @@
 
 #include "auth/password_hasher.h"
 #include "billing/bill_service.h"
-#include "refills/refill_service.h"
 #include "contacts/contact_import_service.h"
 #include "contacts/contact_service.h"
+#include "refills/refill_service.h"
 #include "shops/shop_service.h"
 #include "staff/staff_service.h"
 
@@ -16,10 +16,11 @@ namespace {
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr int kDemoContacts = 240;
 
-const char* const kFirstNames[] = {"Aarav", "Meera", "Ishaan", "Priya", "Kabir", "Ananya", "Rohan",
-                                   "Diya", "Arjun", "Sneha", "Vikram", "Lakshmi", "Farhan", "Kavya"};
-const char* const kLastNames[] = {"Sharma", "Iyer", "Patel", "Reddy", "Khan", "Nair", "Gupta",
-                                  "Das", "Joshi", "Menon", "Singh", "Pillai"};
+const char* const kFirstNames[] = {"Aarav",  "Meera",   "Ishaan", "Priya", "Kabir",
+                                   "Ananya", "Rohan",   "Diya",   "Arjun", "Sneha",
+                                   "Vikram", "Lakshmi", "Farhan", "Kavya"};
+const char* const kLastNames[] = {"Sharma", "Iyer", "Patel", "Reddy", "Khan",  "Nair",
+                                  "Gupta",  "Das",  "Joshi", "Menon", "Singh", "Pillai"};
 const char* const kAreas[] = {"Kothrud", "Baner", "Aundh", "Hadapsar", "Viman Nagar", "Wakad"};
 
 // A contact sheet as shops really write them: mixed spellings, a few bad and repeated numbers.
@@ -34,12 +35,23 @@ std::string demo_sheet(std::mt19937& rng) {
     const std::string digits = std::to_string(number(rng));
     std::string phone;
     switch (style(rng)) {
-      case 0: phone = "+91 " + digits.substr(0, 5) + " " + digits.substr(5); break;
-      case 1: phone = "0" + digits; break;
-      case 2: phone = digits + ".0"; break;
-      case 3: phone = "91-" + digits; break;
-      case 4: phone = i % 4 == 0 ? "12345" : digits; break;
-      default: phone = digits;
+      case 0:
+        phone = "+91 " + digits.substr(0, 5) + " " + digits.substr(5);
+        break;
+      case 1:
+        phone = "0" + digits;
+        break;
+      case 2:
+        phone = digits + ".0";
+        break;
+      case 3:
+        phone = "91-" + digits;
+        break;
+      case 4:
+        phone = i % 4 == 0 ? "12345" : digits;
+        break;
+      default:
+        phone = digits;
     }
     csv += std::string(kFirstNames[first(rng)]) + " " + kLastNames[last(rng)] + "," + phone + "," +
            kAreas[area(rng)] + "\n";
@@ -62,12 +74,14 @@ const Medicine kMedicines[] = {
     {"Azithromycin 500", 11900, 0, true},   {"Pantoprazole 40", 4200, 15, true},
 };
 const char* const kConditions[] = {"diabetes", "hypertension", "thyroid", "cholesterol"};
-const char* const kCategories[] = {"first_time_prescription", "regular_branded", "generic_informed"};
+const char* const kCategories[] = {"first_time_prescription", "regular_branded",
+                                   "generic_informed"};
 
 // Bills at the counter over the last 90 days: regular patients coming back for refills, walk-ins,
 // and some of the contact sheet's people converting; then the refill list worked for a while.
 void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::Principal& owner,
-                  const std::vector<auth::Principal>& callers, std::int64_t now, std::mt19937& rng) {
+                  const std::vector<auth::Principal>& callers, std::int64_t now,
+                  std::mt19937& rng) {
   billing::BillService bills(db, clock);
   std::uniform_int_distribution<int> medicine(0, std::size(kMedicines) - 1);
   std::uniform_int_distribution<int> first(0, std::size(kFirstNames) - 1);
@@ -88,12 +102,14 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
       input.customer.prefers_generic = regular.generic;
       input.customer.whatsapp_consent = person % 3 != 0;
       input.customer_category = kCategories[person % 3];
-      input.items.push_back({regular.name, 1 + person % 2, regular.price_paise, regular.duration_days, regular.generic});
+      input.items.push_back({regular.name, 1 + person % 2, regular.price_paise,
+                             regular.duration_days, regular.generic});
       if (person % 4 == 0) {
         const Medicine& extra = kMedicines[medicine(rng)];
-        input.items.push_back({extra.name, 1, extra.price_paise,
-                               extra.duration_days ? std::optional<std::int64_t>(extra.duration_days) : std::nullopt,
-                               extra.generic});
+        input.items.push_back(
+            {extra.name, 1, extra.price_paise,
+             extra.duration_days ? std::optional<std::int64_t>(extra.duration_days) : std::nullopt,
+             extra.generic});
       }
       bills.create(callers[person % callers.size()], input);
     }
@@ -114,8 +130,10 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
       input.visited_but_no_purchase = true;
     } else {
       const Medicine& m = kMedicines[medicine(rng)];
-      input.items.push_back({m.name, 1, m.price_paise,
-                             m.duration_days ? std::optional<std::int64_t>(m.duration_days) : std::nullopt, m.generic});
+      input.items.push_back(
+          {m.name, 1, m.price_paise,
+           m.duration_days ? std::optional<std::int64_t>(m.duration_days) : std::nullopt,
+           m.generic});
     }
     bills.create(owner, input);
   }
@@ -126,8 +144,11 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
   auto due = refill_service.list(owner, all, true, 500, 0);
   for (std::size_t i = 0; i < due.items.size(); ++i) {
     if (i % 3 == 2) continue;
-    refill_service.mark_sent(callers[i % callers.size()], due.items[i].id, i % 2 ? "call" : "whatsapp", std::nullopt);
-    if (i % 4 == 0) refill_service.respond(callers[i % callers.size()], due.items[i].id, "will_visit", std::nullopt);
+    refill_service.mark_sent(callers[i % callers.size()], due.items[i].id,
+                             i % 2 ? "call" : "whatsapp", std::nullopt);
+    if (i % 4 == 0)
+      refill_service.respond(callers[i % callers.size()], due.items[i].id, "will_visit",
+                             std::nullopt);
   }
 }
 
@@ -147,8 +168,8 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   std::mt19937 rng(20261125);
 
   shops::ShopService shop_service(db, clock);
-  shops::CreatedShop created =
-      shop_service.create({summary.shop_name, "Asha Owner", "owner" + domain, summary.password}, false);
+  shops::CreatedShop created = shop_service.create(
+      {summary.shop_name, "Asha Owner", "owner" + domain, summary.password}, false);
   summary.shop_id = created.shop_id;
   summary.sign_ins.emplace_back("owner", "owner" + domain);
 
@@ -173,8 +194,8 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   std::vector<auth::Principal> callers;
   for (const Person& person : people) {
     const std::string email = std::string(person.local) + domain;
-    staff::StaffMember member =
-        staff_service.create(owner, {person.name, email, summary.password, person.role, std::nullopt});
+    staff::StaffMember member = staff_service.create(
+        owner, {person.name, email, summary.password, person.role, std::nullopt});
     summary.sign_ins.emplace_back(std::string(auth::to_string(person.role)), email);
     if (person.role == auth::Role::kStaff) {
       auth::Principal caller = owner;
@@ -196,8 +217,9 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   contact_service.assign(owner, assign);
 
   // Calls, follow-ups and yellow visits spread over the weeks since.
-  const char* const outcomes[] = {"answered", "no_answer", "busy", "interested", "callback_requested",
-                                  "not_interested", "switched_off"};
+  const char* const outcomes[] = {"answered",    "no_answer",          "busy",
+                                  "interested",  "callback_requested", "not_interested",
+                                  "switched_off"};
   std::uniform_int_distribution<int> outcome(0, std::size(outcomes) - 1);
   std::uniform_int_distribution<int> day(1, 79);
   for (const auto& caller : callers) {
@@ -211,8 +233,9 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
       const char* result = outcomes[outcome(rng)];
       contact_service.add_interaction(caller, contact.id, {"call", result, std::nullopt});
       if (std::string_view(result) == "callback_requested") {
-        contact_service.add_follow_up(caller, contact.id,
-                                      {clock.now_ms() + (i % 2 ? 2 : 95) * kDayMs, "call back", std::nullopt});
+        contact_service.add_follow_up(
+            caller, contact.id,
+            {clock.now_ms() + (i % 2 ? 2 : 95) * kDayMs, "call back", std::nullopt});
       }
       if (i % 11 == 0) contact_service.mark_yellow(caller, contact.id, "came in, compared prices");
     }

@@ -4,20 +4,20 @@
 #include "auth/auth_routes.h"
 #include "billing/bill_routes.h"
 #include "contacts/contact_routes.h"
+#include "core/clock.h"
 #include "customers/customer_routes.h"
 #include "refills/refill_routes.h"
-#include "core/clock.h"
 #include "shops/shop_routes.h"
 #include "staff/staff_routes.h"
 #include "storage/migrations.h"
 
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+#include <pthread.h>
 #include <chrono>
 #include <csignal>
-#include <malloc.h>
 #include <cstdio>
-#include <pthread.h>
 #include <thread>
 
 namespace rx::app {
@@ -85,7 +85,8 @@ int serve(const ServeConfig& config) {
   const double startup_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const std::string scheme = server.tls() ? "https" : "http";
-  std::printf("rxtrack listening on %s://%s:%d\n", scheme.c_str(), config.server.host.c_str(), port);
+  std::printf("rxtrack listening on %s://%s:%d\n", scheme.c_str(), config.server.host.c_str(),
+              port);
   if (shop_service.setup_needed()) {
     std::printf("Open %s://%s:%d/ in a browser: the first visit sets up the shop.\n",
                 scheme.c_str(), config.server.host.c_str(), port);

@@ -7,30 +7,29 @@
 namespace rx::auth {
 
 void register_auth_routes(http::Router& router, AuthService& service, http::CookiePolicy cookies) {
-  router.post("/api/auth/login", http::Access::kPublic,
-              [&service, cookies](http::RequestContext& ctx, httplib::Response& res) {
-                nlohmann::json body = ctx.json_body();
-                core::FieldReader fields(body);
-                auto email = fields.text("email", core::Presence::kRequired, 254);
-                const nlohmann::json* password = fields.raw("password");
-                if (!password || !password->is_string()) fields.fail("password", "required");
-                fields.finish();
-                try {
-                  SignedIn signed_in =
-                      service.login(*email, password->get<std::string>(), ctx.client_ip());
-                  http::set_session_cookie(res, cookies, signed_in.token,
-                                           service.session_ttl_seconds());
-                  http::reply_json(res, 200,
-                                   {{"token", signed_in.token},
-                                    {"staff", staff::to_identity_json(signed_in.staff)}});
-                } catch (const core::AppError& error) {
-                  if (error.code() == core::ErrorCode::kRateLimited) {
-                    res.set_header("Retry-After",
-                                   std::to_string(error.details().value("retry_after_seconds", 60)));
-                  }
-                  throw;
-                }
-              });
+  router.post(
+      "/api/auth/login", http::Access::kPublic,
+      [&service, cookies](http::RequestContext& ctx, httplib::Response& res) {
+        nlohmann::json body = ctx.json_body();
+        core::FieldReader fields(body);
+        auto email = fields.text("email", core::Presence::kRequired, 254);
+        const nlohmann::json* password = fields.raw("password");
+        if (!password || !password->is_string()) fields.fail("password", "required");
+        fields.finish();
+        try {
+          SignedIn signed_in = service.login(*email, password->get<std::string>(), ctx.client_ip());
+          http::set_session_cookie(res, cookies, signed_in.token, service.session_ttl_seconds());
+          http::reply_json(
+              res, 200,
+              {{"token", signed_in.token}, {"staff", staff::to_identity_json(signed_in.staff)}});
+        } catch (const core::AppError& error) {
+          if (error.code() == core::ErrorCode::kRateLimited) {
+            res.set_header("Retry-After",
+                           std::to_string(error.details().value("retry_after_seconds", 60)));
+          }
+          throw;
+        }
+      });
 
   router.post("/api/auth/logout", http::Access::kSignedIn,
               [&service, cookies](http::RequestContext& ctx, httplib::Response& res) {
@@ -39,15 +38,16 @@ void register_auth_routes(http::Router& router, AuthService& service, http::Cook
                 http::reply_no_content(res);
               });
 
-  router.get("/api/me", http::Access::kSignedIn, [](http::RequestContext& ctx, httplib::Response& res) {
-    const Principal& me = ctx.principal();
-    http::reply_json(res, 200,
-                     {{"id", me.staff_id},
-                      {"shop_id", me.shop_id},
-                      {"name", me.name},
-                      {"email", me.email},
-                      {"role", to_string(me.role)}});
-  });
+  router.get("/api/me", http::Access::kSignedIn,
+             [](http::RequestContext& ctx, httplib::Response& res) {
+               const Principal& me = ctx.principal();
+               http::reply_json(res, 200,
+                                {{"id", me.staff_id},
+                                 {"shop_id", me.shop_id},
+                                 {"name", me.name},
+                                 {"email", me.email},
+                                 {"role", to_string(me.role)}});
+             });
 }
 
 }  // namespace rx::auth

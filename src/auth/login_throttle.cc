@@ -21,8 +21,8 @@ constexpr std::int64_t kKeepMs = 24LL * 3600 * 1000;
 }  // namespace
 
 std::int64_t LoginThrottle::wait_ms(storage::Connection& c, std::string_view sql,
-                                    const std::string& key, std::int64_t since_ms,
-                                    int max_failures, std::int64_t now_ms) const {
+                                    const std::string& key, std::int64_t since_ms, int max_failures,
+                                    std::int64_t now_ms) const {
   storage::ResultSet failures = c.query(sql, {key, since_ms, max_failures});
   if (static_cast<int>(failures.rows.size()) < max_failures) return 0;
   // The oldest of the last `max_failures` failures leaves the window first.
@@ -35,12 +35,11 @@ std::int64_t LoginThrottle::retry_after_seconds(storage::Connection& c, const st
                                                 std::int64_t now_ms) const {
   const std::int64_t window_start = now_ms - limits_.window_ms;
   // A successful sign-in clears the email's count; the client's count only ages out.
-  const std::int64_t email_since =
-      std::max(window_start, c.query_int(kLastSuccess, {email}));
-  const std::int64_t wait =
-      std::max(wait_ms(c, kEmailFailures, email, email_since, limits_.max_failures_per_email, now_ms),
-               wait_ms(c, kClientFailures, client_ip, window_start,
-                       limits_.max_failures_per_client, now_ms));
+  const std::int64_t email_since = std::max(window_start, c.query_int(kLastSuccess, {email}));
+  const std::int64_t wait = std::max(
+      wait_ms(c, kEmailFailures, email, email_since, limits_.max_failures_per_email, now_ms),
+      wait_ms(c, kClientFailures, client_ip, window_start, limits_.max_failures_per_client,
+              now_ms));
   return wait == 0 ? 0 : (wait + 999) / 1000;
 }
 

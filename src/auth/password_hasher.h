@@ -17,8 +17,8 @@ class PasswordHasher {
 };
 
 // Random session tokens and their stored digests.
-std::string new_session_token();                      // 32 random bytes, base64url
-std::string token_digest(std::string_view token);     // SHA-256, hex
-std::string random_key(std::size_t bytes);             // hex
+std::string new_session_token();                   // 32 random bytes, base64url
+std::string token_digest(std::string_view token);  // SHA-256, hex
+std::string random_key(std::size_t bytes);         // hex
 
 }  // namespace rx::auth

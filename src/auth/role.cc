@@ -4,9 +4,12 @@ namespace rx::auth {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::kOwner: return "owner";
-    case Role::kManager: return "manager";
-    case Role::kStaff: return "staff";
+    case Role::kOwner:
+      return "owner";
+    case Role::kManager:
+      return "manager";
+    case Role::kStaff:
+      return "staff";
   }
   return "staff";
 }

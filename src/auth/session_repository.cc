@@ -55,9 +55,10 @@ void SessionRepository::revoke(storage::Connection& c, const std::string& token_
 void SessionRepository::revoke_others(storage::Connection& c, std::int64_t shop_id,
                                       std::int64_t staff_id, const std::string& keep_token_hash,
                                       std::int64_t now_ms) {
-  c.query("UPDATE sessions SET revoked_at = ? WHERE shop_id = ? AND staff_id = ? AND token_hash <> ? "
-          "AND revoked_at IS NULL",
-          {now_ms, shop_id, staff_id, keep_token_hash});
+  c.query(
+      "UPDATE sessions SET revoked_at = ? WHERE shop_id = ? AND staff_id = ? AND token_hash <> ? "
+      "AND revoked_at IS NULL",
+      {now_ms, shop_id, staff_id, keep_token_hash});
 }
 
 void SessionRepository::revoke_all_for_staff(storage::Connection& c, std::int64_t shop_id,

@@ -54,7 +54,8 @@ nlohmann::json to_json(const Purchase& p) {
 
 nlohmann::json to_json(const BillResult& r, std::string_view tz, std::string_view today) {
   nlohmann::json reminders = nlohmann::json::array();
-  for (const auto& reminder : r.reminders) reminders.push_back(refills::to_json(reminder, tz, today));
+  for (const auto& reminder : r.reminders)
+    reminders.push_back(refills::to_json(reminder, tz, today));
   nlohmann::json conversion;
   if (r.conversion) {
     conversion = {{"contact_id", r.conversion->contact_id},

@@ -41,38 +41,41 @@ storage::Conditions where(std::int64_t shop_id, const BillFilter& f) {
 
 }  // namespace
 
-std::int64_t BillRepository::insert_bill(storage::Connection& c, std::int64_t shop_id, const Bill& b,
-                                         std::int64_t now_ms) {
-  return c.query_int(R"(
+std::int64_t BillRepository::insert_bill(storage::Connection& c, std::int64_t shop_id,
+                                         const Bill& b, std::int64_t now_ms) {
+  return c.query_int(
+      R"(
 INSERT INTO bills (shop_id, customer_id, staff_id, billed_at, bill_date, customer_category, was_contacted_before,
                    visited_but_no_purchase, total_paise, notes, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
-                     {shop_id, b.customer_id, b.staff_id, b.billed_at, b.bill_date, b.customer_category,
-                      b.was_contacted_before, b.visited_but_no_purchase, b.total_paise, b.notes, now_ms});
+      {shop_id, b.customer_id, b.staff_id, b.billed_at, b.bill_date, b.customer_category,
+       b.was_contacted_before, b.visited_but_no_purchase, b.total_paise, b.notes, now_ms});
 }
 
-std::int64_t BillRepository::insert_item(storage::Connection& c, std::int64_t shop_id, std::int64_t bill_id,
-                                         const BillItem& i) {
+std::int64_t BillRepository::insert_item(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t bill_id, const BillItem& i) {
   return c.query_int(R"(
 INSERT INTO bill_items (shop_id, bill_id, line_no, medicine, quantity, unit_price_paise, amount_paise,
                         duration_days, is_generic)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
-                     {shop_id, bill_id, i.line_no, i.medicine, i.quantity, i.unit_price_paise, i.amount_paise,
-                      i.duration_days, i.is_generic});
+                     {shop_id, bill_id, i.line_no, i.medicine, i.quantity, i.unit_price_paise,
+                      i.amount_paise, i.duration_days, i.is_generic});
 }
 
-std::int64_t BillRepository::insert_purchase(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                                             std::int64_t bill_item_id, const Purchase& p,
-                                             const std::string& medicine_key) {
-  return c.query_int(R"(
+std::int64_t BillRepository::insert_purchase(storage::Connection& c, std::int64_t shop_id,
+                                             std::int64_t customer_id, std::int64_t bill_item_id,
+                                             const Purchase& p, const std::string& medicine_key) {
+  return c.query_int(
+      R"(
 INSERT INTO customer_purchases (shop_id, customer_id, bill_id, bill_item_id, medicine, medicine_key, quantity,
                                 amount_paise, is_generic, purchased_on, duration_days, runs_out_on)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
-                     {shop_id, customer_id, p.bill_id, bill_item_id, p.medicine, medicine_key, p.quantity,
-                      p.amount_paise, p.is_generic, p.purchased_on, p.duration_days, p.runs_out_on});
+      {shop_id, customer_id, p.bill_id, bill_item_id, p.medicine, medicine_key, p.quantity,
+       p.amount_paise, p.is_generic, p.purchased_on, p.duration_days, p.runs_out_on});
 }
 
-std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
+std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t id) {
   auto row = c.query_one(std::string(kSelect) + " WHERE b.shop_id = ? AND b.id = ?", {shop_id, id});
   if (!row) return std::nullopt;
   Bill bill = from_row(*row);
@@ -84,29 +87,36 @@ LEFT JOIN customer_purchases cp ON cp.shop_id = bi.shop_id AND cp.bill_item_id =
 WHERE bi.shop_id = ? AND bi.bill_id = ? ORDER BY bi.line_no)",
                                {shop_id, id})
                            .rows) {
-    bill.items.push_back({r.int_at(0), static_cast<int>(r.int_at(1)), r.text_at(2), r.int_at(3), r.int_at(4),
-                          r.int_at(5), r[6].as_opt_int(), r.bool_at(7), r[8].as_opt_text()});
+    bill.items.push_back({r.int_at(0), static_cast<int>(r.int_at(1)), r.text_at(2), r.int_at(3),
+                          r.int_at(4), r.int_at(5), r[6].as_opt_int(), r.bool_at(7),
+                          r[8].as_opt_text()});
   }
   return bill;
 }
 
-std::vector<Bill> BillRepository::list(storage::Connection& c, std::int64_t shop_id, const BillFilter& filter,
-                                       std::int64_t limit, std::int64_t offset) {
+std::vector<Bill> BillRepository::list(storage::Connection& c, std::int64_t shop_id,
+                                       const BillFilter& filter, std::int64_t limit,
+                                       std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows = c.query(std::string(kSelect) + w.sql() + " ORDER BY b.billed_at DESC, b.id DESC LIMIT ? OFFSET ?",
-                                    w.params_with({limit, offset}));
+  storage::ResultSet rows = c.query(
+      std::string(kSelect) + w.sql() + " ORDER BY b.billed_at DESC, b.id DESC LIMIT ? OFFSET ?",
+      w.params_with({limit, offset}));
   std::vector<Bill> out;
   for (const auto& r : rows.rows) out.push_back(from_row(r));
   return out;
 }
 
-std::int64_t BillRepository::count(storage::Connection& c, std::int64_t shop_id, const BillFilter& filter) {
+std::int64_t BillRepository::count(storage::Connection& c, std::int64_t shop_id,
+                                   const BillFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM bills b" + w.sql(), w.params());
 }
 
-bool BillRepository::customer_has_bills(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id) {
-  return c.query_one("SELECT 1 FROM bills WHERE shop_id = ? AND customer_id = ? LIMIT 1", {shop_id, customer_id})
+bool BillRepository::customer_has_bills(storage::Connection& c, std::int64_t shop_id,
+                                        std::int64_t customer_id) {
+  return c
+      .query_one("SELECT 1 FROM bills WHERE shop_id = ? AND customer_id = ? LIMIT 1",
+                 {shop_id, customer_id})
       .has_value();
 }
 
@@ -118,8 +128,8 @@ SELECT id, bill_id, medicine, quantity, amount_paise, is_generic, purchased_on, 
 FROM customer_purchases WHERE shop_id = ? AND customer_id = ? ORDER BY purchased_on DESC, id DESC LIMIT ?)",
                                {shop_id, customer_id, limit})
                            .rows) {
-    out.push_back({r.int_at(0), r.int_at(1), r.text_at(2), r.int_at(3), r.int_at(4), r.bool_at(5), r.text_at(6),
-                   r[7].as_opt_int(), r[8].as_opt_text()});
+    out.push_back({r.int_at(0), r.int_at(1), r.text_at(2), r.int_at(3), r.int_at(4), r.bool_at(5),
+                   r.text_at(6), r[7].as_opt_int(), r[8].as_opt_text()});
   }
   return out;
 }

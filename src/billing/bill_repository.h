@@ -13,18 +13,19 @@ class BillRepository {
  public:
   static std::int64_t insert_bill(storage::Connection& c, std::int64_t shop_id, const Bill& bill,
                                   std::int64_t now_ms);
-  static std::int64_t insert_item(storage::Connection& c, std::int64_t shop_id, std::int64_t bill_id,
-                                  const BillItem& item);
-  static std::int64_t insert_purchase(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                                      std::int64_t bill_item_id, const Purchase& purchase,
-                                      const std::string& medicine_key);
+  static std::int64_t insert_item(storage::Connection& c, std::int64_t shop_id,
+                                  std::int64_t bill_id, const BillItem& item);
+  static std::int64_t insert_purchase(storage::Connection& c, std::int64_t shop_id,
+                                      std::int64_t customer_id, std::int64_t bill_item_id,
+                                      const Purchase& purchase, const std::string& medicine_key);
   static std::optional<Bill> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);
-  static std::vector<Bill> list(storage::Connection& c, std::int64_t shop_id, const BillFilter& filter,
-                                std::int64_t limit, std::int64_t offset);
+  static std::vector<Bill> list(storage::Connection& c, std::int64_t shop_id,
+                                const BillFilter& filter, std::int64_t limit, std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id, const BillFilter& filter);
-  static bool customer_has_bills(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id);
-  static std::vector<Purchase> purchases(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                                         std::int64_t limit);
+  static bool customer_has_bills(storage::Connection& c, std::int64_t shop_id,
+                                 std::int64_t customer_id);
+  static std::vector<Purchase> purchases(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t customer_id, std::int64_t limit);
 };
 
 }  // namespace rx::billing

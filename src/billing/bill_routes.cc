@@ -18,7 +18,8 @@ constexpr std::int64_t kMaxQuantity = 1'000'000;
 constexpr std::int64_t kMaxDurationDays = 3650;
 constexpr std::size_t kMaxItems = 200;
 
-BillItemInput read_item(core::FieldReader& bill_fields, const nlohmann::json& item, std::size_t index) {
+BillItemInput read_item(core::FieldReader& bill_fields, const nlohmann::json& item,
+                        std::size_t index) {
   const std::string prefix = "items[" + std::to_string(index) + "]";
   if (!item.is_object()) {
     bill_fields.fail(prefix, "must be an object");
@@ -28,7 +29,8 @@ BillItemInput read_item(core::FieldReader& bill_fields, const nlohmann::json& it
   BillItemInput in;
   in.medicine = fields.text("medicine", Presence::kRequired, 200).value_or("");
   in.quantity = fields.integer("quantity", Presence::kRequired, 1, kMaxQuantity).value_or(1);
-  in.unit_price_paise = fields.integer("unit_price_paise", Presence::kRequired, 0, kMaxBillPaise).value_or(0);
+  in.unit_price_paise =
+      fields.integer("unit_price_paise", Presence::kRequired, 0, kMaxBillPaise).value_or(0);
   in.duration_days = fields.integer("duration_days", Presence::kOptional, 1, kMaxDurationDays);
   in.is_generic = fields.boolean("is_generic", Presence::kOptional).value_or(false);
   bill_fields.absorb(fields, prefix);
@@ -43,7 +45,8 @@ BillInput read_bill(const RequestContext& ctx) {
   if (const nlohmann::json* customer = fields.raw("customer"); customer && customer->is_object()) {
     core::FieldReader customer_fields(*customer);
     in.customer = customers::read_customer_fields(customer_fields, *customer, me.phone_region);
-    if (!in.customer.phone && !customer_fields.has("phone")) customer_fields.fail("phone", "required");
+    if (!in.customer.phone && !customer_fields.has("phone"))
+      customer_fields.fail("phone", "required");
     fields.absorb(customer_fields, "customer");
   } else {
     fields.fail("customer", "required: an object with at least the phone");
@@ -52,22 +55,27 @@ BillInput read_bill(const RequestContext& ctx) {
     if (customers::is_category(*category)) {
       in.customer_category = *category;
     } else {
-      fields.fail("customer_category",
-                  "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
+      fields.fail(
+          "customer_category",
+          "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
     }
   }
-  in.was_contacted_before = fields.boolean("was_contacted_before", Presence::kRequired).value_or(false);
-  in.visited_but_no_purchase = fields.boolean("visited_but_no_purchase", Presence::kOptional).value_or(false);
+  in.was_contacted_before =
+      fields.boolean("was_contacted_before", Presence::kRequired).value_or(false);
+  in.visited_but_no_purchase =
+      fields.boolean("visited_but_no_purchase", Presence::kOptional).value_or(false);
   in.notes = fields.text("notes", Presence::kOptional, 2000);
   if (auto billed_at = fields.text("billed_at", Presence::kOptional, 40)) {
     in.billed_at = core::parse_instant(*billed_at, me.time_zone);
-    if (!in.billed_at) fields.fail("billed_at", "must be a date-time like 2026-11-25T10:30:00+05:30");
+    if (!in.billed_at)
+      fields.fail("billed_at", "must be a date-time like 2026-11-25T10:30:00+05:30");
   }
   if (const nlohmann::json* items = fields.raw("items")) {
     if (!items->is_array() || items->size() > kMaxItems) {
       fields.fail("items", "must be a list of up to 200 items");
     } else {
-      for (std::size_t i = 0; i < items->size(); ++i) in.items.push_back(read_item(fields, (*items)[i], i));
+      for (std::size_t i = 0; i < items->size(); ++i)
+        in.items.push_back(read_item(fields, (*items)[i], i));
     }
   }
   fields.finish();
@@ -77,27 +85,33 @@ BillInput read_bill(const RequestContext& ctx) {
 }  // namespace
 
 void register_bill_routes(http::Router& router, BillService& service) {
-  router.post("/api/bills", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    BillResult result = service.create(ctx.principal(), read_bill(ctx));
-    http::reply_json(res, 201, to_json(result, ctx.principal().time_zone, result.today));
-  });
+  router.post(
+      "/api/bills", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
+        BillResult result = service.create(ctx.principal(), read_bill(ctx));
+        http::reply_json(res, 201, to_json(result, ctx.principal().time_zone, result.today));
+      });
 
-  router.get("/api/bills", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    const http::ListParams page = http::read_list_params(ctx);
-    BillFilter filter;
-    filter.from = http::query_date(ctx, "from");
-    filter.to = http::query_date(ctx, "to");
-    filter.customer_id = http::query_id(ctx, "customer_id");
-    filter.staff_id = http::query_id(ctx, "staff_id");
-    BillPage result = service.list(ctx.principal(), filter, page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& b : result.items) items.push_back(to_json(b, ctx.principal().time_zone));
-    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
-  });
+  router.get("/api/bills", Access::kSignedIn,
+             [&service](RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               BillFilter filter;
+               filter.from = http::query_date(ctx, "from");
+               filter.to = http::query_date(ctx, "to");
+               filter.customer_id = http::query_id(ctx, "customer_id");
+               filter.staff_id = http::query_id(ctx, "staff_id");
+               BillPage result = service.list(ctx.principal(), filter, page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& b : result.items)
+                 items.push_back(to_json(b, ctx.principal().time_zone));
+               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+             });
 
-  router.get(R"(/api/bills/([^/]+))", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    http::reply_json(res, 200, to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
-  });
+  router.get(R"(/api/bills/([^/]+))", Access::kSignedIn,
+             [&service](RequestContext& ctx, httplib::Response& res) {
+               http::reply_json(
+                   res, 200,
+                   to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
+             });
 }
 
 }  // namespace rx::billing

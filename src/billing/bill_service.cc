@@ -38,16 +38,19 @@ std::int64_t total_of(std::vector<BillItem>& items) {
 }
 
 void record_consent_changes(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                            const customers::CustomerFields& fields, const customers::Customer* before,
-                            std::int64_t staff_id, std::int64_t now) {
-  auto changed = [&](const std::optional<bool>& wanted, bool current) { return wanted && *wanted != current; };
+                            const customers::CustomerFields& fields,
+                            const customers::Customer* before, std::int64_t staff_id,
+                            std::int64_t now) {
+  auto changed = [&](const std::optional<bool>& wanted, bool current) {
+    return wanted && *wanted != current;
+  };
   if (changed(fields.whatsapp_consent, before ? before->whatsapp_consent : false)) {
-    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent,
-                                                  "counter", staff_id, now);
+    customers::CustomerRepository::record_consent(
+        c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent, "counter", staff_id, now);
   }
   if (changed(fields.sms_consent, before ? before->sms_consent : false)) {
-    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "sms", *fields.sms_consent, "counter",
-                                                  staff_id, now);
+    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "sms",
+                                                  *fields.sms_consent, "counter", staff_id, now);
   }
 }
 
@@ -64,7 +67,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   if (input.visited_but_no_purchase && !input.items.empty()) {
     invalid("items", "a visit without purchase has no items");
   }
-  if (!input.visited_but_no_purchase && input.items.empty()) invalid("items", "a bill needs at least one item");
+  if (!input.visited_but_no_purchase && input.items.empty())
+    invalid("items", "a bill needs at least one item");
 
   const std::string bill_date = core::local_date(billed_at, actor.time_zone);
   std::vector<BillItem> items;
@@ -77,7 +81,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     item.unit_price_paise = in.unit_price_paise;
     item.duration_days = in.duration_days;
     item.is_generic = in.is_generic;
-    if (in.duration_days) item.runs_out_on = core::add_days(bill_date, static_cast<int>(*in.duration_days));
+    if (in.duration_days)
+      item.runs_out_on = core::add_days(bill_date, static_cast<int>(*in.duration_days));
     items.push_back(std::move(item));
   }
   const std::int64_t total = total_of(items);
@@ -102,12 +107,14 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       customer_id = customers::CustomerRepository::insert(c, shop, fields, now);
       result.customer_created = true;
     }
-    record_consent_changes(c, shop, customer_id, fields, existing ? &*existing : nullptr, actor.staff_id, now);
+    record_consent_changes(c, shop, customer_id, fields, existing ? &*existing : nullptr,
+                           actor.staff_id, now);
 
     const std::string category = fields.category ? *fields.category : existing->category;
     const bool first_bill = !existing || !BillRepository::customer_has_bills(c, shop, customer_id);
     if (first_bill && input.was_contacted_before && category != "contact_sheet") {
-      invalid("customer_category", "a first bill of someone contacted before must be contact_sheet");
+      invalid("customer_category",
+              "a first bill of someone contacted before must be contact_sheet");
     }
 
     Bill bill;
@@ -128,36 +135,48 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
       if (input.visited_but_no_purchase) {
         if (contact->status == "pending" || contact->status == "contacted") {
-          contacts::ContactRepository::move_status(c, shop, contact->id, *contacts::parse_contact_status(contact->status),
+          contacts::ContactRepository::move_status(c, shop, contact->id,
+                                                   *contacts::parse_contact_status(contact->status),
                                                    contacts::ContactStatus::kYellow, now);
-          contacts::ContactRepository::insert_interaction(c, shop, contact->id, actor.staff_id, "visit",
-                                                          "visited_no_purchase", input.notes, now);
+          contacts::ContactRepository::insert_interaction(c, shop, contact->id, actor.staff_id,
+                                                          "visit", "visited_no_purchase",
+                                                          input.notes, now);
           result.yellow_contact_id = contact->id;
         }
-      } else if (contacts::ContactRepository::convert(c, shop, contact->id, bill_id, total, customer_id, billed_at,
-                                                      now)) {
+      } else if (contacts::ContactRepository::convert(c, shop, contact->id, bill_id, total,
+                                                      customer_id, billed_at, now)) {
         result.conversion = Conversion{contact->id, total, billed_at};
       }
     }
 
     // Buying a medicine again closes its open reminders, before this bill schedules new ones.
     for (const BillItem& item : items) {
-      auto closed = refills::RefillRepository::close_as_refilled(c, shop, customer_id,
-                                                                 refills::medicine_key(item.medicine), bill_id, now);
-      result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(), closed.end());
+      auto closed = refills::RefillRepository::close_as_refilled(
+          c, shop, customer_id, refills::medicine_key(item.medicine), bill_id, now);
+      result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(),
+                                          closed.end());
     }
     for (const BillItem& item : items) {
       const std::int64_t item_id = BillRepository::insert_item(c, shop, bill_id, item);
       const std::string key = refills::medicine_key(item.medicine);
-      Purchase purchase{0,       bill_id,         item.medicine, item.quantity, item.amount_paise, item.is_generic,
-                        bill_date, item.duration_days, item.runs_out_on};
-      const std::int64_t purchase_id = BillRepository::insert_purchase(c, shop, customer_id, item_id, purchase, key);
+      Purchase purchase{0,
+                        bill_id,
+                        item.medicine,
+                        item.quantity,
+                        item.amount_paise,
+                        item.is_generic,
+                        bill_date,
+                        item.duration_days,
+                        item.runs_out_on};
+      const std::int64_t purchase_id =
+          BillRepository::insert_purchase(c, shop, customer_id, item_id, purchase, key);
       if (!item.runs_out_on) continue;
       // Remind `lead` days before the medicine runs out, but never before the bill itself.
       std::string remind_on = core::add_days(*item.runs_out_on, -actor.refill_lead_days);
       if (remind_on < bill_date) remind_on = bill_date;
       const std::int64_t reminder_id = refills::RefillRepository::insert(
-          c, shop, {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on}, now);
+          c, shop, {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on},
+          now);
       result.reminders.push_back(*refills::RefillRepository::find(c, shop, reminder_id));
     }
     result.bill = *BillRepository::find(c, shop, bill_id);
@@ -168,13 +187,14 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
 
 Bill BillService::get(const auth::Principal& actor, std::int64_t id) {
   std::optional<Bill> bill;
-  db_.with_connection([&](storage::Connection& c) { bill = BillRepository::find(c, actor.shop_id, id); });
+  db_.with_connection(
+      [&](storage::Connection& c) { bill = BillRepository::find(c, actor.shop_id, id); });
   if (!bill) core::throw_not_found("bill");
   return *bill;
 }
 
-BillPage BillService::list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
-                           std::int64_t offset) {
+BillPage BillService::list(const auth::Principal& actor, const BillFilter& filter,
+                           std::int64_t limit, std::int64_t offset) {
   BillPage page;
   db_.with_connection([&](storage::Connection& c) {
     page.items = BillRepository::list(c, actor.shop_id, filter, limit, offset);

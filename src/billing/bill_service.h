@@ -24,9 +24,9 @@ struct BillResult {
   bool customer_created = false;
   std::optional<Conversion> conversion;
   std::optional<std::int64_t> yellow_contact_id;
-  std::vector<refills::RefillReminder> reminders;         // created by this bill
-  std::vector<std::int64_t> refilled_reminder_ids;         // closed by this bill
-  std::string today;                                       // the shop's date when it was made
+  std::vector<refills::RefillReminder> reminders;   // created by this bill
+  std::vector<std::int64_t> refilled_reminder_ids;  // closed by this bill
+  std::string today;                                // the shop's date when it was made
 };
 
 struct BillPage {
@@ -42,7 +42,8 @@ class BillService {
 
   BillResult create(const auth::Principal& actor, const BillInput& input);
   Bill get(const auth::Principal& actor, std::int64_t id);
-  BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit, std::int64_t offset);
+  BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
+                std::int64_t offset);
 
  private:
   storage::Database& db_;

@@ -36,7 +36,8 @@ class MappedFile {
     size_ = static_cast<std::size_t>(info.st_size);
     if (size_ > 0) {
       data_ = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-      if (data_ == MAP_FAILED) throw core::AppError(core::ErrorCode::kInternal, "cannot map " + path);
+      if (data_ == MAP_FAILED)
+        throw core::AppError(core::ErrorCode::kInternal, "cannot map " + path);
     }
   }
   ~MappedFile() {
@@ -66,16 +67,20 @@ int import_file(const ImportArgs& args) {
   auto db = storage::open_database(args.db_url, 1);
   storage::migrate(*db, clock.now_ms());
   std::optional<shops::Shop> shop;
-  db->with_connection([&](storage::Connection& c) { shop = shops::ShopRepository::find(c, args.shop_id); });
-  if (!shop) throw core::AppError(core::ErrorCode::kNotFound, "no shop with id " + std::to_string(args.shop_id));
+  db->with_connection(
+      [&](storage::Connection& c) { shop = shops::ShopRepository::find(c, args.shop_id); });
+  if (!shop)
+    throw core::AppError(core::ErrorCode::kNotFound,
+                         "no shop with id " + std::to_string(args.shop_id));
 
   MappedFile file(args.file);
   contacts::ImportRequest request{shop->id, shop->phone_region, std::nullopt,
-                                  std::filesystem::path(args.file).filename().string(), file.bytes()};
+                                  std::filesystem::path(args.file).filename().string(),
+                                  file.bytes()};
   const bool tty = isatty(STDERR_FILENO) == 1;
   contacts::ContactImportService service(*db, clock);
-  contacts::ImportResult result =
-      service.import(request, tty ? contacts::ImportProgress(draw_progress) : contacts::ImportProgress(), true);
+  contacts::ImportResult result = service.import(
+      request, tty ? contacts::ImportProgress(draw_progress) : contacts::ImportProgress(), true);
   if (tty) {
     draw_progress(1, 1);
     std::fputc('\n', stderr);
@@ -91,7 +96,8 @@ int import_file(const ImportArgs& args) {
 
 Action add_import_command(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "Import a contact sheet (.xlsx, .xls, .csv) into a shop");
+  CLI::App* cmd =
+      app.add_subcommand("import", "Import a contact sheet (.xlsx, .xls, .csv) into a shop");
   add_db_option(*cmd, args->db_url);
   cmd->add_option("--shop", args->shop_id, "the shop's id")->required();
   cmd->add_option("file", args->file, "the sheet to import")->required()->check(CLI::ExistingFile);

@@ -2,9 +2,9 @@
 #include "cli/commands.h"
 #include "core/error.h"
 
+#include <unistd.h>
 #include <filesystem>
 #include <memory>
-#include <unistd.h>
 
 namespace rx::cli {
 namespace {
@@ -63,7 +63,8 @@ Action add_serve_command(CLI::App& app) {
                 "take the client address from X-Forwarded-For (behind a reverse proxy)")
       ->envname("RXTRACK_TRUST_PROXY");
   cmd->add_flag("--print-routes", config->print_routes, "print every API route and exit");
-  cmd->add_flag("--no-scheduler", *no_scheduler, "do not run the reminder scheduler in this process");
+  cmd->add_flag("--no-scheduler", *no_scheduler,
+                "do not run the reminder scheduler in this process");
   cmd->add_option("--login-max-failures", *max_failures,
                   "failed sign-ins per email in 15 minutes before 429")
       ->envname("RXTRACK_LOGIN_MAX_FAILURES")

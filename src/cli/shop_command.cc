@@ -49,7 +49,9 @@ int create_shop(const ShopCreateArgs& args) {
   storage::migrate(*db, clock.now_ms());
   shops::ShopService service(*db, clock);
   shops::CreatedShop created = service.create(shop, false);
-  std::printf("%s\n", nlohmann::json({{"shop_id", created.shop_id}, {"owner_id", created.owner_id}}).dump().c_str());
+  std::printf("%s\n", nlohmann::json({{"shop_id", created.shop_id}, {"owner_id", created.owner_id}})
+                          .dump()
+                          .c_str());
   return 0;
 }
 
@@ -59,7 +61,8 @@ Action add_shop_command(CLI::App& app) {
   auto args = std::make_shared<ShopCreateArgs>();
   CLI::App* shop = app.add_subcommand("shop", "Manage shops");
   shop->require_subcommand(1);
-  CLI::App* create = shop->add_subcommand("create", "Create a shop and its owner (password on stdin)");
+  CLI::App* create =
+      shop->add_subcommand("create", "Create a shop and its owner (password on stdin)");
   add_db_option(*create, args->db_url);
   create->add_option("--name", args->name, "the shop's name")->required();
   create->add_option("--owner-name", args->owner_name, "the owner's name")->required();

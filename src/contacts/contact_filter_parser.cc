@@ -8,7 +8,8 @@ namespace rx::contacts {
 namespace {
 
 [[noreturn]] void bad(const std::string& field, const std::string& reason) {
-  throw core::AppError(core::ErrorCode::kValidation, field + ": " + reason, {{"fields", {{field, reason}}}});
+  throw core::AppError(core::ErrorCode::kValidation, field + ": " + reason,
+                       {{"fields", {{field, reason}}}});
 }
 
 std::int64_t parse_id(const std::string& field, const std::string& text) {

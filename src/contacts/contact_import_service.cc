@@ -21,18 +21,23 @@ constexpr int kColumnsPerRow = 9;
 
 std::string_view format_name(import::FileFormat format) {
   switch (format) {
-    case import::FileFormat::kXlsx: return "xlsx";
-    case import::FileFormat::kXls: return "xls";
-    case import::FileFormat::kDelimitedText: return "text";
+    case import::FileFormat::kXlsx:
+      return "xlsx";
+    case import::FileFormat::kXls:
+      return "xls";
+    case import::FileFormat::kDelimitedText:
+      return "text";
   }
   return "text";
 }
 
 std::string insert_sql(std::size_t rows) {
   std::string sql =
-      "INSERT INTO contact_records (shop_id, phone, phone_type, name, extra, upload_id, source_row, "
+      "INSERT INTO contact_records (shop_id, phone, phone_type, name, extra, upload_id, "
+      "source_row, "
       "created_at, updated_at) VALUES ";
-  for (std::size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  for (std::size_t i = 0; i < rows; ++i)
+    sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
   return sql + " ON CONFLICT (shop_id, phone) DO NOTHING";
 }
 
@@ -63,16 +68,21 @@ class ContactStore {
 // SQLite: multi-row INSERT ... ON CONFLICT DO NOTHING, 100 rows a statement.
 class BatchInsertStore final : public ContactStore {
  public:
-  BatchInsertStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id, std::int64_t now_ms)
-      : c_(c), shop_id_(shop_id), upload_id_(upload_id), now_ms_(now_ms), batch_sql_(insert_sql(kRowsPerInsert)),
+  BatchInsertStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
+                   std::int64_t now_ms)
+      : c_(c),
+        shop_id_(shop_id),
+        upload_id_(upload_id),
+        now_ms_(now_ms),
+        batch_sql_(insert_sql(kRowsPerInsert)),
         single_sql_(insert_sql(1)) {
     params_.reserve(kRowsPerInsert * kColumnsPerRow);
   }
 
   void add(NewContact x) override {
     params_.insert(params_.end(), {shop_id_, x.e164, x.phone_type,
-                                   x.name.empty() ? storage::Value() : storage::Value(x.name), x.extra, upload_id_,
-                                   x.row_number, now_ms_, now_ms_});
+                                   x.name.empty() ? storage::Value() : storage::Value(x.name),
+                                   x.extra, upload_id_, x.row_number, now_ms_, now_ms_});
     if (++pending_ == kRowsPerInsert) {
       inserted_ += c_.query(batch_sql_, params_).affected;
       params_.clear();
@@ -83,7 +93,8 @@ class BatchInsertStore final : public ContactStore {
   std::int64_t finish() override {
     // A short last batch goes row by row rather than preparing one statement per size.
     for (std::size_t row = 0; row < pending_; ++row) {
-      storage::Params one(params_.begin() + row * kColumnsPerRow, params_.begin() + (row + 1) * kColumnsPerRow);
+      storage::Params one(params_.begin() + row * kColumnsPerRow,
+                          params_.begin() + (row + 1) * kColumnsPerRow);
       inserted_ += c_.query(single_sql_, one).affected;
     }
     params_.clear();
@@ -107,10 +118,12 @@ class BatchInsertStore final : public ContactStore {
 // INSERT ... SELECT ... ON CONFLICT DO NOTHING. Several times faster than row inserts.
 class CopyStore final : public ContactStore {
  public:
-  CopyStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id, std::int64_t now_ms)
+  CopyStore(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
+            std::int64_t now_ms)
       : c_(c), shop_id_(shop_id), upload_id_(upload_id), now_ms_(now_ms) {
     c_.execute_script(
-        "CREATE TEMP TABLE IF NOT EXISTS import_contacts (seq BIGINT, phone TEXT, phone_type TEXT, name TEXT, "
+        "CREATE TEMP TABLE IF NOT EXISTS import_contacts (seq BIGINT, phone TEXT, phone_type TEXT, "
+        "name TEXT, "
         "extra TEXT, source_row INTEGER); TRUNCATE import_contacts;");
     copy_ = c_.copy_in("COPY import_contacts FROM STDIN");
   }
@@ -138,12 +151,15 @@ class CopyStore final : public ContactStore {
   std::int64_t finish() override {
     flush();
     copy_->finish();
-    return c_.query(
-                 "INSERT INTO contact_records (shop_id, phone, phone_type, name, extra, upload_id, source_row, "
-                 "created_at, updated_at) SELECT CAST(? AS BIGINT), phone, phone_type, name, extra, "
-                 "CAST(? AS BIGINT), source_row, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM import_contacts "
-                 "ORDER BY seq ON CONFLICT (shop_id, phone) DO NOTHING",
-                 {shop_id_, upload_id_, now_ms_, now_ms_})
+    return c_
+        .query(
+            "INSERT INTO contact_records (shop_id, phone, phone_type, name, extra, upload_id, "
+            "source_row, "
+            "created_at, updated_at) SELECT CAST(? AS BIGINT), phone, phone_type, name, extra, "
+            "CAST(? AS BIGINT), source_row, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM "
+            "import_contacts "
+            "ORDER BY seq ON CONFLICT (shop_id, phone) DO NOTHING",
+            {shop_id_, upload_id_, now_ms_, now_ms_})
         .affected;
   }
 
@@ -155,11 +171,20 @@ class CopyStore final : public ContactStore {
     line_ += '\t';
     for (char ch : text) {
       switch (ch) {
-        case '\\': line_ += "\\\\"; break;
-        case '\t': line_ += "\\t"; break;
-        case '\n': line_ += "\\n"; break;
-        case '\r': line_ += "\\r"; break;
-        default: line_ += ch;
+        case '\\':
+          line_ += "\\\\";
+          break;
+        case '\t':
+          line_ += "\\t";
+          break;
+        case '\n':
+          line_ += "\\n";
+          break;
+        case '\r':
+          line_ += "\\r";
+          break;
+        default:
+          line_ += ch;
       }
     }
   }
@@ -177,9 +202,10 @@ class CopyStore final : public ContactStore {
   std::int64_t seq_ = 0;
 };
 
-std::unique_ptr<ContactStore> store_for(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
-                                        std::int64_t now_ms) {
-  if (c.dialect() == storage::Dialect::kPostgres) return std::make_unique<CopyStore>(c, shop_id, upload_id, now_ms);
+std::unique_ptr<ContactStore> store_for(storage::Connection& c, std::int64_t shop_id,
+                                        std::int64_t upload_id, std::int64_t now_ms) {
+  if (c.dialect() == storage::Dialect::kPostgres)
+    return std::make_unique<CopyStore>(c, shop_id, upload_id, now_ms);
   return std::make_unique<BatchInsertStore>(c, shop_id, upload_id, now_ms);
 }
 
@@ -187,7 +213,8 @@ std::unique_ptr<ContactStore> store_for(storage::Connection& c, std::int64_t sho
 // hands new phones to the store.
 class ContactWriter final : public import::ContactSink {
  public:
-  ContactWriter(ContactStore& store, const ImportProgress& progress) : store_(store), progress_(progress) {}
+  ContactWriter(ContactStore& store, const ImportProgress& progress)
+      : store_(store), progress_(progress) {}
 
   void on_contact(const import::ContactRow& row) override {
     if (!seen_.insert(row.e164).second) {
@@ -242,8 +269,8 @@ ImportResult ContactImportService::import(const ImportRequest& request,
   ImportResult result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
-    const std::int64_t upload_id =
-        UploadRepository::insert(c, request.shop_id, request.file_name, "pending", request.uploaded_by, now);
+    const std::int64_t upload_id = UploadRepository::insert(c, request.shop_id, request.file_name,
+                                                            "pending", request.uploaded_by, now);
     auto store = store_for(c, request.shop_id, upload_id, now);
     ContactWriter writer(*store, progress);
     auto summary = import::parse_contact_sheet(request.bytes, normalizer, writer);
@@ -253,8 +280,8 @@ ImportResult ContactImportService::import(const ImportRequest& request,
     const std::int64_t duplicates = writer.in_file_duplicates() + (writer.added() - imported);
     c.query("UPDATE contact_uploads SET file_format = ? WHERE shop_id = ? AND id = ?",
             {format_name(summary->format), request.shop_id, upload_id});
-    UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, imported, duplicates,
-                                 summary->invalid_rows);
+    UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, imported,
+                                 duplicates, summary->invalid_rows);
     UploadRepository::insert_errors(c, request.shop_id, upload_id, writer.errors());
     result.upload = *UploadRepository::find(c, request.shop_id, upload_id);
     result.errors = std::move(writer.errors());

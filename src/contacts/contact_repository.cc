@@ -76,7 +76,8 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f) {
       std::string lowered(*f.query);
       std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                      [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-      w.add("LOWER(COALESCE(cr.name, '')) LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(lowered)});
+      w.add("LOWER(COALESCE(cr.name, '')) LIKE ? ESCAPE '\\'",
+            {storage::like_pattern_containing(lowered)});
     }
   }
   if (f.follow_up) {
@@ -92,12 +93,18 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f) {
 
 std::string_view order_by(ContactSort sort) {
   switch (sort) {
-    case ContactSort::kNewest: return " ORDER BY cr.id DESC";
-    case ContactSort::kOldest: return " ORDER BY cr.id";
-    case ContactSort::kName: return " ORDER BY cr.name, cr.id";
-    case ContactSort::kPhone: return " ORDER BY cr.phone";
-    case ContactSort::kStatus: return " ORDER BY cr.status, cr.id";
-    case ContactSort::kRecentlyUpdated: return " ORDER BY cr.updated_at DESC, cr.id DESC";
+    case ContactSort::kNewest:
+      return " ORDER BY cr.id DESC";
+    case ContactSort::kOldest:
+      return " ORDER BY cr.id";
+    case ContactSort::kName:
+      return " ORDER BY cr.name, cr.id";
+    case ContactSort::kPhone:
+      return " ORDER BY cr.phone";
+    case ContactSort::kStatus:
+      return " ORDER BY cr.status, cr.id";
+    case ContactSort::kRecentlyUpdated:
+      return " ORDER BY cr.updated_at DESC, cr.id DESC";
   }
   return " ORDER BY cr.id DESC";
 }
@@ -122,7 +129,8 @@ std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int6
   return from_row(*row);
 }
 
-std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, std::int64_t shop_id,
+std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
+                                                        std::int64_t shop_id,
                                                         const std::string& e164) {
   auto row = c.query_one("SELECT " + std::string(kColumns) +
                              " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
@@ -151,18 +159,18 @@ std::int64_t ContactRepository::count(storage::Connection& c, std::int64_t shop_
 }
 
 std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection& c,
-                                                            std::int64_t shop_id,
-                                                            const ContactFilter& filter,
-                                                            bool only_unassigned,
-                                                            std::int64_t limit) {
+                                                             std::int64_t shop_id,
+                                                             const ContactFilter& filter,
+                                                             bool only_unassigned,
+                                                             std::int64_t limit) {
   Conditions w = where(shop_id, filter);
   if (only_unassigned && !filter.unassigned) w.add("cr.assigned_staff_id IS NULL");
   // Converted contacts are done; they are never handed out again.
   w.add("cr.status <> 'converted'");
-  storage::ResultSet rows = c.query(
-      "SELECT cr.id, cr.status, cr.assigned_staff_id FROM contact_records cr" + w.sql() +
-          " ORDER BY cr.id LIMIT ?",
-      w.params_with({limit}));
+  storage::ResultSet rows =
+      c.query("SELECT cr.id, cr.status, cr.assigned_staff_id FROM contact_records cr" + w.sql() +
+                  " ORDER BY cr.id LIMIT ?",
+              w.params_with({limit}));
   std::vector<AssignCandidate> out;
   out.reserve(rows.rows.size());
   for (const auto& r : rows.rows) {
@@ -173,8 +181,8 @@ std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection
 }
 
 std::vector<AssignCandidate> ContactRepository::existing_ids(storage::Connection& c,
-                                                            std::int64_t shop_id,
-                                                            const std::vector<std::int64_t>& ids) {
+                                                             std::int64_t shop_id,
+                                                             const std::vector<std::int64_t>& ids) {
   std::vector<AssignCandidate> out;
   for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
     const std::size_t n = std::min(kInChunk, ids.size() - start);
@@ -199,7 +207,8 @@ std::map<std::int64_t, std::int64_t> ContactRepository::open_counts(storage::Con
   std::map<std::int64_t, std::int64_t> out;
   storage::ResultSet rows = c.query(
       "SELECT assigned_staff_id, COUNT(*) FROM contact_records WHERE shop_id = ? AND "
-      "assigned_staff_id IS NOT NULL AND status IN ('pending', 'contacted') GROUP BY assigned_staff_id",
+      "assigned_staff_id IS NOT NULL AND status IN ('pending', 'contacted') GROUP BY "
+      "assigned_staff_id",
       {shop_id});
   for (const auto& r : rows.rows) out[r.int_at(0)] = r.int_at(1);
   return out;
@@ -211,9 +220,11 @@ void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std
     const std::size_t n = std::min(kInChunk, ids.size() - start);
     Params params = {staff_id, now_ms, now_ms, shop_id};
     for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
-    c.query("UPDATE contact_records SET assigned_staff_id = ?, assigned_at = ?, updated_at = ? "
-            "WHERE shop_id = ? AND id IN (" + placeholders(n) + ")",
-            params);
+    c.query(
+        "UPDATE contact_records SET assigned_staff_id = ?, assigned_at = ?, updated_at = ? "
+        "WHERE shop_id = ? AND id IN (" +
+            placeholders(n) + ")",
+        params);
   }
 }
 
@@ -245,32 +256,37 @@ bool ContactRepository::move_status(storage::Connection& c, std::int64_t shop_id
 void ContactRepository::set_whatsapp_status(storage::Connection& c, std::int64_t shop_id,
                                             std::int64_t id, WhatsappStatus status,
                                             std::string_view source, std::int64_t now_ms) {
-  c.query("UPDATE contact_records SET whatsapp_status = ?, whatsapp_status_source = ?, "
-          "whatsapp_status_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
-          {std::string(to_string(status)), source, now_ms, now_ms, shop_id, id});
+  c.query(
+      "UPDATE contact_records SET whatsapp_status = ?, whatsapp_status_source = ?, "
+      "whatsapp_status_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
+      {std::string(to_string(status)), source, now_ms, now_ms, shop_id, id});
 }
 
-bool ContactRepository::convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t bill_id,
-                                std::int64_t value_paise, std::int64_t customer_id, std::int64_t at_ms,
-                                std::int64_t now_ms) {
-  return c.query("UPDATE contact_records SET status = 'converted', converted_at = ?, conversion_bill_id = ?, "
-                 "conversion_value_paise = ?, customer_id = ?, updated_at = ? "
-                 "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'contacted', 'yellow')",
-                 {at_ms, bill_id, value_paise, customer_id, now_ms, shop_id, id})
+bool ContactRepository::convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                std::int64_t bill_id, std::int64_t value_paise,
+                                std::int64_t customer_id, std::int64_t at_ms, std::int64_t now_ms) {
+  return c.query(
+              "UPDATE contact_records SET status = 'converted', converted_at = ?, "
+              "conversion_bill_id = ?, "
+              "conversion_value_paise = ?, customer_id = ?, updated_at = ? "
+              "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'contacted', 'yellow')",
+              {at_ms, bill_id, value_paise, customer_id, now_ms, shop_id, id})
              .affected == 1;
 }
 
 void ContactRepository::link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                       std::int64_t customer_id, std::int64_t now_ms) {
-  c.query("UPDATE contact_records SET customer_id = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND "
-          "customer_id IS NULL",
-          {customer_id, now_ms, shop_id, id});
+  c.query(
+      "UPDATE contact_records SET customer_id = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND "
+      "customer_id IS NULL",
+      {customer_id, now_ms, shop_id, id});
 }
 
 void ContactRepository::flag_wrong_number(storage::Connection& c, std::int64_t shop_id,
                                           std::int64_t id, std::int64_t now_ms) {
-  c.query("UPDATE contact_records SET wrong_number = TRUE, updated_at = ? WHERE shop_id = ? AND id = ?",
-          {now_ms, shop_id, id});
+  c.query(
+      "UPDATE contact_records SET wrong_number = TRUE, updated_at = ? WHERE shop_id = ? AND id = ?",
+      {now_ms, shop_id, id});
 }
 
 std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::int64_t shop_id,
@@ -280,7 +296,8 @@ std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::
                                                    const std::optional<std::string>& notes,
                                                    std::int64_t now_ms) {
   return c.query_int(
-      "INSERT INTO contact_interactions (shop_id, contact_id, staff_id, kind, outcome, notes, created_at) "
+      "INSERT INTO contact_interactions (shop_id, contact_id, staff_id, kind, outcome, notes, "
+      "created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {shop_id, contact_id, staff_id, kind, outcome, notes, now_ms});
 }

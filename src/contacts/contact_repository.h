@@ -30,14 +30,15 @@ class ContactRepository {
   static std::vector<Contact> list(storage::Connection& c, std::int64_t shop_id,
                                    const ContactFilter& filter, ContactSort sort,
                                    std::int64_t limit, std::int64_t offset);
-  static std::int64_t count(storage::Connection& c, std::int64_t shop_id, const ContactFilter& filter);
+  static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
+                            const ContactFilter& filter);
   // Contacts that may be handed out, in id order; `only_unassigned` adds "assigned to nobody".
   static std::vector<AssignCandidate> ids_matching(storage::Connection& c, std::int64_t shop_id,
-                                                const ContactFilter& filter, bool only_unassigned,
-                                                std::int64_t limit);
+                                                   const ContactFilter& filter,
+                                                   bool only_unassigned, std::int64_t limit);
   // Of `ids`, those that exist in the shop and are not converted.
   static std::vector<AssignCandidate> existing_ids(storage::Connection& c, std::int64_t shop_id,
-                                                const std::vector<std::int64_t>& ids);
+                                                   const std::vector<std::int64_t>& ids);
   // Open (pending or contacted) contacts each staff member holds.
   static std::map<std::int64_t, std::int64_t> open_counts(storage::Connection& c,
                                                           std::int64_t shop_id);
@@ -53,15 +54,17 @@ class ContactRepository {
                                   WhatsappStatus status, std::string_view source,
                                   std::int64_t now_ms);
   // pending|contacted|yellow -> converted by a bill; false when the contact had moved on.
-  static bool convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t bill_id,
-                      std::int64_t value_paise, std::int64_t customer_id, std::int64_t at_ms, std::int64_t now_ms);
-  static void link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t customer_id,
-                            std::int64_t now_ms);
+  static bool convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                      std::int64_t bill_id, std::int64_t value_paise, std::int64_t customer_id,
+                      std::int64_t at_ms, std::int64_t now_ms);
+  static void link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                            std::int64_t customer_id, std::int64_t now_ms);
   static void flag_wrong_number(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                 std::int64_t now_ms);
 
   static std::int64_t insert_interaction(storage::Connection& c, std::int64_t shop_id,
-                                         std::int64_t contact_id, std::optional<std::int64_t> staff_id,
+                                         std::int64_t contact_id,
+                                         std::optional<std::int64_t> staff_id,
                                          std::string_view kind, std::string_view outcome,
                                          const std::optional<std::string>& notes,
                                          std::int64_t now_ms);

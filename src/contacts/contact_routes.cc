@@ -23,7 +23,8 @@ constexpr std::string_view kBase = "/api/customer-tracking";
 
 std::string route(std::string_view tail) { return std::string(kBase) + std::string(tail); }
 
-nlohmann::json list_json(const std::vector<Contact>& items, std::int64_t total, std::string_view tz) {
+nlohmann::json list_json(const std::vector<Contact>& items, std::int64_t total,
+                         std::string_view tz) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : items) out.push_back(to_json(c, tz));
   return {{"items", out}, {"total", total}};
@@ -35,13 +36,17 @@ std::optional<std::string> json_text(const nlohmann::json& object, const std::st
   if (it == object.end() || it->is_null()) return std::nullopt;
   if (it->is_string()) return it->get<std::string>();
   if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-  throw AppError(ErrorCode::kValidation, name + " has the wrong type", {{"fields", {{name, "wrong type"}}}});
+  throw AppError(ErrorCode::kValidation, name + " has the wrong type",
+                 {{"fields", {{name, "wrong type"}}}});
 }
 
-std::vector<std::int64_t> id_list(const nlohmann::json& body, const std::string& name, bool required) {
+std::vector<std::int64_t> id_list(const nlohmann::json& body, const std::string& name,
+                                  bool required) {
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) {
-    if (required) throw AppError(ErrorCode::kValidation, name + " is required", {{"fields", {{name, "required"}}}});
+    if (required)
+      throw AppError(ErrorCode::kValidation, name + " is required",
+                     {{"fields", {{name, "required"}}}});
     return {};
   }
   if (!it->is_array() || (required && it->empty())) {
@@ -51,7 +56,8 @@ std::vector<std::int64_t> id_list(const nlohmann::json& body, const std::string&
   std::vector<std::int64_t> out;
   for (const auto& v : *it) {
     if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
-      throw AppError(ErrorCode::kValidation, name + " must hold ids", {{"fields", {{name, "must hold ids"}}}});
+      throw AppError(ErrorCode::kValidation, name + " must hold ids",
+                     {{"fields", {{name, "must hold ids"}}}});
     }
     out.push_back(v.get<std::int64_t>());
   }
@@ -69,7 +75,8 @@ ContactUpdate read_update(const nlohmann::json& body) {
   }
   if (auto wa = fields.text("whatsapp_status", Presence::kOptional, 20)) {
     update.whatsapp_status = parse_whatsapp_status(*wa);
-    if (!update.whatsapp_status) fields.fail("whatsapp_status", "must be unknown, active or inactive");
+    if (!update.whatsapp_status)
+      fields.fail("whatsapp_status", "must be unknown, active or inactive");
   }
   fields.finish();
   return update;
@@ -81,7 +88,8 @@ NewInteraction read_interaction(const nlohmann::json& body) {
   in.kind = fields.text("kind", Presence::kRequired, 20).value_or("");
   in.outcome = fields.text("outcome", Presence::kRequired, 40).value_or("");
   in.notes = fields.text("notes", Presence::kOptional, 4000);
-  if (!in.kind.empty() && !is_interaction_kind(in.kind)) fields.fail("kind", "must be call, whatsapp, sms or visit");
+  if (!in.kind.empty() && !is_interaction_kind(in.kind))
+    fields.fail("kind", "must be call, whatsapp, sms or visit");
   if (!in.outcome.empty() && !is_interaction_outcome(in.outcome)) {
     fields.fail("outcome",
                 "must be answered, no_answer, busy, switched_off, wrong_number, not_interested, "
@@ -109,7 +117,8 @@ std::int64_t parse_id_param(const std::string& name, const std::string& text) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw AppError(ErrorCode::kValidation, name + " must be an id or all", {{"fields", {{name, "must be an id or all"}}}});
+    throw AppError(ErrorCode::kValidation, name + " must be an id or all",
+                   {{"fields", {{name, "must be an id or all"}}}});
   }
   return id;
 }
@@ -123,32 +132,36 @@ FollowUpDue parse_due(const std::optional<std::string>& text) {
                  {{"fields", {{"due", "must be today, overdue, upcoming or all"}}}});
 }
 
-void register_upload_routes(http::Router& router, ContactImportService& importer, ContactService& contacts) {
-  router.post(route("/contacts/upload"), Access::kManagerOrOwner,
-              [&importer](RequestContext& ctx, httplib::Response& res) {
-                const auto& req = ctx.request();
-                if (!req.has_file("file")) {
-                  throw AppError(ErrorCode::kValidation, "send the sheet as multipart field \"file\"",
-                                 {{"fields", {{"file", "required"}}}});
-                }
-                const httplib::MultipartFormData file = req.get_file_value("file");
-                const auth::Principal& me = ctx.principal();
-                ImportRequest request{me.shop_id, me.phone_region, me.staff_id,
-                                      file.filename.empty() ? "upload" : file.filename, file.content};
-                ImportResult result = importer.import(request);
-                nlohmann::json body = to_json(result.upload, me.time_zone);
-                body["errors"] = nlohmann::json::array();
-                for (const auto& e : result.errors) body["errors"].push_back(to_json(e));
-                http::reply_json(res, 201, body);
-              });
+void register_upload_routes(http::Router& router, ContactImportService& importer,
+                            ContactService& contacts) {
+  router.post(
+      route("/contacts/upload"), Access::kManagerOrOwner,
+      [&importer](RequestContext& ctx, httplib::Response& res) {
+        const auto& req = ctx.request();
+        if (!req.has_file("file")) {
+          throw AppError(ErrorCode::kValidation, "send the sheet as multipart field \"file\"",
+                         {{"fields", {{"file", "required"}}}});
+        }
+        const httplib::MultipartFormData file = req.get_file_value("file");
+        const auth::Principal& me = ctx.principal();
+        ImportRequest request{me.shop_id, me.phone_region, me.staff_id,
+                              file.filename.empty() ? "upload" : file.filename, file.content};
+        ImportResult result = importer.import(request);
+        nlohmann::json body = to_json(result.upload, me.time_zone);
+        body["errors"] = nlohmann::json::array();
+        for (const auto& e : result.errors) body["errors"].push_back(to_json(e));
+        http::reply_json(res, 201, body);
+      });
 
-  router.get(route("/uploads"), Access::kManagerOrOwner, [&contacts](RequestContext& ctx, httplib::Response& res) {
-    const http::ListParams page = http::read_list_params(ctx);
-    UploadPage uploads = contacts.uploads(ctx.principal(), page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& u : uploads.items) items.push_back(to_json(u, ctx.principal().time_zone));
-    http::reply_json(res, 200, {{"items", items}, {"total", uploads.total}});
-  });
+  router.get(route("/uploads"), Access::kManagerOrOwner,
+             [&contacts](RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               UploadPage uploads = contacts.uploads(ctx.principal(), page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& u : uploads.items)
+                 items.push_back(to_json(u, ctx.principal().time_zone));
+               http::reply_json(res, 200, {{"items", items}, {"total", uploads.total}});
+             });
 
   router.get(route(R"(/uploads/([^/]+))"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
@@ -164,25 +177,32 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
                UploadDetail detail = contacts.upload(ctx.principal(), ctx.path_id());
                core::CsvWriter csv;
                csv.row({"row", "value", "reason"});
-               for (const auto& e : detail.errors) csv.row({std::to_string(e.row_number), e.value, e.reason});
-               res.set_header("Content-Disposition",
-                              "attachment; filename=\"upload-" + std::to_string(detail.upload.id) + "-errors.csv\"");
+               for (const auto& e : detail.errors)
+                 csv.row({std::to_string(e.row_number), e.value, e.reason});
+               res.set_header("Content-Disposition", "attachment; filename=\"upload-" +
+                                                         std::to_string(detail.upload.id) +
+                                                         "-errors.csv\"");
                res.set_content(csv.str(), "text/csv; charset=utf-8");
              });
 }
 
 }  // namespace
 
-void register_contact_routes(http::Router& router, ContactService& contacts, ContactImportService& importer) {
+void register_contact_routes(http::Router& router, ContactService& contacts,
+                             ContactImportService& importer) {
   register_upload_routes(router, importer, contacts);
 
-  router.get(route("/contacts"), Access::kSignedIn, [&contacts](RequestContext& ctx, httplib::Response& res) {
-    const http::ListParams page = http::read_list_params(ctx);
-    ContactFilter filter = parse_contact_filter([&ctx](const std::string& name) { return ctx.query(name); });
-    ContactPage result =
-        contacts.list(ctx.principal(), filter, parse_contact_sort(ctx.query("sort")), page.limit, page.offset);
-    http::reply_json(res, 200, list_json(result.items, result.total, ctx.principal().time_zone));
-  });
+  router.get(route("/contacts"), Access::kSignedIn,
+             [&contacts](RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               ContactFilter filter = parse_contact_filter(
+                   [&ctx](const std::string& name) { return ctx.query(name); });
+               ContactPage result =
+                   contacts.list(ctx.principal(), filter, parse_contact_sort(ctx.query("sort")),
+                                 page.limit, page.offset);
+               http::reply_json(res, 200,
+                                list_json(result.items, result.total, ctx.principal().time_zone));
+             });
 
   router.post(route("/contacts/assign"), Access::kManagerOrOwner,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
@@ -208,20 +228,25 @@ void register_contact_routes(http::Router& router, ContactService& contacts, Con
                 http::reply_json(res, 200, {{"assigned", assigned}});
               });
 
-  router.get(route(R"(/contacts/([^/]+))"), Access::kSignedIn, [&contacts](RequestContext& ctx, httplib::Response& res) {
-    http::reply_json(res, 200, to_json(contacts.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
-  });
+  router.get(route(R"(/contacts/([^/]+))"), Access::kSignedIn,
+             [&contacts](RequestContext& ctx, httplib::Response& res) {
+               http::reply_json(res, 200,
+                                to_json(contacts.get(ctx.principal(), ctx.path_id()),
+                                        ctx.principal().time_zone));
+             });
 
-  router.put(route(R"(/contacts/([^/]+))"), Access::kSignedIn, [&contacts](RequestContext& ctx, httplib::Response& res) {
-    const std::int64_t id = ctx.path_id();
-    Contact updated = contacts.update(ctx.principal(), id, read_update(ctx.json_body()));
-    http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
-  });
+  router.put(route(R"(/contacts/([^/]+))"), Access::kSignedIn,
+             [&contacts](RequestContext& ctx, httplib::Response& res) {
+               const std::int64_t id = ctx.path_id();
+               Contact updated = contacts.update(ctx.principal(), id, read_update(ctx.json_body()));
+               http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
+             });
 
   router.post(route(R"(/contacts/([^/]+)/interactions)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
                 const std::int64_t id = ctx.path_id();
-                Interaction created = contacts.add_interaction(ctx.principal(), id, read_interaction(ctx.json_body()));
+                Interaction created = contacts.add_interaction(ctx.principal(), id,
+                                                               read_interaction(ctx.json_body()));
                 http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
               });
 
@@ -236,8 +261,9 @@ void register_contact_routes(http::Router& router, ContactService& contacts, Con
   router.post(route(R"(/contacts/([^/]+)/reminders)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
                 const std::int64_t id = ctx.path_id();
-                FollowUp created =
-                    contacts.add_follow_up(ctx.principal(), id, read_follow_up(ctx.json_body(), ctx.principal().time_zone));
+                FollowUp created = contacts.add_follow_up(
+                    ctx.principal(), id,
+                    read_follow_up(ctx.json_body(), ctx.principal().time_zone));
                 http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
               });
 
@@ -255,20 +281,23 @@ void register_contact_routes(http::Router& router, ContactService& contacts, Con
                 http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
               });
 
-  router.get(route("/reminders"), Access::kSignedIn, [&contacts](RequestContext& ctx, httplib::Response& res) {
-    const http::ListParams page = http::read_list_params(ctx);
-    std::optional<std::int64_t> staff_id;
-    bool everyone = false;
-    if (auto who = ctx.query("staff_id")) {
-      everyone = *who == "all";
-      if (!everyone) staff_id = parse_id_param("staff_id", *who);
-    }
-    FollowUpPage result = contacts.follow_ups(ctx.principal(), parse_due(ctx.query("due")), staff_id, everyone,
-                                              page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& f : result.items) items.push_back(to_json(f, ctx.principal().time_zone));
-    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
-  });
+  router.get(route("/reminders"), Access::kSignedIn,
+             [&contacts](RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               std::optional<std::int64_t> staff_id;
+               bool everyone = false;
+               if (auto who = ctx.query("staff_id")) {
+                 everyone = *who == "all";
+                 if (!everyone) staff_id = parse_id_param("staff_id", *who);
+               }
+               FollowUpPage result =
+                   contacts.follow_ups(ctx.principal(), parse_due(ctx.query("due")), staff_id,
+                                       everyone, page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& f : result.items)
+                 items.push_back(to_json(f, ctx.principal().time_zone));
+               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+             });
 
   router.post(route(R"(/reminders/([^/]+)/done)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {

@@ -27,7 +27,8 @@ std::int64_t start_of_tomorrow(const auth::Principal& actor, std::int64_t now_ms
 }
 
 // Checks that every chosen staff member belongs to the shop and is active.
-void check_assignees(storage::Connection& c, std::int64_t shop_id, const std::vector<std::int64_t>& ids) {
+void check_assignees(storage::Connection& c, std::int64_t shop_id,
+                     const std::vector<std::int64_t>& ids) {
   for (std::int64_t id : ids) {
     auto member = staff::StaffRepository::find(c, shop_id, id);
     if (!member) {
@@ -97,20 +98,24 @@ Contact ContactService::update(const auth::Principal& actor, std::int64_t id,
                        {{"fields", {{"status", "converted comes from a bill"}}}});
       }
       if (from != to) {
-        if (!is_allowed_move(from, to) || !ContactRepository::move_status(c, actor.shop_id, id, from, to, now)) {
-          throw AppError(ErrorCode::kConflict, "a contact cannot move from " + current.status + " to " +
-                                                   std::string(to_string(to)),
-                         {{"from", current.status}, {"to", to_string(to)}});
+        if (!is_allowed_move(from, to) ||
+            !ContactRepository::move_status(c, actor.shop_id, id, from, to, now)) {
+          throw AppError(
+              ErrorCode::kConflict,
+              "a contact cannot move from " + current.status + " to " + std::string(to_string(to)),
+              {{"from", current.status}, {"to", to_string(to)}});
         }
       }
     }
     if (update.whatsapp_status) {
-      const bool can_be_active = current.phone_type == "mobile" || current.phone_type == "fixed_line_or_mobile";
+      const bool can_be_active =
+          current.phone_type == "mobile" || current.phone_type == "fixed_line_or_mobile";
       if (*update.whatsapp_status == WhatsappStatus::kActive && !can_be_active) {
         throw AppError(ErrorCode::kValidation, "only mobile numbers can be active on WhatsApp",
                        {{"fields", {{"whatsapp_status", "not a mobile number"}}}});
       }
-      ContactRepository::set_whatsapp_status(c, actor.shop_id, id, *update.whatsapp_status, "staff", now);
+      ContactRepository::set_whatsapp_status(c, actor.shop_id, id, *update.whatsapp_status, "staff",
+                                             now);
     }
     if (update.name || update.notes) {
       ContactRepository::update(c, actor.shop_id, id, {update.name, update.notes}, now);
@@ -132,13 +137,16 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, std::i
       ContactRepository::move_status(c, actor.shop_id, id, ContactStatus::kPending,
                                      ContactStatus::kContacted, now);
     }
-    if (in.outcome == "wrong_number") ContactRepository::flag_wrong_number(c, actor.shop_id, id, now);
-    created = Interaction{interaction_id, id, actor.staff_id, actor.name, in.kind, in.outcome, in.notes, now};
+    if (in.outcome == "wrong_number")
+      ContactRepository::flag_wrong_number(c, actor.shop_id, id, now);
+    created = Interaction{interaction_id, id,         actor.staff_id, actor.name,
+                          in.kind,        in.outcome, in.notes,       now};
   });
   return created;
 }
 
-std::vector<Interaction> ContactService::interactions(const auth::Principal& actor, std::int64_t id) {
+std::vector<Interaction> ContactService::interactions(const auth::Principal& actor,
+                                                      std::int64_t id) {
   std::vector<Interaction> out;
   db_.with_connection([&](storage::Connection& c) {
     visible_contact(c, actor, id);
@@ -226,7 +234,8 @@ std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principa
     for (std::int64_t id : staff_ids) load_of[id] = load.count(id) ? load[id] : 0;
     // A contact being moved no longer weighs on the chosen person who holds it now.
     for (const auto& candidate : candidates) {
-      if (candidate.open && candidate.holder && load_of.count(*candidate.holder)) --load_of[*candidate.holder];
+      if (candidate.open && candidate.holder && load_of.count(*candidate.holder))
+        --load_of[*candidate.holder];
     }
     std::priority_queue<Slot, std::vector<Slot>, std::greater<>> least_loaded;
     for (const auto& [id, held] : load_of) least_loaded.push({held, id});
@@ -240,7 +249,8 @@ std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principa
       least_loaded.push({held + (candidate.open ? 1 : 0), staff_id});
     }
     const std::int64_t now = clock_.now_ms();
-    for (const auto& [staff_id, ids] : batches) ContactRepository::assign(c, actor.shop_id, staff_id, ids, now);
+    for (const auto& [staff_id, ids] : batches)
+      ContactRepository::assign(c, actor.shop_id, staff_id, ids, now);
   });
   return given;
 }
@@ -251,19 +261,26 @@ FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDu
   if (is_staff_role(actor) && (everyone || (staff_id && *staff_id != actor.staff_id))) {
     throw AppError(ErrorCode::kForbidden, "staff see their own follow-ups only");
   }
-  std::optional<std::int64_t> whose = everyone ? std::nullopt : std::optional(staff_id.value_or(actor.staff_id));
+  std::optional<std::int64_t> whose =
+      everyone ? std::nullopt : std::optional(staff_id.value_or(actor.staff_id));
   const std::int64_t now = clock_.now_ms();
   const std::int64_t tomorrow = start_of_tomorrow(actor, now);
-  const std::int64_t today = core::start_of_local_day(core::local_date(now, actor.time_zone), actor.time_zone);
+  const std::int64_t today =
+      core::start_of_local_day(core::local_date(now, actor.time_zone), actor.time_zone);
   FollowUpWindow window;
   switch (due) {
-    case FollowUpDue::kAll: break;
+    case FollowUpDue::kAll:
+      break;
     case FollowUpDue::kToday:
       window.due_from = today;
       window.due_until = tomorrow;
       break;
-    case FollowUpDue::kOverdue: window.due_until = now; break;
-    case FollowUpDue::kUpcoming: window.due_from = tomorrow; break;
+    case FollowUpDue::kOverdue:
+      window.due_until = now;
+      break;
+    case FollowUpDue::kUpcoming:
+      window.due_from = tomorrow;
+      break;
   }
   FollowUpPage page;
   db_.with_connection([&](storage::Connection& c) {
@@ -273,7 +290,8 @@ FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDu
   return page;
 }
 
-FollowUp ContactService::complete_follow_up(const auth::Principal& actor, std::int64_t follow_up_id) {
+FollowUp ContactService::complete_follow_up(const auth::Principal& actor,
+                                            std::int64_t follow_up_id) {
   FollowUp result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     auto found = FollowUpRepository::find(c, actor.shop_id, follow_up_id);
@@ -287,7 +305,7 @@ FollowUp ContactService::complete_follow_up(const auth::Principal& actor, std::i
 }
 
 UploadPage ContactService::uploads(const auth::Principal& actor, std::int64_t limit,
-                                  std::int64_t offset) {
+                                   std::int64_t offset) {
   UploadPage page;
   db_.with_connection([&](storage::Connection& c) {
     page.items = UploadRepository::list(c, actor.shop_id, limit, offset);

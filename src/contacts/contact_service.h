@@ -79,13 +79,15 @@ class ContactService {
                    std::int64_t limit, std::int64_t offset);
   ContactDetail get(const auth::Principal& actor, std::int64_t id);
   Contact update(const auth::Principal& actor, std::int64_t id, const ContactUpdate& update);
-  Interaction add_interaction(const auth::Principal& actor, std::int64_t id, const NewInteraction& in);
+  Interaction add_interaction(const auth::Principal& actor, std::int64_t id,
+                              const NewInteraction& in);
   std::vector<Interaction> interactions(const auth::Principal& actor, std::int64_t id);
   FollowUp add_follow_up(const auth::Principal& actor, std::int64_t id, const NewFollowUp& in);
   Contact mark_yellow(const auth::Principal& actor, std::int64_t id,
                       const std::optional<std::string>& note);
   // Staff id -> number of contacts given to them.
-  std::map<std::int64_t, std::int64_t> assign(const auth::Principal& actor, const AssignRequest& request);
+  std::map<std::int64_t, std::int64_t> assign(const auth::Principal& actor,
+                                              const AssignRequest& request);
 
   FollowUpPage follow_ups(const auth::Principal& actor, FollowUpDue due,
                           std::optional<std::int64_t> staff_id, bool everyone, std::int64_t limit,

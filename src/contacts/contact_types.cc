@@ -6,10 +6,14 @@ namespace rx::contacts {
 
 std::string_view to_string(ContactStatus status) {
   switch (status) {
-    case ContactStatus::kPending: return "pending";
-    case ContactStatus::kContacted: return "contacted";
-    case ContactStatus::kConverted: return "converted";
-    case ContactStatus::kYellow: return "yellow";
+    case ContactStatus::kPending:
+      return "pending";
+    case ContactStatus::kContacted:
+      return "contacted";
+    case ContactStatus::kConverted:
+      return "converted";
+    case ContactStatus::kYellow:
+      return "yellow";
   }
   return "pending";
 }
@@ -24,9 +28,12 @@ std::optional<ContactStatus> parse_contact_status(std::string_view text) {
 
 std::string_view to_string(WhatsappStatus status) {
   switch (status) {
-    case WhatsappStatus::kUnknown: return "unknown";
-    case WhatsappStatus::kActive: return "active";
-    case WhatsappStatus::kInactive: return "inactive";
+    case WhatsappStatus::kUnknown:
+      return "unknown";
+    case WhatsappStatus::kActive:
+      return "active";
+    case WhatsappStatus::kInactive:
+      return "inactive";
   }
   return "unknown";
 }
@@ -40,11 +47,14 @@ std::optional<WhatsappStatus> parse_whatsapp_status(std::string_view text) {
 
 bool is_allowed_move(ContactStatus from, ContactStatus to) {
   switch (to) {
-    case ContactStatus::kPending: return false;
-    case ContactStatus::kContacted: return from == ContactStatus::kPending;
+    case ContactStatus::kPending:
+      return false;
+    case ContactStatus::kContacted:
+      return from == ContactStatus::kPending;
     case ContactStatus::kYellow:
       return from == ContactStatus::kPending || from == ContactStatus::kContacted;
-    case ContactStatus::kConverted: return from != ContactStatus::kConverted;
+    case ContactStatus::kConverted:
+      return from != ContactStatus::kConverted;
   }
   return false;
 }

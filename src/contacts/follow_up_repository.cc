@@ -51,9 +51,11 @@ std::vector<FollowUp> all(storage::ResultSet rows) {
 std::int64_t FollowUpRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                         std::int64_t contact_id, std::int64_t staff_id,
                                         std::int64_t created_by, std::int64_t due_at,
-                                        const std::optional<std::string>& note, std::int64_t now_ms) {
+                                        const std::optional<std::string>& note,
+                                        std::int64_t now_ms) {
   return c.query_int(
-      "INSERT INTO contact_reminders (shop_id, contact_id, staff_id, created_by, due_at, note, created_at) "
+      "INSERT INTO contact_reminders (shop_id, contact_id, staff_id, created_by, due_at, note, "
+      "created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {shop_id, contact_id, staff_id, created_by, due_at, note, now_ms});
 }
@@ -67,9 +69,10 @@ std::optional<FollowUp> FollowUpRepository::find(storage::Connection& c, std::in
 
 std::vector<FollowUp> FollowUpRepository::for_contact(storage::Connection& c, std::int64_t shop_id,
                                                       std::int64_t contact_id) {
-  return all(c.query(std::string(kSelect) +
-                         " WHERE f.shop_id = ? AND f.contact_id = ? ORDER BY f.due_at DESC, f.id DESC",
-                     {shop_id, contact_id}));
+  return all(
+      c.query(std::string(kSelect) +
+                  " WHERE f.shop_id = ? AND f.contact_id = ? ORDER BY f.due_at DESC, f.id DESC",
+              {shop_id, contact_id}));
 }
 
 std::vector<FollowUp> FollowUpRepository::list(storage::Connection& c, std::int64_t shop_id,
@@ -90,8 +93,10 @@ std::int64_t FollowUpRepository::count(storage::Connection& c, std::int64_t shop
 
 bool FollowUpRepository::mark_done(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                    std::int64_t now_ms) {
-  return c.query("UPDATE contact_reminders SET done_at = ? WHERE shop_id = ? AND id = ? AND done_at IS NULL",
-                 {now_ms, shop_id, id})
+  return c.query(
+              "UPDATE contact_reminders SET done_at = ? WHERE shop_id = ? AND id = ? AND done_at "
+              "IS NULL",
+              {now_ms, shop_id, id})
              .affected == 1;
 }
 

@@ -21,12 +21,14 @@ class FollowUpRepository {
   static std::int64_t insert(storage::Connection& c, std::int64_t shop_id, std::int64_t contact_id,
                              std::int64_t staff_id, std::int64_t created_by, std::int64_t due_at,
                              const std::optional<std::string>& note, std::int64_t now_ms);
-  static std::optional<FollowUp> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);
+  static std::optional<FollowUp> find(storage::Connection& c, std::int64_t shop_id,
+                                      std::int64_t id);
   static std::vector<FollowUp> for_contact(storage::Connection& c, std::int64_t shop_id,
                                            std::int64_t contact_id);
   static std::vector<FollowUp> list(storage::Connection& c, std::int64_t shop_id,
-                                    std::optional<std::int64_t> staff_id, const FollowUpWindow& window,
-                                    std::int64_t limit, std::int64_t offset);
+                                    std::optional<std::int64_t> staff_id,
+                                    const FollowUpWindow& window, std::int64_t limit,
+                                    std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
                             std::optional<std::int64_t> staff_id, const FollowUpWindow& window);
   static bool mark_done(storage::Connection& c, std::int64_t shop_id, std::int64_t id,

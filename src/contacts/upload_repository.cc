@@ -19,7 +19,8 @@ constexpr std::size_t kErrorsPerInsert = 100;
 
 std::int64_t UploadRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                       const std::string& file_name, const std::string& file_format,
-                                      std::optional<std::int64_t> uploaded_by, std::int64_t now_ms) {
+                                      std::optional<std::int64_t> uploaded_by,
+                                      std::int64_t now_ms) {
   return c.query_int(
       "INSERT INTO contact_uploads (shop_id, file_name, file_format, uploaded_by, created_at) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -29,13 +30,15 @@ std::int64_t UploadRepository::insert(storage::Connection& c, std::int64_t shop_
 void UploadRepository::set_counts(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                   std::int64_t total_rows, std::int64_t imported,
                                   std::int64_t duplicates, std::int64_t invalid_rows) {
-  c.query("UPDATE contact_uploads SET total_rows = ?, imported = ?, duplicates = ?, invalid_rows = ? "
-          "WHERE shop_id = ? AND id = ?",
-          {total_rows, imported, duplicates, invalid_rows, shop_id, id});
+  c.query(
+      "UPDATE contact_uploads SET total_rows = ?, imported = ?, duplicates = ?, invalid_rows = ? "
+      "WHERE shop_id = ? AND id = ?",
+      {total_rows, imported, duplicates, invalid_rows, shop_id, id});
 }
 
 void UploadRepository::insert_errors(storage::Connection& c, std::int64_t shop_id,
-                                     std::int64_t upload_id, const std::vector<UploadError>& errors) {
+                                     std::int64_t upload_id,
+                                     const std::vector<UploadError>& errors) {
   for (std::size_t start = 0; start < errors.size(); start += kErrorsPerInsert) {
     const std::size_t n = std::min(kErrorsPerInsert, errors.size() - start);
     std::string sql =
@@ -60,9 +63,9 @@ std::optional<Upload> UploadRepository::find(storage::Connection& c, std::int64_
 
 std::vector<Upload> UploadRepository::list(storage::Connection& c, std::int64_t shop_id,
                                            std::int64_t limit, std::int64_t offset) {
-  storage::ResultSet rows = c.query(
-      std::string(kSelect) + " WHERE u.shop_id = ? ORDER BY u.id DESC LIMIT ? OFFSET ?",
-      {shop_id, limit, offset});
+  storage::ResultSet rows =
+      c.query(std::string(kSelect) + " WHERE u.shop_id = ? ORDER BY u.id DESC LIMIT ? OFFSET ?",
+              {shop_id, limit, offset});
   std::vector<Upload> out;
   for (const auto& r : rows.rows) out.push_back(from_row(r));
   return out;
@@ -75,7 +78,8 @@ std::int64_t UploadRepository::count(storage::Connection& c, std::int64_t shop_i
 std::vector<UploadError> UploadRepository::errors(storage::Connection& c, std::int64_t shop_id,
                                                   std::int64_t upload_id) {
   storage::ResultSet rows = c.query(
-      "SELECT row_number, value, reason FROM contact_upload_errors WHERE shop_id = ? AND upload_id = ? "
+      "SELECT row_number, value, reason FROM contact_upload_errors WHERE shop_id = ? AND upload_id "
+      "= ? "
       "ORDER BY row_number, id",
       {shop_id, upload_id});
   std::vector<UploadError> out;

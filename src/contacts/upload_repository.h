@@ -30,9 +30,9 @@ struct UploadError {
 // SQL for contact_uploads and contact_upload_errors.
 class UploadRepository {
  public:
-  static std::int64_t insert(storage::Connection& c, std::int64_t shop_id, const std::string& file_name,
-                             const std::string& file_format, std::optional<std::int64_t> uploaded_by,
-                             std::int64_t now_ms);
+  static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,
+                             const std::string& file_name, const std::string& file_format,
+                             std::optional<std::int64_t> uploaded_by, std::int64_t now_ms);
   static void set_counts(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                          std::int64_t total_rows, std::int64_t imported, std::int64_t duplicates,
                          std::int64_t invalid_rows);

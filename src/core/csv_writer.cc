@@ -19,7 +19,8 @@ bool is_plain_number(std::string_view text) {
 std::string defuse(const std::string& field) {
   if (field.empty() || is_plain_number(field)) return field;
   const char first = field.front();
-  if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+  if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
+      first == '\r') {
     return "'" + field;
   }
   return field;

@@ -21,8 +21,8 @@ class FieldReader {
   // Trimmed text; empty text counts as missing for required fields.
   std::optional<std::string> text(std::string_view name, Presence presence,
                                   std::size_t max_length = 500);
-  std::optional<std::int64_t> integer(std::string_view name, Presence presence,
-                                      std::int64_t min, std::int64_t max);
+  std::optional<std::int64_t> integer(std::string_view name, Presence presence, std::int64_t min,
+                                      std::int64_t max);
   std::optional<bool> boolean(std::string_view name, Presence presence);
   const nlohmann::json* raw(std::string_view name) const;
 

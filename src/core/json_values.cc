@@ -12,7 +12,8 @@ nlohmann::json nullable(const std::optional<std::int64_t>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
-nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms, std::string_view time_zone) {
+nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms,
+                                std::string_view time_zone) {
   return epoch_ms ? nlohmann::json(format_instant(*epoch_ms, time_zone)) : nlohmann::json();
 }
 

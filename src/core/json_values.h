@@ -12,6 +12,7 @@ namespace rx::core {
 // JSON null for an absent value, the value otherwise; instants in the shop's zone.
 nlohmann::json nullable(const std::optional<std::string>& value);
 nlohmann::json nullable(const std::optional<std::int64_t>& value);
-nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms, std::string_view time_zone);
+nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms,
+                                std::string_view time_zone);
 
 }  // namespace rx::core

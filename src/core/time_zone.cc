@@ -3,10 +3,10 @@
 #include <date/date.h>
 #include <date/tz.h>
 
-#include <charconv>
-#include <chrono>
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <chrono>
 
 namespace rx::core {
 namespace {
@@ -123,7 +123,8 @@ std::optional<std::int64_t> parse_instant(std::string_view text, std::string_vie
     offset_minutes = sign * (offset_hours * 60 + offset_mins);
   }
   if (!rest.empty()) return std::nullopt;
-  const auto utc = date::sys_days{*ymd}.time_since_epoch() + clock - std::chrono::minutes{offset_minutes};
+  const auto utc =
+      date::sys_days{*ymd}.time_since_epoch() + clock - std::chrono::minutes{offset_minutes};
   return std::chrono::duration_cast<Millis>(utc).count();
 }
 

@@ -9,7 +9,8 @@ namespace {
 using core::Presence;
 
 // Present-but-null clears a field; a value sets it; absent leaves it alone.
-std::optional<std::optional<std::string>> clearable_text(core::FieldReader& fields, const nlohmann::json& body,
+std::optional<std::optional<std::string>> clearable_text(core::FieldReader& fields,
+                                                         const nlohmann::json& body,
                                                          const char* name, std::size_t max) {
   if (!body.contains(name)) return std::nullopt;
   auto value = fields.text(name, Presence::kOptional, max);
@@ -17,8 +18,10 @@ std::optional<std::optional<std::string>> clearable_text(core::FieldReader& fiel
   return value;
 }
 
-std::optional<std::optional<std::int64_t>> clearable_int(core::FieldReader& fields, const nlohmann::json& body,
-                                                         const char* name, std::int64_t min, std::int64_t max) {
+std::optional<std::optional<std::int64_t>> clearable_int(core::FieldReader& fields,
+                                                         const nlohmann::json& body,
+                                                         const char* name, std::int64_t min,
+                                                         std::int64_t max) {
   if (!body.contains(name)) return std::nullopt;
   return fields.integer(name, Presence::kOptional, min, max);
 }
@@ -41,7 +44,9 @@ CustomerFields read_customer_fields(core::FieldReader& fields, const nlohmann::j
     if (is_category(*category)) {
       f.category = *category;
     } else {
-      fields.fail("category", "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
+      fields.fail(
+          "category",
+          "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
     }
   }
   f.age = clearable_int(fields, body, "age", 0, 130);
@@ -49,7 +54,8 @@ CustomerFields read_customer_fields(core::FieldReader& fields, const nlohmann::j
   f.gender = clearable_text(fields, body, "gender", 30);
   f.address = clearable_text(fields, body, "address", 500);
   f.email = clearable_text(fields, body, "email", 254);
-  if (f.email && *f.email && !staff::looks_like_email(**f.email)) fields.fail("email", "not an email address");
+  if (f.email && *f.email && !staff::looks_like_email(**f.email))
+    fields.fail("email", "not an email address");
   f.allergies = clearable_text(fields, body, "allergies", 1000);
   f.primary_doctor = clearable_text(fields, body, "primary_doctor", 200);
   f.notes = clearable_text(fields, body, "notes", 4000);

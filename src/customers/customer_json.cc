@@ -45,7 +45,8 @@ nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
   out["bills"] = nlohmann::json::array();
   for (const auto& b : d.bills) out["bills"].push_back(billing::to_json(b, tz));
   out["refill_reminders"] = nlohmann::json::array();
-  for (const auto& r : d.refill_reminders) out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
+  for (const auto& r : d.refill_reminders)
+    out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
   out["contact"] = d.contact ? contacts::to_json(*d.contact, tz) : nlohmann::json();
   return out;
 }

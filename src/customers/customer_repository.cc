@@ -45,12 +45,14 @@ Customer from_row(const storage::Row& r) {
   return c;
 }
 
-std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
+std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id,
+                                       std::int64_t id) {
   std::vector<std::string> out;
-  for (const auto& r : c.query("SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
-                               "ORDER BY condition",
-                               {shop_id, id})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
+               "ORDER BY condition",
+               {shop_id, id})
+           .rows) {
     out.push_back(r.text_at(0));
   }
   return out;
@@ -65,7 +67,8 @@ void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64
     if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
   for (const auto& key : keys) {
-    c.query("INSERT INTO customer_conditions (shop_id, customer_id, condition) VALUES (?, ?, ?)", {shop_id, id, key});
+    c.query("INSERT INTO customer_conditions (shop_id, customer_id, condition) VALUES (?, ?, ?)",
+            {shop_id, id, key});
   }
 }
 
@@ -109,9 +112,10 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
     }
   }
   if (f.chronic_condition) {
-    w.add("EXISTS (SELECT 1 FROM customer_conditions cc WHERE cc.shop_id = cu.shop_id AND "
-          "cc.customer_id = cu.id AND cc.condition = ?)",
-          {condition_key(*f.chronic_condition)});
+    w.add(
+        "EXISTS (SELECT 1 FROM customer_conditions cc WHERE cc.shop_id = cu.shop_id AND "
+        "cc.customer_id = cu.id AND cc.condition = ?)",
+        {condition_key(*f.chronic_condition)});
   }
   if (f.has_due_refill) {
     w.add(*f.has_due_refill
@@ -141,27 +145,31 @@ std::string condition_key(std::string_view condition) {
   return out;
 }
 
-std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
-  auto row = c.query_one("SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
-                         {shop_id, id});
+std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
+                                                 std::int64_t id) {
+  auto row = c.query_one(
+      "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
+      {shop_id, id});
   if (!row) return std::nullopt;
   Customer out = from_row(*row);
   out.chronic_conditions = conditions_of(c, shop_id, id);
   return out;
 }
 
-std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c, std::int64_t shop_id,
+std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
+                                                          std::int64_t shop_id,
                                                           const std::string& e164) {
-  auto row = c.query_one(
-      "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?", {shop_id, e164});
+  auto row = c.query_one("SELECT " + std::string(kColumns) +
+                             " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?",
+                         {shop_id, e164});
   if (!row) return std::nullopt;
   Customer out = from_row(*row);
   out.chronic_conditions = conditions_of(c, shop_id, out.id);
   return out;
 }
 
-std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id, const CustomerFields& fields,
-                                        std::int64_t now_ms) {
+std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id,
+                                        const CustomerFields& fields, std::int64_t now_ms) {
   storage::Assignments a;
   a.set("shop_id", shop_id);
   add_common(a, fields);
@@ -178,12 +186,14 @@ void CustomerRepository::update(storage::Connection& c, std::int64_t shop_id, st
   storage::Assignments a;
   add_common(a, fields);
   a.set("updated_at", now_ms);
-  c.query("UPDATE customers SET " + a.sql() + " WHERE shop_id = ? AND id = ?", a.params_with({shop_id, id}));
+  c.query("UPDATE customers SET " + a.sql() + " WHERE shop_id = ? AND id = ?",
+          a.params_with({shop_id, id}));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
 }
 
 void CustomerRepository::record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                      std::int64_t at_ms, std::int64_t spent_paise, std::int64_t now_ms) {
+                                      std::int64_t at_ms, std::int64_t spent_paise,
+                                      std::int64_t now_ms) {
   // A back-dated bill can be the first visit; MIN/MAX keep first and last visit right either way.
   c.query(R"(
 UPDATE customers SET
@@ -197,11 +207,13 @@ WHERE shop_id = ? AND id = ?)",
 }
 
 std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
-                                               const CustomerFilter& filter, std::int64_t limit, std::int64_t offset) {
+                                               const CustomerFilter& filter, std::int64_t limit,
+                                               std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows = c.query("SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
-                                        " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
-                                    w.params_with({limit, offset}));
+  storage::ResultSet rows = c.query(
+      "SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
+          " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
+      w.params_with({limit, offset}));
   std::vector<Customer> out;
   for (const auto& r : rows.rows) {
     out.push_back(from_row(r));
@@ -210,17 +222,20 @@ std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int6
   return out;
 }
 
-std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id, const CustomerFilter& filter) {
+std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id,
+                                       const CustomerFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM customers cu" + w.sql(), w.params());
 }
 
-void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                                        std::string_view channel, bool granted, std::string_view method,
+void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id,
+                                        std::int64_t customer_id, std::string_view channel,
+                                        bool granted, std::string_view method,
                                         std::optional<std::int64_t> staff_id, std::int64_t now_ms) {
-  c.query("INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {shop_id, customer_id, channel, granted, method, staff_id, now_ms});
+  c.query(
+      "INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {shop_id, customer_id, channel, granted, method, staff_id, now_ms});
 }
 
 }  // namespace rx::customers

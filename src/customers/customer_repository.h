@@ -11,20 +11,23 @@ namespace rx::customers {
 // SQL for customers and customer_conditions. Every statement is scoped by shop_id.
 class CustomerRepository {
  public:
-  static std::optional<Customer> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);
+  static std::optional<Customer> find(storage::Connection& c, std::int64_t shop_id,
+                                      std::int64_t id);
   static std::optional<Customer> find_by_phone(storage::Connection& c, std::int64_t shop_id,
                                                const std::string& e164);
   // Inserts with the given fields (phone and category required); returns the id.
-  static std::int64_t insert(storage::Connection& c, std::int64_t shop_id, const CustomerFields& fields,
-                             std::int64_t now_ms);
+  static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,
+                             const CustomerFields& fields, std::int64_t now_ms);
   static void update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                      const CustomerFields& fields, std::int64_t now_ms);
   // A visit (a bill or a visit without purchase) at `at_ms` spending `spent_paise`.
   static void record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                            std::int64_t at_ms, std::int64_t spent_paise, std::int64_t now_ms);
   static std::vector<Customer> list(storage::Connection& c, std::int64_t shop_id,
-                                    const CustomerFilter& filter, std::int64_t limit, std::int64_t offset);
-  static std::int64_t count(storage::Connection& c, std::int64_t shop_id, const CustomerFilter& filter);
+                                    const CustomerFilter& filter, std::int64_t limit,
+                                    std::int64_t offset);
+  static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
+                            const CustomerFilter& filter);
   static void record_consent(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
                              std::string_view channel, bool granted, std::string_view method,
                              std::optional<std::int64_t> staff_id, std::int64_t now_ms);

@@ -22,13 +22,17 @@ constexpr std::int64_t kDetailRows = 200;
                  {{"existing_id", existing_id}, {"fields", {{"phone", "already a customer"}}}});
 }
 
-void record_consents(storage::Connection& c, std::int64_t shop_id, std::int64_t id, const CustomerFields& fields,
-                     const Customer* before, std::int64_t staff_id, std::int64_t now) {
-  if (fields.whatsapp_consent && (!before || before->whatsapp_consent != *fields.whatsapp_consent)) {
-    CustomerRepository::record_consent(c, shop_id, id, "whatsapp", *fields.whatsapp_consent, "staff", staff_id, now);
+void record_consents(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                     const CustomerFields& fields, const Customer* before, std::int64_t staff_id,
+                     std::int64_t now) {
+  if (fields.whatsapp_consent &&
+      (!before || before->whatsapp_consent != *fields.whatsapp_consent)) {
+    CustomerRepository::record_consent(c, shop_id, id, "whatsapp", *fields.whatsapp_consent,
+                                       "staff", staff_id, now);
   }
   if (fields.sms_consent && (!before || before->sms_consent != *fields.sms_consent)) {
-    CustomerRepository::record_consent(c, shop_id, id, "sms", *fields.sms_consent, "staff", staff_id, now);
+    CustomerRepository::record_consent(c, shop_id, id, "sms", *fields.sms_consent, "staff",
+                                       staff_id, now);
   }
 }
 
@@ -38,14 +42,18 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
   nlohmann::json missing = nlohmann::json::object();
   if (!fields.phone) missing["phone"] = "required";
   if (!fields.category) missing["category"] = "required";
-  if (!missing.empty()) throw AppError(ErrorCode::kValidation, "phone and category are required", {{"fields", missing}});
+  if (!missing.empty())
+    throw AppError(ErrorCode::kValidation, "phone and category are required",
+                   {{"fields", missing}});
   Customer created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (auto existing = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone)) phone_taken(existing->id);
+    if (auto existing = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+      phone_taken(existing->id);
     const std::int64_t now = clock_.now_ms();
     const std::int64_t id = CustomerRepository::insert(c, actor.shop_id, fields, now);
     record_consents(c, actor.shop_id, id, fields, nullptr, actor.staff_id, now);
-    if (auto contact = contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
+    if (auto contact =
+            contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
       contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id, now);
     }
     created = *CustomerRepository::find(c, actor.shop_id, id);
@@ -53,8 +61,8 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
   return created;
 }
 
-CustomerPage CustomerService::list(const auth::Principal& actor, CustomerFilter filter, std::int64_t limit,
-                                   std::int64_t offset) {
+CustomerPage CustomerService::list(const auth::Principal& actor, CustomerFilter filter,
+                                   std::int64_t limit, std::int64_t offset) {
   filter.today = core::local_date(clock_.now_ms(), actor.time_zone);
   CustomerPage page;
   db_.with_connection([&](storage::Connection& c) {
@@ -77,19 +85,22 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
     detail.bills = billing::BillRepository::list(c, actor.shop_id, bills, kDetailRows, 0);
     refills::RefillFilter reminders;
     reminders.customer_id = id;
-    detail.refill_reminders = refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
+    detail.refill_reminders =
+        refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
     detail.contact = contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone);
   });
   return detail;
 }
 
-Customer CustomerService::update(const auth::Principal& actor, std::int64_t id, const CustomerFields& fields) {
+Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
+                                 const CustomerFields& fields) {
   Customer updated;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     auto before = CustomerRepository::find(c, actor.shop_id, id);
     if (!before) core::throw_not_found("customer");
     if (fields.phone && *fields.phone != before->phone) {
-      if (auto taken = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone)) phone_taken(taken->id);
+      if (auto taken = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+        phone_taken(taken->id);
     }
     const std::int64_t now = clock_.now_ms();
     CustomerRepository::update(c, actor.shop_id, id, fields, now);
@@ -102,10 +113,13 @@ Customer CustomerService::update(const auth::Principal& actor, std::int64_t id, 
 Customer CustomerService::by_phone(const auth::Principal& actor, const std::string& raw_phone) {
   auto phone = phone::PhoneNormalizer(actor.phone_region).normalize(raw_phone);
   if (!phone) {
-    throw AppError(ErrorCode::kValidation, "not a phone number: " + phone.error(), {{"fields", {{"phone", phone.error()}}}});
+    throw AppError(ErrorCode::kValidation, "not a phone number: " + phone.error(),
+                   {{"fields", {{"phone", phone.error()}}}});
   }
   std::optional<Customer> found;
-  db_.with_connection([&](storage::Connection& c) { found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164); });
+  db_.with_connection([&](storage::Connection& c) {
+    found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
+  });
   if (!found) core::throw_not_found("customer");
   return *found;
 }

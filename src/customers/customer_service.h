@@ -33,7 +33,8 @@ class CustomerService {
 
   // 409 with the existing id in details when the phone is already a customer of the shop.
   Customer create(const auth::Principal& actor, const CustomerFields& fields);
-  CustomerPage list(const auth::Principal& actor, CustomerFilter filter, std::int64_t limit, std::int64_t offset);
+  CustomerPage list(const auth::Principal& actor, CustomerFilter filter, std::int64_t limit,
+                    std::int64_t offset);
   CustomerDetail get(const auth::Principal& actor, std::int64_t id);
   Customer update(const auth::Principal& actor, std::int64_t id, const CustomerFields& fields);
   // Any spelling of the number; 422 when it is no phone number, 404 when no customer has it.

@@ -14,27 +14,43 @@ thread_local std::chrono::steady_clock::time_point request_started;
 
 core::ErrorCode code_for_status(int status) {
   switch (status) {
-    case 400: return core::ErrorCode::kBadRequest;
-    case 401: return core::ErrorCode::kUnauthorized;
-    case 403: return core::ErrorCode::kForbidden;
-    case 404: return core::ErrorCode::kNotFound;
-    case 409: return core::ErrorCode::kConflict;
-    case 413: return core::ErrorCode::kPayloadTooLarge;
-    case 415: return core::ErrorCode::kUnsupportedMediaType;
-    case 422: return core::ErrorCode::kValidation;
-    case 429: return core::ErrorCode::kRateLimited;
-    case 503: return core::ErrorCode::kUnavailable;
-    default: return status >= 500 ? core::ErrorCode::kInternal : core::ErrorCode::kBadRequest;
+    case 400:
+      return core::ErrorCode::kBadRequest;
+    case 401:
+      return core::ErrorCode::kUnauthorized;
+    case 403:
+      return core::ErrorCode::kForbidden;
+    case 404:
+      return core::ErrorCode::kNotFound;
+    case 409:
+      return core::ErrorCode::kConflict;
+    case 413:
+      return core::ErrorCode::kPayloadTooLarge;
+    case 415:
+      return core::ErrorCode::kUnsupportedMediaType;
+    case 422:
+      return core::ErrorCode::kValidation;
+    case 429:
+      return core::ErrorCode::kRateLimited;
+    case 503:
+      return core::ErrorCode::kUnavailable;
+    default:
+      return status >= 500 ? core::ErrorCode::kInternal : core::ErrorCode::kBadRequest;
   }
 }
 
 std::string_view message_for_status(int status) {
   switch (status) {
-    case 404: return "no such route";
-    case 413: return "the request body is too large";
-    case 414: return "the request URI is too long";
-    case 405: return "method not allowed";
-    default: return "the request could not be handled";
+    case 404:
+      return "no such route";
+    case 413:
+      return "the request body is too large";
+    case 414:
+      return "the request URI is too long";
+    case 405:
+      return "method not allowed";
+    default:
+      return "the request could not be handled";
   }
 }
 
@@ -77,8 +93,8 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Statuses httplib sets by itself (unmatched route, body too large) get the JSON error shape.
-  server_->set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+  server_->set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         write_error(res, code_for_status(res.status), std::string(message_for_status(res.status)));
         return httplib::Server::HandlerResponse::Handled;
@@ -94,8 +110,8 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
         write_error(res, core::ErrorCode::kInternal, "internal error");
       });
   server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    const double ms = std::chrono::duration<double, std::milli>(
-                          std::chrono::steady_clock::now() - request_started)
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                request_started)
                           .count();
     // The path only: query strings can carry phone numbers and names.
     spdlog::info(R"({{"method":"{}","path":"{}","status":{},"ms":{:.2f},"bytes":{},"ip":"{}"}})",

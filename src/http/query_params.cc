@@ -10,7 +10,8 @@ namespace rx::http {
 namespace {
 
 [[noreturn]] void bad(const std::string& name, const std::string& reason) {
-  throw core::AppError(core::ErrorCode::kValidation, name + " " + reason, {{"fields", {{name, reason}}}});
+  throw core::AppError(core::ErrorCode::kValidation, name + " " + reason,
+                       {{"fields", {{name, reason}}}});
 }
 
 }  // namespace
@@ -20,7 +21,8 @@ std::optional<std::int64_t> query_id(const RequestContext& ctx, const std::strin
   if (!text) return std::nullopt;
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
-  if (ec != std::errc() || end != text->data() + text->size() || id <= 0) bad(name, "must be an id");
+  if (ec != std::errc() || end != text->data() + text->size() || id <= 0)
+    bad(name, "must be an id");
   return id;
 }
 

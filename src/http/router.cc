@@ -28,9 +28,12 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
 bool role_allows(Access access, auth::Role role) {
   switch (access) {
     case Access::kPublic:
-    case Access::kSignedIn: return true;
-    case Access::kManagerOrOwner: return auth::is_manager_or_owner(role);
-    case Access::kOwner: return role == auth::Role::kOwner;
+    case Access::kSignedIn:
+      return true;
+    case Access::kManagerOrOwner:
+      return auth::is_manager_or_owner(role);
+    case Access::kOwner:
+      return role == auth::Role::kOwner;
   }
   return false;
 }
@@ -40,7 +43,8 @@ bool role_allows(Access access, auth::Role role) {
 std::optional<TokenSource> find_token(const httplib::Request& req) {
   const std::string authorization = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (authorization.size() > kBearer.size() && authorization.compare(0, kBearer.size(), kBearer) == 0) {
+  if (authorization.size() > kBearer.size() &&
+      authorization.compare(0, kBearer.size(), kBearer) == 0) {
     return TokenSource{authorization.substr(kBearer.size()), false};
   }
   std::string cookie = cookie_value(req, kSessionCookie);

@@ -14,8 +14,8 @@
 namespace rx::http {
 
 enum class Access {
-  kPublic,         // no session needed (login, setup, health, webhooks)
-  kSignedIn,       // any role
+  kPublic,    // no session needed (login, setup, health, webhooks)
+  kSignedIn,  // any role
   kManagerOrOwner,
   kOwner,
 };

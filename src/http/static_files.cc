@@ -82,7 +82,8 @@ void StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
     return;
   }
   const bool hashed_asset = path.rfind("assets/", 0) == 0;
-  res.set_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
+  res.set_header("Cache-Control",
+                 hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   res.set_content(std::move(body), std::string(content_type_for(file)));
 }
 

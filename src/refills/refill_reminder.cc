@@ -16,7 +16,9 @@ bool contains(const std::string_view (&list)[N], std::string_view text) {
 bool is_status(std::string_view text) { return contains(kStatuses, text); }
 bool is_channel(std::string_view text) { return contains(kChannels, text); }
 bool is_response(std::string_view text) { return contains(kResponses, text); }
-bool is_open(std::string_view status) { return status == "pending" || status == "sent" || status == "responded"; }
+bool is_open(std::string_view status) {
+  return status == "pending" || status == "sent" || status == "responded";
+}
 
 std::string medicine_key(std::string_view medicine) {
   std::string out;

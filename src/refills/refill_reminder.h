@@ -9,10 +9,11 @@ namespace rx::refills {
 
 // pending -> sent -> responded; any open one -> refilled (a later bill for the medicine) or
 // cancelled. refilled and cancelled are final.
-inline constexpr std::string_view kStatuses[] = {"pending", "sent", "responded", "refilled", "cancelled"};
+inline constexpr std::string_view kStatuses[] = {"pending", "sent", "responded", "refilled",
+                                                 "cancelled"};
 inline constexpr std::string_view kChannels[] = {"whatsapp", "call", "sms"};
-inline constexpr std::string_view kResponses[] = {"will_visit", "refilled_elsewhere", "stopped_medicine",
-                                                  "not_reachable", "call_back", "other"};
+inline constexpr std::string_view kResponses[] = {
+    "will_visit", "refilled_elsewhere", "stopped_medicine", "not_reachable", "call_back", "other"};
 bool is_status(std::string_view text);
 bool is_channel(std::string_view text);
 bool is_response(std::string_view text);

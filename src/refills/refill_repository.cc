@@ -44,43 +44,51 @@ storage::Conditions where(std::int64_t shop_id, const RefillFilter& f) {
   if (f.from) w.add("rr.remind_on >= ?", {*f.from});
   if (f.to) w.add("rr.remind_on <= ?", {*f.to});
   if (f.customer_id) w.add("rr.customer_id = ?", {*f.customer_id});
-  if (f.medicine) w.add("rr.medicine_key LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(medicine_key(*f.medicine))});
+  if (f.medicine)
+    w.add("rr.medicine_key LIKE ? ESCAPE '\\'",
+          {storage::like_pattern_containing(medicine_key(*f.medicine))});
   return w;
 }
 
 }  // namespace
 
-std::int64_t RefillRepository::insert(storage::Connection& c, std::int64_t shop_id, const NewRefillReminder& r,
-                                      std::int64_t now_ms) {
+std::int64_t RefillRepository::insert(storage::Connection& c, std::int64_t shop_id,
+                                      const NewRefillReminder& r, std::int64_t now_ms) {
   return c.query_int(R"(
 INSERT INTO refill_reminders (shop_id, customer_id, purchase_id, bill_id, medicine, medicine_key, runs_out_on,
                               remind_on, status, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id)",
-                     {shop_id, r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
-                      r.runs_out_on, r.remind_on, now_ms, now_ms});
+                     {shop_id, r.customer_id, r.purchase_id, r.bill_id, r.medicine,
+                      medicine_key(r.medicine), r.runs_out_on, r.remind_on, now_ms, now_ms});
 }
 
-std::vector<std::int64_t> RefillRepository::close_as_refilled(storage::Connection& c, std::int64_t shop_id,
-                                                              std::int64_t customer_id, const std::string& key,
-                                                              std::int64_t bill_id, std::int64_t now_ms) {
+std::vector<std::int64_t> RefillRepository::close_as_refilled(
+    storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id, const std::string& key,
+    std::int64_t bill_id, std::int64_t now_ms) {
   std::vector<std::int64_t> ids;
-  for (const auto& r : c.query("SELECT id FROM refill_reminders WHERE shop_id = ? AND customer_id = ? AND "
-                               "medicine_key = ? AND status IN ('pending', 'sent', 'responded')",
-                               {shop_id, customer_id, key})
-                           .rows) {
+  for (const auto& r :
+       c.query("SELECT id FROM refill_reminders WHERE shop_id = ? AND customer_id = ? AND "
+               "medicine_key = ? AND status IN ('pending', 'sent', 'responded')",
+               {shop_id, customer_id, key})
+           .rows) {
     ids.push_back(r.int_at(0));
   }
   for (std::int64_t id : ids) {
-    c.query("UPDATE refill_reminders SET status = 'refilled', refilled_bill_id = ?, closed_at = ?, updated_at = ? "
-            "WHERE shop_id = ? AND id = ?",
-            {bill_id, now_ms, now_ms, shop_id, id});
-    add_event(c, shop_id, id, "refilled", std::nullopt, std::nullopt, std::nullopt, std::nullopt, now_ms);
+    c.query(
+        "UPDATE refill_reminders SET status = 'refilled', refilled_bill_id = ?, closed_at = ?, "
+        "updated_at = ? "
+        "WHERE shop_id = ? AND id = ?",
+        {bill_id, now_ms, now_ms, shop_id, id});
+    add_event(c, shop_id, id, "refilled", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+              now_ms);
   }
   return ids;
 }
 
-std::optional<RefillReminder> RefillRepository::find(storage::Connection& c, std::int64_t shop_id, std::int64_t id) {
-  auto row = c.query_one(std::string(kSelect) + " WHERE rr.shop_id = ? AND rr.id = ?", {shop_id, id});
+std::optional<RefillReminder> RefillRepository::find(storage::Connection& c, std::int64_t shop_id,
+                                                     std::int64_t id) {
+  auto row =
+      c.query_one(std::string(kSelect) + " WHERE rr.shop_id = ? AND rr.id = ?", {shop_id, id});
   if (!row) return std::nullopt;
   return from_row(*row);
 }
@@ -98,7 +106,8 @@ std::vector<RefillReminder> RefillRepository::list(storage::Connection& c, std::
   return out;
 }
 
-std::int64_t RefillRepository::count(storage::Connection& c, std::int64_t shop_id, const RefillFilter& filter) {
+std::int64_t RefillRepository::count(storage::Connection& c, std::int64_t shop_id,
+                                     const RefillFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM refill_reminders rr" + w.sql(), w.params());
 }
@@ -107,31 +116,43 @@ void RefillRepository::mark_sent(storage::Connection& c, std::int64_t shop_id, s
                                  std::string_view channel, std::optional<std::int64_t> staff_id,
                                  std::int64_t now_ms) {
   // A reminder already answered keeps its status; the send is still recorded as an event.
-  c.query("UPDATE refill_reminders SET status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END, "
-          "sent_channel = ?, sent_at = ?, sent_by = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
-          {channel, now_ms, staff_id, now_ms, shop_id, id});
+  c.query(
+      "UPDATE refill_reminders SET status = CASE WHEN status = 'pending' THEN 'sent' ELSE status "
+      "END, "
+      "sent_channel = ?, sent_at = ?, sent_by = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
+      {channel, now_ms, staff_id, now_ms, shop_id, id});
 }
 
-void RefillRepository::record_response(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                       std::string_view response, const std::optional<std::string>& note,
+void RefillRepository::record_response(storage::Connection& c, std::int64_t shop_id,
+                                       std::int64_t id, std::string_view response,
+                                       const std::optional<std::string>& note,
                                        std::int64_t now_ms) {
-  c.query("UPDATE refill_reminders SET status = 'responded', response = ?, response_note = ?, responded_at = ?, "
-          "updated_at = ? WHERE shop_id = ? AND id = ?",
-          {response, note, now_ms, now_ms, shop_id, id});
+  c.query(
+      "UPDATE refill_reminders SET status = 'responded', response = ?, response_note = ?, "
+      "responded_at = ?, "
+      "updated_at = ? WHERE shop_id = ? AND id = ?",
+      {response, note, now_ms, now_ms, shop_id, id});
 }
 
-void RefillRepository::cancel(storage::Connection& c, std::int64_t shop_id, std::int64_t id, std::int64_t now_ms) {
-  c.query("UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
-          {now_ms, now_ms, shop_id, id});
+void RefillRepository::cancel(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                              std::int64_t now_ms) {
+  c.query(
+      "UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ? WHERE "
+      "shop_id = ? AND id = ?",
+      {now_ms, now_ms, shop_id, id});
 }
 
-void RefillRepository::add_event(storage::Connection& c, std::int64_t shop_id, std::int64_t reminder_id,
-                                 std::string_view kind, const std::optional<std::string>& channel,
-                                 const std::optional<std::string>& response, const std::optional<std::string>& note,
+void RefillRepository::add_event(storage::Connection& c, std::int64_t shop_id,
+                                 std::int64_t reminder_id, std::string_view kind,
+                                 const std::optional<std::string>& channel,
+                                 const std::optional<std::string>& response,
+                                 const std::optional<std::string>& note,
                                  std::optional<std::int64_t> staff_id, std::int64_t now_ms) {
-  c.query("INSERT INTO refill_reminder_events (shop_id, reminder_id, kind, channel, response, note, staff_id, at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {shop_id, reminder_id, kind, channel, response, note, staff_id, now_ms});
+  c.query(
+      "INSERT INTO refill_reminder_events (shop_id, reminder_id, kind, channel, response, note, "
+      "staff_id, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {shop_id, reminder_id, kind, channel, response, note, staff_id, now_ms});
 }
 
 }  // namespace rx::refills

@@ -15,7 +15,8 @@ using http::RequestContext;
 constexpr std::string_view kBase = "/api/customer-tracking/refill-reminders";
 
 // {"<field>": one of `allowed`, "note"?}
-std::pair<std::string, std::optional<std::string>> read_choice(const RequestContext& ctx, const char* field,
+std::pair<std::string, std::optional<std::string>> read_choice(const RequestContext& ctx,
+                                                               const char* field,
                                                                bool (*allowed)(std::string_view),
                                                                const char* reason) {
   nlohmann::json body = ctx.json_body();
@@ -36,36 +37,51 @@ void register_refill_routes(http::Router& router, RefillService& service) {
     RefillFilter filter;
     filter.from = http::query_date(ctx, "from");
     filter.to = http::query_date(ctx, "to");
-    filter.status = http::query_choice(ctx, "status", {"pending", "sent", "responded", "refilled", "cancelled"});
+    filter.status = http::query_choice(ctx, "status",
+                                       {"pending", "sent", "responded", "refilled", "cancelled"});
     filter.customer_id = http::query_id(ctx, "customer_id");
     filter.medicine = ctx.query("medicine");
-    const bool default_window = !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
-    RefillPage result = service.list(ctx.principal(), filter, default_window, page.limit, page.offset);
+    const bool default_window =
+        !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
+    RefillPage result =
+        service.list(ctx.principal(), filter, default_window, page.limit, page.offset);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : result.items) items.push_back(to_json(r, ctx.principal().time_zone, result.today));
-    http::reply_json(res, 200, {{"items", items}, {"total", result.total}, {"today", result.today}});
+    for (const auto& r : result.items)
+      items.push_back(to_json(r, ctx.principal().time_zone, result.today));
+    http::reply_json(res, 200,
+                     {{"items", items}, {"total", result.total}, {"today", result.today}});
   });
 
-  router.post(base + R"(/([^/]+)/mark-sent)", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    const std::int64_t id = ctx.path_id();
-    auto [channel, note] = read_choice(ctx, "channel", is_channel, "must be whatsapp, call or sms");
-    RefillReminder r = service.mark_sent(ctx.principal(), id, channel, note);
-    http::reply_json(res, 200, to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
-  });
+  router.post(base + R"(/([^/]+)/mark-sent)", Access::kSignedIn,
+              [&service](RequestContext& ctx, httplib::Response& res) {
+                const std::int64_t id = ctx.path_id();
+                auto [channel, note] =
+                    read_choice(ctx, "channel", is_channel, "must be whatsapp, call or sms");
+                RefillReminder r = service.mark_sent(ctx.principal(), id, channel, note);
+                http::reply_json(
+                    res, 200,
+                    to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
+              });
 
-  router.post(base + R"(/([^/]+)/response)", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    const std::int64_t id = ctx.path_id();
-    auto [response, note] = read_choice(
-        ctx, "response", is_response,
-        "must be will_visit, refilled_elsewhere, stopped_medicine, not_reachable, call_back or other");
-    RefillReminder r = service.respond(ctx.principal(), id, response, note);
-    http::reply_json(res, 200, to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
-  });
+  router.post(
+      base + R"(/([^/]+)/response)", Access::kSignedIn,
+      [&service](RequestContext& ctx, httplib::Response& res) {
+        const std::int64_t id = ctx.path_id();
+        auto [response, note] = read_choice(ctx, "response", is_response,
+                                            "must be will_visit, refilled_elsewhere, "
+                                            "stopped_medicine, not_reachable, call_back or other");
+        RefillReminder r = service.respond(ctx.principal(), id, response, note);
+        http::reply_json(res, 200,
+                         to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
+      });
 
-  router.post(base + R"(/([^/]+)/cancel)", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-    RefillReminder r = service.cancel(ctx.principal(), ctx.path_id());
-    http::reply_json(res, 200, to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
-  });
+  router.post(base + R"(/([^/]+)/cancel)", Access::kSignedIn,
+              [&service](RequestContext& ctx, httplib::Response& res) {
+                RefillReminder r = service.cancel(ctx.principal(), ctx.path_id());
+                http::reply_json(
+                    res, 200,
+                    to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
+              });
 }
 
 }  // namespace rx::refills

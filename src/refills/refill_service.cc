@@ -13,8 +13,8 @@ std::string RefillService::today(const auth::Principal& actor) const {
   return core::local_date(clock_.now_ms(), actor.time_zone);
 }
 
-RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter, bool default_window,
-                               std::int64_t limit, std::int64_t offset) {
+RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter,
+                               bool default_window, std::int64_t limit, std::int64_t offset) {
   RefillPage page;
   page.today = today(actor);
   if (default_window) {
@@ -28,8 +28,8 @@ RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter
   return page;
 }
 
-RefillReminder RefillService::open_reminder(storage::Connection& c, const auth::Principal& actor, std::int64_t id,
-                                            bool allow_closed) {
+RefillReminder RefillService::open_reminder(storage::Connection& c, const auth::Principal& actor,
+                                            std::int64_t id, bool allow_closed) {
   auto found = RefillRepository::find(c, actor.shop_id, id);
   if (!found) core::throw_not_found("refill reminder");
   if (!allow_closed && !is_open(found->status)) {
@@ -39,27 +39,31 @@ RefillReminder RefillService::open_reminder(storage::Connection& c, const auth::
   return *found;
 }
 
-RefillReminder RefillService::mark_sent(const auth::Principal& actor, std::int64_t id, const std::string& channel,
+RefillReminder RefillService::mark_sent(const auth::Principal& actor, std::int64_t id,
+                                        const std::string& channel,
                                         const std::optional<std::string>& note) {
   RefillReminder result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     open_reminder(c, actor, id, false);
     const std::int64_t now = clock_.now_ms();
     RefillRepository::mark_sent(c, actor.shop_id, id, channel, actor.staff_id, now);
-    RefillRepository::add_event(c, actor.shop_id, id, "sent", channel, std::nullopt, note, actor.staff_id, now);
+    RefillRepository::add_event(c, actor.shop_id, id, "sent", channel, std::nullopt, note,
+                                actor.staff_id, now);
     result = *RefillRepository::find(c, actor.shop_id, id);
   });
   return result;
 }
 
-RefillReminder RefillService::respond(const auth::Principal& actor, std::int64_t id, const std::string& response,
+RefillReminder RefillService::respond(const auth::Principal& actor, std::int64_t id,
+                                      const std::string& response,
                                       const std::optional<std::string>& note) {
   RefillReminder result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     open_reminder(c, actor, id, false);
     const std::int64_t now = clock_.now_ms();
     RefillRepository::record_response(c, actor.shop_id, id, response, note, now);
-    RefillRepository::add_event(c, actor.shop_id, id, "response", std::nullopt, response, note, actor.staff_id, now);
+    RefillRepository::add_event(c, actor.shop_id, id, "response", std::nullopt, response, note,
+                                actor.staff_id, now);
     result = *RefillRepository::find(c, actor.shop_id, id);
   });
   return result;
@@ -70,13 +74,14 @@ RefillReminder RefillService::cancel(const auth::Principal& actor, std::int64_t 
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     RefillReminder current = open_reminder(c, actor, id, true);
     if (current.status == "refilled") {
-      throw AppError(ErrorCode::kConflict, "this reminder is already refilled", {{"status", "refilled"}});
+      throw AppError(ErrorCode::kConflict, "this reminder is already refilled",
+                     {{"status", "refilled"}});
     }
     if (current.status != "cancelled") {
       const std::int64_t now = clock_.now_ms();
       RefillRepository::cancel(c, actor.shop_id, id, now);
-      RefillRepository::add_event(c, actor.shop_id, id, "cancelled", std::nullopt, std::nullopt, std::nullopt,
-                                  actor.staff_id, now);
+      RefillRepository::add_event(c, actor.shop_id, id, "cancelled", std::nullopt, std::nullopt,
+                                  std::nullopt, actor.staff_id, now);
     }
     result = *RefillRepository::find(c, actor.shop_id, id);
   });

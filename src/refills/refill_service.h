@@ -21,18 +21,18 @@ class RefillService {
   RefillService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // Without filters: pending reminders due today or earlier in the shop's time zone.
-  RefillPage list(const auth::Principal& actor, RefillFilter filter, bool default_window, std::int64_t limit,
-                  std::int64_t offset);
-  RefillReminder mark_sent(const auth::Principal& actor, std::int64_t id, const std::string& channel,
-                           const std::optional<std::string>& note);
+  RefillPage list(const auth::Principal& actor, RefillFilter filter, bool default_window,
+                  std::int64_t limit, std::int64_t offset);
+  RefillReminder mark_sent(const auth::Principal& actor, std::int64_t id,
+                           const std::string& channel, const std::optional<std::string>& note);
   RefillReminder respond(const auth::Principal& actor, std::int64_t id, const std::string& response,
                          const std::optional<std::string>& note);
   RefillReminder cancel(const auth::Principal& actor, std::int64_t id);
   std::string today(const auth::Principal& actor) const;
 
  private:
-  RefillReminder open_reminder(storage::Connection& c, const auth::Principal& actor, std::int64_t id,
-                               bool allow_closed);
+  RefillReminder open_reminder(storage::Connection& c, const auth::Principal& actor,
+                               std::int64_t id, bool allow_closed);
 
   storage::Database& db_;
   const core::Clock& clock_;

@@ -38,8 +38,8 @@ std::optional<Shop> ShopRepository::find(storage::Connection& c, std::int64_t id
 }
 
 void ShopRepository::update(storage::Connection& c, const Shop& shop, std::int64_t now_ms) {
-  c.query(kUpdate, {shop.name, shop.phone_region, shop.time_zone, shop.refill_lead_days, now_ms,
-                    shop.id});
+  c.query(kUpdate,
+          {shop.name, shop.phone_region, shop.time_zone, shop.refill_lead_days, now_ms, shop.id});
 }
 
 std::int64_t ShopRepository::count(storage::Connection& c) {

@@ -22,10 +22,13 @@ nlohmann::json to_json(const Shop& shop) {
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
   core::FieldReader fields(body);
-  if (fields.has("name")) shop.name = fields.text("name", Presence::kRequired, 120).value_or(shop.name);
+  if (fields.has("name"))
+    shop.name = fields.text("name", Presence::kRequired, 120).value_or(shop.name);
   if (fields.has("phone_region")) {
-    shop.phone_region = core::trim(fields.text("phone_region", Presence::kRequired, 3).value_or(""));
-    for (char& ch : shop.phone_region) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    shop.phone_region =
+        core::trim(fields.text("phone_region", Presence::kRequired, 3).value_or(""));
+    for (char& ch : shop.phone_region)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   }
   if (fields.has("time_zone")) {
     shop.time_zone = fields.text("time_zone", Presence::kRequired, 64).value_or(shop.time_zone);
@@ -35,8 +38,9 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
     fields.fail("phone_region", "unknown region code (e.g. IN)");
   }
   if (fields.has("refill_lead_days")) {
-    shop.refill_lead_days = static_cast<int>(
-        fields.integer("refill_lead_days", Presence::kRequired, 0, 60).value_or(shop.refill_lead_days));
+    shop.refill_lead_days =
+        static_cast<int>(fields.integer("refill_lead_days", Presence::kRequired, 0, 60)
+                             .value_or(shop.refill_lead_days));
   }
   fields.finish();
   return shop;
@@ -57,29 +61,33 @@ NewShop read_setup(const nlohmann::json& body) {
 
 void register_shop_routes(http::Router& router, ShopService& shops, auth::AuthService& auth,
                           http::CookiePolicy cookies) {
-  router.get("/api/shop", http::Access::kSignedIn, [&shops](http::RequestContext& ctx, httplib::Response& res) {
-    http::reply_json(res, 200, to_json(shops.get(ctx.principal())));
-  });
+  router.get("/api/shop", http::Access::kSignedIn,
+             [&shops](http::RequestContext& ctx, httplib::Response& res) {
+               http::reply_json(res, 200, to_json(shops.get(ctx.principal())));
+             });
 
-  router.put("/api/shop", http::Access::kOwner, [&shops](http::RequestContext& ctx, httplib::Response& res) {
-    Shop changes = read_changes(ctx.json_body(), shops.get(ctx.principal()));
-    http::reply_json(res, 200, to_json(shops.update(ctx.principal(), changes)));
-  });
+  router.put("/api/shop", http::Access::kOwner,
+             [&shops](http::RequestContext& ctx, httplib::Response& res) {
+               Shop changes = read_changes(ctx.json_body(), shops.get(ctx.principal()));
+               http::reply_json(res, 200, to_json(shops.update(ctx.principal(), changes)));
+             });
 
-  router.get("/api/setup", http::Access::kPublic, [&shops](http::RequestContext&, httplib::Response& res) {
-    http::reply_json(res, 200, {{"needed", shops.setup_needed()}});
-  });
+  router.get("/api/setup", http::Access::kPublic,
+             [&shops](http::RequestContext&, httplib::Response& res) {
+               http::reply_json(res, 200, {{"needed", shops.setup_needed()}});
+             });
 
   router.post("/api/setup", http::Access::kPublic,
               [&shops, &auth, cookies](http::RequestContext& ctx, httplib::Response& res) {
                 NewShop request = read_setup(ctx.json_body());
                 std::string token;
                 nlohmann::json owner;
-                shops.create(request, true, [&](storage::Connection& c, const CreatedShop& created) {
-                  token = auth.start_session(c, created.shop_id, created.owner_id);
-                  owner = staff::to_identity_json(
-                      *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
-                });
+                shops.create(
+                    request, true, [&](storage::Connection& c, const CreatedShop& created) {
+                      token = auth.start_session(c, created.shop_id, created.owner_id);
+                      owner = staff::to_identity_json(
+                          *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
+                    });
                 http::set_session_cookie(res, cookies, token, auth.session_ttl_seconds());
                 http::reply_json(res, 201, {{"token", token}, {"staff", owner}});
               });

@@ -48,7 +48,8 @@ bool ShopService::setup_needed() {
 
 Shop ShopService::get(const auth::Principal& actor) {
   std::optional<Shop> shop;
-  db_.with_connection([&](storage::Connection& c) { shop = ShopRepository::find(c, actor.shop_id); });
+  db_.with_connection(
+      [&](storage::Connection& c) { shop = ShopRepository::find(c, actor.shop_id); });
   if (!shop) core::throw_not_found("shop");
   return *shop;
 }

@@ -28,8 +28,9 @@ class ShopService {
 
   // Creates a shop and its owner in one transaction. With `first_run`, only while no shop exists
   // (409 afterwards); `then` runs inside the same transaction (e.g. to open the owner's session).
-  CreatedShop create(const NewShop& shop, bool first_run,
-                     const std::function<void(storage::Connection&, const CreatedShop&)>& then = {});
+  CreatedShop create(
+      const NewShop& shop, bool first_run,
+      const std::function<void(storage::Connection&, const CreatedShop&)>& then = {});
   bool setup_needed();
   Shop get(const auth::Principal& actor);
   Shop update(const auth::Principal& actor, const Shop& changes);

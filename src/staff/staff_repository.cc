@@ -3,7 +3,6 @@
 namespace rx::staff {
 namespace {
 
-
 constexpr std::string_view kInsert = R"(
 INSERT INTO staff (shop_id, name, email, phone, role, password_hash, active, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?) RETURNING id)";
@@ -62,9 +61,9 @@ StaffMember from_row(const storage::Row& row) {
 
 std::int64_t StaffRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                      const NewStaffMember& member, std::int64_t now_ms) {
-  return c.query_int(kInsert, {shop_id, member.name, member.email, member.phone,
-                               std::string(auth::to_string(member.role)), member.password_hash,
-                               now_ms, now_ms});
+  return c.query_int(
+      kInsert, {shop_id, member.name, member.email, member.phone,
+                std::string(auth::to_string(member.role)), member.password_hash, now_ms, now_ms});
 }
 
 std::optional<StaffMember> StaffRepository::find(storage::Connection& c, std::int64_t shop_id,

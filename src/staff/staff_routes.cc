@@ -61,26 +61,31 @@ StaffChanges read_changes(const nlohmann::json& body, const std::string& region)
 }  // namespace
 
 void register_staff_routes(http::Router& router, StaffService& service) {
-  router.get("/api/staff", Access::kManagerOrOwner, [&service](http::RequestContext& ctx, httplib::Response& res) {
-    const http::ListParams page = http::read_list_params(ctx);
-    std::optional<bool> active;
-    if (auto value = ctx.query("active")) {
-      if (*value != "true" && *value != "false") {
-        throw core::AppError(core::ErrorCode::kValidation, "active must be true or false",
-                             {{"fields", {{"active", "must be true or false"}}}});
-      }
-      active = *value == "true";
-    }
-    StaffPage result = service.list(ctx.principal(), active, page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : result.items) items.push_back(to_json(m, ctx.principal().time_zone));
-    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
-  });
+  router.get("/api/staff", Access::kManagerOrOwner,
+             [&service](http::RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               std::optional<bool> active;
+               if (auto value = ctx.query("active")) {
+                 if (*value != "true" && *value != "false") {
+                   throw core::AppError(core::ErrorCode::kValidation,
+                                        "active must be true or false",
+                                        {{"fields", {{"active", "must be true or false"}}}});
+                 }
+                 active = *value == "true";
+               }
+               StaffPage result = service.list(ctx.principal(), active, page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& m : result.items)
+                 items.push_back(to_json(m, ctx.principal().time_zone));
+               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+             });
 
-  router.post("/api/staff", Access::kManagerOrOwner, [&service](http::RequestContext& ctx, httplib::Response& res) {
-    StaffMember created = service.create(ctx.principal(), read_create(ctx.json_body(), ctx.principal().phone_region));
-    http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
-  });
+  router.post("/api/staff", Access::kManagerOrOwner,
+              [&service](http::RequestContext& ctx, httplib::Response& res) {
+                StaffMember created = service.create(
+                    ctx.principal(), read_create(ctx.json_body(), ctx.principal().phone_region));
+                http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
+              });
 
   router.get(R"(/api/staff/([^/]+))", Access::kManagerOrOwner,
              [&service](http::RequestContext& ctx, httplib::Response& res) {
@@ -91,20 +96,24 @@ void register_staff_routes(http::Router& router, StaffService& service) {
   router.put(R"(/api/staff/([^/]+))", Access::kManagerOrOwner,
              [&service](http::RequestContext& ctx, httplib::Response& res) {
                const std::int64_t id = ctx.path_id();
-               StaffMember updated = service.update(ctx.principal(), id, read_changes(ctx.json_body(), ctx.principal().phone_region));
+               StaffMember updated =
+                   service.update(ctx.principal(), id,
+                                  read_changes(ctx.json_body(), ctx.principal().phone_region));
                http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
              });
 
-  router.put("/api/me/password", Access::kSignedIn, [&service](http::RequestContext& ctx, httplib::Response& res) {
-    nlohmann::json body = ctx.json_body();
-    core::FieldReader fields(body);
-    const nlohmann::json* current = fields.raw("current_password");
-    if (!current || !current->is_string()) fields.fail("current_password", "required");
-    auto replacement = read_password(fields, "new_password");
-    fields.finish();
-    service.change_own_password(ctx.principal(), current->get<std::string>(), *replacement);
-    http::reply_no_content(res);
-  });
+  router.put("/api/me/password", Access::kSignedIn,
+             [&service](http::RequestContext& ctx, httplib::Response& res) {
+               nlohmann::json body = ctx.json_body();
+               core::FieldReader fields(body);
+               const nlohmann::json* current = fields.raw("current_password");
+               if (!current || !current->is_string()) fields.fail("current_password", "required");
+               auto replacement = read_password(fields, "new_password");
+               fields.finish();
+               service.change_own_password(ctx.principal(), current->get<std::string>(),
+                                           *replacement);
+               http::reply_no_content(res);
+             });
 }
 
 }  // namespace rx::staff

@@ -43,7 +43,8 @@ StaffPage StaffService::list(const auth::Principal& actor, std::optional<bool> a
 
 StaffMember StaffService::get(const auth::Principal& actor, std::int64_t id) {
   std::optional<StaffMember> found;
-  db_.with_connection([&](storage::Connection& c) { found = StaffRepository::find(c, actor.shop_id, id); });
+  db_.with_connection(
+      [&](storage::Connection& c) { found = StaffRepository::find(c, actor.shop_id, id); });
   if (!found) core::throw_not_found("staff member");
   return *found;
 }
@@ -62,9 +63,9 @@ StaffMember StaffService::update(const auth::Principal& actor, std::int64_t id,
         throw AppError(ErrorCode::kForbidden, "only an owner can make someone an owner");
       }
     }
-    const bool loses_owner = current->role == Role::kOwner && current->active &&
-                             ((changes.role && *changes.role != Role::kOwner) ||
-                              (changes.active && !*changes.active));
+    const bool loses_owner =
+        current->role == Role::kOwner && current->active &&
+        ((changes.role && *changes.role != Role::kOwner) || (changes.active && !*changes.active));
     if (loses_owner && StaffRepository::count_active_owners(c, actor.shop_id) <= 1) {
       throw AppError(ErrorCode::kConflict, "the shop must keep at least one active owner");
     }
@@ -92,7 +93,8 @@ void StaffService::change_own_password(const auth::Principal& actor, const std::
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     StaffRepository::set_password_hash(c, actor.shop_id, actor.staff_id, hash, clock_.now_ms());
     // Whoever else held this person's sessions (a lost phone) is signed out.
-    auth::SessionRepository::revoke_others(c, actor.shop_id, actor.staff_id, actor.token_hash, clock_.now_ms());
+    auth::SessionRepository::revoke_others(c, actor.shop_id, actor.staff_id, actor.token_hash,
+                                           clock_.now_ms());
   });
 }
 

@@ -2,12 +2,12 @@
 
 #include "storage/value.h"
 
-#include <cstdint>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>

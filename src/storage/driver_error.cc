@@ -46,10 +46,14 @@ ErrorCode error_code_for_sqlstate(std::string_view state) {
 
 std::string_view public_message_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kConflict: return "a record with the same key already exists";
-    case ErrorCode::kValidation: return "a value was refused by the database";
-    case ErrorCode::kUnavailable: return "the database is busy or unavailable; try again";
-    default: return "internal database error";
+    case ErrorCode::kConflict:
+      return "a record with the same key already exists";
+    case ErrorCode::kValidation:
+      return "a value was refused by the database";
+    case ErrorCode::kUnavailable:
+      return "the database is busy or unavailable; try again";
+    default:
+      return "internal database error";
   }
 }
 

@@ -33,7 +33,8 @@ MigrationReport migrate(Database& db, std::int64_t now_ms) {
     });
   }
   db.with_connection([&](Connection& c) {
-    report.current_version = static_cast<int>(c.query_int("SELECT MAX(version) FROM schema_migrations"));
+    report.current_version =
+        static_cast<int>(c.query_int("SELECT MAX(version) FROM schema_migrations"));
   });
   return report;
 }

@@ -74,12 +74,12 @@ class PostgresConnection final : public Connection {
       PQfinish(conn_);
       conn_ = nullptr;
       spdlog::warn("postgresql connection failed: {}", message);
-      throw core::AppError(core::ErrorCode::kUnavailable,
-                           "the database is unavailable; try again",
+      throw core::AppError(core::ErrorCode::kUnavailable, "the database is unavailable; try again",
                            {{"engine", "postgresql"}});
     }
     PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
-    execute_script("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_min_messages = warning;");
+    execute_script(
+        "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_min_messages = warning;");
   }
 
   ~PostgresConnection() override { PQfinish(conn_); }
@@ -153,14 +153,21 @@ class PostgresConnection final : public Connection {
         }
         const char* text = PQgetvalue(r, row, col);
         switch (PQftype(r, col)) {
-          case kBoolOid: cells.emplace_back(text[0] == 't'); break;
+          case kBoolOid:
+            cells.emplace_back(text[0] == 't');
+            break;
           case kInt2Oid:
           case kInt4Oid:
-          case kInt8Oid: cells.emplace_back(std::stoll(text)); break;
+          case kInt8Oid:
+            cells.emplace_back(std::stoll(text));
+            break;
           case kFloat4Oid:
           case kFloat8Oid:
-          case kNumericOid: cells.emplace_back(std::stod(text)); break;
-          default: cells.emplace_back(std::string(text, PQgetlength(r, row, col)));
+          case kNumericOid:
+            cells.emplace_back(std::stod(text));
+            break;
+          default:
+            cells.emplace_back(std::string(text, PQgetlength(r, row, col)));
         }
       }
       out.rows.emplace_back(std::move(cells));

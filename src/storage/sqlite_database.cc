@@ -17,7 +17,8 @@ constexpr int kBusyTimeoutMs = 5000;
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view sql) {
   int extended = db ? sqlite3_extended_errcode(db) : rc;
   core::ErrorCode code = error_code_for_sqlite(extended);
-  spdlog::warn("sqlite error {} ({}) in: {}", extended, db ? sqlite3_errmsg(db) : "", sql.substr(0, 200));
+  spdlog::warn("sqlite error {} ({}) in: {}", extended, db ? sqlite3_errmsg(db) : "",
+               sql.substr(0, 200));
   throw core::AppError(code, std::string(public_message_for(code)),
                        {{"engine", "sqlite"}, {"driver_code", extended}});
 }
@@ -25,9 +26,9 @@ constexpr int kBusyTimeoutMs = 5000;
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -116,9 +117,12 @@ class SqliteConnection final : public Connection {
 
   static Value column_value(sqlite3_stmt* stmt, int i) {
     switch (sqlite3_column_type(stmt, i)) {
-      case SQLITE_INTEGER: return Value(static_cast<long long>(sqlite3_column_int64(stmt, i)));
-      case SQLITE_FLOAT: return Value(sqlite3_column_double(stmt, i));
-      case SQLITE_NULL: return Value();
+      case SQLITE_INTEGER:
+        return Value(static_cast<long long>(sqlite3_column_int64(stmt, i)));
+      case SQLITE_FLOAT:
+        return Value(sqlite3_column_double(stmt, i));
+      case SQLITE_NULL:
+        return Value();
       default: {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
         return Value(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));

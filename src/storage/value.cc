@@ -1,8 +1,8 @@
 #include "storage/value.h"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <cstdlib>
-#include <fmt/format.h>
 
 namespace rx::storage {
 

@@ -32,9 +32,9 @@ class Value {
   bool is_real() const { return std::holds_alternative<double>(v_); }
   bool is_text() const { return std::holds_alternative<std::string>(v_); }
 
-  std::int64_t as_int() const;       // 0 for NULL; parses text
-  double as_real() const;            // 0 for NULL
-  std::string as_text() const;       // "" for NULL; formats numbers
+  std::int64_t as_int() const;  // 0 for NULL; parses text
+  double as_real() const;       // 0 for NULL
+  std::string as_text() const;  // "" for NULL; formats numbers
   bool as_bool() const { return as_int() != 0; }
   std::optional<std::int64_t> as_opt_int() const;
   std::optional<std::string> as_opt_text() const;

@@ -39,8 +39,10 @@ void expect_error(const Response& res, int status, const std::string& code) {
   EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
 }
 
-nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price, std::optional<int> days = {}) {
-  nlohmann::json out = {{"medicine", medicine}, {"quantity", quantity}, {"unit_price_paise", price}};
+nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price,
+                    std::optional<int> days = {}) {
+  nlohmann::json out = {
+      {"medicine", medicine}, {"quantity", quantity}, {"unit_price_paise", price}};
   if (days) out["duration_days"] = *days;
   return out;
 }
@@ -58,7 +60,8 @@ class BillingTest : public ::testing::Test {
 
   nlohmann::json bill(const SignedInStaff& who, const std::string& phone, nlohmann::json items,
                       nlohmann::json extra = nlohmann::json::object(), int expect = 201) {
-    nlohmann::json body = {{"customer", {{"phone", phone}}}, {"was_contacted_before", false}, {"items", items}};
+    nlohmann::json body = {
+        {"customer", {{"phone", phone}}}, {"was_contacted_before", false}, {"items", items}};
     if (!extra.contains("customer_category")) body["customer_category"] = "regular_branded";
     for (auto it = extra.begin(); it != extra.end(); ++it) body[it.key()] = it.value();
     Response res = client(who).post("/api/bills", body);
@@ -70,10 +73,15 @@ TestServer* BillingTest::server_ = nullptr;
 
 TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
   SignedInStaff owner = create_shop(server(), "Convert Shop");
-  ASSERT_EQ(client(owner).upload(kTracking + "/contacts/upload", "file", "s.csv", "Name,Phone\nMeera,9876501234\n").status, 201);
+  ASSERT_EQ(
+      client(owner)
+          .upload(kTracking + "/contacts/upload", "file", "s.csv", "Name,Phone\nMeera,9876501234\n")
+          .status,
+      201);
   const std::int64_t contact_id = client(owner).get(kTracking + "/contacts").body["items"][0]["id"];
-  nlohmann::json first = bill(owner, "+91 98765 01234", {item("Metformin 500", 2, 4500, 30), item("Crocin", 1, 3000)},
-                              {{"customer_category", "contact_sheet"}, {"was_contacted_before", true}});
+  nlohmann::json first =
+      bill(owner, "+91 98765 01234", {item("Metformin 500", 2, 4500, 30), item("Crocin", 1, 3000)},
+           {{"customer_category", "contact_sheet"}, {"was_contacted_before", true}});
   EXPECT_EQ(first["bill"]["total_paise"], 12000);
   EXPECT_EQ(first["customer_created"], true);
   EXPECT_EQ(first["customer"]["name"], "Meera") << "the sheet's name carries over";
@@ -102,7 +110,8 @@ TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
 
 TEST_F(BillingTest, CategoryRulesForNewAndContactedCustomers) {
   SignedInStaff owner = create_shop(server(), "Category Shop");
-  nlohmann::json body = {{"customer", {{"phone", "9876502000"}}}, {"was_contacted_before", false},
+  nlohmann::json body = {{"customer", {{"phone", "9876502000"}}},
+                         {"was_contacted_before", false},
                          {"items", {item("A", 1, 100)}}};
   Response no_category = client(owner).post("/api/bills", body);
   expect_error(no_category, 422, "validation_failed");
@@ -110,7 +119,8 @@ TEST_F(BillingTest, CategoryRulesForNewAndContactedCustomers) {
   body["was_contacted_before"] = true;
   body["customer_category"] = "regular_branded";
   expect_error(client(owner).post("/api/bills", body), 422, "validation_failed");
-  EXPECT_EQ(client(owner).get(kTracking + "/customers?limit=1").body["total"], 0) << "nothing half-written";
+  EXPECT_EQ(client(owner).get(kTracking + "/customers?limit=1").body["total"], 0)
+      << "nothing half-written";
   body["customer_category"] = "contact_sheet";
   EXPECT_EQ(client(owner).post("/api/bills", body).status, 201);
   // Not the first bill any more: the customer may now say so with another category.
@@ -121,8 +131,9 @@ TEST_F(BillingTest, CategoryRulesForNewAndContactedCustomers) {
 TEST_F(BillingTest, RefillRemindersFollowDurationAndLeadDays) {
   SignedInStaff owner = create_shop(server(), "Refill Shop");
   const std::string today = ist_date();
-  nlohmann::json res = bill(owner, "9876503000", {item("Amlodipine 5", 1, 5000, 30), item("Cough syrup", 1, 9000, 3),
-                                                 item("Bandage", 1, 2000)});
+  nlohmann::json res = bill(owner, "9876503000",
+                            {item("Amlodipine 5", 1, 5000, 30), item("Cough syrup", 1, 9000, 3),
+                             item("Bandage", 1, 2000)});
   ASSERT_EQ(res["reminders"].size(), 2u);
   EXPECT_EQ(res["reminders"][0]["medicine"], "Amlodipine 5");
   EXPECT_EQ(res["reminders"][0]["runs_out_on"], add_days(today, 30));
@@ -205,15 +216,20 @@ TEST_F(BillingTest, MoneyAndQuantitiesAreChecked) {
 
 TEST_F(BillingTest, AVisitWithoutPurchaseTurnsTheContactYellow) {
   SignedInStaff owner = create_shop(server(), "Visit Shop");
-  ASSERT_EQ(client(owner).upload(kTracking + "/contacts/upload", "file", "s.csv", "Phone\n9876507000\n").status, 201);
+  ASSERT_EQ(client(owner)
+                .upload(kTracking + "/contacts/upload", "file", "s.csv", "Phone\n9876507000\n")
+                .status,
+            201);
   nlohmann::json visit = bill(owner, "9876507000", nlohmann::json::array(),
-                              {{"visited_but_no_purchase", true}, {"customer_category", "contact_sheet"},
+                              {{"visited_but_no_purchase", true},
+                               {"customer_category", "contact_sheet"},
                                {"was_contacted_before", true}});
   EXPECT_EQ(visit["bill"]["total_paise"], 0);
   EXPECT_EQ(visit["customer"]["visit_count"], 1);
   EXPECT_TRUE(visit["conversion"].is_null());
   ASSERT_FALSE(visit["yellow_contact_id"].is_null());
-  Response contact = client(owner).get(kTracking + "/contacts/" + visit["yellow_contact_id"].dump());
+  Response contact =
+      client(owner).get(kTracking + "/contacts/" + visit["yellow_contact_id"].dump());
   EXPECT_EQ(contact.body["status"], "yellow");
   EXPECT_EQ(contact.body["customer_id"], visit["customer"]["id"]);
   bill(owner, "9876507000", {item("A", 1, 100)}, {{"visited_but_no_purchase", true}}, 422);
@@ -230,20 +246,23 @@ TEST_F(BillingTest, OnlyOwnersAndManagersBackDate) {
   bill(worker, "9876508000", {item("A", 1, 100)}, back, 403);
   bill(manager, "9876508000", {item("A", 1, 100)}, back, 201);
   EXPECT_EQ(bill(worker, "9876508001", {item("A", 1, 100)})["bill"]["staff_id"], worker.id);
-  bill(owner, "9876508000", {item("A", 1, 100)}, {{"billed_at", add_days(ist_date(), 3) + "T10:00"}}, 422);
+  bill(owner, "9876508000", {item("A", 1, 100)},
+       {{"billed_at", add_days(ist_date(), 3) + "T10:00"}}, 422);
   bill(owner, "9876508000", {item("A", 1, 100)}, {{"billed_at", "last tuesday"}}, 422);
 }
 
 TEST_F(BillingTest, BillsAreListedAndFiltered) {
   SignedInStaff owner = create_shop(server(), "List Shop");
   SignedInStaff worker = add_staff(server(), owner, "staff");
-  nlohmann::json a = bill(owner, "9876509000", {item("A", 1, 100)}, {{"billed_at", add_days(ist_date(), -5) + "T10:00"}});
+  nlohmann::json a = bill(owner, "9876509000", {item("A", 1, 100)},
+                          {{"billed_at", add_days(ist_date(), -5) + "T10:00"}});
   bill(worker, "9876509001", {item("B", 2, 100)});
   EXPECT_EQ(client(owner).get("/api/bills").body["total"], 2);
   EXPECT_EQ(client(owner).get("/api/bills?from=" + ist_date()).body["total"], 1);
   EXPECT_EQ(client(owner).get("/api/bills?to=" + add_days(ist_date(), -1)).body["total"], 1);
   EXPECT_EQ(client(owner).get("/api/bills?staff_id=" + std::to_string(worker.id)).body["total"], 1);
-  EXPECT_EQ(client(owner).get("/api/bills?customer_id=" + a["customer"]["id"].dump()).body["total"], 1);
+  EXPECT_EQ(client(owner).get("/api/bills?customer_id=" + a["customer"]["id"].dump()).body["total"],
+            1);
   expect_error(client(owner).get("/api/bills?from=yesterday"), 422, "validation_failed");
   Response one = client(owner).get("/api/bills/" + a["bill"]["id"].dump());
   ASSERT_EQ(one.status, 200);
@@ -255,7 +274,8 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
   SignedInStaff worker = add_staff(server(), owner, "staff");
   nlohmann::json due = bill(owner, "9876510000", {item("Losartan 50", 1, 8000, 30)},
                             {{"billed_at", add_days(ist_date(), -25) + "T11:00"}});
-  bill(owner, "9876510001", {item("Losartan 50", 1, 8000, 30)}, {{"billed_at", add_days(ist_date(), -20) + "T11:00"}});
+  bill(owner, "9876510001", {item("Losartan 50", 1, 8000, 30)},
+       {{"billed_at", add_days(ist_date(), -20) + "T11:00"}});
   nlohmann::json overdue = bill(owner, "9876510002", {item("Insulin", 1, 50000, 10)},
                                 {{"billed_at", add_days(ist_date(), -9) + "T11:00"}});
   ApiClient staff = client(worker);
@@ -268,8 +288,13 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
   EXPECT_EQ(list.body["items"][1]["remind_on"], ist_date());
   EXPECT_EQ(list.body["items"][1]["days_overdue"], 0);
   EXPECT_EQ(list.body["items"][1]["customer_phone"], "+919876510000");
-  EXPECT_EQ(staff.get(kTracking + "/refill-reminders?from=" + ist_date() + "&to=" + add_days(ist_date(), 10)).body["total"], 2);
-  EXPECT_EQ(staff.get(kTracking + "/refill-reminders?medicine=losartan&status=pending").body["total"], 2);
+  EXPECT_EQ(staff
+                .get(kTracking + "/refill-reminders?from=" + ist_date() +
+                     "&to=" + add_days(ist_date(), 10))
+                .body["total"],
+            2);
+  EXPECT_EQ(
+      staff.get(kTracking + "/refill-reminders?medicine=losartan&status=pending").body["total"], 2);
 
   const std::string path = kTracking + "/refill-reminders/" + due["reminders"][0]["id"].dump();
   expect_error(staff.post(path + "/mark-sent", {{"channel", "pigeon"}}), 422, "validation_failed");
@@ -277,11 +302,14 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
   ASSERT_EQ(sent.status, 200) << sent.raw;
   EXPECT_EQ(sent.body["status"], "sent");
   EXPECT_EQ(sent.body["sent_by"], worker.id);
-  Response again = staff.post(path + "/mark-sent", {{"channel", "call"}, {"note", "no WhatsApp tick"}});
+  Response again =
+      staff.post(path + "/mark-sent", {{"channel", "call"}, {"note", "no WhatsApp tick"}});
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.body["sent_channel"], "call");
-  EXPECT_EQ(staff.get(kTracking + "/refill-reminders").body["total"], 1) << "a sent reminder leaves the to-do list";
-  Response answered = staff.post(path + "/response", {{"response", "will_visit"}, {"note", "Saturday"}});
+  EXPECT_EQ(staff.get(kTracking + "/refill-reminders").body["total"], 1)
+      << "a sent reminder leaves the to-do list";
+  Response answered =
+      staff.post(path + "/response", {{"response", "will_visit"}, {"note", "Saturday"}});
   ASSERT_EQ(answered.status, 200);
   EXPECT_EQ(answered.body["status"], "responded");
   EXPECT_EQ(answered.body["response"], "will_visit");
@@ -300,20 +328,27 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
 TEST_F(BillingTest, CustomersAreCreatedFoundAndEdited) {
   SignedInStaff owner = create_shop(server(), "Customer Shop");
   ApiClient api = client(owner);
-  Response created = api.post(kTracking + "/customers", {{"phone", "098765 11000"}, {"name", "Ravi"},
-                                                         {"category", "first_time_prescription"},
-                                                         {"chronic_conditions", {"Diabetes", " hypertension "}},
-                                                         {"prefers_generic", true}, {"age", 61}});
+  Response created =
+      api.post(kTracking + "/customers", {{"phone", "098765 11000"},
+                                          {"name", "Ravi"},
+                                          {"category", "first_time_prescription"},
+                                          {"chronic_conditions", {"Diabetes", " hypertension "}},
+                                          {"prefers_generic", true},
+                                          {"age", 61}});
   ASSERT_EQ(created.status, 201) << created.raw;
   EXPECT_EQ(created.body["phone"], "+919876511000");
   EXPECT_EQ(created.body["chronic_conditions"], nlohmann::json({"diabetes", "hypertension"}));
   const std::int64_t id = created.body["id"];
-  Response dup = api.post(kTracking + "/customers", {{"phone", "+91 98765-11000"}, {"category", "regular_branded"}});
+  Response dup = api.post(kTracking + "/customers",
+                          {{"phone", "+91 98765-11000"}, {"category", "regular_branded"}});
   expect_error(dup, 409, "conflict");
   EXPECT_EQ(dup.body["error"]["details"]["existing_id"], id);
-  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}}), 422, "validation_failed");
-  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}, {"category", "vip"}}), 422, "validation_failed");
-  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}, {"category", "regular_branded"}, {"age", 200}}),
+  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}}), 422,
+               "validation_failed");
+  expect_error(api.post(kTracking + "/customers", {{"phone", "9876511001"}, {"category", "vip"}}),
+               422, "validation_failed");
+  expect_error(api.post(kTracking + "/customers",
+                        {{"phone", "9876511001"}, {"category", "regular_branded"}, {"age", 200}}),
                422, "validation_failed");
 
   EXPECT_EQ(api.get(kTracking + "/customers/phone/919876511000").body["id"], id);
@@ -321,9 +356,12 @@ TEST_F(BillingTest, CustomersAreCreatedFoundAndEdited) {
   expect_error(api.get(kTracking + "/customers/phone/9876599999"), 404, "not_found");
   expect_error(api.get(kTracking + "/customers/phone/12"), 422, "validation_failed");
 
-  Response edited = api.put(kTracking + "/customers/" + std::to_string(id),
-                            {{"allergies", "Penicillin"}, {"primary_doctor", "Dr. Rao"}, {"age", nullptr},
-                             {"whatsapp_consent", true}, {"chronic_conditions", {"Asthma"}}});
+  Response edited =
+      api.put(kTracking + "/customers/" + std::to_string(id), {{"allergies", "Penicillin"},
+                                                               {"primary_doctor", "Dr. Rao"},
+                                                               {"age", nullptr},
+                                                               {"whatsapp_consent", true},
+                                                               {"chronic_conditions", {"Asthma"}}});
   ASSERT_EQ(edited.status, 200) << edited.raw;
   EXPECT_EQ(edited.body["allergies"], "Penicillin");
   EXPECT_TRUE(edited.body["age"].is_null());
@@ -351,7 +389,8 @@ TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
   SignedInStaff b = create_shop(server(), "Counter B");
   ApiClient as_b = client(b);
   expect_error(as_b.get(kTracking + "/customers/" + customer), 404, "not_found");
-  expect_error(as_b.put(kTracking + "/customers/" + customer, {{"name", "Stolen"}}), 404, "not_found");
+  expect_error(as_b.put(kTracking + "/customers/" + customer, {{"name", "Stolen"}}), 404,
+               "not_found");
   expect_error(as_b.get(kTracking + "/customers/phone/9876512000"), 404, "not_found");
   expect_error(as_b.get("/api/bills/" + a_bill["bill"]["id"].dump()), 404, "not_found");
   for (const char* action : {"/mark-sent", "/response", "/cancel"}) {

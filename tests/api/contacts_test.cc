@@ -26,7 +26,8 @@ class ContactsTest : public ::testing::Test {
     SignedInStaff owner, manager, priya, rahul;
     std::int64_t upload_id = 0;
   };
-  Shop shop_with_sheet(const std::string& name, const std::string& sample = "sample_1k_phone.xlsx") {
+  Shop shop_with_sheet(const std::string& name,
+                       const std::string& sample = "sample_1k_phone.xlsx") {
     Shop s;
     s.owner = create_shop(server(), name);
     s.manager = add_staff(server(), s.owner, "manager");
@@ -55,9 +56,10 @@ void expect_error(const Response& res, int status, const std::string& code) {
 }
 
 TEST_F(ContactsTest, EverySampleImportsToTheManifestCounts) {
-  const auto manifest = nlohmann::json::parse(read_file(samples_dir() + "/sample_1k.manifest.json"));
-  for (const char* sample : {"sample_1k_phone.xlsx", "sample_1k_mobile_no.csv", "sample_1k_contact.xlsx",
-                             "sample_1k_phone_number.csv"}) {
+  const auto manifest =
+      nlohmann::json::parse(read_file(samples_dir() + "/sample_1k.manifest.json"));
+  for (const char* sample : {"sample_1k_phone.xlsx", "sample_1k_mobile_no.csv",
+                             "sample_1k_contact.xlsx", "sample_1k_phone_number.csv"}) {
     SignedInStaff owner = create_shop(server(), std::string("Sample ") + sample);
     Response up = client(owner).upload(kBase + "/contacts/upload", "file", sample,
                                        read_file(samples_dir() + "/" + sample));
@@ -79,7 +81,8 @@ TEST_F(ContactsTest, StoredPhonesAreExactlyTheExpectedE164List) {
   Shop s = shop_with_sheet("Exact Shop");
   std::set<std::string> stored;
   for (int offset = 0;; offset += 500) {
-    Response page = client(s.owner).get(kBase + "/contacts?limit=500&offset=" + std::to_string(offset));
+    Response page =
+        client(s.owner).get(kBase + "/contacts?limit=500&offset=" + std::to_string(offset));
     ASSERT_EQ(page.status, 200);
     for (const auto& item : page.body["items"]) stored.insert(item["phone"].get<std::string>());
     if (page.body["items"].size() < 500) break;
@@ -130,7 +133,8 @@ TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
 
 TEST_F(ContactsTest, NamesAndColumnsKeepTabsBackslashesAndNewlines) {
   SignedInStaff owner = create_shop(server(), "Escape Shop");
-  const std::string csv = "Name,Phone,Notes\n\"Asha\tK \\N\",9876543210,\"line one\nline two \\ end\"\n";
+  const std::string csv =
+      "Name,Phone,Notes\n\"Asha\tK \\N\",9876543210,\"line one\nline two \\ end\"\n";
   Response up = client(owner).upload(kBase + "/contacts/upload", "file", "escape.csv", csv);
   ASSERT_EQ(up.status, 201) << up.raw;
   ASSERT_EQ(up.body["imported"], 1);
@@ -149,7 +153,8 @@ TEST_F(ContactsTest, UploadsAreListedWithErrorsAndCsv) {
   Response one = client(s.manager).get(kBase + "/uploads/" + std::to_string(s.upload_id));
   ASSERT_EQ(one.status, 200);
   EXPECT_EQ(one.body["errors"].size(), 20u);
-  Response csv = client(s.manager).get(kBase + "/uploads/" + std::to_string(s.upload_id) + "/errors.csv");
+  Response csv =
+      client(s.manager).get(kBase + "/uploads/" + std::to_string(s.upload_id) + "/errors.csv");
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
   std::istringstream lines(csv.raw);
@@ -157,8 +162,9 @@ TEST_F(ContactsTest, UploadsAreListedWithErrorsAndCsv) {
   for (std::string line; std::getline(lines, line);) ++rows;
   EXPECT_EQ(rows, 21) << "header plus one line per problem";
   expect_error(client(s.priya).get(kBase + "/uploads"), 403, "forbidden");
-  expect_error(client(s.priya).upload(kBase + "/contacts/upload", "file", "x.csv", "Phone\n9876543210\n"), 403,
-               "forbidden");
+  expect_error(
+      client(s.priya).upload(kBase + "/contacts/upload", "file", "x.csv", "Phone\n9876543210\n"),
+      403, "forbidden");
 }
 
 TEST_F(ContactsTest, BadFilesGetClearErrorsAndStoreNothing) {
@@ -168,16 +174,19 @@ TEST_F(ContactsTest, BadFilesGetClearErrorsAndStoreNothing) {
   Response image = api.upload(kBase + "/contacts/upload", "file", "photo.xlsx", png);
   EXPECT_TRUE(image.status == 415 || image.status == 422) << image.raw;
   std::string xlsx = read_file(samples_dir() + "/sample_1k_phone.xlsx");
-  expect_error(api.upload(kBase + "/contacts/upload", "file", "cut.xlsx", xlsx.substr(0, xlsx.size() / 2)), 422,
-               "validation_failed");
-  expect_error(api.upload(kBase + "/contacts/upload", "file", "notes.txt", "just some words\nno phones here\n"), 422,
-               "validation_failed");
+  expect_error(
+      api.upload(kBase + "/contacts/upload", "file", "cut.xlsx", xlsx.substr(0, xlsx.size() / 2)),
+      422, "validation_failed");
+  expect_error(api.upload(kBase + "/contacts/upload", "file", "notes.txt",
+                          "just some words\nno phones here\n"),
+               422, "validation_failed");
   Response big = api.upload(kBase + "/contacts/upload", "file", "big.csv",
                             "Phone\n" + std::string(20 * 1024 * 1024 + 10, '9'));
   EXPECT_EQ(big.status, 413) << big.raw.substr(0, 200);
   expect_error(api.post(kBase + "/contacts/upload", {{"file", "x"}}), 422, "validation_failed");
   EXPECT_EQ(api.get(kBase + "/contacts").body["total"], 0);
-  EXPECT_EQ(api.get(kBase + "/uploads").body["total"], 0) << "a refused file leaves no upload behind";
+  EXPECT_EQ(api.get(kBase + "/uploads").body["total"], 0)
+      << "a refused file leaves no upload behind";
 }
 
 TEST_F(ContactsTest, ListFiltersAndRefusesUnknownValues) {
@@ -186,15 +195,19 @@ TEST_F(ContactsTest, ListFiltersAndRefusesUnknownValues) {
   EXPECT_EQ(api.get(kBase + "/contacts?status=pending&limit=1").body["total"], 951);
   EXPECT_EQ(api.get(kBase + "/contacts?status=converted").body["total"], 0);
   EXPECT_EQ(api.get(kBase + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"], 951);
-  EXPECT_EQ(api.get(kBase + "/contacts?upload_id=" + std::to_string(s.upload_id) + "&limit=1").body["total"], 951);
+  EXPECT_EQ(api.get(kBase + "/contacts?upload_id=" + std::to_string(s.upload_id) + "&limit=1")
+                .body["total"],
+            951);
   EXPECT_EQ(api.get(kBase + "/contacts?whatsapp_status=unknown&limit=1").body["total"], 951);
   EXPECT_EQ(api.get(kBase + "/contacts?limit=7").body["items"].size(), 7u);
-  for (const char* bad : {"status=done", "whatsapp_status=maybe", "assigned_staff_id=abc", "follow_up=soon",
-                          "sort=random", "limit=0", "limit=100000", "offset=-1"}) {
+  for (const char* bad :
+       {"status=done", "whatsapp_status=maybe", "assigned_staff_id=abc", "follow_up=soon",
+        "sort=random", "limit=0", "limit=100000", "offset=-1"}) {
     expect_error(api.get(kBase + "/contacts?" + bad), 422, "validation_failed");
   }
   // Injection strings are just text that matches nothing.
-  for (const char* evil : {"%27%20OR%201%3D1%20--", "%25", "_", "%22%3B%20DROP%20TABLE%20contact_records%3B"}) {
+  for (const char* evil :
+       {"%27%20OR%201%3D1%20--", "%25", "_", "%22%3B%20DROP%20TABLE%20contact_records%3B"}) {
     Response res = api.get(kBase + "/contacts?q=" + evil);
     EXPECT_EQ(res.status, 200) << evil;
     EXPECT_EQ(res.body["total"], 0) << evil;
@@ -206,11 +219,13 @@ TEST_F(ContactsTest, AssignSharesEvenlyLeastLoadedFirst) {
   Shop s = shop_with_sheet("Assign Shop");
   ApiClient manager = client(s.manager);
   // Priya already holds 10 open contacts.
-  Response first = manager.post(kBase + "/contacts/assign",
-                                {{"staff_ids", {s.priya.id}}, {"filter", {{"status", "pending"}}}, {"limit", 10}});
+  Response first = manager.post(
+      kBase + "/contacts/assign",
+      {{"staff_ids", {s.priya.id}}, {"filter", {{"status", "pending"}}}, {"limit", 10}});
   ASSERT_EQ(first.status, 200) << first.raw;
   EXPECT_EQ(first.body["assigned"][std::to_string(s.priya.id)], 10);
-  Response rest = manager.post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}}, {"filter", nlohmann::json::object()}});
+  Response rest = manager.post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}},
+                                                            {"filter", nlohmann::json::object()}});
   ASSERT_EQ(rest.status, 200) << rest.raw;
   const int to_priya = rest.body["assigned"][std::to_string(s.priya.id)];
   const int to_rahul = rest.body["assigned"][std::to_string(s.rahul.id)];
@@ -221,21 +236,27 @@ TEST_F(ContactsTest, AssignSharesEvenlyLeastLoadedFirst) {
   EXPECT_LE(std::abs(priya_total - rahul_total), 1);
   EXPECT_EQ(manager.get(kBase + "/contacts?assigned_staff_id=unassigned").body["total"], 0);
   // Nothing left unassigned: a second call hands out nothing.
-  Response none = manager.post(kBase + "/contacts/assign", {{"staff_ids", {s.rahul.id}}, {"filter", nlohmann::json::object()}});
+  Response none = manager.post(kBase + "/contacts/assign",
+                               {{"staff_ids", {s.rahul.id}}, {"filter", nlohmann::json::object()}});
   EXPECT_EQ(none.body["assigned"][std::to_string(s.rahul.id)], 0);
 }
 
 TEST_F(ContactsTest, AssignRefusesInactiveOrUnknownStaff) {
   Shop s = shop_with_sheet("Inactive Shop");
-  ASSERT_EQ(client(s.owner).put("/api/staff/" + std::to_string(s.rahul.id), {{"active", false}}).status, 200);
-  expect_error(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}}}), 422,
-               "validation_failed");
+  ASSERT_EQ(
+      client(s.owner).put("/api/staff/" + std::to_string(s.rahul.id), {{"active", false}}).status,
+      200);
+  expect_error(
+      client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}}}),
+      422, "validation_failed");
   SignedInStaff other = create_shop(server(), "Other Assign Shop");
   expect_error(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {other.id}}}), 422,
                "validation_failed");
-  expect_error(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", nlohmann::json::array()}}), 422,
-               "validation_failed");
-  expect_error(client(s.priya).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}}), 403, "forbidden");
+  expect_error(
+      client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", nlohmann::json::array()}}),
+      422, "validation_failed");
+  expect_error(client(s.priya).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}}), 403,
+               "forbidden");
 }
 
 TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
@@ -245,8 +266,10 @@ TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
   std::vector<std::thread> threads;
   for (int i = 0; i < kCalls; ++i) {
     threads.emplace_back([&, i] {
-      Response res = client(s.manager).post(
-          kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}}, {"filter", nlohmann::json::object()}, {"limit", 100}});
+      Response res = client(s.manager).post(kBase + "/contacts/assign",
+                                            {{"staff_ids", {s.priya.id, s.rahul.id}},
+                                             {"filter", nlohmann::json::object()},
+                                             {"limit", 100}});
       if (res.status == 200) {
         handed[i] = res.body["assigned"][std::to_string(s.priya.id)].get<int>() +
                     res.body["assigned"][std::to_string(s.rahul.id)].get<int>();
@@ -262,47 +285,68 @@ TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
   const int priya_total = client(s.priya).get(kBase + "/contacts?limit=1").body["total"];
   const int rahul_total = client(s.rahul).get(kBase + "/contacts?limit=1").body["total"];
   EXPECT_EQ(priya_total + rahul_total, total) << "no contact counted twice, none lost";
-  EXPECT_EQ(client(s.owner).get(kBase + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"], 951 - total);
+  EXPECT_EQ(
+      client(s.owner).get(kBase + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"],
+      951 - total);
   EXPECT_LE(std::abs(priya_total - rahul_total), 1);
 }
 
 TEST_F(ContactsTest, StaffSeeOnlyTheirOwnContacts) {
   Shop s = shop_with_sheet("Own Shop");
   ApiClient manager = client(s.manager);
-  ASSERT_EQ(manager.post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 5}}).status, 200);
+  ASSERT_EQ(
+      manager
+          .post(kBase + "/contacts/assign",
+                {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 5}})
+          .status,
+      200);
   Response mine = client(s.priya).get(kBase + "/contacts");
   EXPECT_EQ(mine.body["total"], 5);
   for (const auto& item : mine.body["items"]) EXPECT_EQ(item["assigned_staff_id"], s.priya.id);
   // Asking for someone else's list still answers only with their own.
   EXPECT_EQ(client(s.priya).get(kBase + "/contacts?assigned_staff_id=unassigned").body["total"], 5);
   const std::int64_t not_hers = first_contact_id(s.owner, "&assigned_staff_id=unassigned");
-  expect_error(client(s.priya).get(kBase + "/contacts/" + std::to_string(not_hers)), 404, "not_found");
-  expect_error(client(s.priya).put(kBase + "/contacts/" + std::to_string(not_hers), {{"notes", "x"}}), 404, "not_found");
-  expect_error(client(s.priya).post(kBase + "/contacts/" + std::to_string(not_hers) + "/interactions",
-                                    {{"kind", "call"}, {"outcome", "answered"}}),
-               404, "not_found");
+  expect_error(client(s.priya).get(kBase + "/contacts/" + std::to_string(not_hers)), 404,
+               "not_found");
+  expect_error(
+      client(s.priya).put(kBase + "/contacts/" + std::to_string(not_hers), {{"notes", "x"}}), 404,
+      "not_found");
+  expect_error(
+      client(s.priya).post(kBase + "/contacts/" + std::to_string(not_hers) + "/interactions",
+                           {{"kind", "call"}, {"outcome", "answered"}}),
+      404, "not_found");
   EXPECT_EQ(client(s.rahul).get(kBase + "/contacts").body["total"], 0);
 }
 
 TEST_F(ContactsTest, WorkingAContactMovesItForwardOnly) {
   Shop s = shop_with_sheet("Work Shop");
-  ASSERT_EQ(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}}).status, 200);
+  ASSERT_EQ(
+      client(s.manager)
+          .post(kBase + "/contacts/assign",
+                {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
+          .status,
+      200);
   ApiClient priya = client(s.priya);
   const std::int64_t id = first_contact_id(s.priya);
   const std::string path = kBase + "/contacts/" + std::to_string(id);
-  expect_error(priya.post(path + "/interactions", {{"kind", "fax"}, {"outcome", "answered"}}), 422, "validation_failed");
-  Response call = priya.post(path + "/interactions", {{"kind", "call"}, {"outcome", "no_answer"}, {"notes", "rang twice"}});
+  expect_error(priya.post(path + "/interactions", {{"kind", "fax"}, {"outcome", "answered"}}), 422,
+               "validation_failed");
+  Response call = priya.post(path + "/interactions",
+                             {{"kind", "call"}, {"outcome", "no_answer"}, {"notes", "rang twice"}});
   ASSERT_EQ(call.status, 201) << call.raw;
   EXPECT_EQ(call.body["staff_id"], s.priya.id);
   EXPECT_EQ(priya.get(path).body["status"], "contacted");
-  ASSERT_EQ(priya.post(path + "/interactions", {{"kind", "whatsapp"}, {"outcome", "interested"}}).status, 201);
+  ASSERT_EQ(
+      priya.post(path + "/interactions", {{"kind", "whatsapp"}, {"outcome", "interested"}}).status,
+      201);
   Response history = priya.get(path + "/interactions");
   ASSERT_EQ(history.body["total"], 2);
   EXPECT_EQ(history.body["items"][0]["outcome"], "interested") << "newest first";
   expect_error(priya.put(path, {{"status", "pending"}}), 409, "conflict");
   expect_error(priya.put(path, {{"status", "converted"}}), 422, "validation_failed");
   expect_error(priya.put(path, {{"status", "lost"}}), 422, "validation_failed");
-  Response wa = priya.put(path, {{"whatsapp_status", "active"}, {"notes", "prefers evening"}, {"name", "Meera N"}});
+  Response wa = priya.put(
+      path, {{"whatsapp_status", "active"}, {"notes", "prefers evening"}, {"name", "Meera N"}});
   ASSERT_EQ(wa.status, 200) << wa.raw;
   EXPECT_EQ(wa.body["whatsapp_status"], "active");
   EXPECT_EQ(wa.body["whatsapp_status_source"], "staff");
@@ -320,24 +364,40 @@ TEST_F(ContactsTest, WrongNumberIsFlagged) {
   Shop s = shop_with_sheet("Wrong Shop");
   const std::int64_t id = first_contact_id(s.owner);
   const std::string path = kBase + "/contacts/" + std::to_string(id);
-  ASSERT_EQ(client(s.owner).post(path + "/interactions", {{"kind", "call"}, {"outcome", "wrong_number"}}).status, 201);
+  ASSERT_EQ(client(s.owner)
+                .post(path + "/interactions", {{"kind", "call"}, {"outcome", "wrong_number"}})
+                .status,
+            201);
   EXPECT_EQ(client(s.owner).get(path).body["wrong_number"], true);
 }
 
 TEST_F(ContactsTest, FollowUpsAreListedByDueAndCompleted) {
   Shop s = shop_with_sheet("Follow Shop");
-  ASSERT_EQ(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}}).status, 200);
+  ASSERT_EQ(
+      client(s.manager)
+          .post(kBase + "/contacts/assign",
+                {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
+          .status,
+      200);
   ApiClient priya = client(s.priya);
   const std::int64_t id = first_contact_id(s.priya);
   const std::string path = kBase + "/contacts/" + std::to_string(id);
-  expect_error(priya.post(path + "/reminders", {{"due_at", "tomorrow-ish"}}), 422, "validation_failed");
-  Response overdue = priya.post(path + "/reminders", {{"due_at", "2020-01-01T10:00:00+05:30"}, {"note", "call back"}});
+  expect_error(priya.post(path + "/reminders", {{"due_at", "tomorrow-ish"}}), 422,
+               "validation_failed");
+  Response overdue = priya.post(path + "/reminders",
+                                {{"due_at", "2020-01-01T10:00:00+05:30"}, {"note", "call back"}});
   ASSERT_EQ(overdue.status, 201) << overdue.raw;
   EXPECT_EQ(overdue.body["staff_id"], s.priya.id);
   Response later = priya.post(path + "/reminders", {{"due_at", "2099-01-01T10:00"}});
   ASSERT_EQ(later.status, 201);
-  expect_error(priya.post(path + "/reminders", {{"due_at", "2099-01-01T10:00"}, {"staff_id", s.rahul.id}}), 403, "forbidden");
-  ASSERT_EQ(client(s.manager).post(path + "/reminders", {{"due_at", "2099-01-02T10:00"}, {"staff_id", s.rahul.id}}).status, 201);
+  expect_error(
+      priya.post(path + "/reminders", {{"due_at", "2099-01-01T10:00"}, {"staff_id", s.rahul.id}}),
+      403, "forbidden");
+  ASSERT_EQ(
+      client(s.manager)
+          .post(path + "/reminders", {{"due_at", "2099-01-02T10:00"}, {"staff_id", s.rahul.id}})
+          .status,
+      201);
 
   EXPECT_EQ(priya.get(kBase + "/reminders?due=overdue").body["total"], 1);
   EXPECT_EQ(priya.get(kBase + "/reminders?due=upcoming").body["total"], 1);
@@ -361,8 +421,11 @@ TEST_F(ContactsTest, AnotherShopsIdsAre404OnEveryContactEndpoint) {
   Shop a = shop_with_sheet("Iso A");
   const std::int64_t contact = first_contact_id(a.owner);
   const std::string follow_up =
-      client(a.owner).post(kBase + "/contacts/" + std::to_string(contact) + "/reminders",
-                           {{"due_at", "2099-01-01T10:00"}}).body["id"].dump();
+      client(a.owner)
+          .post(kBase + "/contacts/" + std::to_string(contact) + "/reminders",
+                {{"due_at", "2099-01-01T10:00"}})
+          .body["id"]
+          .dump();
   SignedInStaff b = create_shop(server(), "Iso B");
   ApiClient as_b = client(b);
   const std::string c = kBase + "/contacts/" + std::to_string(contact);
@@ -370,14 +433,19 @@ TEST_F(ContactsTest, AnotherShopsIdsAre404OnEveryContactEndpoint) {
   expect_error(as_b.get(c), 404, "not_found");
   expect_error(as_b.put(c, {{"notes", "mine now"}}), 404, "not_found");
   expect_error(as_b.get(c + "/interactions"), 404, "not_found");
-  expect_error(as_b.post(c + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}), 404, "not_found");
+  expect_error(as_b.post(c + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}), 404,
+               "not_found");
   expect_error(as_b.post(c + "/reminders", {{"due_at", "2099-01-01T10:00"}}), 404, "not_found");
   expect_error(as_b.post(c + "/mark-yellow", nlohmann::json::object()), 404, "not_found");
-  expect_error(as_b.post(kBase + "/reminders/" + follow_up + "/done", nlohmann::json::object()), 404, "not_found");
+  expect_error(as_b.post(kBase + "/reminders/" + follow_up + "/done", nlohmann::json::object()),
+               404, "not_found");
   expect_error(as_b.get(u), 404, "not_found");
   expect_error(as_b.get(u + "/errors.csv"), 404, "not_found");
-  expect_error(as_b.post(kBase + "/contacts/assign", {{"staff_ids", {b.id}}, {"contact_ids", {contact}}}), 404, "not_found");
-  EXPECT_EQ(as_b.get(kBase + "/contacts?upload_id=" + std::to_string(a.upload_id)).body["total"], 0);
+  expect_error(
+      as_b.post(kBase + "/contacts/assign", {{"staff_ids", {b.id}}, {"contact_ids", {contact}}}),
+      404, "not_found");
+  EXPECT_EQ(as_b.get(kBase + "/contacts?upload_id=" + std::to_string(a.upload_id)).body["total"],
+            0);
   EXPECT_EQ(as_b.get(kBase + "/reminders?staff_id=all").body["total"], 0);
   // Shop A's contact is untouched.
   Response mine = client(a.owner).get(c);
@@ -395,13 +463,15 @@ namespace {
 TEST(ImportCommandTest, ImportsASheetFromTheCommandLine) {
   TestServer server;
   SignedInStaff owner = create_shop(server, "Cli Import Shop");
-  CommandResult result = run_rxtrack({"import", "--db", server.db_url(), "--shop", std::to_string(owner.shop_id),
-                                      samples_dir() + "/sample_1k_mobile_no.csv"});
+  CommandResult result =
+      run_rxtrack({"import", "--db", server.db_url(), "--shop", std::to_string(owner.shop_id),
+                   samples_dir() + "/sample_1k_mobile_no.csv"});
   ASSERT_EQ(result.exit_code, 0) << result.out;
   auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["imported"], 951);
   EXPECT_EQ(json["invalid"], 20);
-  EXPECT_EQ(ApiClient(server.port(), owner.token).get(kBase + "/contacts?limit=1").body["total"], 951);
+  EXPECT_EQ(ApiClient(server.port(), owner.token).get(kBase + "/contacts?limit=1").body["total"],
+            951);
   CommandResult missing = run_rxtrack({"import", "--db", server.db_url(), "--shop", "999999",
                                        samples_dir() + "/sample_1k_mobile_no.csv"});
   EXPECT_NE(missing.exit_code, 0);

@@ -40,15 +40,17 @@ TEST_F(FoundationTest, HealthChecksTheDatabase) {
 
 TEST_F(FoundationTest, EveryResponseCarriesSecurityHeaders) {
   Response res = ApiClient(server().port()).get("/healthz");
-  EXPECT_NE(res.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(res.header("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_EQ(res.header("X-Content-Type-Options"), "nosniff");
   EXPECT_FALSE(res.header("Referrer-Policy").empty());
 }
 
 TEST_F(FoundationTest, ShopCreateCommandPrintsIds) {
-  CommandResult result = run_rxtrack({"shop", "create", "--db", server().db_url(), "--name", "Cli Shop",
-                                      "--owner-name", "Cli Owner", "--owner-email", unique_email("cli")},
-                                     "cli-password-1\n");
+  CommandResult result =
+      run_rxtrack({"shop", "create", "--db", server().db_url(), "--name", "Cli Shop",
+                   "--owner-name", "Cli Owner", "--owner-email", unique_email("cli")},
+                  "cli-password-1\n");
   ASSERT_EQ(result.exit_code, 0) << result.out;
   auto json = nlohmann::json::parse(result.out);
   EXPECT_GT(json["shop_id"].get<int>(), 0);
@@ -64,8 +66,9 @@ TEST_F(FoundationTest, ShopCreateRefusesAShortPassword) {
 
 TEST_F(FoundationTest, LoginReturnsTokenStaffAndStrictCookie) {
   SignedInStaff owner = create_shop(server(), "Login Shop");
-  Response res = ApiClient(server().port())
-                     .post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}});
+  Response res =
+      ApiClient(server().port())
+          .post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}});
   ASSERT_EQ(res.status, 200) << res.raw;
   EXPECT_FALSE(res.body["token"].get<std::string>().empty());
   EXPECT_EQ(res.body["staff"]["role"], "owner");
@@ -89,9 +92,10 @@ TEST_F(FoundationTest, LoginIsCaseInsensitiveOnEmail) {
 TEST_F(FoundationTest, UnknownEmailAndWrongPasswordLookAlike) {
   SignedInStaff owner = create_shop(server(), "Alike Shop");
   ApiClient anonymous(server().port());
-  Response wrong = anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", "wrong-pass-1"}});
-  Response unknown = anonymous.post("/api/auth/login",
-                                    {{"email", unique_email("nobody")}, {"password", "wrong-pass-1"}});
+  Response wrong =
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", "wrong-pass-1"}});
+  Response unknown = anonymous.post(
+      "/api/auth/login", {{"email", unique_email("nobody")}, {"password", "wrong-pass-1"}});
   expect_error(wrong, 401, "unauthorized");
   expect_error(unknown, 401, "unauthorized");
   EXPECT_EQ(wrong.body["error"]["message"], unknown.body["error"]["message"]);
@@ -111,8 +115,8 @@ TEST_F(FoundationTest, MeAnswersWithBearerAndWithCookie) {
   EXPECT_EQ(bearer.body["id"], owner.id);
   EXPECT_EQ(bearer.body["shop_id"], owner.shop_id);
   EXPECT_EQ(bearer.body["role"], "owner");
-  Response cookie = ApiClient(server().port())
-                        .get("/api/me", {{"Cookie", "rxtrack_session=" + owner.token}});
+  Response cookie =
+      ApiClient(server().port()).get("/api/me", {{"Cookie", "rxtrack_session=" + owner.token}});
   EXPECT_EQ(cookie.status, 200);
   EXPECT_EQ(cookie.body["id"], owner.id);
 }
@@ -128,7 +132,9 @@ TEST_F(FoundationTest, CookieWritesNeedTheCsrfHeader) {
   EXPECT_EQ(ok.status, 200) << ok.raw;
   EXPECT_EQ(ok.body["refill_lead_days"], 6);
   // A bearer token is not sent by browsers on their own, so it needs no CSRF header.
-  EXPECT_EQ(ApiClient(server().port(), owner.token).put("/api/shop", {{"refill_lead_days", 5}}).status, 200);
+  EXPECT_EQ(
+      ApiClient(server().port(), owner.token).put("/api/shop", {{"refill_lead_days", 5}}).status,
+      200);
 }
 
 TEST_F(FoundationTest, LogoutRevokesTheSession) {
@@ -195,8 +201,9 @@ TEST_F(FoundationTest, DuplicateEmailIsAConflictOnEveryEngine) {
 
 TEST_F(FoundationTest, ValidationNamesEveryBadField) {
   SignedInStaff owner = create_shop(server(), "Valid Shop");
-  Response res = ApiClient(server().port(), owner.token)
-                     .post("/api/staff", {{"email", "not-an-email"}, {"password", "short"}, {"role", "boss"}});
+  Response res =
+      ApiClient(server().port(), owner.token)
+          .post("/api/staff", {{"email", "not-an-email"}, {"password", "short"}, {"role", "boss"}});
   expect_error(res, 422, "validation_failed");
   const auto& fields = res.body["error"]["details"]["fields"];
   EXPECT_TRUE(fields.contains("name"));
@@ -211,16 +218,24 @@ TEST_F(FoundationTest, RolesLimitStaffManagement) {
   SignedInStaff worker = add_staff(server(), owner, "staff");
   ApiClient as_manager(server().port(), manager.token);
   ApiClient as_worker(server().port(), worker.token);
-  const nlohmann::json new_owner = {{"name", "O2"}, {"email", unique_email("o2")},
-                                    {"password", "owner2-password"}, {"role", "owner"}};
+  const nlohmann::json new_owner = {{"name", "O2"},
+                                    {"email", unique_email("o2")},
+                                    {"password", "owner2-password"},
+                                    {"role", "owner"}};
   expect_error(as_manager.post("/api/staff", new_owner), 403, "forbidden");
-  EXPECT_EQ(as_manager.post("/api/staff", {{"name", "S2"}, {"email", unique_email("s2")},
-                                           {"password", "staff2-password"}, {"role", "staff"}})
+  EXPECT_EQ(as_manager
+                .post("/api/staff", {{"name", "S2"},
+                                     {"email", unique_email("s2")},
+                                     {"password", "staff2-password"},
+                                     {"role", "staff"}})
                 .status,
             201);
-  expect_error(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"role", "owner"}}), 403, "forbidden");
-  expect_error(as_manager.put("/api/staff/" + std::to_string(owner.id), {{"name", "Demoted"}}), 403, "forbidden");
-  Response phone = as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "098765 43210"}});
+  expect_error(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"role", "owner"}}), 403,
+               "forbidden");
+  expect_error(as_manager.put("/api/staff/" + std::to_string(owner.id), {{"name", "Demoted"}}), 403,
+               "forbidden");
+  Response phone =
+      as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "098765 43210"}});
   EXPECT_EQ(phone.status, 200) << phone.raw;
   EXPECT_EQ(phone.body["phone"], "+919876543210");
   expect_error(as_manager.put("/api/staff/" + std::to_string(worker.id), {{"phone", "abc"}}), 422,
@@ -229,7 +244,8 @@ TEST_F(FoundationTest, RolesLimitStaffManagement) {
   expect_error(as_worker.get("/api/staff"), 403, "forbidden");
   expect_error(as_worker.get("/api/staff/" + std::to_string(worker.id)), 403, "forbidden");
   expect_error(as_worker.post("/api/staff", new_owner), 403, "forbidden");
-  expect_error(as_worker.put("/api/staff/" + std::to_string(worker.id), {{"name", "x"}}), 403, "forbidden");
+  expect_error(as_worker.put("/api/staff/" + std::to_string(worker.id), {{"name", "x"}}), 403,
+               "forbidden");
   expect_error(as_worker.put("/api/shop", {{"name", "x"}}), 403, "forbidden");
   expect_error(as_manager.put("/api/shop", {{"name", "x"}}), 403, "forbidden");
   EXPECT_EQ(as_worker.get("/api/me").body["role"], "staff");
@@ -245,18 +261,22 @@ TEST_F(FoundationTest, DeactivationRevokesSessionsAndSignIn) {
   ASSERT_EQ(off.status, 200) << off.raw;
   EXPECT_EQ(off.body["active"], false);
   expect_error(as_worker.get("/api/me"), 401, "unauthorized");
-  expect_error(ApiClient(server().port())
-                   .post("/api/auth/login", {{"email", worker.email}, {"password", worker.password}}),
-               401, "unauthorized");
-  ASSERT_EQ(as_owner.put("/api/staff/" + std::to_string(worker.id), {{"active", true}}).status, 200);
+  expect_error(
+      ApiClient(server().port())
+          .post("/api/auth/login", {{"email", worker.email}, {"password", worker.password}}),
+      401, "unauthorized");
+  ASSERT_EQ(as_owner.put("/api/staff/" + std::to_string(worker.id), {{"active", true}}).status,
+            200);
   EXPECT_NO_THROW(sign_in(server(), worker.email, worker.password));
 }
 
 TEST_F(FoundationTest, TheLastOwnerCannotBeRemoved) {
   SignedInStaff owner = create_shop(server(), "Last Owner Shop");
   ApiClient client(server().port(), owner.token);
-  expect_error(client.put("/api/staff/" + std::to_string(owner.id), {{"active", false}}), 409, "conflict");
-  expect_error(client.put("/api/staff/" + std::to_string(owner.id), {{"role", "manager"}}), 409, "conflict");
+  expect_error(client.put("/api/staff/" + std::to_string(owner.id), {{"active", false}}), 409,
+               "conflict");
+  expect_error(client.put("/api/staff/" + std::to_string(owner.id), {{"role", "manager"}}), 409,
+               "conflict");
 }
 
 TEST_F(FoundationTest, EveryoneChangesTheirOwnPassword) {
@@ -264,16 +284,18 @@ TEST_F(FoundationTest, EveryoneChangesTheirOwnPassword) {
   SignedInStaff worker = add_staff(server(), owner, "staff");
   ApiClient client(server().port(), worker.token);
   SignedInStaff other_device = sign_in(server(), worker.email, worker.password);
-  Response wrong = client.put("/api/me/password", {{"current_password", "nope-nope"}, {"new_password", "brand-new-pass"}});
+  Response wrong = client.put(
+      "/api/me/password", {{"current_password", "nope-nope"}, {"new_password", "brand-new-pass"}});
   expect_error(wrong, 422, "validation_failed");
   EXPECT_TRUE(wrong.body["error"]["details"]["fields"].contains("current_password"));
-  Response ok = client.put("/api/me/password",
-                           {{"current_password", worker.password}, {"new_password", "brand-new-pass"}});
+  Response ok = client.put("/api/me/password", {{"current_password", worker.password},
+                                                {"new_password", "brand-new-pass"}});
   EXPECT_EQ(ok.status, 204) << ok.raw;
   EXPECT_NO_THROW(sign_in(server(), worker.email, "brand-new-pass"));
   EXPECT_THROW(sign_in(server(), worker.email, worker.password), std::runtime_error);
   EXPECT_EQ(client.get("/api/me").status, 200) << "the session that changed it stays";
-  EXPECT_EQ(ApiClient(server().port(), other_device.token).get("/api/me").status, 401) << "others end";
+  EXPECT_EQ(ApiClient(server().port(), other_device.token).get("/api/me").status, 401)
+      << "others end";
 }
 
 TEST_F(FoundationTest, ShopSettingsHaveDefaultsAndValidation) {
@@ -286,14 +308,17 @@ TEST_F(FoundationTest, ShopSettingsHaveDefaultsAndValidation) {
   EXPECT_EQ(shop.body["time_zone"], "Asia/Kolkata");
   EXPECT_EQ(shop.body["refill_lead_days"], 5);
 
-  Response bad = client.put("/api/shop", {{"time_zone", "Mars/Olympus"}, {"phone_region", "XX"},
-                                          {"refill_lead_days", 99}});
+  Response bad =
+      client.put("/api/shop",
+                 {{"time_zone", "Mars/Olympus"}, {"phone_region", "XX"}, {"refill_lead_days", 99}});
   expect_error(bad, 422, "validation_failed");
   for (const char* field : {"time_zone", "phone_region", "refill_lead_days"}) {
     EXPECT_TRUE(bad.body["error"]["details"]["fields"].contains(field)) << field;
   }
-  Response changed = client.put("/api/shop", {{"name", "Renamed"}, {"time_zone", "Asia/Dubai"},
-                                              {"phone_region", "ae"}, {"refill_lead_days", 3}});
+  Response changed = client.put("/api/shop", {{"name", "Renamed"},
+                                              {"time_zone", "Asia/Dubai"},
+                                              {"phone_region", "ae"},
+                                              {"refill_lead_days", 3}});
   ASSERT_EQ(changed.status, 200) << changed.raw;
   EXPECT_EQ(changed.body["phone_region"], "AE");
   EXPECT_EQ(client.get("/api/shop").body["time_zone"], "Asia/Dubai");
@@ -302,21 +327,24 @@ TEST_F(FoundationTest, ShopSettingsHaveDefaultsAndValidation) {
 
 TEST_F(FoundationTest, MalformedJsonIs400) {
   SignedInStaff owner = create_shop(server(), "Json Shop");
-  Response res = ApiClient(server().port(), owner.token).post_raw("/api/staff", "{\"name\": ", "application/json");
+  Response res = ApiClient(server().port(), owner.token)
+                     .post_raw("/api/staff", "{\"name\": ", "application/json");
   expect_error(res, 400, "bad_request");
 }
 
 TEST_F(FoundationTest, UnknownApiRouteIs404Json) {
   SignedInStaff owner = create_shop(server(), "Route Shop");
   expect_error(ApiClient(server().port(), owner.token).get("/api/no-such-thing"), 404, "not_found");
-  expect_error(ApiClient(server().port(), owner.token).post("/api/no-such-thing", {{"a", 1}}), 404, "not_found");
+  expect_error(ApiClient(server().port(), owner.token).post("/api/no-such-thing", {{"a", 1}}), 404,
+               "not_found");
 }
 
 TEST_F(FoundationTest, OversizedBodiesAre413) {
   SignedInStaff owner = create_shop(server(), "Big Shop");
   ApiClient client(server().port(), owner.token);
   const std::string big_json = "{\"name\":\"" + std::string(2 * 1024 * 1024, 'a') + "\"}";
-  expect_error(client.post_raw("/api/staff", big_json, "application/json"), 413, "payload_too_large");
+  expect_error(client.post_raw("/api/staff", big_json, "application/json"), 413,
+               "payload_too_large");
   const std::string huge(22 * 1024 * 1024, 'x');
   Response res = client.post_raw("/api/staff", huge, "application/octet-stream");
   EXPECT_EQ(res.status, 413);
@@ -337,8 +365,10 @@ TEST_F(FoundationTest, AnotherShopsIdsAre404LikeMissingOnes) {
   expect_error(as_b.put(theirs, {{"active", false}}), 404, "not_found");
   // Shop A's member is untouched and shop B's list does not show them.
   EXPECT_EQ(ApiClient(server().port(), shop_a.token).get(theirs).body["name"], "Test staff");
-  for (const auto& item : as_b.get("/api/staff").body["items"]) EXPECT_EQ(item["shop_id"], shop_b.shop_id);
-  EXPECT_EQ(ApiClient(server().port(), worker_a.token).get("/api/me").body["shop_id"], shop_a.shop_id);
+  for (const auto& item : as_b.get("/api/staff").body["items"])
+    EXPECT_EQ(item["shop_id"], shop_b.shop_id);
+  EXPECT_EQ(ApiClient(server().port(), worker_a.token).get("/api/me").body["shop_id"],
+            shop_a.shop_id);
 }
 
 // These need a server of their own: an empty database, or special limits.
@@ -369,16 +399,23 @@ TEST(RateLimitTest, RepeatedFailuresGet429WithRetryAfter) {
   SignedInStaff owner = create_shop(server, "Throttle Shop");
   ApiClient anonymous(server.port());
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", "bad-password"}}).status, 401);
+    EXPECT_EQ(
+        anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", "bad-password"}})
+            .status,
+        401);
   }
-  Response limited = anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}});
+  Response limited =
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}});
   expect_error(limited, 429, "rate_limited");
   const int retry_after = std::stoi(limited.header("Retry-After"));
   EXPECT_GT(retry_after, 0);
   EXPECT_LE(retry_after, 15 * 60);
   // Another email from the same address is still allowed until the per-address limit.
   SignedInStaff other = create_shop(server, "Other Throttle Shop");
-  EXPECT_EQ(anonymous.post("/api/auth/login", {{"email", other.email}, {"password", other.password}}).status, 200);
+  EXPECT_EQ(
+      anonymous.post("/api/auth/login", {{"email", other.email}, {"password", other.password}})
+          .status,
+      200);
 }
 
 }  // namespace
@@ -397,7 +434,8 @@ TEST(DemoTest, FillsEveryAreaAndPrintsWorkingSignIns) {
   SignedInStaff owner = sign_in(server, email, "demo-password");
   ApiClient api(server.port(), owner.token);
   EXPECT_EQ(api.get("/api/staff").body["total"], 5);
-  EXPECT_GT(api.get("/api/customer-tracking/contacts?status=converted").body["total"].get<int>(), 0);
+  EXPECT_GT(api.get("/api/customer-tracking/contacts?status=converted").body["total"].get<int>(),
+            0);
   EXPECT_GT(api.get("/api/customer-tracking/contacts?status=yellow").body["total"].get<int>(), 0);
   EXPECT_GT(api.get("/api/customer-tracking/contacts?status=pending").body["total"].get<int>(), 0);
   EXPECT_GT(api.get("/api/customer-tracking/customers").body["total"].get<int>(), 40);

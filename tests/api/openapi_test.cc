@@ -16,7 +16,8 @@ std::string path_block(const std::string& yaml, const std::string& path) {
   std::size_t end = start + key.size();
   while (end < yaml.size()) {
     const std::size_t next = yaml.find('\n', end);
-    const std::string line = yaml.substr(end, next == std::string::npos ? std::string::npos : next - end);
+    const std::string line =
+        yaml.substr(end, next == std::string::npos ? std::string::npos : next - end);
     if (line.size() > 2 && line[0] == ' ' && line[1] == ' ' && line[2] != ' ') break;
     if (!line.empty() && line[0] != ' ') break;
     if (next == std::string::npos) {

@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -29,8 +29,8 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 std::string scratch_dir() {
   static const std::string dir = [] {
-    auto path = std::filesystem::temp_directory_path() /
-                ("rxtrack-api-" + std::to_string(getpid()));
+    auto path =
+        std::filesystem::temp_directory_path() / ("rxtrack-api-" + std::to_string(getpid()));
     std::filesystem::create_directories(path);
     return path.string();
   }();
@@ -97,8 +97,9 @@ std::string Response::header(const std::string& name) const {
 TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_database_url()) {
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {RXTRACK_BIN, "serve", "--listen", "127.0.0.1:0", "--db",
-                                   db_url_, "--no-scheduler", "--web-dir", scratch_dir()};
+  std::vector<std::string> args = {RXTRACK_BIN,      "serve",     "--listen",
+                                   "127.0.0.1:0",    "--db",      db_url_,
+                                   "--no-scheduler", "--web-dir", scratch_dir()};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {
@@ -106,7 +107,8 @@ TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_data
     close(out_pipe[0]);
     close(out_pipe[1]);
     // The server's request log goes to a file beside its database, not into the test output.
-    FILE* log = std::fopen((scratch_dir() + "/server-" + std::to_string(getpid()) + ".log").c_str(), "w");
+    FILE* log =
+        std::fopen((scratch_dir() + "/server-" + std::to_string(getpid()) + ".log").c_str(), "w");
     if (log) dup2(fileno(log), STDERR_FILENO);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -185,7 +187,7 @@ Response ApiClient::del(const std::string& path, const httplib::Headers& headers
 }
 
 Response ApiClient::upload(const std::string& path, const std::string& field,
-                          const std::string& file_name, const std::string& content) {
+                           const std::string& file_name, const std::string& content) {
   httplib::Client client("127.0.0.1", port_);
   client.set_read_timeout(60, 0);
   httplib::MultipartFormDataItems items = {{field, content, file_name, "application/octet-stream"}};
@@ -203,7 +205,8 @@ std::string read_file(const std::string& path) {
 }
 
 std::string unique_email(const std::string& prefix) {
-  return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "@example.test";
+  return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
+         "@example.test";
 }
 
 CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input) {
@@ -245,7 +248,8 @@ SignedInStaff sign_in(TestServer& server, const std::string& email, const std::s
   ApiClient anonymous(server.port());
   Response res = anonymous.post("/api/auth/login", {{"email", email}, {"password", password}});
   if (res.status != 200) {
-    throw std::runtime_error("sign-in failed for " + email + ": " + std::to_string(res.status) + " " + res.raw);
+    throw std::runtime_error("sign-in failed for " + email + ": " + std::to_string(res.status) +
+                             " " + res.raw);
   }
   SignedInStaff out;
   out.id = res.body["staff"]["id"];
@@ -270,10 +274,9 @@ SignedInStaff add_staff(TestServer& server, const SignedInStaff& actor, const st
   const std::string email = unique_email(role);
   const std::string password = role + "-password-1";
   ApiClient client(server.port(), actor.token);
-  Response res = client.post("/api/staff", {{"name", "Test " + role},
-                                            {"email", email},
-                                            {"password", password},
-                                            {"role", role}});
+  Response res = client.post(
+      "/api/staff",
+      {{"name", "Test " + role}, {"email", email}, {"password", password}, {"role", role}});
   if (res.status != 201) throw std::runtime_error("add staff failed: " + res.raw);
   return sign_in(server, email, password);
 }

@@ -48,10 +48,12 @@ class ApiClient {
  public:
   explicit ApiClient(int port, std::string token = "");
   Response get(const std::string& path, const httplib::Headers& headers = {});
-  Response post(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
-  Response put(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
-  Response post_raw(const std::string& path, const std::string& body, const std::string& content_type,
-                    const httplib::Headers& headers = {});
+  Response post(const std::string& path, const nlohmann::json& body,
+                const httplib::Headers& headers = {});
+  Response put(const std::string& path, const nlohmann::json& body,
+               const httplib::Headers& headers = {});
+  Response post_raw(const std::string& path, const std::string& body,
+                    const std::string& content_type, const httplib::Headers& headers = {});
   Response del(const std::string& path, const httplib::Headers& headers = {});
   // multipart/form-data with one file field.
   Response upload(const std::string& path, const std::string& field, const std::string& file_name,

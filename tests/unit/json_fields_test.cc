@@ -1,5 +1,5 @@
-#include "core/error.h"
 #include "core/json_fields.h"
+#include "core/error.h"
 
 #include <gtest/gtest.h>
 

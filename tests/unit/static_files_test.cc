@@ -39,7 +39,8 @@ TEST_F(StaticFilesTest, ServesFilesAndFallsBackToIndex) {
 }
 
 TEST_F(StaticFilesTest, NeverLeavesTheWebFolder) {
-  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/..", "/a\\..\\secret.txt"}) {
+  for (const char* path :
+       {"/../secret.txt", "/assets/../../secret.txt", "/..", "/a\\..\\secret.txt"}) {
     httplib::Response res = get(path);
     EXPECT_EQ(res.body.find("secret"), std::string::npos) << path;
   }

@@ -47,13 +47,15 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override {
     db_.reset();
     if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path_.string() + suffix);
     }
   }
 
   std::int64_t insert_shop(Connection& c, const std::string& key) {
     return c.query_int(
-        "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES (?, ?, 1, 1) RETURNING id",
+        "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES (?, ?, 1, 1) "
+        "RETURNING id",
         {"Shop " + key, key});
   }
   std::int64_t insert_staff(Connection& c, std::int64_t shop, const std::string& email) {
@@ -97,14 +99,17 @@ TEST_P(StorageTest, ARowCannotPointIntoAnotherShop) {
     const std::int64_t staff_a = insert_staff(c, shop_a, "a@x.test");
     // A contact of shop B assigned to shop A's staff member is refused by the database itself.
     EXPECT_EQ(code_of([&] {
-                c.query("INSERT INTO contact_records (shop_id, phone, assigned_staff_id, created_at, updated_at) "
-                        "VALUES (?, '+919876543210', ?, 1, 1)",
-                        {shop_b, staff_a});
+                c.query(
+                    "INSERT INTO contact_records (shop_id, phone, assigned_staff_id, created_at, "
+                    "updated_at) "
+                    "VALUES (?, '+919876543210', ?, 1, 1)",
+                    {shop_b, staff_a});
               }),
               ErrorCode::kValidation);
-    c.query("INSERT INTO contact_records (shop_id, phone, assigned_staff_id, created_at, updated_at) "
-            "VALUES (?, '+919876543210', ?, 1, 1)",
-            {shop_a, staff_a});
+    c.query(
+        "INSERT INTO contact_records (shop_id, phone, assigned_staff_id, created_at, updated_at) "
+        "VALUES (?, '+919876543210', ?, 1, 1)",
+        {shop_a, staff_a});
   });
 }
 
@@ -132,12 +137,14 @@ TEST_P(StorageTest, AFailedTransactionLeavesNothing) {
 TEST_P(StorageTest, ValuesRoundTrip) {
   db_->with_connection([&](Connection& c) {
     const std::int64_t shop = insert_shop(c, "rt");
-    auto row = c.query_one("SELECT id, name, refill_lead_days, created_at FROM shops WHERE id = ?", {shop});
+    auto row = c.query_one("SELECT id, name, refill_lead_days, created_at FROM shops WHERE id = ?",
+                           {shop});
     ASSERT_TRUE(row);
     EXPECT_EQ(row->int_at(0), shop);
     EXPECT_EQ(row->text_at(1), "Shop rt");
     EXPECT_EQ(row->int_at(2), 5);
-    auto flags = c.query_one("SELECT include_medicine_names FROM shop_messaging_settings WHERE shop_id = ?", {shop});
+    auto flags = c.query_one(
+        "SELECT include_medicine_names FROM shop_messaging_settings WHERE shop_id = ?", {shop});
     EXPECT_FALSE(flags.has_value());  // created by the shop service, not by a raw insert
   });
 }

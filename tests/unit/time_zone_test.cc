@@ -24,7 +24,8 @@ TEST(TimeZoneTest, ParsesOffsetsZuluAndLocalTimes) {
   EXPECT_EQ(parse_instant("2026-11-25T23:50:00+05:30", "UTC"), kLateEvening);
   EXPECT_EQ(parse_instant("2026-11-25T18:20:00Z", "Asia/Kolkata"), kLateEvening);
   EXPECT_EQ(parse_instant("2026-11-25T23:50", "Asia/Kolkata"), kLateEvening);
-  EXPECT_EQ(parse_instant("2026-11-26", "Asia/Kolkata"), start_of_local_day("2026-11-26", "Asia/Kolkata"));
+  EXPECT_EQ(parse_instant("2026-11-26", "Asia/Kolkata"),
+            start_of_local_day("2026-11-26", "Asia/Kolkata"));
   EXPECT_FALSE(parse_instant("2026-02-30T10:00:00Z", "UTC").has_value());
   EXPECT_FALSE(parse_instant("yesterday", "UTC").has_value());
   EXPECT_FALSE(parse_instant("", "UTC").has_value());
