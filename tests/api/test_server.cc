@@ -282,3 +282,24 @@ SignedInStaff add_staff(TestServer& server, const SignedInStaff& actor, const st
 }
 
 }  // namespace rx::test
+
+namespace rx::test {
+namespace {
+
+// Fails the whole run up front when the chosen engine cannot be reached, so a missing
+// PostgreSQL can never turn into skipped tests that look green.
+class EngineCheck : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    if (engine() != "postgres") return;
+    const std::string admin = env_or("RXTRACK_TEST_PG_URL", "");
+    ASSERT_FALSE(admin.empty()) << "RXTRACK_TEST_ENGINE=postgres needs RXTRACK_TEST_PG_URL";
+    ASSERT_NO_THROW(exec_pg(admin, "SET application_name = 'rxtrack-tests'")) << "cannot reach " << admin;
+  }
+};
+
+[[maybe_unused]] ::testing::Environment* const kEngineCheck =
+    ::testing::AddGlobalTestEnvironment(new EngineCheck);
+
+}  // namespace
+}  // namespace rx::test
