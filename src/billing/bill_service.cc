@@ -37,23 +37,6 @@ std::int64_t total_of(std::vector<BillItem>& items) {
   return total;
 }
 
-void record_consent_changes(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
-                            const customers::CustomerFields& fields,
-                            const customers::Customer* before, std::int64_t staff_id,
-                            std::int64_t now) {
-  auto changed = [&](const std::optional<bool>& wanted, bool current) {
-    return wanted && *wanted != current;
-  };
-  if (changed(fields.whatsapp_consent, before ? before->whatsapp_consent : false)) {
-    customers::CustomerRepository::record_consent(
-        c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent, "counter", staff_id, now);
-  }
-  if (changed(fields.sms_consent, before ? before->sms_consent : false)) {
-    customers::CustomerRepository::record_consent(c, shop_id, customer_id, "sms",
-                                                  *fields.sms_consent, "counter", staff_id, now);
-  }
-}
-
 }  // namespace
 
 BillResult BillService::create(const auth::Principal& actor, const BillInput& input) {
@@ -107,8 +90,9 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       customer_id = customers::CustomerRepository::insert(c, shop, fields, now);
       result.customer_created = true;
     }
-    record_consent_changes(c, shop, customer_id, fields, existing ? &*existing : nullptr,
-                           actor.staff_id, now);
+    customers::CustomerRepository::record_consent_changes(c, shop, customer_id, fields,
+                                                          existing ? &*existing : nullptr,
+                                                          "counter", actor.staff_id, now);
 
     const std::string category = fields.category ? *fields.category : existing->category;
     const bool first_bill = !existing || !BillRepository::customer_has_bills(c, shop, customer_id);

@@ -45,18 +45,6 @@ Contact from_row(const storage::Row& r) {
   return c;
 }
 
-bool looks_like_phone_search(std::string_view q) {
-  bool digit = false;
-  for (char ch : q) {
-    if (std::isdigit(static_cast<unsigned char>(ch))) {
-      digit = true;
-    } else if (ch != ' ' && ch != '+' && ch != '-' && ch != '(' && ch != ')') {
-      return false;
-    }
-  }
-  return digit;
-}
-
 Conditions where(std::int64_t shop_id, const ContactFilter& f) {
   Conditions w;
   w.add("cr.shop_id = ?", {shop_id});
@@ -66,19 +54,7 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f) {
   if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {*f.assigned_staff_id});
   if (f.upload_id) w.add("cr.upload_id = ?", {*f.upload_id});
   if (f.query && !f.query->empty()) {
-    if (looks_like_phone_search(*f.query)) {
-      std::string digits;
-      for (char ch : *f.query) {
-        if (std::isdigit(static_cast<unsigned char>(ch))) digits += ch;
-      }
-      w.add("cr.phone LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(digits)});
-    } else {
-      std::string lowered(*f.query);
-      std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-      w.add("LOWER(COALESCE(cr.name, '')) LIKE ? ESCAPE '\\'",
-            {storage::like_pattern_containing(lowered)});
-    }
+    storage::add_phone_or_name_search(w, *f.query, "cr.phone", "cr.name");
   }
   if (f.follow_up) {
     const bool overdue = *f.follow_up == "overdue";

@@ -7,8 +7,7 @@
 #include "core/json_fields.h"
 #include "core/time_zone.h"
 #include "http/list_params.h"
-
-#include <charconv>
+#include "http/query_params.h"
 
 namespace rx::contacts {
 namespace {
@@ -111,16 +110,6 @@ NewFollowUp read_follow_up(const nlohmann::json& body, std::string_view tz) {
   in.staff_id = fields.integer("staff_id", Presence::kOptional, 1, INT64_MAX);
   fields.finish();
   return in;
-}
-
-std::int64_t parse_id_param(const std::string& name, const std::string& text) {
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw AppError(ErrorCode::kValidation, name + " must be an id or all",
-                   {{"fields", {{name, "must be an id or all"}}}});
-  }
-  return id;
 }
 
 FollowUpDue parse_due(const std::optional<std::string>& text) {
@@ -288,7 +277,7 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
                bool everyone = false;
                if (auto who = ctx.query("staff_id")) {
                  everyone = *who == "all";
-                 if (!everyone) staff_id = parse_id_param("staff_id", *who);
+                 if (!everyone) staff_id = http::query_id(ctx, "staff_id");
                }
                FollowUpPage result =
                    contacts.follow_ups(ctx.principal(), parse_due(ctx.query("due")), staff_id,

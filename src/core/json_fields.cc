@@ -21,6 +21,21 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
+std::string folded_key(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char ch : text) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
 FieldReader::FieldReader(const nlohmann::json& body) : body_(body) {
   if (!body_.is_object()) {
     throw AppError(ErrorCode::kValidation, "the request body must be a JSON object",

@@ -40,5 +40,8 @@ class FieldReader {
 
 std::string trim(std::string_view text);
 std::string to_lower(std::string_view text);
+// Trimmed, inner runs of white space folded to one space, lower-cased: how medicines and
+// conditions are matched however they were typed.
+std::string folded_key(std::string_view text);
 
 }  // namespace rx::core

@@ -95,21 +95,7 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
   if (f.category) w.add("cu.category = ?", {*f.category});
   if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
   if (f.query && !f.query->empty()) {
-    std::string digits;
-    bool only_phone_chars = true;
-    for (char ch : *f.query) {
-      if (std::isdigit(static_cast<unsigned char>(ch))) {
-        digits += ch;
-      } else if (ch != ' ' && ch != '+' && ch != '-') {
-        only_phone_chars = false;
-      }
-    }
-    if (only_phone_chars && !digits.empty()) {
-      w.add("cu.phone LIKE ? ESCAPE '\\'", {storage::like_pattern_containing(digits)});
-    } else {
-      w.add("LOWER(COALESCE(cu.name, '')) LIKE ? ESCAPE '\\'",
-            {storage::like_pattern_containing(core::to_lower(*f.query))});
-    }
+    storage::add_phone_or_name_search(w, *f.query, "cu.phone", "cu.name");
   }
   if (f.chronic_condition) {
     w.add(
@@ -130,20 +116,7 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
 
 }  // namespace
 
-std::string condition_key(std::string_view condition) {
-  std::string out;
-  bool space = false;
-  for (char ch : core::trim(condition)) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return out;
-}
+std::string condition_key(std::string_view condition) { return core::folded_key(condition); }
 
 std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                  std::int64_t id) {
@@ -226,6 +199,21 @@ std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop
                                        const CustomerFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM customers cu" + w.sql(), w.params());
+}
+
+void CustomerRepository::record_consent_changes(storage::Connection& c, std::int64_t shop_id,
+                                                std::int64_t customer_id,
+                                                const CustomerFields& fields,
+                                                const Customer* before, std::string_view method,
+                                                std::optional<std::int64_t> staff_id,
+                                                std::int64_t now_ms) {
+  if (fields.whatsapp_consent && *fields.whatsapp_consent != (before && before->whatsapp_consent)) {
+    record_consent(c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent, method, staff_id,
+                   now_ms);
+  }
+  if (fields.sms_consent && *fields.sms_consent != (before && before->sms_consent)) {
+    record_consent(c, shop_id, customer_id, "sms", *fields.sms_consent, method, staff_id, now_ms);
+  }
 }
 
 void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id,

@@ -28,6 +28,12 @@ class CustomerRepository {
                                     std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
                             const CustomerFilter& filter);
+  // A consent event for each channel whose flag `fields` changes (a new customer starts at
+  // no consent); `method` is how it was recorded (counter, staff, form, reply).
+  static void record_consent_changes(storage::Connection& c, std::int64_t shop_id,
+                                     std::int64_t customer_id, const CustomerFields& fields,
+                                     const Customer* before, std::string_view method,
+                                     std::optional<std::int64_t> staff_id, std::int64_t now_ms);
   static void record_consent(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
                              std::string_view channel, bool granted, std::string_view method,
                              std::optional<std::int64_t> staff_id, std::int64_t now_ms);

@@ -22,20 +22,6 @@ constexpr std::int64_t kDetailRows = 200;
                  {{"existing_id", existing_id}, {"fields", {{"phone", "already a customer"}}}});
 }
 
-void record_consents(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                     const CustomerFields& fields, const Customer* before, std::int64_t staff_id,
-                     std::int64_t now) {
-  if (fields.whatsapp_consent &&
-      (!before || before->whatsapp_consent != *fields.whatsapp_consent)) {
-    CustomerRepository::record_consent(c, shop_id, id, "whatsapp", *fields.whatsapp_consent,
-                                       "staff", staff_id, now);
-  }
-  if (fields.sms_consent && (!before || before->sms_consent != *fields.sms_consent)) {
-    CustomerRepository::record_consent(c, shop_id, id, "sms", *fields.sms_consent, "staff",
-                                       staff_id, now);
-  }
-}
-
 }  // namespace
 
 Customer CustomerService::create(const auth::Principal& actor, const CustomerFields& fields) {
@@ -51,7 +37,8 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
       phone_taken(existing->id);
     const std::int64_t now = clock_.now_ms();
     const std::int64_t id = CustomerRepository::insert(c, actor.shop_id, fields, now);
-    record_consents(c, actor.shop_id, id, fields, nullptr, actor.staff_id, now);
+    CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, nullptr, "staff",
+                                               actor.staff_id, now);
     if (auto contact =
             contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
       contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id, now);
@@ -104,7 +91,8 @@ Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
     }
     const std::int64_t now = clock_.now_ms();
     CustomerRepository::update(c, actor.shop_id, id, fields, now);
-    record_consents(c, actor.shop_id, id, fields, &*before, actor.staff_id, now);
+    CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, &*before, "staff",
+                                               actor.staff_id, now);
     updated = *CustomerRepository::find(c, actor.shop_id, id);
   });
   return updated;

@@ -1,5 +1,7 @@
 #include "refills/refill_reminder.h"
 
+#include "core/json_fields.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -20,19 +22,6 @@ bool is_open(std::string_view status) {
   return status == "pending" || status == "sent" || status == "responded";
 }
 
-std::string medicine_key(std::string_view medicine) {
-  std::string out;
-  bool space = false;
-  for (char ch : medicine) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
-  return out;
-}
+std::string medicine_key(std::string_view medicine) { return core::folded_key(medicine); }
 
 }  // namespace rx::refills

@@ -34,6 +34,12 @@ class Conditions {
 // Escapes LIKE wildcards so user text matches literally (use with ESCAPE '\').
 std::string like_pattern_containing(std::string_view text);
 
+// A search box that takes either digits of a phone or part of a name: text of only digits and
+// phone punctuation (space + - ( )) matches the phone column, anything else the name, ignoring
+// case.
+void add_phone_or_name_search(Conditions& where, std::string_view query,
+                              std::string_view phone_column, std::string_view name_column);
+
 }  // namespace rx::storage
 
 namespace rx::storage {
