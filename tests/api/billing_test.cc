@@ -33,12 +33,6 @@ std::string add_days(const std::string& date, int days) {
   return out;
 }
 
-void expect_error(const Response& res, int status, const std::string& code) {
-  EXPECT_EQ(res.status, status) << res.raw;
-  ASSERT_TRUE(res.body.is_object() && res.body.contains("error")) << res.raw;
-  EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
-}
-
 nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price,
                     std::optional<int> days = {}) {
   nlohmann::json out = {

@@ -49,12 +49,6 @@ class ContactsTest : public ::testing::Test {
 };
 TestServer* ContactsTest::server_ = nullptr;
 
-void expect_error(const Response& res, int status, const std::string& code) {
-  EXPECT_EQ(res.status, status) << res.raw;
-  ASSERT_TRUE(res.body.is_object() && res.body.contains("error")) << res.raw;
-  EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
-}
-
 TEST_F(ContactsTest, EverySampleImportsToTheManifestCounts) {
   const auto manifest =
       nlohmann::json::parse(read_file(samples_dir() + "/sample_1k.manifest.json"));

@@ -18,15 +18,6 @@ class FoundationTest : public ::testing::Test {
 };
 TestServer* FoundationTest::server_ = nullptr;
 
-void expect_error(const Response& res, int status, const std::string& code) {
-  EXPECT_EQ(res.status, status) << res.raw;
-  ASSERT_TRUE(res.body.is_object()) << res.raw;
-  ASSERT_TRUE(res.body.contains("error")) << res.raw;
-  EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
-  EXPECT_TRUE(res.body["error"]["message"].is_string());
-  EXPECT_TRUE(res.body["error"].contains("details"));
-}
-
 std::string session_cookie_of(const Response& res) {
   std::string cookie = res.header("Set-Cookie");
   return cookie.substr(0, cookie.find(';'));

@@ -27,14 +27,30 @@ std::string env_or(const char* name, const std::string& fallback) {
   return value && *value ? value : fallback;
 }
 
+// A folder of this test process's own, made with mkdtemp: a process id alone is reused across
+// runs, and a stale database left under a reused id made shop creation clash with old emails.
 std::string scratch_dir() {
   static const std::string dir = [] {
-    auto path =
-        std::filesystem::temp_directory_path() / ("rxtrack-api-" + std::to_string(getpid()));
-    std::filesystem::create_directories(path);
-    return path.string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "rxtrack-api-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    // Removed when the process ends (its servers are stopped by then). The path is leaked on
+    // purpose so that it outlives every static destructor.
+    static const std::string* const to_remove = new std::string(pattern);
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(*to_remove, ignored);
+    });
+    return pattern;
   }();
   return dir;
+}
+
+// What makes this process's names unique: the random part of its scratch folder.
+// Lower-cased, since emails and PostgreSQL database names are.
+std::string run_tag() {
+  std::string tag = scratch_dir().substr(scratch_dir().size() - 6);
+  for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return tag;
 }
 
 void exec_pg(const std::string& url, const std::string& sql) {
@@ -82,7 +98,7 @@ std::string fresh_database_url() {
   if (engine() == "postgres") {
     const std::string admin = env_or("RXTRACK_TEST_PG_URL", "");
     if (admin.empty()) throw std::runtime_error("RXTRACK_TEST_PG_URL is not set");
-    const std::string name = "rxtest_" + std::to_string(getpid()) + "_" + std::to_string(n);
+    const std::string name = "rxtest_" + run_tag() + "_" + std::to_string(n);
     exec_pg(admin, "CREATE DATABASE " + name);
     return with_database(admin, name);
   }
@@ -194,6 +210,15 @@ Response ApiClient::upload(const std::string& path, const std::string& field,
   return to_response(client.Post(path, with_auth({}), items));
 }
 
+void expect_error(const Response& res, int status, const std::string& code) {
+  EXPECT_EQ(res.status, status) << res.raw;
+  ASSERT_TRUE(res.body.is_object()) << res.raw;
+  ASSERT_TRUE(res.body.contains("error")) << res.raw;
+  EXPECT_EQ(res.body["error"]["code"], code) << res.raw;
+  EXPECT_TRUE(res.body["error"]["message"].is_string());
+  EXPECT_TRUE(res.body["error"].contains("details"));
+}
+
 std::string samples_dir() { return env_or("RXTRACK_SAMPLES_DIR", RXTRACK_SAMPLES_DEFAULT); }
 
 std::string read_file(const std::string& path) {
@@ -205,8 +230,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::string unique_email(const std::string& prefix) {
-  return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++) +
-         "@example.test";
+  return prefix + "-" + run_tag() + "-" + std::to_string(counter++) + "@example.test";
 }
 
 CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input) {
@@ -294,7 +318,8 @@ class EngineCheck : public ::testing::Environment {
     if (engine() != "postgres") return;
     const std::string admin = env_or("RXTRACK_TEST_PG_URL", "");
     ASSERT_FALSE(admin.empty()) << "RXTRACK_TEST_ENGINE=postgres needs RXTRACK_TEST_PG_URL";
-    ASSERT_NO_THROW(exec_pg(admin, "SET application_name = 'rxtrack-tests'")) << "cannot reach " << admin;
+    ASSERT_NO_THROW(exec_pg(admin, "SET application_name = 'rxtrack-tests'"))
+        << "cannot reach " << admin;
   }
 };
 

@@ -88,6 +88,9 @@ struct CommandResult {
 };
 CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input = "");
 
+// The error shape {"error":{"code","message","details"}} with the given status and code.
+void expect_error(const Response& res, int status, const std::string& code);
+
 // The sample sheets of ../shared/samples (RXTRACK_SAMPLES_DIR overrides).
 std::string samples_dir();
 std::string read_file(const std::string& path);
