@@ -1,5 +1,6 @@
 #include "contacts/contact_import_service.h"
 
+#include "contacts/contact_counts.h"
 #include "core/error.h"
 #include "import/contact_sheet.h"
 #include "phone/phone_normalizer.h"
@@ -277,6 +278,7 @@ ImportResult ContactImportService::import(const ImportRequest& request,
     if (!summary) throw_failure(summary.error());
     const std::int64_t imported = store->finish();
     store.reset();
+    ContactCounts::add_imported(c, request.shop_id, upload_id, imported);
     const std::int64_t duplicates = writer.in_file_duplicates() + (writer.added() - imported);
     c.query("UPDATE contact_uploads SET file_format = ? WHERE shop_id = ? AND id = ?",
             {format_name(summary->format), request.shop_id, upload_id});

@@ -1,5 +1,7 @@
 #include "contacts/contact_repository.h"
 
+#include "contacts/contact_counts.h"
+
 #include "storage/conditions.h"
 
 #include <algorithm>
@@ -130,6 +132,7 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
 
 std::int64_t ContactRepository::count(storage::Connection& c, std::int64_t shop_id,
                                       const ContactFilter& filter) {
+  if (auto kept = ContactCounts::total(c, shop_id, filter)) return *kept;
   Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM contact_records cr" + w.sql(), w.params());
 }
@@ -180,14 +183,7 @@ std::vector<AssignCandidate> ContactRepository::existing_ids(storage::Connection
 
 std::map<std::int64_t, std::int64_t> ContactRepository::open_counts(storage::Connection& c,
                                                                     std::int64_t shop_id) {
-  std::map<std::int64_t, std::int64_t> out;
-  storage::ResultSet rows = c.query(
-      "SELECT assigned_staff_id, COUNT(*) FROM contact_records WHERE shop_id = ? AND "
-      "assigned_staff_id IS NOT NULL AND status IN ('pending', 'contacted') GROUP BY "
-      "assigned_staff_id",
-      {shop_id});
-  for (const auto& r : rows.rows) out[r.int_at(0)] = r.int_at(1);
-  return out;
+  return ContactCounts::open_by_staff(c, shop_id);
 }
 
 void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id,
