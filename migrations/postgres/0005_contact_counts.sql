@@ -61,3 +61,9 @@ WHEN (OLD.status IS DISTINCT FROM NEW.status
       OR OLD.upload_id IS DISTINCT FROM NEW.upload_id
       OR OLD.conversion_value_paise IS DISTINCT FROM NEW.conversion_value_paise)
 EXECUTE FUNCTION contact_counts_move();
+
+-- An imported contact belongs to nobody yet: a partial index for assigned contacts costs the
+-- import nothing, and "assigned to X" implies "assigned", so staff lists still use it.
+DROP INDEX contact_records_by_assignee;
+CREATE INDEX contact_records_by_assignee ON contact_records (shop_id, assigned_staff_id, id)
+  WHERE assigned_staff_id IS NOT NULL;

@@ -9,7 +9,6 @@
 
 #include <malloc.h>
 
-#include <unordered_set>
 
 namespace rx::contacts {
 namespace {
@@ -210,18 +209,14 @@ std::unique_ptr<ContactStore> store_for(storage::Connection& c, std::int64_t sho
   return std::make_unique<BatchInsertStore>(c, shop_id, upload_id, now_ms);
 }
 
-// Receives the parser's contacts: drops repeats within the file, keeps the problem rows, and
-// hands new phones to the store.
+// Receives the parser's contacts: keeps the problem rows and hands every phone to the store,
+// whose unique key drops repeats (in the shop or earlier in the file).
 class ContactWriter final : public import::ContactSink {
  public:
   ContactWriter(ContactStore& store, const ImportProgress& progress)
       : store_(store), progress_(progress) {}
 
   void on_contact(const import::ContactRow& row) override {
-    if (!seen_.insert(row.e164).second) {
-      ++in_file_duplicates_;
-      return;
-    }
     ++added_;
     std::optional<std::string> extra;
     if (!row.extra.empty()) extra = extra_json(row.extra);
@@ -237,15 +232,12 @@ class ContactWriter final : public import::ContactSink {
   }
 
   std::int64_t added() const { return added_; }
-  std::int64_t in_file_duplicates() const { return in_file_duplicates_; }
   std::vector<UploadError>& errors() { return errors_; }
 
  private:
   ContactStore& store_;
   const ImportProgress& progress_;
-  std::unordered_set<std::string> seen_;
   std::int64_t added_ = 0;
-  std::int64_t in_file_duplicates_ = 0;
   std::vector<UploadError> errors_;
 };
 
@@ -279,7 +271,9 @@ ImportResult ContactImportService::import(const ImportRequest& request,
     const std::int64_t imported = store->finish();
     store.reset();
     ContactCounts::add_imported(c, request.shop_id, upload_id, imported);
-    const std::int64_t duplicates = writer.in_file_duplicates() + (writer.added() - imported);
+    // A phone already in the shop, or earlier in the same file, meets the unique key
+    // (shop_id, phone) and is skipped by ON CONFLICT DO NOTHING: the first occurrence wins.
+    const std::int64_t duplicates = writer.added() - imported;
     c.query("UPDATE contact_uploads SET file_format = ? WHERE shop_id = ? AND id = ?",
             {format_name(summary->format), request.shop_id, upload_id});
     UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, imported,

@@ -5,29 +5,44 @@
 
 namespace rx::contacts {
 
+void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
+  const auto instant = [&](std::string_view name, const std::optional<std::int64_t>& ms) {
+    w.key(name);
+    if (ms) {
+      w.string(core::format_instant(*ms, tz));
+    } else {
+      w.null();
+    }
+  };
+  w.begin_object()
+      .field("id", c.id)
+      .field("phone", c.phone)
+      .field("phone_type", c.phone_type)
+      .field("name", c.name)
+      .field("status", c.status)
+      .field("whatsapp_status", c.whatsapp_status)
+      .field("whatsapp_status_source", c.whatsapp_status_source);
+  instant("whatsapp_status_at", c.whatsapp_status_at);
+  w.field("wrong_number", c.wrong_number).field("assigned_staff_id", c.assigned_staff_id);
+  instant("assigned_at", c.assigned_at);
+  w.field("upload_id", c.upload_id)
+      .field("source_row", c.source_row)
+      .field("notes", c.notes)
+      .field("customer_id", c.customer_id);
+  instant("contacted_at", c.contacted_at);
+  instant("yellow_at", c.yellow_at);
+  instant("converted_at", c.converted_at);
+  w.field("conversion_bill_id", c.conversion_bill_id)
+      .field("conversion_value_paise", c.conversion_value_paise);
+  instant("created_at", c.created_at);
+  instant("updated_at", c.updated_at);
+  w.end_object();
+}
+
 nlohmann::json to_json(const Contact& c, std::string_view tz) {
-  return {{"id", c.id},
-          {"phone", c.phone},
-          {"phone_type", c.phone_type},
-          {"name", core::nullable(c.name)},
-          {"status", c.status},
-          {"whatsapp_status", c.whatsapp_status},
-          {"whatsapp_status_source", core::nullable(c.whatsapp_status_source)},
-          {"whatsapp_status_at", core::nullable_instant(c.whatsapp_status_at, tz)},
-          {"wrong_number", c.wrong_number},
-          {"assigned_staff_id", core::nullable(c.assigned_staff_id)},
-          {"assigned_at", core::nullable_instant(c.assigned_at, tz)},
-          {"upload_id", core::nullable(c.upload_id)},
-          {"source_row", core::nullable(c.source_row)},
-          {"notes", core::nullable(c.notes)},
-          {"customer_id", core::nullable(c.customer_id)},
-          {"contacted_at", core::nullable_instant(c.contacted_at, tz)},
-          {"yellow_at", core::nullable_instant(c.yellow_at, tz)},
-          {"converted_at", core::nullable_instant(c.converted_at, tz)},
-          {"conversion_bill_id", core::nullable(c.conversion_bill_id)},
-          {"conversion_value_paise", core::nullable(c.conversion_value_paise)},
-          {"created_at", core::format_instant(c.created_at, tz)},
-          {"updated_at", core::format_instant(c.updated_at, tz)}};
+  core::JsonWriter w;
+  write_json(w, c, tz);
+  return nlohmann::json::parse(w.text());
 }
 
 nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {

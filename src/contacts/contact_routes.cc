@@ -22,11 +22,12 @@ constexpr std::string_view kBase = "/api/customer-tracking";
 
 std::string route(std::string_view tail) { return std::string(kBase) + std::string(tail); }
 
-nlohmann::json list_json(const std::vector<Contact>& items, std::int64_t total,
-                         std::string_view tz) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : items) out.push_back(to_json(c, tz));
-  return {{"items", out}, {"total", total}};
+std::string list_json(const std::vector<Contact>& items, std::int64_t total, std::string_view tz) {
+  core::JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& c : items) write_json(w, c, tz);
+  w.end_array().field("total", total).end_object();
+  return w.take();
 }
 
 // The text of a JSON value for the shared filter parser (ids may come as numbers).
@@ -189,8 +190,8 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
                ContactPage result =
                    contacts.list(ctx.principal(), filter, parse_contact_sort(ctx.query("sort")),
                                  page.limit, page.offset);
-               http::reply_json(res, 200,
-                                list_json(result.items, result.total, ctx.principal().time_zone));
+               http::reply_json_text(
+                   res, 200, list_json(result.items, result.total, ctx.principal().time_zone));
              });
 
   router.post(route("/contacts/assign"), Access::kManagerOrOwner,

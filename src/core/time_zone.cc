@@ -50,10 +50,35 @@ std::string format_date(date::sys_days days) { return date::format("%F", days); 
 bool is_valid_time_zone(std::string_view name) { return !name.empty() && find_zone(name); }
 
 std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {
-  SysMillis tp{Millis{epoch_ms}};
-  auto zoned = date::make_zoned(zone_or_utc(time_zone),
-                                std::chrono::time_point_cast<std::chrono::seconds>(tp));
-  std::string text = date::format("%FT%T%Ez", zoned);
+  // Formatted by hand: date::format goes through an ostream and costs a list of 50 contacts
+  // more than reading them. The zone's offset at that instant, then plain digits.
+  const date::sys_seconds at{
+      std::chrono::seconds{epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000)}};
+  const date::sys_info info = zone_or_utc(time_zone)->get_info(at);
+  const auto local = at + info.offset;
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<std::chrono::seconds> clock{local - day};
+  const long offset_minutes = static_cast<long>(info.offset.count() / 60);
+  const long abs_offset = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999)
+    return date::format("%FT%T%Ez", date::make_zoned(zone_or_utc(time_zone), at));
+  // "YYYY-MM-DDTHH:MM:SS+HH:MM"
+  std::string text = "0000-00-00T00:00:00+00:00";
+  const auto put = [&text](std::size_t at_index, long value, int width) {
+    for (int k = width - 1; k >= 0; --k, value /= 10)
+      text[at_index + k] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, static_cast<long>(static_cast<unsigned>(ymd.month())), 2);
+  put(8, static_cast<long>(static_cast<unsigned>(ymd.day())), 2);
+  put(11, static_cast<long>(clock.hours().count()), 2);
+  put(14, static_cast<long>(clock.minutes().count()), 2);
+  put(17, static_cast<long>(clock.seconds().count()), 2);
+  text[19] = offset_minutes < 0 ? '-' : '+';
+  put(20, abs_offset / 60, 2);
+  put(23, abs_offset % 60, 2);
   return text;
 }
 

@@ -57,6 +57,12 @@ void reply_json(httplib::Response& res, int status, const nlohmann::json& body) 
   res.set_content(body.dump(), "application/json");
 }
 
+void reply_json_text(httplib::Response& res, int status, std::string json) {
+  res.status = status;
+  res.body = std::move(json);
+  res.set_header("Content-Type", "application/json");
+}
+
 void reply_no_content(httplib::Response& res) { res.status = 204; }
 
 }  // namespace rx::http

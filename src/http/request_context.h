@@ -37,6 +37,8 @@ class RequestContext {
 };
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
+// For answers written with core::JsonWriter: the text is already JSON.
+void reply_json_text(httplib::Response& res, int status, std::string json);
 void reply_no_content(httplib::Response& res);
 
 }  // namespace rx::http

@@ -1,6 +1,9 @@
 #include "core/time_zone.h"
 
+#include <date/tz.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 namespace rx::core {
 namespace {
@@ -51,3 +54,28 @@ TEST(TimeZoneTest, ValidatesZoneNames) {
 
 }  // namespace
 }  // namespace rx::core
+
+// The hand-written formatter against the date library's own, across zones with odd and negative
+// offsets, daylight saving changes and instants before 1970.
+TEST(TimeZoneTest, FormatInstantMatchesTheDateLibrary) {
+  const char* zones[] = {"Asia/Kolkata",     "UTC",
+                         "America/New_York", "America/St_Johns",
+                         "Asia/Kathmandu",   "Australia/Lord_Howe",
+                         "Pacific/Chatham"};
+  const std::int64_t instants[] = {0,
+                                   -1,
+                                   -86'400'001,
+                                   1'710'054'000'000,  // 2024-03-10 07:00 UTC, a DST change
+                                   1'730'613'600'000,  // 2024-11-03 06:00 UTC, a DST change
+                                   1'795'730'399'999,
+                                   4'102'444'800'000};
+  for (const char* zone : zones) {
+    for (std::int64_t ms : instants) {
+      const auto at = std::chrono::floor<std::chrono::seconds>(
+          std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{ms}});
+      const std::string expected = date::format(
+          "%FT%T%Ez", date::make_zoned(zone, date::sys_seconds{at.time_since_epoch()}));
+      EXPECT_EQ(rx::core::format_instant(ms, zone), expected) << zone << " " << ms;
+    }
+  }
+}
