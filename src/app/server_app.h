@@ -12,7 +12,9 @@ struct ServeConfig {
   http::ServerOptions server;
   auth::AuthOptions auth;
   bool scheduler = true;
-  int db_pool_size = 16;
+  // A few connections serve many threads: SQLite answers from one core at a time per
+  // connection, and each connection keeps its own page cache.
+  int db_pool_size = 8;
   bool print_routes = false;  // print "METHOD /path" for every route and exit
 };
 

@@ -55,6 +55,11 @@ Action add_serve_command(CLI::App& app) {
       ->envname("RXTRACK_THREADS")
       ->check(CLI::Range(2, 256))
       ->capture_default_str();
+  cmd->add_option("--db-connections", config->db_pool_size,
+                  "database connections shared by the worker threads")
+      ->envname("RXTRACK_DB_CONNECTIONS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   cmd->add_option("--tls-cert", config->server.tls_cert_file, "TLS certificate (PEM)")
       ->envname("RXTRACK_TLS_CERT");
   cmd->add_option("--tls-key", config->server.tls_key_file, "TLS private key (PEM)")
@@ -80,7 +85,6 @@ Action add_serve_command(CLI::App& app) {
       config->scheduler = !*no_scheduler;
       config->auth.throttle.max_failures_per_email = *max_failures;
       config->auth.throttle.max_failures_per_client = *max_failures * 4;
-      config->db_pool_size = config->server.threads;
       return app::serve(*config);
     });
   };

@@ -15,7 +15,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
   std::string web_dir;
-  int threads = 16;
+  // httplib gives each open keep-alive connection a thread, so this bounds the clients served
+  // at once; an idle thread costs a stack, not CPU.
+  int threads = 64;
   std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing
   int read_timeout_seconds = 15;
   bool trust_proxy = false;

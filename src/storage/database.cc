@@ -4,6 +4,8 @@
 #include "storage/postgres_database.h"
 #include "storage/sqlite_database.h"
 
+#include <exception>
+
 namespace rx::storage {
 
 std::optional<Row> Connection::query_one(std::string_view sql, const Params& params) {
@@ -61,6 +63,10 @@ void Database::with_connection(const std::function<void(Connection&)>& work) {
 }
 
 void Database::transaction(TxMode mode, const std::function<void(Connection&)>& work) {
+  if (mode == TxMode::kWrite && group_writes()) {
+    grouped_write(work);
+    return;
+  }
   auto connection = acquire();
   bool began = false;
   try {
@@ -81,6 +87,103 @@ void Database::transaction(TxMode mode, const std::function<void(Connection&)>& 
     throw;
   }
   release(std::move(connection), true);
+}
+
+// Group commit. SQLite has one writer at a time, and every commit writes each page it touched to
+// the WAL: two bills a millisecond apart write the same index pages twice, and writers that find
+// the lock taken sleep in SQLite's busy handler (1, 2, 5, 10... ms). So writers of this process
+// queue here; one of them (the leader) runs everything queued in ONE transaction, each piece
+// inside its own savepoint so that a piece that fails is undone alone, commits once, and only
+// then does any of them return. Each caller still gets its own outcome, and nothing is
+// acknowledged before it is committed.
+struct Database::WriteJob {
+  const std::function<void(Connection&)>* work = nullptr;
+  std::exception_ptr error;
+  bool done = false;
+};
+
+namespace {
+// Set while this thread runs a write group: a write transaction opened inside another would
+// wait for the group it is part of, forever. It is a programming error, reported as one.
+thread_local bool running_write_group = false;
+}  // namespace
+
+void Database::grouped_write(const std::function<void(Connection&)>& work) {
+  if (running_write_group) {
+    throw core::AppError(core::ErrorCode::kInternal, "a write transaction inside another");
+  }
+  WriteJob job;
+  job.work = &work;
+  std::unique_lock lock(group_mutex_);
+  waiting_writes_.push_back(&job);
+  while (!job.done) {
+    if (group_running_) {
+      group_done_.wait(lock);
+      continue;
+    }
+    group_running_ = true;
+    std::vector<WriteJob*> group;
+    group.swap(waiting_writes_);
+    lock.unlock();
+    running_write_group = true;
+    run_write_group(group);
+    running_write_group = false;
+    lock.lock();
+    for (WriteJob* member : group) member->done = true;
+    group_running_ = false;
+    group_done_.notify_all();
+  }
+  lock.unlock();
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void Database::run_write_group(const std::vector<WriteJob*>& group) {
+  std::unique_ptr<Connection> connection;
+  bool began = false;
+  bool healthy = true;
+  try {
+    connection = acquire();
+    connection->query(begin_statement(TxMode::kWrite));
+    began = true;
+    bool any_succeeded = false;
+    for (WriteJob* job : group) {
+      if (!healthy) {
+        job->error = std::make_exception_ptr(
+            core::AppError(core::ErrorCode::kUnavailable, "the database failed; try again"));
+        continue;
+      }
+      connection->query("SAVEPOINT grouped_write");
+      try {
+        (*job->work)(*connection);
+        connection->query("RELEASE grouped_write");
+        any_succeeded = true;
+      } catch (...) {
+        job->error = std::current_exception();
+        try {
+          connection->query("ROLLBACK TO grouped_write");
+          connection->query("RELEASE grouped_write");
+        } catch (...) {
+          healthy = false;  // the pieces already done are rolled back below
+        }
+      }
+    }
+    if (!healthy) throw core::AppError(core::ErrorCode::kUnavailable, "the database failed");
+    connection->query(any_succeeded ? "COMMIT" : "ROLLBACK");
+  } catch (...) {
+    // BEGIN or COMMIT failed (busy, disk full...): nothing of the group is stored.
+    const std::exception_ptr failure = std::current_exception();
+    for (WriteJob* job : group) {
+      if (!job->error || !healthy) job->error = failure;
+    }
+    if (began) {
+      try {
+        connection->query("ROLLBACK");
+      } catch (...) {
+        healthy = false;
+      }
+    }
+  }
+  if (connection) release(std::move(connection), healthy);
 }
 
 void Database::close() {

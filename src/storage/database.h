@@ -89,9 +89,14 @@ class Database {
   explicit Database(int pool_size) : pool_size_(pool_size) {}
   virtual std::unique_ptr<Connection> open_connection() = 0;
   virtual std::string_view begin_statement(TxMode mode) const = 0;
+  // Whether this process's write transactions are committed in groups (see grouped_write).
+  virtual bool group_writes() const { return false; }
 
  private:
   class Lease;
+  struct WriteJob;
+  void grouped_write(const std::function<void(Connection&)>& work);
+  void run_write_group(const std::vector<WriteJob*>& group);
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> connection, bool healthy);
 
@@ -100,6 +105,11 @@ class Database {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mutex_)
   int open_count_ = 0;                             // GUARDED_BY(mutex_)
+  // Write transactions waiting for the group being committed now (group_writes()).
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<WriteJob*> waiting_writes_;  // GUARDED_BY(group_mutex_)
+  bool group_running_ = false;             // GUARDED_BY(group_mutex_)
 };
 
 // Opens `sqlite:PATH` or `postgresql://...` (also `postgres://`). Throws AppError on failure.

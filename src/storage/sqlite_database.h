@@ -18,6 +18,7 @@ class SqliteDatabase final : public Database {
  protected:
   std::unique_ptr<Connection> open_connection() override;
   std::string_view begin_statement(TxMode mode) const override;
+  bool group_writes() const override { return true; }
 
  private:
   std::string path_;

@@ -5,11 +5,17 @@
 #include "storage/migrations.h"
 
 #include <gtest/gtest.h>
+
+#include <thread>
+
 #include <libpq-fe.h>
 #include <unistd.h>
+#include <atomic>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 namespace rx::storage {
 namespace {
@@ -132,6 +138,56 @@ TEST_P(StorageTest, AFailedTransactionLeavesNothing) {
   db_->with_connection([&](Connection& c) {
     EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE webhook_key = 'half'"), 0);
   });
+}
+
+// Many concurrent writers, every third failing half-way: each gets its own outcome, the
+// successful ones are all stored, nothing of a failed one is (SQLite commits them in groups).
+TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 40;
+  std::atomic<int> succeeded{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        const std::string key = "w" + std::to_string(t) + "_" + std::to_string(i);
+        const bool fail = (t * kPerThread + i) % 3 == 0;
+        try {
+          db_->transaction(TxMode::kWrite, [&](Connection& c) {
+            insert_shop(c, key);
+            if (fail) insert_shop(c, key);  // the same webhook key again: unique violation
+          });
+          ++succeeded;
+        } catch (const AppError& e) {
+          EXPECT_EQ(e.code(), ErrorCode::kConflict) << key;
+          ++failed;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const int expected_failures = (kThreads * kPerThread + 2) / 3;
+  EXPECT_EQ(failed.load(), expected_failures);
+  EXPECT_EQ(succeeded.load(), kThreads * kPerThread - expected_failures);
+  db_->with_connection([&](Connection& c) {
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE webhook_key LIKE 'w%'"),
+              succeeded.load());
+  });
+}
+
+// SQLite: refused, not a hang (the inner one would wait for the group it belongs to).
+// PostgreSQL: an independent second transaction on another connection.
+TEST_P(StorageTest, AWriteInsideAWriteIsRefusedNotAHang) {
+  const auto nested = [&] {
+    db_->transaction(TxMode::kWrite,
+                     [&](Connection&) { db_->transaction(TxMode::kWrite, [](Connection&) {}); });
+  };
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(code_of(nested), ErrorCode::kInternal);
+  } else {
+    EXPECT_NO_THROW(nested());
+  }
 }
 
 TEST_P(StorageTest, ValuesRoundTrip) {

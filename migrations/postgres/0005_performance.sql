@@ -67,3 +67,7 @@ EXECUTE FUNCTION contact_counts_move();
 DROP INDEX contact_records_by_assignee;
 CREATE INDEX contact_records_by_assignee ON contact_records (shop_id, assigned_staff_id, id)
   WHERE assigned_staff_id IS NOT NULL;
+
+-- A bill's items are shown with their purchase (for the run-out date): without this index each
+-- bill read scanned every purchase of the shop.
+CREATE INDEX customer_purchases_by_item ON customer_purchases (shop_id, bill_item_id);
