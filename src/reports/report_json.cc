@@ -3,7 +3,6 @@
 #include "core/json_values.h"
 #include "core/time_zone.h"
 #include "reports/percent.h"
-#include "reports/report_calculations.h"
 
 namespace rx::reports {
 namespace {
