@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "customers/customer_routes.h"
 #include "refills/refill_routes.h"
+#include "reports/report_routes.h"
 #include "shops/shop_routes.h"
 #include "staff/staff_routes.h"
 #include "storage/migrations.h"
@@ -64,6 +65,7 @@ int serve(const ServeConfig& config) {
   customers::CustomerService customer_service(*db, clock);
   billing::BillService bill_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
+  reports::ReportService report_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -75,6 +77,7 @@ int serve(const ServeConfig& config) {
   customers::register_customer_routes(server.router(), customer_service);
   billing::register_bill_routes(server.router(), bill_service);
   refills::register_refill_routes(server.router(), refill_service);
+  reports::register_report_routes(server.router(), report_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "storage/conditions.h"
+#include "storage/database.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+
+namespace rx::reports {
+
+// Contacts by status, and the value of the converted ones.
+struct ConversionCounts {
+  std::int64_t total = 0;
+  std::int64_t pending = 0;
+  std::int64_t contacted = 0;
+  std::int64_t converted = 0;
+  std::int64_t yellow = 0;
+  std::int64_t conversion_value_paise = 0;
+
+  ConversionCounts& operator+=(const ConversionCounts& other);
+};
+
+// Which contacts are counted. Instants bound a window of created_at, [from, before).
+struct ContactScope {
+  std::optional<std::int64_t> created_from_ms;
+  std::optional<std::int64_t> created_before_ms;
+  std::optional<std::int64_t> upload_id;
+  std::optional<std::int64_t> staff_id;  // assigned to
+};
+
+struct ConversionBreakdown {
+  ConversionCounts totals;
+  std::map<std::int64_t, ConversionCounts> by_staff;  // assigned staff id; unassigned left out
+  std::map<std::int64_t, ConversionCounts>
+      by_upload;  // upload id; contacts with no upload left out
+};
+
+// The one place the conversion funnel is counted: today a GROUP BY over contact_records, later
+// counters kept up to date as contacts move. Everything the conversion report says about contact
+// statuses and values comes from here.
+ConversionBreakdown count_conversions(storage::Connection& c, std::int64_t shop_id,
+                                      const ContactScope& scope);
+
+// The scope as SQL over contact_records aliased `cr` (shared with the per-staff figures that
+// are counted from other tables).
+void add_contact_scope(storage::Conditions& where, std::int64_t shop_id, const ContactScope& scope);
+
+}  // namespace rx::reports

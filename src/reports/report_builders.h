@@ -1,0 +1,30 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "reports/reports.h"
+#include "storage/database.h"
+
+#include <cstdint>
+
+// Each report put together from its repository on one connection, for the principal's shop.
+// `now_ms` is the moment the report is made.
+namespace rx::reports {
+
+// 404 when the upload or staff filter names nothing in the shop.
+ConversionReport build_conversion_report(storage::Connection& c, const auth::Principal& actor,
+                                         const ConversionQuery& query, std::int64_t now_ms);
+RefillReport build_refill_report(storage::Connection& c, const auth::Principal& actor,
+                                 const ReportWindow& window);
+AdherenceReport build_adherence_report(storage::Connection& c, const auth::Principal& actor,
+                                       const std::string& as_of);
+CustomerReport build_customer_report(storage::Connection& c, const auth::Principal& actor,
+                                     const ReportWindow& window);
+TimeseriesReport build_timeseries(storage::Connection& c, const auth::Principal& actor,
+                                  const ReportWindow& window, TimeseriesMetric metric,
+                                  TimeseriesInterval interval);
+
+// [start of `from`, start of the day after `to`) in the shop's zone, as epoch milliseconds.
+std::pair<std::int64_t, std::int64_t> window_instants(const ReportWindow& window,
+                                                      const std::string& time_zone);
+
+}  // namespace rx::reports

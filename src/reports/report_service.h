@@ -1,0 +1,33 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "core/clock.h"
+#include "reports/reports.h"
+#include "storage/database.h"
+
+#include <string>
+
+namespace rx::reports {
+
+// The five reports, each read in one read-only transaction. Every figure is of the principal's
+// shop.
+class ReportService {
+ public:
+  ReportService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  // Today in the shop's zone: the default end of every window.
+  std::string today(const auth::Principal& actor) const;
+
+  ConversionReport conversion(const auth::Principal& actor, const ConversionQuery& query);
+  RefillReport refills(const auth::Principal& actor, const ReportWindow& window);
+  AdherenceReport adherence(const auth::Principal& actor);
+  CustomerReport customers(const auth::Principal& actor, const ReportWindow& window);
+  TimeseriesReport timeseries(const auth::Principal& actor, const ReportWindow& window,
+                              TimeseriesMetric metric, TimeseriesInterval interval);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::reports

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "reports/conversion_counts.h"
+#include "reports/pdc.h"
+#include "reports/report_window.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What each report answers, before it becomes JSON, CSV or a workbook.
+namespace rx::reports {
+
+struct StaffConversion {
+  std::int64_t staff_id = 0;
+  std::string name;
+  ConversionCounts counts;  // `total` is the number assigned
+  std::int64_t interactions = 0;
+  std::int64_t follow_ups_overdue = 0;
+};
+
+struct UploadConversion {
+  std::int64_t upload_id = 0;
+  std::string file_name;
+  std::int64_t uploaded_at = 0;
+  ConversionCounts counts;
+};
+
+struct ConversionReport {
+  std::optional<ReportWindow> window;
+  ConversionCounts totals;
+  std::int64_t self_reported_contacted = 0;
+  std::vector<StaffConversion> by_staff;    // by name
+  std::vector<UploadConversion> by_upload;  // newest first
+};
+
+struct ConversionQuery {
+  std::optional<ReportWindow> window;
+  std::optional<std::int64_t> upload_id;
+  std::optional<std::int64_t> staff_id;
+};
+
+struct ChannelCount {
+  std::int64_t whatsapp = 0;
+  std::int64_t sms = 0;
+  std::int64_t call = 0;
+};
+
+struct RefillReport {
+  ReportWindow window;
+  std::int64_t due = 0;
+  ChannelCount sent;
+  std::map<std::string, std::int64_t> responded;  // response -> count, every response present
+  std::int64_t refilled_within_7_days = 0;
+  std::int64_t cancelled = 0;
+  std::map<std::string, std::int64_t> messages;  // status -> count, every status present
+  // Set when the shop has a price for at least one channel.
+  std::optional<ChannelCount> estimated_cost_paise;
+};
+
+struct AdherenceRow {
+  std::int64_t customer_id = 0;
+  std::optional<std::string> name;
+  std::string phone;
+  CustomerPdc pdc;
+};
+
+struct AdherenceReport {
+  std::string as_of;
+  std::int64_t customers = 0;
+  std::int64_t adherent = 0;
+  std::array<std::int64_t, 10> distribution{};  // 10% buckets, the last one [90, 100]
+  std::vector<AdherenceRow> below_threshold;    // by PDC, then id
+};
+
+struct WeekVisits {
+  std::string week_start;
+  std::int64_t new_customers = 0;
+  std::int64_t returning = 0;
+};
+
+struct MedicineCount {
+  std::string medicine;
+  std::int64_t count = 0;
+};
+
+struct CustomerReport {
+  ReportWindow window;
+  std::map<std::string, std::int64_t> by_category;  // every category present
+  std::vector<WeekVisits> weekly;
+  std::int64_t items = 0;
+  std::int64_t generic_items = 0;
+  std::int64_t customers_preferring_generic = 0;
+  std::vector<MedicineCount> top_refilled_medicines;
+};
+
+enum class TimeseriesMetric { kConversions, kRefills, kBills };
+enum class TimeseriesInterval { kDay, kWeek };
+
+struct TimeseriesPoint {
+  std::string date;
+  std::int64_t count = 0;
+  std::int64_t amount_paise = 0;
+};
+
+struct TimeseriesReport {
+  std::string metric;
+  std::string interval;
+  ReportWindow window;
+  std::vector<TimeseriesPoint> points;
+};
+
+}  // namespace rx::reports
