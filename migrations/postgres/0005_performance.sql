@@ -71,3 +71,35 @@ CREATE INDEX contact_records_by_assignee ON contact_records (shop_id, assigned_s
 -- A bill's items are shown with their purchase (for the run-out date): without this index each
 -- bill read scanned every purchase of the shop.
 CREATE INDEX customer_purchases_by_item ON customer_purchases (shop_id, bill_item_id);
+
+-- Interactions logged per staff member, kept up to date for the conversion report.
+CREATE TABLE staff_interaction_counts (
+  shop_id BIGINT NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
+  staff_id BIGINT NOT NULL,
+  interactions BIGINT NOT NULL,
+  PRIMARY KEY (shop_id, staff_id)
+);
+INSERT INTO staff_interaction_counts (shop_id, staff_id, interactions)
+SELECT shop_id, staff_id, COUNT(*) FROM contact_interactions WHERE staff_id IS NOT NULL
+GROUP BY shop_id, staff_id;
+CREATE FUNCTION staff_interaction_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO staff_interaction_counts (shop_id, staff_id, interactions)
+    VALUES (NEW.shop_id, NEW.staff_id, 1)
+    ON CONFLICT (shop_id, staff_id) DO UPDATE
+    SET interactions = staff_interaction_counts.interactions + 1;
+  ELSE
+    UPDATE staff_interaction_counts SET interactions = interactions - 1
+    WHERE shop_id = OLD.shop_id AND staff_id = OLD.staff_id;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER staff_interaction_counts_add AFTER INSERT ON contact_interactions
+FOR EACH ROW WHEN (NEW.staff_id IS NOT NULL) EXECUTE FUNCTION staff_interaction_counts_change();
+CREATE TRIGGER staff_interaction_counts_remove AFTER DELETE ON contact_interactions
+FOR EACH ROW WHEN (OLD.staff_id IS NOT NULL) EXECUTE FUNCTION staff_interaction_counts_change();
+
+-- Bills whose customer said "you contacted me": few, counted by the conversion report.
+CREATE INDEX bills_contacted_before ON bills (shop_id, bill_date) WHERE was_contacted_before;

@@ -36,9 +36,9 @@ struct ConversionBreakdown {
       by_upload;  // upload id; contacts with no upload left out
 };
 
-// The one place the conversion funnel is counted: today a GROUP BY over contact_records, later
-// counters kept up to date as contacts move. Everything the conversion report says about contact
-// statuses and values comes from here.
+// The one place the conversion funnel is counted: from the counts kept up to date as contacts
+// move (contacts::ContactCounts), or, for a creation window, a GROUP BY over the rows.
+// Everything the conversion report says about contact statuses and values comes from here.
 ConversionBreakdown count_conversions(storage::Connection& c, std::int64_t shop_id,
                                       const ContactScope& scope);
 
