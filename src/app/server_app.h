@@ -12,6 +12,7 @@ struct ServeConfig {
   http::ServerOptions server;
   auth::AuthOptions auth;
   bool scheduler = true;
+  int scheduler_interval_seconds = 60;
   int db_pool_size = 16;
   bool print_routes = false;  // print "METHOD /path" for every route and exit
 };
