@@ -46,6 +46,8 @@ std::string reason_not_to_send(const Message& message, const Reachability& reach
 }  // namespace
 
 std::string make_worker_name() {
+  static const bool sodium_ready = sodium_init() >= 0;
+  (void)sodium_ready;
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
   return fmt::format("{}:{}:{:08x}", host, getpid(), randombytes_random());
