@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   std::map<std::string, rx::cli::Action> actions = {
       {"serve", rx::cli::add_serve_command(app)},   {"migrate", rx::cli::add_migrate_command(app)},
       {"shop", rx::cli::add_shop_command(app)},     {"demo", rx::cli::add_demo_command(app)},
-      {"import", rx::cli::add_import_command(app)},
+      {"import", rx::cli::add_import_command(app)}, {"remind", rx::cli::add_remind_command(app)},
   };
   CLI11_PARSE(app, argc, argv);
   for (const CLI::App* command : app.get_subcommands()) {

@@ -6,6 +6,10 @@
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
+#include "messaging/consent_routes.h"
+#include "messaging/messaging_routes.h"
+#include "messaging/reminder_scheduler.h"
+#include "messaging/whatsapp_webhook_routes.h"
 #include "refills/refill_routes.h"
 #include "reports/report_routes.h"
 #include "shops/shop_routes.h"
@@ -66,6 +70,10 @@ int serve(const ServeConfig& config) {
   billing::BillService bill_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
   reports::ReportService report_service(*db, clock);
+  messaging::MessagingSettingsService messaging_settings(*db, clock);
+  messaging::MessageService message_service(*db);
+  messaging::ConsentService consent_service(*db, clock);
+  messaging::WhatsappWebhookService webhook_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -78,6 +86,9 @@ int serve(const ServeConfig& config) {
   billing::register_bill_routes(server.router(), bill_service);
   refills::register_refill_routes(server.router(), refill_service);
   reports::register_report_routes(server.router(), report_service);
+  messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
+  messaging::register_consent_routes(server.router(), consent_service);
+  messaging::register_whatsapp_webhook_routes(server.router(), webhook_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());
@@ -98,6 +109,10 @@ int serve(const ServeConfig& config) {
   spdlog::info("started in {:.1f} ms (database {})", startup_ms,
                db->dialect() == storage::Dialect::kSqlite ? "sqlite" : "postgresql");
 
+  messaging::ReminderScheduler scheduler(*db, clock,
+                                         std::chrono::seconds(config.scheduler_interval_seconds));
+  if (config.scheduler) scheduler.start();
+
   std::thread waiter([&] {
     const int signal = signals.wait();
     spdlog::info("signal {} received; finishing requests in flight", signal);
@@ -109,6 +124,7 @@ int serve(const ServeConfig& config) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
   }
+  scheduler.stop();
   db->close();
   spdlog::info("stopped");
   return 0;

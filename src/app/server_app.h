@@ -15,6 +15,7 @@ struct ServeConfig {
   // A few connections serve many threads: SQLite answers from one core at a time per
   // connection, and each connection keeps its own page cache.
   int db_pool_size = 8;
+  int scheduler_interval_seconds = 60;
   bool print_routes = false;  // print "METHOD /path" for every route and exit
 };
 

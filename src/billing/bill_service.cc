@@ -77,6 +77,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     auto existing = customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
     const auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone);
     customers::CustomerFields fields = input.customer;
+    customers::drop_consent_grants_if_opted_out(fields, existing ? &*existing : nullptr);
     // A new customer from the contact sheet keeps the sheet's name unless the counter typed one.
     if (!existing && !fields.name && contact && contact->name) fields.name = contact->name;
     if (input.customer_category) fields.category = input.customer_category;

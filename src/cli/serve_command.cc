@@ -70,6 +70,11 @@ Action add_serve_command(CLI::App& app) {
   cmd->add_flag("--print-routes", config->print_routes, "print every API route and exit");
   cmd->add_flag("--no-scheduler", *no_scheduler,
                 "do not run the reminder scheduler in this process");
+  cmd->add_option("--scheduler-interval", config->scheduler_interval_seconds,
+                  "seconds between two passes of the reminder scheduler")
+      ->envname("RXTRACK_SCHEDULER_INTERVAL")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   cmd->add_option("--login-max-failures", *max_failures,
                   "failed sign-ins per email in 15 minutes before 429")
       ->envname("RXTRACK_LOGIN_MAX_FAILURES")

@@ -8,4 +8,10 @@ bool is_category(std::string_view text) {
   return std::find(std::begin(kCategories), std::end(kCategories), text) != std::end(kCategories);
 }
 
+void drop_consent_grants_if_opted_out(CustomerFields& fields, const Customer* before) {
+  if (!before || !before->opted_out_at) return;
+  if (fields.whatsapp_consent.value_or(false)) fields.whatsapp_consent.reset();
+  if (fields.sms_consent.value_or(false)) fields.sms_consent.reset();
+}
+
 }  // namespace rx::customers

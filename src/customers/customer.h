@@ -59,6 +59,21 @@ struct CustomerFields {
   std::optional<bool> sms_consent;
 };
 
+// One change of consent: a channel granted or withdrawn ("all" for an opt-out), how and by whom.
+struct ConsentEvent {
+  std::string channel;  // whatsapp, sms, all
+  bool granted = false;
+  std::string method;  // counter, form, reply, staff
+  std::optional<std::int64_t> staff_id;
+  std::optional<std::string> staff_name;
+  std::optional<std::string> note;
+  std::int64_t at = 0;
+};
+
+// After an opt-out, only the consent endpoint (an explicit act with its own event) grants again:
+// a bill or profile edit that sends consent flags set keeps the customer opted out.
+void drop_consent_grants_if_opted_out(CustomerFields& fields, const Customer* before);
+
 struct CustomerFilter {
   std::optional<std::string> category;
   std::optional<std::string> query;  // part of the name, or digits of the phone

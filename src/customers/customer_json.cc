@@ -38,6 +38,20 @@ nlohmann::json to_json(const Customer& c, std::string_view tz) {
           {"updated_at", core::format_instant(c.updated_at, tz)}};
 }
 
+nlohmann::json to_json(const std::vector<ConsentEvent>& history, std::string_view tz) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : history) {
+    out.push_back({{"channel", e.channel},
+                   {"granted", e.granted},
+                   {"method", e.method},
+                   {"staff_id", nullable(e.staff_id)},
+                   {"staff_name", nullable(e.staff_name)},
+                   {"note", nullable(e.note)},
+                   {"at", core::format_instant(e.at, tz)}});
+  }
+  return out;
+}
+
 nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
   nlohmann::json out = to_json(d.customer, tz);
   out["purchases"] = nlohmann::json::array();
@@ -48,6 +62,7 @@ nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
   for (const auto& r : d.refill_reminders)
     out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
   out["contact"] = d.contact ? contacts::to_json(*d.contact, tz) : nlohmann::json();
+  out["consent_history"] = to_json(d.consent_history, tz);
   return out;
 }
 

@@ -219,11 +219,31 @@ void CustomerRepository::record_consent_changes(storage::Connection& c, std::int
 void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id,
                                         std::int64_t customer_id, std::string_view channel,
                                         bool granted, std::string_view method,
-                                        std::optional<std::int64_t> staff_id, std::int64_t now_ms) {
+                                        std::optional<std::int64_t> staff_id, std::int64_t now_ms,
+                                        const std::optional<std::string>& note) {
   c.query(
-      "INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {shop_id, customer_id, channel, granted, method, staff_id, now_ms});
+      "INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, note, "
+      "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {shop_id, customer_id, channel, granted, method, staff_id, note, now_ms});
+}
+
+std::vector<ConsentEvent> CustomerRepository::consent_history(storage::Connection& c,
+                                                              std::int64_t shop_id,
+                                                              std::int64_t customer_id,
+                                                              std::int64_t limit) {
+  std::vector<ConsentEvent> out;
+  for (const auto& r : c.query(R"(
+SELECT ce.channel, ce.granted, ce.method, ce.staff_id, st.name, ce.note, ce.at
+FROM consent_events ce
+LEFT JOIN staff st ON st.shop_id = ce.shop_id AND st.id = ce.staff_id
+WHERE ce.shop_id = ? AND ce.customer_id = ?
+ORDER BY ce.at DESC, ce.id DESC LIMIT ?)",
+                               {shop_id, customer_id, limit})
+                           .rows) {
+    out.push_back(ConsentEvent{r.text_at(0), r.bool_at(1), r.text_at(2), r[3].as_opt_int(),
+                               r[4].as_opt_text(), r[5].as_opt_text(), r.int_at(6)});
+  }
+  return out;
 }
 
 }  // namespace rx::customers

@@ -36,7 +36,11 @@ class CustomerRepository {
                                      std::optional<std::int64_t> staff_id, std::int64_t now_ms);
   static void record_consent(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
                              std::string_view channel, bool granted, std::string_view method,
-                             std::optional<std::int64_t> staff_id, std::int64_t now_ms);
+                             std::optional<std::int64_t> staff_id, std::int64_t now_ms,
+                             const std::optional<std::string>& note = std::nullopt);
+  // Every consent event of the customer, newest first, with the name of who recorded it.
+  static std::vector<ConsentEvent> consent_history(storage::Connection& c, std::int64_t shop_id,
+                                                   std::int64_t customer_id, std::int64_t limit);
 };
 
 // Conditions are stored trimmed and lower-cased so that filters match however they were typed.

@@ -75,6 +75,7 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
     detail.refill_reminders =
         refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
     detail.contact = contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone);
+    detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
   });
   return detail;
 }
@@ -90,8 +91,10 @@ Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
         phone_taken(taken->id);
     }
     const std::int64_t now = clock_.now_ms();
-    CustomerRepository::update(c, actor.shop_id, id, fields, now);
-    CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, &*before, "staff",
+    CustomerFields changes = fields;
+    drop_consent_grants_if_opted_out(changes, &*before);
+    CustomerRepository::update(c, actor.shop_id, id, changes, now);
+    CustomerRepository::record_consent_changes(c, actor.shop_id, id, changes, &*before, "staff",
                                                actor.staff_id, now);
     updated = *CustomerRepository::find(c, actor.shop_id, id);
   });

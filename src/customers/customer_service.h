@@ -24,6 +24,7 @@ struct CustomerDetail {
   std::vector<billing::Bill> bills;
   std::vector<refills::RefillReminder> refill_reminders;
   std::optional<contacts::Contact> contact;
+  std::vector<ConsentEvent> consent_history;
   std::string today;
 };
 

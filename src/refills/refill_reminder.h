@@ -51,6 +51,9 @@ struct RefillFilter {
   std::optional<std::string> status;
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> medicine;  // part of the medicine's name
+  // The call list: leaves out reminders whose WhatsApp message is queued or being sent (they
+  // come back if it fails).
+  bool hide_while_messaging = false;
 };
 
 }  // namespace rx::refills

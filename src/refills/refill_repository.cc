@@ -47,6 +47,12 @@ storage::Conditions where(std::int64_t shop_id, const RefillFilter& f) {
   if (f.medicine)
     w.add("rr.medicine_key LIKE ? ESCAPE '\\'",
           {storage::like_pattern_containing(medicine_key(*f.medicine))});
+  if (f.hide_while_messaging) {
+    w.add(
+        "NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "
+        "m.refill_reminder_id = rr.id AND m.channel = 'whatsapp' AND "
+        "m.status IN ('queued', 'sending'))");
+  }
   return w;
 }
 

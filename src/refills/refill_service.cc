@@ -20,6 +20,7 @@ RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter
   if (default_window) {
     if (!filter.status) filter.status = "pending";
     if (!filter.to && !filter.from) filter.to = page.today;
+    filter.hide_while_messaging = true;
   }
   db_.with_connection([&](storage::Connection& c) {
     page.items = RefillRepository::list(c, actor.shop_id, filter, limit, offset);

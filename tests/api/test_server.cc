@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -113,9 +114,12 @@ std::string Response::header(const std::string& name) const {
 TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_database_url()) {
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {RXTRACK_BIN,      "serve",     "--listen",
-                                   "127.0.0.1:0",    "--db",      db_url_,
-                                   "--no-scheduler", "--web-dir", scratch_dir()};
+  std::vector<std::string> args = {RXTRACK_BIN, "serve", "--listen",  "127.0.0.1:0",
+                                   "--db",      db_url_, "--web-dir", scratch_dir()};
+  // The reminder scheduler stays off unless a test asks for it by giving its interval.
+  const bool scheduler =
+      std::find(extra_args.begin(), extra_args.end(), "--scheduler-interval") != extra_args.end();
+  if (!scheduler) args.push_back("--no-scheduler");
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {

@@ -24,7 +24,8 @@ struct Response {
   std::string header(const std::string& name) const;
 };
 
-// The real `rxtrack serve` binary on a free loopback port, stopped with SIGTERM.
+// The real `rxtrack serve` binary on a free loopback port, stopped with SIGTERM. Its reminder
+// scheduler is off unless `extra_args` holds --scheduler-interval.
 class TestServer {
  public:
   explicit TestServer(std::vector<std::string> extra_args = {});

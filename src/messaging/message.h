@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rx::messaging {
+
+// queued -> sending (claimed by one sender) -> sent -> delivered -> read, or -> failed.
+// A send that fails for a while goes back to queued with next_attempt_at.
+inline constexpr std::string_view kMessageStatuses[] = {"queued",    "sending", "sent",
+                                                        "delivered", "read",    "failed"};
+inline constexpr std::string_view kMessageChannels[] = {"whatsapp", "sms"};
+
+// One row of the outbox.
+struct Message {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::optional<std::string> customer_name;  // joined for lists
+  std::optional<std::int64_t> refill_reminder_id;
+  std::string channel;
+  std::string to_phone;  // E.164
+  std::optional<std::string> template_name;
+  std::optional<std::string> parameters;  // JSON array of the template's body parameters
+  std::string idempotency_key;
+  std::string status;
+  std::int64_t attempts = 0;
+  std::optional<std::int64_t> next_attempt_at;
+  std::optional<std::string> claimed_by;
+  std::optional<std::int64_t> claimed_at;
+  std::optional<std::string> provider_message_id;
+  std::optional<std::string> error_code;
+  std::optional<std::string> error_message;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> sent_at;
+  std::optional<std::int64_t> delivered_at;
+  std::optional<std::int64_t> read_at;
+  std::optional<std::int64_t> failed_at;
+};
+
+struct NewMessage {
+  std::int64_t customer_id = 0;
+  std::optional<std::int64_t> refill_reminder_id;
+  std::string channel;
+  std::string to_phone;
+  std::string template_name;
+  std::string parameters;
+  std::string idempotency_key;
+};
+
+struct MessageFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> channel;
+  std::optional<std::int64_t> customer_id;
+  std::optional<std::int64_t> reminder_id;
+  std::optional<std::int64_t> created_from;   // instant, inclusive
+  std::optional<std::int64_t> created_until;  // instant, exclusive
+};
+
+// "reminder:<id>:<channel>": the key that lets a reminder go out at most once per channel.
+std::string reminder_message_key(std::int64_t reminder_id, std::string_view channel);
+
+}  // namespace rx::messaging

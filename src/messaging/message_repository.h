@@ -1,0 +1,59 @@
+#pragma once
+
+#include "messaging/message.h"
+#include "storage/database.h"
+
+#include <optional>
+#include <vector>
+
+namespace rx::messaging {
+
+// SQL for the outbox (messages). Every statement is scoped by shop_id.
+class MessageRepository {
+ public:
+  // Inserts unless the idempotency key is taken; the new id, or nullopt when it was.
+  static std::optional<std::int64_t> enqueue(storage::Connection& c, std::int64_t shop_id,
+                                             const NewMessage& message, std::int64_t now_ms);
+  // Moves up to `limit` due queued rows to sending for `worker` and returns them. PostgreSQL
+  // skips rows another sender holds locked (FOR UPDATE SKIP LOCKED); SQLite runs it under its
+  // write lock (the caller's BEGIN IMMEDIATE), so two senders never claim one row.
+  static std::vector<Message> claim(storage::Connection& c, std::int64_t shop_id,
+                                    const std::string& worker, std::int64_t now_ms,
+                                    std::int64_t limit);
+  // Rows left in sending since before `claimed_before` (their sender crashed mid-send) become
+  // failed "interrupted": the provider may or may not have the message, so never resend.
+  static std::vector<Message> fail_abandoned(storage::Connection& c, std::int64_t shop_id,
+                                             std::int64_t claimed_before, std::int64_t now_ms);
+  // The provider accepted the message. Also taken when the row was failed as interrupted by
+  // the lease meanwhile: it did go out. False when the row is no longer this worker's.
+  static bool record_sent(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                          const std::string& worker, const std::string& provider_message_id,
+                          std::int64_t now_ms);
+  static void record_retry(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                           std::int64_t next_attempt_at, const std::string& error_code,
+                           const std::string& error_message, std::int64_t now_ms);
+  static void record_failed(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                            const std::string& error_code, const std::string& error_message,
+                            std::int64_t now_ms);
+  // Queued rows of the customer (of one channel, or all) that must not go out any more.
+  static void cancel_queued(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
+                            const std::optional<std::string>& channel, std::string_view reason,
+                            std::int64_t now_ms);
+  // A status the provider reported for one of its message ids, applied only when it moves the
+  // row forward (sent < failed < delivered < read): duplicates and late arrivals change nothing.
+  // The updated row, or nullopt when nothing changed.
+  static std::optional<Message> apply_provider_status(
+      storage::Connection& c, std::int64_t shop_id, const std::string& provider_message_id,
+      const std::string& status, std::int64_t at_ms, const std::optional<std::string>& error_code,
+      const std::optional<std::string>& error_message, std::int64_t now_ms);
+  static std::optional<Message> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);
+  static std::vector<Message> for_reminder(storage::Connection& c, std::int64_t shop_id,
+                                           std::int64_t reminder_id);
+  static std::vector<Message> list(storage::Connection& c, std::int64_t shop_id,
+                                   const MessageFilter& filter, std::int64_t limit,
+                                   std::int64_t offset);
+  static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
+                            const MessageFilter& filter);
+};
+
+}  // namespace rx::messaging

@@ -1,0 +1,47 @@
+#include "messaging/messaging_routes.h"
+
+#include "http/list_params.h"
+#include "http/query_params.h"
+#include "messaging/message_json.h"
+#include "messaging/messaging_settings_json.h"
+
+namespace rx::messaging {
+
+using http::Access;
+using http::RequestContext;
+
+void register_messaging_routes(http::Router& router, MessagingSettingsService& settings,
+                               MessageService& messages) {
+  router.get("/api/shop/messaging", Access::kManagerOrOwner,
+             [&settings](RequestContext& ctx, httplib::Response& res) {
+               http::reply_json(res, 200, to_json(settings.get(ctx.principal())));
+             });
+
+  router.put("/api/shop/messaging", Access::kOwner,
+             [&settings](RequestContext& ctx, httplib::Response& res) {
+               const MessagingSettingsChanges changes = read_settings_changes(ctx.json_body());
+               http::reply_json(res, 200, to_json(settings.update(ctx.principal(), changes)));
+             });
+
+  router.get("/api/messages", Access::kManagerOrOwner,
+             [&messages](RequestContext& ctx, httplib::Response& res) {
+               const http::ListParams page = http::read_list_params(ctx);
+               MessageQuery query;
+               query.filter.status = http::query_choice(
+                   ctx, "status", {"queued", "sending", "sent", "delivered", "read", "failed"});
+               query.filter.channel = http::query_choice(ctx, "channel", {"whatsapp", "sms"});
+               query.filter.customer_id = http::query_id(ctx, "customer_id");
+               query.filter.reminder_id = http::query_id(ctx, "reminder_id");
+               query.from = http::query_date(ctx, "from");
+               query.to = http::query_date(ctx, "to");
+               const MessagePage result =
+                   messages.list(ctx.principal(), query, page.limit, page.offset);
+               nlohmann::json items = nlohmann::json::array();
+               for (const Message& m : result.items) {
+                 items.push_back(to_json(m, ctx.principal().time_zone));
+               }
+               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+             });
+}
+
+}  // namespace rx::messaging

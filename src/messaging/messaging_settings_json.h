@@ -1,0 +1,18 @@
+#pragma once
+
+#include "messaging/messaging_settings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rx::messaging {
+
+// The GET shape: secrets appear only as "<name>_set" booleans.
+nlohmann::json to_json(const MessagingSettings& settings);
+
+// Reads a PUT body: absent fields stay, null clears what may be cleared; 422 names every bad
+// field (URLs http(s), times HH:MM, prices >= 0). Secret values never appear in an error.
+MessagingSettingsChanges read_settings_changes(const nlohmann::json& body);
+
+std::string webhook_url_path(const std::string& webhook_key);
+
+}  // namespace rx::messaging

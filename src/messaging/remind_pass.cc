@@ -1,0 +1,55 @@
+#include "messaging/remind_pass.h"
+
+#include "core/time_zone.h"
+#include "messaging/delivery_rules.h"
+#include "messaging/messaging_settings_repository.h"
+#include "messaging/reminder_outreach.h"
+
+#include <spdlog/spdlog.h>
+
+namespace rx::messaging {
+namespace {
+
+bool window_open(const MessagingSettings& settings, const ShopClock& shop, std::int64_t now_ms) {
+  const auto start = parse_clock_time(settings.send_window_start, false);
+  const auto end = parse_clock_time(settings.send_window_end, true);
+  if (!start || !end) return false;
+  return in_send_window(local_minute_of_day(now_ms, shop.time_zone), *start, *end);
+}
+
+}  // namespace
+
+PassCounts RemindPass::run() {
+  std::vector<ShopClock> shops;
+  db_.with_connection([&](storage::Connection& c) { shops = OutreachRepository::shops(c); });
+  PassCounts counts;
+  for (const ShopClock& shop : shops) {
+    try {
+      run_shop(shop, counts);
+    } catch (const std::exception& error) {
+      spdlog::error("reminder pass for shop {} failed: {}", shop.id, error.what());
+    }
+  }
+  return counts;
+}
+
+void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
+  counts.failed += sender_.fail_abandoned(shop);
+  const std::int64_t now = clock_.now_ms();
+  const std::string today = core::local_date(now, shop.time_zone);
+  std::optional<MessagingSettings> settings;
+  db_.with_connection(
+      [&](storage::Connection& c) { settings = MessagingSettingsRepository::find(c, shop.id); });
+  if (!settings) return;
+  if (window_open(*settings, shop, now)) {
+    db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+      counts.queued += queue_due_reminders(c, shop, *settings, today, now);
+    });
+    sender_.send_due(shop, *settings, today, counts);
+  }
+  db_.with_connection([&](storage::Connection& c) {
+    counts.skipped += static_cast<int>(OutreachRepository::call_list_size(c, shop.id, today));
+  });
+}
+
+}  // namespace rx::messaging

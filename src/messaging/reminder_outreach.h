@@ -1,0 +1,32 @@
+#pragma once
+
+#include "messaging/messaging_settings.h"
+#include "messaging/outreach_repository.h"
+#include "storage/database.h"
+
+#include <string>
+#include <vector>
+
+namespace rx::messaging {
+
+// The body parameters of a refill reminder, in template order: {{1}} the customer's name (or
+// "Customer"), {{2}} the shop's name, {{3}} the date the medicine runs out ("25 Nov 2026"), and
+// {{4}} the medicine only when the shop opted in to naming medicines.
+std::vector<std::string> refill_parameters(const DueReminder& due, const std::string& shop_name,
+                                           bool include_medicine_names);
+
+// Queues one outbox row for each due reminder that can be messaged: WhatsApp when the customer
+// agreed to it, has a mobile number not known to be off WhatsApp, and the shop's WhatsApp is
+// set up; else SMS with SMS consent and SMS set up. The rest stay on the staff call list.
+// Returns how many rows were queued.
+int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
+                        const MessagingSettings& settings, const std::string& today,
+                        std::int64_t now_ms);
+
+// After WhatsApp failed for a reminder: queues its SMS if the customer agreed to SMS. True when
+// a row was queued.
+bool queue_sms_fallback(storage::Connection& c, const ShopClock& shop,
+                        const MessagingSettings& settings, std::int64_t reminder_id,
+                        const std::string& today, std::int64_t now_ms);
+
+}  // namespace rx::messaging

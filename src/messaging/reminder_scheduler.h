@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/clock.h"
+#include "messaging/remind_pass.h"
+#include "storage/database.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace rx::messaging {
+
+// Runs a RemindPass every `interval` on a thread of its own inside `rxtrack serve`. Several
+// processes may run one on the same database: the outbox claim keeps each message to one sender.
+class ReminderScheduler {
+ public:
+  ReminderScheduler(storage::Database& db, const core::Clock& clock, std::chrono::seconds interval);
+  ~ReminderScheduler();
+  ReminderScheduler(const ReminderScheduler&) = delete;
+  ReminderScheduler& operator=(const ReminderScheduler&) = delete;
+
+  void start();
+  // Wakes the thread and waits for it; a pass in progress finishes its current send first.
+  void stop();
+
+ private:
+  void loop();
+
+  RemindPass pass_;
+  const std::chrono::seconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // GUARDED_BY(mutex_)
+  std::thread thread_;
+};
+
+}  // namespace rx::messaging

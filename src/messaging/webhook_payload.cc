@@ -1,0 +1,126 @@
+#include "messaging/webhook_payload.h"
+
+#include <charconv>
+
+namespace rx::messaging {
+namespace {
+
+using nlohmann::json;
+
+const json kEmptyArray = json::array();
+
+const json& array_at(const json& object, const char* name) {
+  if (!object.is_object()) return kEmptyArray;
+  auto it = object.find(name);
+  return it != object.end() && it->is_array() ? *it : kEmptyArray;
+}
+
+std::optional<std::string> text_at(const json& object, const char* name) {
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find(name);
+  if (it == object.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+// Webhook timestamps are Unix seconds as text.
+std::int64_t millis_of(const std::optional<std::string>& seconds) {
+  if (!seconds) return 0;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(seconds->data(), seconds->data() + seconds->size(), value);
+  if (ec != std::errc() || end != seconds->data() + seconds->size() || value < 0) return 0;
+  return value * 1000;
+}
+
+bool all_digits(const std::string& text) {
+  if (text.empty() || text.size() > 15) return false;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
+}
+
+std::optional<std::string> code_text(const json& error) {
+  if (!error.is_object() || !error.contains("code")) return std::nullopt;
+  const json& code = error["code"];
+  if (code.is_number_integer()) return std::to_string(code.get<long long>());
+  if (code.is_string()) return code.get<std::string>();
+  return std::nullopt;
+}
+
+StatusReport read_status(const json& s) {
+  StatusReport out;
+  out.message_id = text_at(s, "id").value_or("");
+  out.status = text_at(s, "status").value_or("");
+  out.at_ms = millis_of(text_at(s, "timestamp"));
+  const json& errors = array_at(s, "errors");
+  if (!errors.empty()) {
+    out.error_code = code_text(errors[0]);
+    out.error_message = text_at(errors[0], "message");
+    if (!out.error_message) out.error_message = text_at(errors[0], "title");
+  }
+  return out;
+}
+
+// The words of a reply: a text's body, a quick-reply button's text, an interactive choice.
+std::optional<std::string> words_of(const json& m, const std::string& kind) {
+  if (kind == "text" && m.contains("text")) return text_at(m["text"], "body");
+  if (kind == "button" && m.contains("button")) return text_at(m["button"], "text");
+  if (kind == "interactive" && m.contains("interactive") && m["interactive"].is_object()) {
+    for (const char* reply : {"button_reply", "list_reply"}) {
+      if (m["interactive"].contains(reply)) return text_at(m["interactive"][reply], "title");
+    }
+  }
+  return std::nullopt;
+}
+
+InboundMessage read_message(const json& m, const json& contacts) {
+  InboundMessage out;
+  out.message_id = text_at(m, "id").value_or("");
+  out.kind = text_at(m, "type").value_or("unknown");
+  out.at_ms = millis_of(text_at(m, "timestamp"));
+  out.text = words_of(m, out.kind);
+  const std::optional<std::string> from = text_at(m, "from");
+  if (from && all_digits(*from)) {
+    out.from_phone = "+" + *from;
+  } else if (from && !from->empty()) {
+    out.from_user_id = from;
+  }
+  if (auto user_id = text_at(m, "from_user_id")) out.from_user_id = user_id;
+  // The sender's contact card: the one naming the same number or user id, else the only one.
+  for (const json& contact : contacts) {
+    const auto wa_id = text_at(contact, "wa_id");
+    const auto user_id = text_at(contact, "user_id");
+    const bool same = (from && wa_id == from) || (out.from_user_id && user_id == out.from_user_id);
+    if (!same && contacts.size() != 1) continue;
+    if (!out.from_user_id && user_id) out.from_user_id = user_id;
+    if (contact.contains("profile")) out.profile_name = text_at(contact["profile"], "name");
+    break;
+  }
+  return out;
+}
+
+}  // namespace
+
+WebhookPayload read_webhook_payload(const json& body) {
+  WebhookPayload out;
+  for (const json& entry : array_at(body, "entry")) {
+    for (const json& change : array_at(entry, "changes")) {
+      if (!change.is_object() || !change.contains("value")) continue;
+      const json& value = change["value"];
+      for (const json& s : array_at(value, "statuses")) {
+        StatusReport report = read_status(s);
+        if (!report.message_id.empty() && !report.status.empty()) {
+          out.statuses.push_back(std::move(report));
+        }
+      }
+      const json& contacts = array_at(value, "contacts");
+      for (const json& m : array_at(value, "messages")) {
+        InboundMessage message = read_message(m, contacts);
+        if (!message.message_id.empty()) out.messages.push_back(std::move(message));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace rx::messaging

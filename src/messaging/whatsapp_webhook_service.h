@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/clock.h"
+#include "messaging/messaging_settings.h"
+#include "messaging/webhook_payload.h"
+#include "storage/database.h"
+
+#include <optional>
+#include <string>
+
+namespace rx::messaging {
+
+struct HandshakeRequest {
+  std::string mode;
+  std::string verify_token;
+  std::string challenge;
+};
+
+struct WebhookReceipt {
+  int statuses_applied = 0;  // status reports that moved an outbox row forward
+  int messages_stored = 0;   // inbound messages seen for the first time
+};
+
+// The Cloud API webhook of one shop, named by the shop's webhook key.
+class WhatsappWebhookService {
+ public:
+  WhatsappWebhookService(storage::Database& db, const core::Clock& clock)
+      : db_(db), clock_(clock) {}
+
+  // The challenge to echo when the mode is "subscribe" and the verify token is the shop's;
+  // nullopt otherwise. 404 for an unknown key.
+  std::optional<std::string> handshake(const std::string& webhook_key,
+                                       const HandshakeRequest& request);
+  // 404 for an unknown key; 401 unless X-Hub-Signature-256 is the HMAC-SHA256 of the raw body
+  // with the shop's app secret (nothing is read or changed before that); 400 for a body that is
+  // not JSON. Status reports update the outbox; inbound replies opt out or are logged.
+  WebhookReceipt receive(const std::string& webhook_key, const std::string& signature_header,
+                         const std::string& raw_body);
+
+ private:
+  MessagingSettings shop_for(const std::string& webhook_key);
+  bool apply_status(storage::Connection& c, std::int64_t shop_id, const StatusReport& report,
+                    std::int64_t now_ms);
+  bool take_inbound(storage::Connection& c, const MessagingSettings& settings,
+                    const InboundMessage& message, std::int64_t now_ms);
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::messaging
