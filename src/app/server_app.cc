@@ -1,11 +1,13 @@
 #include "app/server_app.h"
 
 #include "app/health_routes.h"
+#include "audit/audit_routes.h"
 #include "auth/auth_routes.h"
 #include "billing/bill_routes.h"
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
+#include "privacy/privacy_routes.h"
 #include "refills/refill_routes.h"
 #include "shops/shop_routes.h"
 #include "staff/staff_routes.h"
@@ -64,6 +66,8 @@ int serve(const ServeConfig& config) {
   customers::CustomerService customer_service(*db, clock);
   billing::BillService bill_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
+  audit::AuditService audit_service(*db);
+  privacy::PrivacyService privacy_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -75,6 +79,8 @@ int serve(const ServeConfig& config) {
   customers::register_customer_routes(server.router(), customer_service);
   billing::register_bill_routes(server.router(), bill_service);
   refills::register_refill_routes(server.router(), refill_service);
+  audit::register_audit_routes(server.router(), audit_service);
+  privacy::register_privacy_routes(server.router(), privacy_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());

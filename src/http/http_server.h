@@ -16,8 +16,12 @@ struct ServerOptions {
   int port = 8080;  // 0 picks a free port
   std::string web_dir;
   int threads = 16;
+  // Connections waiting for a worker beyond `threads`; more are answered 503 at once.
+  int max_queued = 256;
   std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing
-  int read_timeout_seconds = 15;
+  std::size_t max_header_bytes = 32 * 1024;       // all request headers together; over: 431
+  int read_timeout_seconds = 10;  // a client silent this long mid-request is dropped
+  int write_timeout_seconds = 15;
   bool trust_proxy = false;
   std::string tls_cert_file;
   std::string tls_key_file;
