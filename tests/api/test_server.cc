@@ -77,6 +77,14 @@ std::string with_database(const std::string& url, const std::string& name) {
   return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
+// Generous timeouts: a server waiting out a busy database answers after several seconds.
+httplib::Client http_client(int port) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  client.set_write_timeout(30, 0);
+  return client;
+}
+
 Response to_response(const httplib::Result& result) {
   Response out;
   if (!result) {
@@ -223,7 +231,7 @@ httplib::Headers ApiClient::with_auth(const httplib::Headers& headers) const {
 }
 
 Response ApiClient::get(const std::string& path, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Get(path, with_auth(headers)));
 }
 
@@ -234,24 +242,24 @@ Response ApiClient::post(const std::string& path, const nlohmann::json& body,
 
 Response ApiClient::post_raw(const std::string& path, const std::string& body,
                              const std::string& content_type, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Post(path, with_auth(headers), body, content_type));
 }
 
 Response ApiClient::put(const std::string& path, const nlohmann::json& body,
                         const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Put(path, with_auth(headers), body.dump(), "application/json"));
 }
 
 Response ApiClient::del(const std::string& path, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Delete(path, with_auth(headers)));
 }
 
 Response ApiClient::upload(const std::string& path, const std::string& field,
                            const std::string& file_name, const std::string& content) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   client.set_read_timeout(60, 0);
   httplib::MultipartFormDataItems items = {{field, content, file_name, "application/octet-stream"}};
   return to_response(client.Post(path, with_auth({}), items));
