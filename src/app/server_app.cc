@@ -1,6 +1,7 @@
 #include "app/server_app.h"
 
 #include "app/health_routes.h"
+#include "audit/audit_routes.h"
 #include "auth/auth_routes.h"
 #include "billing/bill_routes.h"
 #include "contacts/contact_routes.h"
@@ -10,6 +11,7 @@
 #include "messaging/messaging_routes.h"
 #include "messaging/reminder_scheduler.h"
 #include "messaging/whatsapp_webhook_routes.h"
+#include "privacy/privacy_routes.h"
 #include "refills/refill_routes.h"
 #include "reports/report_routes.h"
 #include "shops/shop_routes.h"
@@ -74,6 +76,8 @@ int serve(const ServeConfig& config) {
   messaging::MessageService message_service(*db);
   messaging::ConsentService consent_service(*db, clock);
   messaging::WhatsappWebhookService webhook_service(*db, clock);
+  audit::AuditService audit_service(*db);
+  privacy::PrivacyService privacy_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -89,6 +93,8 @@ int serve(const ServeConfig& config) {
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
   messaging::register_consent_routes(server.router(), consent_service);
   messaging::register_whatsapp_webhook_routes(server.router(), webhook_service);
+  audit::register_audit_routes(server.router(), audit_service);
+  privacy::register_privacy_routes(server.router(), privacy_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());

@@ -1,5 +1,6 @@
 #include "auth/auth_service.h"
 
+#include "audit/audit_log.h"
 #include "auth/password_hasher.h"
 #include "auth/session_repository.h"
 #include "core/error.h"
@@ -35,6 +36,14 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
   SignedIn result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     throttle_.record(c, email, client_ip, ok, clock_.now_ms());
+    // Only where the email names someone is a shop known to hold the entry.
+    if (credentials) {
+      nlohmann::json details;
+      if (!ok) details = {{"reason", password_ok ? "inactive" : "wrong_password"}};
+      audit::append(c, {credentials->shop_id, credentials->staff_id,
+                        ok ? audit::kSignIn : audit::kSignInFailed, "staff", credentials->staff_id,
+                        details, client_ip, clock_.now_ms()});
+    }
     if (!ok) return;
     result.token = start_session(c, credentials->shop_id, credentials->staff_id);
     result.staff = *staff::StaffRepository::find(c, credentials->shop_id, credentials->staff_id);
@@ -49,6 +58,20 @@ std::string AuthService::start_session(storage::Connection& c, std::int64_t shop
   const std::int64_t now = clock_.now_ms();
   SessionRepository::create(c, token_digest(token), shop_id, staff_id, now,
                             now + options_.session_ttl_ms);
+  return token;
+}
+
+std::string AuthService::start_first_session(storage::Connection& c, std::int64_t shop_id,
+                                             std::int64_t staff_id, const std::string& client_ip) {
+  std::string token = start_session(c, shop_id, staff_id);
+  audit::append(c, {shop_id,
+                    staff_id,
+                    audit::kSignIn,
+                    "staff",
+                    staff_id,
+                    {{"via", "setup"}},
+                    client_ip,
+                    clock_.now_ms()});
   return token;
 }
 

@@ -29,8 +29,11 @@ class AuthService final : public Authenticator {
                  const std::string& client_ip);
   void logout(const std::string& token);
   std::optional<Principal> authenticate(const std::string& token) override;
-  // Opens a session inside the caller's transaction (first-run setup signs the owner in).
+  // Opens a session inside the caller's transaction.
   std::string start_session(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id);
+  // First-run setup signs the new owner in: a session, and its sign-in in the audit log.
+  std::string start_first_session(storage::Connection& c, std::int64_t shop_id,
+                                  std::int64_t staff_id, const std::string& client_ip);
   std::int64_t session_ttl_seconds() const { return options_.session_ttl_ms / 1000; }
 
  private:

@@ -19,6 +19,9 @@ struct Principal {
   std::string phone_region;
   int refill_lead_days = 5;
   std::string token_hash;
+  // Where this request came from (X-Forwarded-For behind a trusted proxy): the audit log's
+  // client_ip. Set by the router on every authenticated request.
+  std::string client_ip;
 };
 
 }  // namespace rx::auth

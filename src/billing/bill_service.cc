@@ -4,6 +4,7 @@
 #include "contacts/contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
+#include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "refills/refill_repository.h"
 
@@ -94,6 +95,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     customers::CustomerRepository::record_consent_changes(c, shop, customer_id, fields,
                                                           existing ? &*existing : nullptr,
                                                           "counter", actor.staff_id, now);
+    customers::audit_customer_change(c, actor, customer_id, fields, existing ? &*existing : nullptr,
+                                     "bill", now);
 
     const std::string category = fields.category ? *fields.category : existing->category;
     const bool first_bill = !existing || !BillRepository::customer_has_bills(c, shop, customer_id);

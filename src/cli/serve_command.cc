@@ -60,6 +60,16 @@ Action add_serve_command(CLI::App& app) {
       ->envname("RXTRACK_DB_CONNECTIONS")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cmd->add_option("--max-queued", config->server.max_queued,
+                  "connections that may wait for a worker; more are answered 503")
+      ->envname("RXTRACK_MAX_QUEUED")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--read-timeout", config->server.read_timeout_seconds,
+                  "seconds a client may stay silent mid-request before it is dropped")
+      ->envname("RXTRACK_READ_TIMEOUT")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
   cmd->add_option("--tls-cert", config->server.tls_cert_file, "TLS certificate (PEM)")
       ->envname("RXTRACK_TLS_CERT");
   cmd->add_option("--tls-key", config->server.tls_key_file, "TLS private key (PEM)")

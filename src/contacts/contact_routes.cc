@@ -164,7 +164,7 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
 
   router.get(route(R"(/uploads/([^/]+)/errors\.csv)"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               UploadDetail detail = contacts.upload(ctx.principal(), ctx.path_id());
+               UploadDetail detail = contacts.export_upload_errors(ctx.principal(), ctx.path_id());
                core::CsvWriter csv;
                csv.row({"row", "value", "reason"});
                for (const auto& e : detail.errors)

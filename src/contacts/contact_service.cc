@@ -1,5 +1,6 @@
 #include "contacts/contact_service.h"
 
+#include "audit/audit_log.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "staff/staff_repository.h"
@@ -322,6 +323,13 @@ UploadDetail ContactService::upload(const auth::Principal& actor, std::int64_t i
     detail.upload = *found;
     detail.errors = UploadRepository::errors(c, actor.shop_id, id);
   });
+  return detail;
+}
+
+UploadDetail ContactService::export_upload_errors(const auth::Principal& actor, std::int64_t id) {
+  UploadDetail detail = upload(actor, id);
+  audit::record(db_, clock_, actor, audit::kDataExported, "upload", id,
+                {{"file", "errors.csv"}, {"rows", detail.errors.size()}});
   return detail;
 }
 

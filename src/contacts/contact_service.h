@@ -96,6 +96,8 @@ class ContactService {
 
   UploadPage uploads(const auth::Principal& actor, std::int64_t limit, std::int64_t offset);
   UploadDetail upload(const auth::Principal& actor, std::int64_t id);
+  // The same, for the errors.csv download: taking data out of rxtrack is audited.
+  UploadDetail export_upload_errors(const auth::Principal& actor, std::int64_t id);
 
   // Fills the service-owned parts of a filter (today's bounds) for the actor's shop.
   void prepare_filter(const auth::Principal& actor, ContactFilter& filter) const;

@@ -36,6 +36,7 @@ struct Customer {
   bool whatsapp_consent = false;
   bool sms_consent = false;
   std::optional<std::int64_t> opted_out_at;
+  std::optional<std::int64_t> erased_at;  // personal and medical details removed (DPDP)
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
 };

@@ -34,6 +34,8 @@ nlohmann::json to_json(const Customer& c, std::string_view tz) {
           {"whatsapp_consent", c.whatsapp_consent},
           {"sms_consent", c.sms_consent},
           {"opted_out_at", nullable_instant(c.opted_out_at, tz)},
+          {"erased", c.erased_at.has_value()},
+          {"erased_at", nullable_instant(c.erased_at, tz)},
           {"created_at", core::format_instant(c.created_at, tz)},
           {"updated_at", core::format_instant(c.updated_at, tz)}};
 }

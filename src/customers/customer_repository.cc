@@ -15,7 +15,7 @@ constexpr std::string_view kColumns = R"(
 cu.id, cu.phone, cu.name, cu.category, cu.age, cu.birth_year, cu.gender, cu.address, cu.email,
 cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, cu.first_visit_at,
 cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
-cu.opted_out_at, cu.created_at, cu.updated_at)";
+cu.opted_out_at, cu.created_at, cu.updated_at, cu.erased_at)";
 
 Customer from_row(const storage::Row& r) {
   Customer c;
@@ -42,6 +42,7 @@ Customer from_row(const storage::Row& r) {
   c.opted_out_at = r[20].as_opt_int();
   c.created_at = r.int_at(21);
   c.updated_at = r.int_at(22);
+  c.erased_at = r[23].as_opt_int();
   return c;
 }
 
@@ -92,6 +93,7 @@ void add_common(storage::Assignments& a, const CustomerFields& f) {
 storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
   storage::Conditions w;
   w.add("cu.shop_id = ?", {shop_id});
+  w.add("cu.erased_at IS NULL");  // an erased customer is no one to look for any more
   if (f.category) w.add("cu.category = ?", {*f.category});
   if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
   if (f.query && !f.query->empty()) {

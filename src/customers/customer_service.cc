@@ -1,9 +1,11 @@
 #include "customers/customer_service.h"
 
+#include "audit/audit_log.h"
 #include "billing/bill_repository.h"
 #include "contacts/contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
+#include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "phone/phone_normalizer.h"
 #include "refills/refill_repository.h"
@@ -39,6 +41,7 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
     const std::int64_t id = CustomerRepository::insert(c, actor.shop_id, fields, now);
     CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, nullptr, "staff",
                                                actor.staff_id, now);
+    audit_customer_change(c, actor, id, fields, nullptr, "customer", now);
     if (auto contact =
             contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
       contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id, now);
@@ -76,6 +79,7 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
         refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
     detail.contact = contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone);
     detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
+    audit::record(c, actor, audit::kCustomerViewed, "customer", id, nullptr, clock_.now_ms());
   });
   return detail;
 }
@@ -86,6 +90,7 @@ Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     auto before = CustomerRepository::find(c, actor.shop_id, id);
     if (!before) core::throw_not_found("customer");
+    if (before->erased_at) throw AppError(ErrorCode::kConflict, "this customer was erased");
     if (fields.phone && *fields.phone != before->phone) {
       if (auto taken = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
         phone_taken(taken->id);
@@ -96,6 +101,7 @@ Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
     CustomerRepository::update(c, actor.shop_id, id, changes, now);
     CustomerRepository::record_consent_changes(c, actor.shop_id, id, changes, &*before, "staff",
                                                actor.staff_id, now);
+    audit_customer_change(c, actor, id, fields, &*before, "customer", now);
     updated = *CustomerRepository::find(c, actor.shop_id, id);
   });
   return updated;
@@ -110,6 +116,10 @@ Customer CustomerService::by_phone(const auth::Principal& actor, const std::stri
   std::optional<Customer> found;
   db_.with_connection([&](storage::Connection& c) {
     found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
+    if (found) {
+      audit::record(c, actor, audit::kCustomerViewed, "customer", found->id, {{"via", "phone"}},
+                    clock_.now_ms());
+    }
   });
   if (!found) core::throw_not_found("customer");
   return *found;

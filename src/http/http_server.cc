@@ -1,15 +1,18 @@
 #include "http/http_server.h"
 
 #include "core/error.h"
+#include "http/bounded_task_queue.h"
 #include "http/error_response.h"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace rx::http {
 namespace {
 
+constexpr int kKeepAliveSeconds = 5;
 thread_local std::chrono::steady_clock::time_point request_started;
 
 core::ErrorCode code_for_status(int status) {
@@ -26,6 +29,8 @@ core::ErrorCode code_for_status(int status) {
       return core::ErrorCode::kConflict;
     case 413:
       return core::ErrorCode::kPayloadTooLarge;
+    case 431:
+      return core::ErrorCode::kHeadersTooLarge;
     case 415:
       return core::ErrorCode::kUnsupportedMediaType;
     case 422:
@@ -37,6 +42,12 @@ core::ErrorCode code_for_status(int status) {
     default:
       return status >= 500 ? core::ErrorCode::kInternal : core::ErrorCode::kBadRequest;
   }
+}
+
+std::size_t header_bytes(const httplib::Request& req) {
+  std::size_t total = 0;
+  for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;
+  return total;
 }
 
 std::string_view message_for_status(int status) {
@@ -70,12 +81,16 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
   }
   router_ = std::make_unique<Router>(*server_, authenticator, options_.trust_proxy);
 
-  const int threads = options_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const auto threads = static_cast<std::size_t>(options_.threads);
+  const auto max_queued = static_cast<std::size_t>(options_.max_queued);
+  server_->new_task_queue = [threads, max_queued] {
+    return new BoundedTaskQueue(threads, max_queued);
+  };
   server_->set_payload_max_length(options_.max_body_bytes);
   server_->set_read_timeout(options_.read_timeout_seconds, 0);
-  server_->set_write_timeout(options_.read_timeout_seconds, 0);
-  server_->set_keep_alive_timeout(5);
+  server_->set_write_timeout(options_.write_timeout_seconds, 0);
+  // An idle connection is not kept longer than a silent one mid-request would be.
+  server_->set_keep_alive_timeout(std::min(kKeepAliveSeconds, options_.read_timeout_seconds));
   // A busy client (a telecaller's phone, a counter terminal) reuses its connection: closing it
   // every 5 requests, httplib's default, spends more time in connect/accept than in answering.
   server_->set_keep_alive_max_count(1000);
@@ -94,10 +109,24 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
   if (tls()) headers.emplace("Strict-Transport-Security", "max-age=31536000");
   server_->set_default_headers(std::move(headers));
 
-  server_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_started = std::chrono::steady_clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  // Runs once the request line and headers are in, before the body is read.
+  const std::size_t max_header_bytes = options_.max_header_bytes;
+  server_->set_pre_routing_handler(
+      [max_header_bytes](const httplib::Request& req, httplib::Response& res) {
+        request_started = std::chrono::steady_clock::now();
+        if (BoundedTaskQueue::overloaded()) {
+          res.set_header("Retry-After", "1");
+          res.set_header("Connection", "close");
+          write_error(res, core::ErrorCode::kUnavailable, "the server is busy; try again shortly");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (header_bytes(req) > max_header_bytes) {
+          res.set_header("Connection", "close");
+          write_error(res, core::ErrorCode::kHeadersTooLarge, "the request headers are too large");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   // Statuses httplib sets by itself (unmatched route, body too large) get the JSON error shape.
   server_->set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

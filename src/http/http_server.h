@@ -18,8 +18,12 @@ struct ServerOptions {
   // httplib gives each open keep-alive connection a thread, so this bounds the clients served
   // at once; an idle thread costs a stack, not CPU.
   int threads = 64;
+  // Connections waiting for a worker beyond `threads`; more are answered 503 at once.
+  int max_queued = 256;
   std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing
-  int read_timeout_seconds = 15;
+  std::size_t max_header_bytes = 32 * 1024;       // all request headers together; over: 431
+  int read_timeout_seconds = 10;  // a client silent this long mid-request is dropped
+  int write_timeout_seconds = 15;
   bool trust_proxy = false;
   std::string tls_cert_file;
   std::string tls_key_file;

@@ -116,7 +116,9 @@ httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_wr
           throw core::AppError(core::ErrorCode::kForbidden, "your role may not do this");
         }
       }
-      RequestContext context(req, principal ? &*principal : nullptr, client_ip(req));
+      std::string from = client_ip(req);
+      if (principal) principal->client_ip = from;
+      RequestContext context(req, principal ? &*principal : nullptr, std::move(from));
       handler(context, res);
     } catch (const core::AppError& error) {
       res.headers.erase("Set-Cookie");

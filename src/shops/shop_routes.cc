@@ -77,20 +77,20 @@ void register_shop_routes(http::Router& router, ShopService& shops, auth::AuthSe
                http::reply_json(res, 200, {{"needed", shops.setup_needed()}});
              });
 
-  router.post("/api/setup", http::Access::kPublic,
-              [&shops, &auth, cookies](http::RequestContext& ctx, httplib::Response& res) {
-                NewShop request = read_setup(ctx.json_body());
-                std::string token;
-                nlohmann::json owner;
-                shops.create(
-                    request, true, [&](storage::Connection& c, const CreatedShop& created) {
-                      token = auth.start_session(c, created.shop_id, created.owner_id);
-                      owner = staff::to_identity_json(
-                          *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
-                    });
-                http::set_session_cookie(res, cookies, token, auth.session_ttl_seconds());
-                http::reply_json(res, 201, {{"token", token}, {"staff", owner}});
-              });
+  router.post(
+      "/api/setup", http::Access::kPublic,
+      [&shops, &auth, cookies](http::RequestContext& ctx, httplib::Response& res) {
+        NewShop request = read_setup(ctx.json_body());
+        std::string token;
+        nlohmann::json owner;
+        shops.create(request, true, [&](storage::Connection& c, const CreatedShop& created) {
+          token = auth.start_first_session(c, created.shop_id, created.owner_id, ctx.client_ip());
+          owner = staff::to_identity_json(
+              *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
+        });
+        http::set_session_cookie(res, cookies, token, auth.session_ttl_seconds());
+        http::reply_json(res, 201, {{"token", token}, {"staff", owner}});
+      });
 }
 
 }  // namespace rx::shops

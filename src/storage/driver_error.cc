@@ -57,4 +57,20 @@ std::string_view public_message_for(ErrorCode code) {
   }
 }
 
+std::string_view public_message_for_sqlite(int code) {
+  switch (code & 0xff) {
+    case SQLITE_FULL:
+      return "the database is full (no space left on its disk); nothing was saved";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "the database is busy; try again";
+    case SQLITE_IOERR:
+      return "the database could not read or write its file; nothing was saved";
+    case SQLITE_READONLY:
+      return "the database is read-only; nothing was saved";
+    default:
+      return public_message_for(error_code_for_sqlite(code));
+  }
+}
+
 }  // namespace rx::storage

@@ -12,5 +12,7 @@ namespace rx::storage {
 core::ErrorCode error_code_for_sqlite(int extended_result_code);
 core::ErrorCode error_code_for_sqlstate(std::string_view sqlstate);
 std::string_view public_message_for(core::ErrorCode code);
+// The same for SQLite, where the result code tells a full disk from a busy database.
+std::string_view public_message_for_sqlite(int extended_result_code);
 
 }  // namespace rx::storage

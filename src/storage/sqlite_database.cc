@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "storage/driver_error.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
@@ -19,7 +20,7 @@ constexpr int kBusyTimeoutMs = 5000;
   core::ErrorCode code = error_code_for_sqlite(extended);
   spdlog::warn("sqlite error {} ({}) in: {}", extended, db ? sqlite3_errmsg(db) : "",
                sql.substr(0, 200));
-  throw core::AppError(code, std::string(public_message_for(code)),
+  throw core::AppError(code, std::string(public_message_for_sqlite(extended)),
                        {{"engine", "sqlite"}, {"driver_code", extended}});
 }
 
@@ -140,6 +141,14 @@ SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
     : Database(pool_size), path_(std::move(path)) {
   std::filesystem::path file(path_);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  if (is_plain_sqlite_file(path_)) {
+    restore_guard_ = SqliteFileLock::try_lock(path_, SqliteFileLock::Mode::kShared);
+    if (!restore_guard_) {
+      throw core::AppError(
+          core::ErrorCode::kUnavailable,
+          fmt::format("the database {} is being restored; try again when it is done", path_));
+    }
+  }
 }
 
 SqliteDatabase::~SqliteDatabase() { close(); }

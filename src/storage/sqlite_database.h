@@ -1,6 +1,9 @@
 #pragma once
 
 #include "storage/database.h"
+#include "storage/sqlite_file_lock.h"
+
+#include <optional>
 
 #include <string>
 
@@ -22,6 +25,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  std::optional<SqliteFileLock> restore_guard_;  // held shared while the database is open
 };
 
 }  // namespace rx::storage

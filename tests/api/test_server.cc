@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,6 +77,14 @@ std::string with_database(const std::string& url, const std::string& name) {
   return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
+// Generous timeouts: a server waiting out a busy database answers after several seconds.
+httplib::Client http_client(int port) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  client.set_write_timeout(30, 0);
+  return client;
+}
+
 Response to_response(const httplib::Result& result) {
   Response out;
   if (!result) {
@@ -112,24 +121,45 @@ std::string Response::header(const std::string& name) const {
 }
 
 TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_database_url()) {
+  start(extra_args, {});
+}
+
+TestServer::TestServer(ExistingDatabase database, std::vector<std::string> extra_args,
+                       ProcessLimits limits)
+    : db_url_(std::move(database.url)) {
+  start(extra_args, limits);
+}
+
+void TestServer::start(const std::vector<std::string>& extra_args, ProcessLimits limits) {
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {RXTRACK_BIN, "serve", "--listen",  "127.0.0.1:0",
-                                   "--db",      db_url_, "--web-dir", scratch_dir()};
+  std::vector<std::string> args = {RXTRACK_BIN,   "serve", "--listen",
+                                   "127.0.0.1:0", "--db",  db_url_};
   // The reminder scheduler stays off unless a test asks for it by giving its interval.
   const bool scheduler =
       std::find(extra_args.begin(), extra_args.end(), "--scheduler-interval") != extra_args.end();
   if (!scheduler) args.push_back("--no-scheduler");
+  // A web folder of the test's own, or an empty one (not the scratch folder: it holds databases).
+  if (std::find(extra_args.begin(), extra_args.end(), "--web-dir") == extra_args.end()) {
+    args.insert(args.end(), {"--web-dir", scratch_folder("web")});
+  }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  const int serial = counter++;
+  log_path_ = scratch_dir() + "/server-" + std::to_string(serial) + ".log";
   pid_ = fork();
   if (pid_ == 0) {
     dup2(out_pipe[1], STDOUT_FILENO);
     close(out_pipe[0]);
     close(out_pipe[1]);
     // The server's request log goes to a file beside its database, not into the test output.
-    FILE* log =
-        std::fopen((scratch_dir() + "/server-" + std::to_string(getpid()) + ".log").c_str(), "w");
+    FILE* log = std::fopen(log_path_.c_str(), "w");
     if (log) dup2(fileno(log), STDERR_FILENO);
+    if (limits.max_file_bytes > 0) {
+      // Writes past the limit fail with EFBIG instead of killing the process.
+      signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{limits.max_file_bytes, limits.max_file_bytes};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -162,6 +192,31 @@ TestServer::TestServer(std::vector<std::string> extra_args) : db_url_(fresh_data
 
 TestServer::~TestServer() { stop(); }
 
+std::string TestServer::log() const {
+  std::ifstream in(log_path_, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void TestServer::kill_hard() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+std::string scratch_folder(const std::string& name) {
+  const std::string dir = scratch_dir() + "/" + name + "-" + std::to_string(counter++);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string sqlite_path(const std::string& db_url) {
+  return db_url.rfind("sqlite:", 0) == 0 ? db_url.substr(7) : "";
+}
+
 int TestServer::stop() {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
@@ -180,7 +235,7 @@ httplib::Headers ApiClient::with_auth(const httplib::Headers& headers) const {
 }
 
 Response ApiClient::get(const std::string& path, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Get(path, with_auth(headers)));
 }
 
@@ -191,24 +246,24 @@ Response ApiClient::post(const std::string& path, const nlohmann::json& body,
 
 Response ApiClient::post_raw(const std::string& path, const std::string& body,
                              const std::string& content_type, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Post(path, with_auth(headers), body, content_type));
 }
 
 Response ApiClient::put(const std::string& path, const nlohmann::json& body,
                         const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Put(path, with_auth(headers), body.dump(), "application/json"));
 }
 
 Response ApiClient::del(const std::string& path, const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   return to_response(client.Delete(path, with_auth(headers)));
 }
 
 Response ApiClient::upload(const std::string& path, const std::string& field,
                            const std::string& file_name, const std::string& content) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = http_client(port_);
   client.set_read_timeout(60, 0);
   httplib::MultipartFormDataItems items = {{field, content, file_name, "application/octet-stream"}};
   return to_response(client.Post(path, with_auth({}), items));
@@ -243,10 +298,13 @@ CommandResult run_rxtrack(const std::vector<std::string>& args, const std::strin
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> all = {RXTRACK_BIN};
   all.insert(all.end(), args.begin(), args.end());
+  const std::string err_path = scratch_dir() + "/command-" + std::to_string(counter++) + ".err";
   const int pid = fork();
   if (pid == 0) {
     dup2(in_pipe[0], STDIN_FILENO);
     dup2(out_pipe[1], STDOUT_FILENO);
+    FILE* err = std::fopen(err_path.c_str(), "w");
+    if (err) dup2(fileno(err), STDERR_FILENO);
     close(in_pipe[1]);
     close(out_pipe[0]);
     std::vector<char*> argv;
@@ -269,6 +327,10 @@ CommandResult run_rxtrack(const std::vector<std::string>& args, const std::strin
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path, std::ios::binary);
+  std::ostringstream err_text;
+  err_text << err.rdbuf();
+  result.err = err_text.str();
   return result;
 }
 
@@ -294,7 +356,7 @@ SignedInStaff create_shop(TestServer& server, const std::string& name) {
   CommandResult result = run_rxtrack({"shop", "create", "--db", server.db_url(), "--name", name,
                                       "--owner-name", name + " Owner", "--owner-email", email},
                                      password + "\n");
-  if (result.exit_code != 0) throw std::runtime_error("shop create failed: " + result.out);
+  if (result.exit_code != 0) throw std::runtime_error("shop create failed: " + result.err);
   return sign_in(server, email, password);
 }
 

@@ -24,24 +24,43 @@ struct Response {
   std::string header(const std::string& name) const;
 };
 
+// How to start a server on a database that already exists (a restart, a restore).
+struct ExistingDatabase {
+  std::string url;
+};
+
+// Resource limits set on the server process before it starts.
+struct ProcessLimits {
+  std::uint64_t max_file_bytes = 0;  // RLIMIT_FSIZE (0: none); SIGXFSZ is ignored
+};
+
 // The real `rxtrack serve` binary on a free loopback port, stopped with SIGTERM. Its reminder
 // scheduler is off unless `extra_args` holds --scheduler-interval.
 class TestServer {
  public:
   explicit TestServer(std::vector<std::string> extra_args = {});
+  TestServer(ExistingDatabase database, std::vector<std::string> extra_args = {},
+             ProcessLimits limits = {});
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
 
   int port() const { return port_; }
   const std::string& db_url() const { return db_url_; }
+  // Everything the server wrote to stderr (its request log) so far.
+  std::string log() const;
   // Sends SIGTERM and returns the exit status.
   int stop();
+  // kill -9: no chance to finish anything.
+  void kill_hard();
 
  private:
+  void start(const std::vector<std::string>& extra_args, ProcessLimits limits);
+
   int pid_ = -1;
   int port_ = 0;
   std::string db_url_;
+  std::string log_path_;
 };
 
 // A client holding a bearer token (or none).
@@ -82,15 +101,22 @@ SignedInStaff add_staff(TestServer& server, const SignedInStaff& actor, const st
 SignedInStaff sign_in(TestServer& server, const std::string& email, const std::string& password);
 std::string unique_email(const std::string& prefix);
 
-// Runs the rxtrack binary with arguments and standard input; returns exit code and stdout.
+// Runs the rxtrack binary with arguments and standard input; returns exit code, stdout, stderr.
 struct CommandResult {
   int exit_code = -1;
   std::string out;
+  std::string err;
 };
 CommandResult run_rxtrack(const std::vector<std::string>& args, const std::string& input = "");
 
 // The error shape {"error":{"code","message","details"}} with the given status and code.
 void expect_error(const Response& res, int status, const std::string& code);
+
+// A fresh folder for one test's files, under this process's scratch folder.
+std::string scratch_folder(const std::string& name);
+
+// The path of a sqlite: URL ("" for other engines).
+std::string sqlite_path(const std::string& db_url);
 
 // The sample sheets of ../shared/samples (RXTRACK_SAMPLES_DIR overrides).
 std::string samples_dir();

@@ -1,0 +1,165 @@
+#include "privacy/privacy_repository.h"
+
+namespace rx::privacy {
+namespace {
+
+constexpr std::string_view kConsentEvents = R"(
+SELECT id, channel, granted, method, staff_id, note, at FROM consent_events
+WHERE shop_id = ? AND customer_id = ? ORDER BY at, id)";
+
+constexpr std::string_view kMessages = R"(
+SELECT id, channel, to_phone, template, status, created_at, sent_at, delivered_at, read_at,
+       failed_at
+FROM messages WHERE shop_id = ? AND customer_id = ? ORDER BY created_at, id)";
+
+constexpr std::string_view kContactIds = R"(
+SELECT id FROM contact_records WHERE shop_id = ? AND (customer_id = ? OR phone = ?) ORDER BY id)";
+
+constexpr std::string_view kEraseCustomer = R"(
+UPDATE customers SET
+  phone = ?, name = NULL, age = NULL, birth_year = NULL, gender = NULL, address = NULL,
+  email = NULL, allergies = NULL, primary_doctor = NULL, notes = NULL, prefers_generic = FALSE,
+  whatsapp_status = 'unknown', whatsapp_status_source = NULL, whatsapp_status_at = NULL,
+  whatsapp_consent = FALSE, sms_consent = FALSE, opted_out_at = COALESCE(opted_out_at, ?),
+  erased_at = ?, updated_at = ?
+WHERE shop_id = ? AND id = ? AND erased_at IS NULL)";
+
+// Conditions go; consent events stay (the proof of what was agreed when) without free text.
+// Bills keep their totals and items for the accounts; notes typed at the counter go. Purchases
+// and reminders are the medication history: the medicine names go, amounts and dates stay.
+constexpr std::string_view kHistorySteps[] = {
+    "DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?",
+    "UPDATE consent_events SET note = NULL WHERE shop_id = ? AND customer_id = ?",
+    "UPDATE bills SET notes = NULL WHERE shop_id = ? AND customer_id = ?",
+    "UPDATE customer_purchases SET medicine = '', medicine_key = '' "
+    "WHERE shop_id = ? AND customer_id = ?",
+    "UPDATE refill_reminder_events SET note = NULL WHERE shop_id = ? AND reminder_id IN "
+    "(SELECT id FROM refill_reminders WHERE shop_id = ? AND customer_id = ?)",
+};
+
+constexpr std::string_view kBlankRefills = R"(
+UPDATE refill_reminders SET medicine = '', medicine_key = '', response_note = NULL, updated_at = ?
+WHERE shop_id = ? AND customer_id = ?)";
+
+constexpr std::string_view kOpenRefills = R"(
+SELECT id FROM refill_reminders
+WHERE shop_id = ? AND customer_id = ? AND status IN ('pending', 'sent', 'responded') ORDER BY id)";
+
+constexpr std::string_view kCancelRefill = R"(
+UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ?
+WHERE shop_id = ? AND id = ?)";
+
+constexpr std::string_view kEraseContact = R"(
+UPDATE contact_records SET
+  phone = ?, name = NULL, extra = NULL, notes = NULL, whatsapp_status = 'unknown',
+  whatsapp_status_source = NULL, whatsapp_status_at = NULL, updated_at = ?
+WHERE shop_id = ? AND id = ?)";
+
+constexpr std::string_view kEraseInteractions =
+    "UPDATE contact_interactions SET notes = NULL WHERE shop_id = ? AND contact_id = ?";
+
+constexpr std::string_view kCloseFollowUps = R"(
+UPDATE contact_reminders SET note = NULL, done_at = COALESCE(done_at, ?)
+WHERE shop_id = ? AND contact_id = ?)";
+
+// Outgoing messages keep channel, template, status and times (what was sent and what it cost);
+// the number and the template's parameters (names, medicines) go, and nothing queued is sent.
+constexpr std::string_view kStopQueuedMessages = R"(
+UPDATE messages SET status = 'failed', error_code = 'erased',
+  error_message = 'the customer was erased', failed_at = ?, updated_at = ?
+WHERE shop_id = ? AND customer_id = ? AND status = 'queued')";
+
+constexpr std::string_view kEraseMessages = R"(
+UPDATE messages SET to_phone = 'erased', parameters = NULL, updated_at = ?
+WHERE shop_id = ? AND customer_id = ?)";
+
+}  // namespace
+
+std::string erased_customer_phone(std::int64_t customer_id) {
+  return "erased:" + std::to_string(customer_id);
+}
+
+std::string erased_contact_phone(std::int64_t contact_id) {
+  return "erased:contact:" + std::to_string(contact_id);
+}
+
+std::vector<ConsentEvent> PrivacyRepository::consent_events(storage::Connection& c,
+                                                            std::int64_t shop_id,
+                                                            std::int64_t customer_id) {
+  std::vector<ConsentEvent> out;
+  for (const auto& r : c.query(kConsentEvents, {shop_id, customer_id}).rows) {
+    out.push_back({r.int_at(0), r.text_at(1), r.bool_at(2), r.text_at(3), r[4].as_opt_int(),
+                   r[5].as_opt_text(), r.int_at(6)});
+  }
+  return out;
+}
+
+std::vector<MessageRecord> PrivacyRepository::messages(storage::Connection& c, std::int64_t shop_id,
+                                                       std::int64_t customer_id) {
+  std::vector<MessageRecord> out;
+  for (const auto& r : c.query(kMessages, {shop_id, customer_id}).rows) {
+    out.push_back({r.int_at(0), r.text_at(1), r.text_at(2), r[3].as_opt_text(), r.text_at(4),
+                   r.int_at(5), r[6].as_opt_int(), r[7].as_opt_int(), r[8].as_opt_int(),
+                   r[9].as_opt_int()});
+  }
+  return out;
+}
+
+std::vector<std::int64_t> PrivacyRepository::contact_ids(storage::Connection& c,
+                                                         std::int64_t shop_id,
+                                                         std::int64_t customer_id,
+                                                         const std::string& phone) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.query(kContactIds, {shop_id, customer_id, phone}).rows)
+    out.push_back(r.int_at(0));
+  return out;
+}
+
+bool PrivacyRepository::erase_customer(storage::Connection& c, std::int64_t shop_id,
+                                       std::int64_t customer_id, std::int64_t now_ms) {
+  return c.query(kEraseCustomer,
+                 {erased_customer_phone(customer_id), now_ms, now_ms, now_ms, shop_id, customer_id})
+             .affected == 1;
+}
+
+void PrivacyRepository::erase_customer_history(storage::Connection& c, std::int64_t shop_id,
+                                               std::int64_t customer_id, std::int64_t now_ms) {
+  for (std::string_view step : kHistorySteps) {
+    const bool nested = step.find("IN (SELECT") != std::string_view::npos;
+    c.query(step, nested ? storage::Params{shop_id, shop_id, customer_id}
+                         : storage::Params{shop_id, customer_id});
+  }
+  c.query(kBlankRefills, {now_ms, shop_id, customer_id});
+}
+
+std::vector<std::int64_t> PrivacyRepository::cancel_open_refills(storage::Connection& c,
+                                                                 std::int64_t shop_id,
+                                                                 std::int64_t customer_id,
+                                                                 std::int64_t now_ms) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : c.query(kOpenRefills, {shop_id, customer_id}).rows)
+    ids.push_back(r.int_at(0));
+  for (std::int64_t id : ids) c.query(kCancelRefill, {now_ms, now_ms, shop_id, id});
+  return ids;
+}
+
+void PrivacyRepository::erase_contact(storage::Connection& c, std::int64_t shop_id,
+                                      std::int64_t contact_id, std::int64_t now_ms) {
+  c.query(kEraseContact, {erased_contact_phone(contact_id), now_ms, shop_id, contact_id});
+  c.query(kEraseInteractions, {shop_id, contact_id});
+  c.query(kCloseFollowUps, {now_ms, shop_id, contact_id});
+}
+
+void PrivacyRepository::erase_messages(storage::Connection& c, std::int64_t shop_id,
+                                       std::int64_t customer_id, std::int64_t now_ms) {
+  c.query(kStopQueuedMessages, {now_ms, now_ms, shop_id, customer_id});
+  c.query(kEraseMessages, {now_ms, shop_id, customer_id});
+}
+
+std::int64_t PrivacyRepository::bill_count(storage::Connection& c, std::int64_t shop_id,
+                                           std::int64_t customer_id) {
+  return c.query_int("SELECT COUNT(*) FROM bills WHERE shop_id = ? AND customer_id = ?",
+                     {shop_id, customer_id});
+}
+
+}  // namespace rx::privacy

@@ -1,0 +1,463 @@
+// Security: every route against every role, in its own shop and with another shop's ids;
+// hostile text in every list filter and search; path traversal into the web folder; the
+// security headers on API and static responses.
+#include "raw_http.h"
+#include "test_server.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace rx::test {
+namespace {
+
+enum class Role { kAnonymous, kStaff, kManager, kOwner };
+enum class Need { kPublic, kSignedIn, kManagerOrOwner, kOwner };
+// The kind of id a route's {id} stands for.
+enum class Id { kNone, kStaff, kCustomer, kPhone, kBill, kContact, kUpload, kFollowUp, kRefill };
+
+struct Rule {
+  std::string route;  // as `rxtrack serve --print-routes` prints it
+  Need need;
+  Id id = Id::kNone;
+  nlohmann::json body = nullptr;  // for POST and PUT: enough to reach the id lookup
+  bool fresh_session = false;     // the call ends the session it is made with
+};
+
+// The expected access of every route. A route the server registers that is missing here fails
+// the matrix test: new routes must be classified.
+const std::vector<Rule>& access_table() {
+  static const std::vector<Rule> rules = {
+      {"GET /healthz", Need::kPublic},
+      {"POST /api/auth/login", Need::kPublic, Id::kNone, nlohmann::json::object()},
+      {"GET /api/setup", Need::kPublic},
+      {"POST /api/setup", Need::kPublic, Id::kNone, nlohmann::json::object()},
+      {"POST /api/auth/logout", Need::kSignedIn, Id::kNone, nlohmann::json::object(), true},
+      {"GET /api/me", Need::kSignedIn},
+      {"PUT /api/me/password",
+       Need::kSignedIn,
+       Id::kNone,
+       {{"current_password", "not-the-password"}, {"new_password", "another-password-1"}}},
+      {"GET /api/shop", Need::kSignedIn},
+      {"PUT /api/shop", Need::kOwner, Id::kNone, {{"refill_lead_days", 5}}},
+      {"GET /api/staff", Need::kManagerOrOwner},
+      {"POST /api/staff", Need::kManagerOrOwner, Id::kNone, nlohmann::json::object()},
+      {"GET /api/staff/{id}", Need::kManagerOrOwner, Id::kStaff},
+      {"PUT /api/staff/{id}", Need::kManagerOrOwner, Id::kStaff, {{"name", "Test staff"}}},
+      {"POST /api/customer-tracking/contacts/upload", Need::kManagerOrOwner, Id::kNone,
+       nlohmann::json::object()},
+      {"GET /api/customer-tracking/uploads", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/uploads/{id}", Need::kManagerOrOwner, Id::kUpload},
+      {"GET /api/customer-tracking/uploads/{id}/errors.csv", Need::kManagerOrOwner, Id::kUpload},
+      {"GET /api/customer-tracking/contacts", Need::kSignedIn},
+      {"POST /api/customer-tracking/contacts/assign", Need::kManagerOrOwner, Id::kNone,
+       nlohmann::json::object()},
+      {"GET /api/customer-tracking/contacts/{id}", Need::kSignedIn, Id::kContact},
+      {"PUT /api/customer-tracking/contacts/{id}",
+       Need::kSignedIn,
+       Id::kContact,
+       {{"notes", "matrix"}}},
+      {"POST /api/customer-tracking/contacts/{id}/interactions",
+       Need::kSignedIn,
+       Id::kContact,
+       {{"kind", "call"}, {"outcome", "answered"}}},
+      {"GET /api/customer-tracking/contacts/{id}/interactions", Need::kSignedIn, Id::kContact},
+      {"POST /api/customer-tracking/contacts/{id}/reminders",
+       Need::kSignedIn,
+       Id::kContact,
+       {{"due_at", "2099-01-01T10:00"}}},
+      {"POST /api/customer-tracking/contacts/{id}/mark-yellow", Need::kSignedIn, Id::kContact,
+       nlohmann::json::object()},
+      {"GET /api/customer-tracking/reminders", Need::kSignedIn},
+      {"POST /api/customer-tracking/reminders/{id}/done", Need::kSignedIn, Id::kFollowUp,
+       nlohmann::json::object()},
+      {"POST /api/customer-tracking/customers", Need::kSignedIn, Id::kNone,
+       nlohmann::json::object()},
+      {"GET /api/customer-tracking/customers", Need::kSignedIn},
+      {"GET /api/customer-tracking/customers/phone/{id}", Need::kSignedIn, Id::kPhone},
+      {"GET /api/customer-tracking/customers/{id}", Need::kSignedIn, Id::kCustomer},
+      {"PUT /api/customer-tracking/customers/{id}",
+       Need::kSignedIn,
+       Id::kCustomer,
+       {{"notes", "matrix"}}},
+      {"POST /api/bills", Need::kSignedIn, Id::kNone, nlohmann::json::object()},
+      {"GET /api/bills", Need::kSignedIn},
+      {"GET /api/bills/{id}", Need::kSignedIn, Id::kBill},
+      {"GET /api/customer-tracking/refill-reminders", Need::kSignedIn},
+      {"POST /api/customer-tracking/refill-reminders/{id}/mark-sent",
+       Need::kSignedIn,
+       Id::kRefill,
+       {{"channel", "call"}}},
+      {"POST /api/customer-tracking/refill-reminders/{id}/response",
+       Need::kSignedIn,
+       Id::kRefill,
+       {{"response", "will_visit"}}},
+      {"POST /api/customer-tracking/refill-reminders/{id}/cancel", Need::kSignedIn, Id::kRefill,
+       nlohmann::json::object()},
+      {"GET /api/audit", Need::kOwner},
+      {"GET /api/customer-tracking/customers/{id}/export", Need::kOwner, Id::kCustomer},
+      {"POST /api/customer-tracking/customers/{id}/erase", Need::kOwner, Id::kCustomer,
+       nlohmann::json::object()},
+  };
+  return rules;
+}
+
+bool allows(Need need, Role role) {
+  switch (need) {
+    case Need::kPublic:
+      return true;
+    case Need::kSignedIn:
+      return role != Role::kAnonymous;
+    case Need::kManagerOrOwner:
+      return role == Role::kManager || role == Role::kOwner;
+    case Need::kOwner:
+      return role == Role::kOwner;
+  }
+  return false;
+}
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::kAnonymous:
+      return "anonymous";
+    case Role::kStaff:
+      return "staff";
+    case Role::kManager:
+      return "manager";
+    case Role::kOwner:
+      return "owner";
+  }
+  return "?";
+}
+
+// One shop with a member of each role and one of everything a route can name by id.
+struct ShopFixture {
+  SignedInStaff owner, manager, worker;
+  std::map<Id, std::string> ids;
+};
+
+ShopFixture make_shop(TestServer& server, const std::string& name, const std::string& digits) {
+  ShopFixture f;
+  f.owner = create_shop(server, name);
+  f.manager = add_staff(server, f.owner, "manager");
+  f.worker = add_staff(server, f.owner, "staff");
+  ApiClient owner(server.port(), f.owner.token);
+  const std::string base = "/api/customer-tracking";
+  Response upload = owner.upload(base + "/contacts/upload", "file", "m.csv",
+                                 "Name,Phone\nContact " + name + "," + digits + "1\nbad,12\n");
+  EXPECT_EQ(upload.status, 201) << upload.raw;
+  f.ids[Id::kUpload] = upload.body["id"].dump();
+  f.ids[Id::kContact] = owner.get(base + "/contacts").body["items"][0]["id"].dump();
+  Response follow_up = owner.post(base + "/contacts/" + f.ids[Id::kContact] + "/reminders",
+                                  {{"due_at", "2099-01-01T10:00"}});
+  EXPECT_EQ(follow_up.status, 201) << follow_up.raw;
+  f.ids[Id::kFollowUp] = follow_up.body["id"].dump();
+  Response bill = owner.post("/api/bills",
+                             {{"customer", {{"phone", digits + "2"}, {"name", "Customer " + name}}},
+                              {"customer_category", "regular_branded"},
+                              {"was_contacted_before", false},
+                              {"items",
+                               {{{"medicine", "Metformin"},
+                                 {"quantity", 1},
+                                 {"unit_price_paise", 100},
+                                 {"duration_days", 30}}}}});
+  EXPECT_EQ(bill.status, 201) << bill.raw;
+  f.ids[Id::kBill] = bill.body["bill"]["id"].dump();
+  f.ids[Id::kCustomer] = bill.body["customer"]["id"].dump();
+  f.ids[Id::kRefill] = bill.body["reminders"][0]["id"].dump();
+  f.ids[Id::kPhone] = digits + "2";
+  f.ids[Id::kStaff] = std::to_string(f.worker.id);
+  return f;
+}
+
+Response send(ApiClient& client, const std::string& method, const std::string& path,
+              const nlohmann::json& body) {
+  const nlohmann::json payload = body.is_null() ? nlohmann::json::object() : body;
+  if (method == "GET") return client.get(path);
+  if (method == "POST") return client.post(path, payload);
+  if (method == "PUT") return client.put(path, payload);
+  return client.del(path);
+}
+
+std::vector<std::string> printed_routes() {
+  CommandResult routes = run_rxtrack({"serve", "--db", fresh_database_url(), "--print-routes"});
+  EXPECT_EQ(routes.exit_code, 0) << routes.err;
+  std::vector<std::string> out;
+  std::istringstream lines(routes.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+TEST(SecurityMatrixTest, EveryRouteIsClassified) {
+  std::set<std::string> classified;
+  for (const Rule& rule : access_table()) classified.insert(rule.route);
+  std::set<std::string> printed;
+  for (const std::string& route : printed_routes()) {
+    printed.insert(route);
+    EXPECT_TRUE(classified.count(route))
+        << route << " is not in the access table of tests/api/security_test.cc: classify it";
+  }
+  for (const std::string& route : classified) {
+    EXPECT_TRUE(printed.count(route)) << route << " is classified but no longer registered";
+  }
+  EXPECT_GT(printed.size(), 40u);
+}
+
+TEST(SecurityMatrixTest, EveryRouteAnswersEachRoleAsClassified) {
+  TestServer server;
+  ShopFixture a = make_shop(server, "Matrix A", "987659010");
+  ShopFixture b = make_shop(server, "Matrix B", "987659020");
+  const std::map<Role, const SignedInStaff*> members = {
+      {Role::kStaff, &a.worker}, {Role::kManager, &a.manager}, {Role::kOwner, &a.owner}};
+  int checked = 0;
+  for (const Rule& rule : access_table()) {
+    const std::string method = rule.route.substr(0, rule.route.find(' '));
+    const std::string pattern = rule.route.substr(rule.route.find(' ') + 1);
+    auto path_with = [&](const ShopFixture& shop) {
+      std::string path = pattern;
+      const std::size_t at = path.find("{id}");
+      if (at != std::string::npos) path.replace(at, 4, shop.ids.at(rule.id));
+      return path;
+    };
+    for (Role role : {Role::kAnonymous, Role::kStaff, Role::kManager, Role::kOwner}) {
+      std::string token;
+      if (role != Role::kAnonymous) {
+        const SignedInStaff& member = *members.at(role);
+        token = rule.fresh_session ? sign_in(server, member.email, member.password).token
+                                   : member.token;
+      }
+      ApiClient client(server.port(), token);
+      const std::string where = std::string(role_name(role)) + " " + rule.route;
+      Response own = send(client, method, path_with(a), rule.body);
+      ++checked;
+      EXPECT_GT(own.status, 0) << where << ": no answer";
+      EXPECT_LT(own.status, 500) << where << ": " << own.raw;
+      if (role == Role::kAnonymous) {
+        if (rule.need == Need::kPublic) {
+          EXPECT_NE(own.status, 401) << where;
+        } else {
+          EXPECT_EQ(own.status, 401) << where << ": " << own.raw;
+        }
+      } else if (!allows(rule.need, role)) {
+        EXPECT_EQ(own.status, 403) << where << ": " << own.raw;
+      } else {
+        EXPECT_NE(own.status, 401) << where << ": " << own.raw;
+        EXPECT_NE(own.status, 403) << where << ": " << own.raw;
+      }
+      if (rule.id == Id::kNone || role == Role::kAnonymous || !allows(rule.need, role)) continue;
+      Response other = send(client, method, path_with(b), rule.body);
+      EXPECT_EQ(other.status, 404) << where << " with shop B's id: " << other.raw;
+    }
+  }
+  EXPECT_GT(checked, 150);
+  // Shop B saw nothing of it: its customer and bill are as they were.
+  ApiClient as_b(server.port(), b.owner.token);
+  Response customer = as_b.get("/api/customer-tracking/customers/" + b.ids[Id::kCustomer]);
+  EXPECT_EQ(customer.body["erased"], false);
+  EXPECT_TRUE(customer.body["notes"].is_null());
+}
+
+// --- hostile text in filters and searches ----------------------------------------------------
+
+std::string percent_encode(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+struct RawAnswer {
+  int status = -1;
+  std::string body;
+};
+
+RawAnswer raw_get(int port, const std::string& target, const std::string& token) {
+  const std::string response =
+      raw_request(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                            token + "\r\nConnection: close\r\n\r\n");
+  const std::size_t split = response.find("\r\n\r\n");
+  return {raw_status(response), split == std::string::npos ? "" : response.substr(split + 4)};
+}
+
+TEST(SecurityInjectionTest, FiltersAndSearchesTakeHostileTextWithoutErrorsOrLeaks) {
+  TestServer server;
+  ShopFixture a = make_shop(server, "Inject A", "987659110");
+  ShopFixture b = make_shop(server, "ZZOTHERSHOP", "987659120");
+  const std::map<std::string, std::vector<std::string>> lists = {
+      {"/api/customer-tracking/contacts",
+       {"status", "whatsapp_status", "assigned_staff_id", "upload_id", "q", "follow_up", "sort",
+        "limit", "offset"}},
+      {"/api/customer-tracking/customers",
+       {"category", "q", "chronic_condition", "prefers_generic", "has_due_refill", "limit",
+        "offset"}},
+      {"/api/bills", {"from", "to", "customer_id", "staff_id", "limit", "offset"}},
+      {"/api/customer-tracking/refill-reminders",
+       {"from", "to", "status", "customer_id", "medicine", "limit", "offset"}},
+      {"/api/customer-tracking/reminders", {"due", "staff_id", "limit", "offset"}},
+      {"/api/customer-tracking/uploads", {"limit", "offset"}},
+      {"/api/staff", {"active", "limit", "offset"}},
+      {"/api/audit",
+       {"action", "staff_id", "entity", "entity_id", "from", "to", "limit", "offset"}},
+  };
+  const std::vector<std::string> hostile = {"' OR 1=1 --",
+                                            "%",
+                                            "_",
+                                            "\"; DROP TABLE customers; --",
+                                            "%' OR '1'='1",
+                                            "1; DELETE FROM bills",
+                                            "\\",
+                                            "0 UNION SELECT * FROM staff",
+                                            "-1",
+                                            "99999999999999999999999",
+                                            "ZZOTHERSHOP",
+                                            "\xe0\xa4\x9e\xf0\x9d\x9f\x97\xf0\x9d\x9f\x98",
+                                            "\xef\xbc\x99\xef\xbc\x98\xef\xbc\x97",
+                                            "%00",
+                                            std::string(600, 'x'),
+                                            "*",
+                                            "[]",
+                                            "{}"};
+  int checked = 0;
+  for (const auto& [path, params] : lists) {
+    for (const std::string& param : params) {
+      for (const std::string& value : hostile) {
+        const std::string target = path + "?" + param + "=" + percent_encode(value);
+        RawAnswer answer = raw_get(server.port(), target, a.owner.token);
+        ++checked;
+        EXPECT_TRUE(answer.status == 200 || answer.status == 422)
+            << target << " -> " << answer.status << " " << answer.body.substr(0, 300);
+        EXPECT_EQ(answer.body.find("ZZOTHERSHOP"), std::string::npos) << target;
+        EXPECT_EQ(answer.body.find("987659120"), std::string::npos) << target;
+      }
+    }
+  }
+  EXPECT_GT(checked, 700);
+  // LIKE wildcards match only themselves.
+  for (const char* wildcard : {"%", "_"}) {
+    const std::string q = percent_encode(wildcard);
+    EXPECT_EQ(raw_get(server.port(), "/api/customer-tracking/customers?q=" + q, a.owner.token).body,
+              R"({"items":[],"total":0})");
+    EXPECT_NE(raw_get(server.port(), "/api/customer-tracking/contacts?q=" + q, a.owner.token)
+                  .body.find(R"("total":0)"),
+              std::string::npos);
+  }
+  // Hostile path ids are 404s, never errors.
+  for (const std::string& value : hostile) {
+    const std::string encoded = percent_encode(value);
+    for (const std::string& path :
+         {"/api/customer-tracking/customers/" + encoded, "/api/bills/" + encoded,
+          "/api/customer-tracking/customers/phone/" + encoded, "/api/staff/" + encoded}) {
+      RawAnswer answer = raw_get(server.port(), path, a.owner.token);
+      EXPECT_TRUE(answer.status == 404 || answer.status == 422 || answer.status == 400)
+          << path << " -> " << answer.status << " " << answer.body.substr(0, 200);
+    }
+  }
+  // Everything is still there.
+  ApiClient as_b(server.port(), b.owner.token);
+  EXPECT_EQ(as_b.get("/api/customer-tracking/customers").body["total"], 1);
+  EXPECT_EQ(as_b.get("/api/bills").body["total"], 1);
+  EXPECT_EQ(ApiClient(server.port(), a.owner.token).get("/api/staff").body["total"], 3);
+}
+
+// --- static files --------------------------------------------------------------------------------
+
+class SecurityStaticTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = scratch_folder("static");
+    web_ = root_ + "/web";
+    std::filesystem::create_directories(web_ + "/assets");
+    std::ofstream(web_ + "/index.html") << "<!doctype html><title>INDEX-PAGE</title>";
+    std::ofstream(web_ + "/assets/app.js") << "console.log('APP-SCRIPT');";
+    std::ofstream(root_ + "/secret.txt") << "TOP-SECRET-OUTSIDE";
+    std::filesystem::create_symlink(root_ + "/secret.txt", web_ + "/link.txt");
+    server_ = std::make_unique<TestServer>(std::vector<std::string>{"--web-dir", web_});
+  }
+  std::string root_, web_;
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(SecurityStaticTest, TraversalNeverLeavesTheWebFolder) {
+  const std::vector<std::string> attempts = {
+      "/../secret.txt",
+      "/%2e%2e/secret.txt",
+      "/%2E%2E/secret.txt",
+      "/%2e%2e%2fsecret.txt",
+      "/..%2fsecret.txt",
+      "/..%2Fsecret.txt",
+      "/assets/..%2f..%2fsecret.txt",
+      "/assets/%2e%2e/%2e%2e/secret.txt",
+      "/assets/../../secret.txt",
+      "/%252e%252e/secret.txt",
+      "/..%5csecret.txt",
+      "/..\\secret.txt",
+      "/.%2e/secret.txt",
+      "//../secret.txt",
+      "/%c0%ae%c0%ae/secret.txt",
+      "/assets/%2e%2e%2f%2e%2e%2fsecret.txt",
+      "/link.txt",
+      "/%2e%2e/web/../secret.txt",
+      "/secret.txt%00.html",
+  };
+  for (const std::string& target : attempts) {
+    const std::string response =
+        raw_request(server_->port(),
+                    "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    const int status = raw_status(response);
+    EXPECT_EQ(response.find("TOP-SECRET-OUTSIDE"), std::string::npos) << target;
+    EXPECT_TRUE(status == 400 || status == 404 ||
+                (status == 200 && response.find("INDEX-PAGE") != std::string::npos))
+        << target << " -> " << response.substr(0, 200);
+  }
+  Response script = ApiClient(server_->port()).get("/assets/app.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_NE(script.raw.find("APP-SCRIPT"), std::string::npos);
+  Response page = ApiClient(server_->port()).get("/customers/42");
+  EXPECT_EQ(page.status, 200) << "the web app's own routes fall back to index.html";
+  EXPECT_NE(page.raw.find("INDEX-PAGE"), std::string::npos);
+}
+
+TEST_F(SecurityStaticTest, ApiAndStaticResponsesCarryTheSecurityHeaders) {
+  SignedInStaff owner = create_shop(*server_, "Header Shop");
+  ApiClient anonymous(server_->port());
+  ApiClient signed_in(server_->port(), owner.token);
+  const std::vector<std::pair<std::string, Response>> responses = {
+      {"/healthz", anonymous.get("/healthz")},
+      {"/api/me", signed_in.get("/api/me")},
+      {"/api/me (401)", anonymous.get("/api/me")},
+      {"/api/nothing (404)", signed_in.get("/api/nothing")},
+      {"/api/bills (422)", signed_in.post("/api/bills", nlohmann::json::object())},
+      {"/index.html", anonymous.get("/index.html")},
+      {"/assets/app.js", anonymous.get("/assets/app.js")},
+      {"/some/page", anonymous.get("/some/page")},
+      {"/missing.png (404)", anonymous.get("/missing.png")},
+  };
+  for (const auto& [what, res] : responses) {
+    const std::string csp = res.header("Content-Security-Policy");
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << what;
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << what;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << what;
+    EXPECT_EQ(res.header("X-Content-Type-Options"), "nosniff") << what;
+    EXPECT_EQ(res.header("Referrer-Policy"), "no-referrer") << what;
+    EXPECT_TRUE(res.header("Strict-Transport-Security").empty()) << what << ": not over plain HTTP";
+  }
+}
+
+}  // namespace
+}  // namespace rx::test
