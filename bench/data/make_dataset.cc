@@ -10,10 +10,9 @@
 //   shop id, bearer token, sampled contact ids, customers' phones (as typed), unbilled
 //   contact-sheet numbers (for conversions); lists comma-separated.
 // Prints a JSON summary (counts and seconds per phase) on standard output.
-#include "activity_plan.h"
-#include "api_client.h"
 #include "rxtrack_cli.h"
 #include "scale.h"
+#include "shop_filler.h"
 #include "shop_sheet.h"
 
 #include <CLI/CLI.hpp>
@@ -31,11 +30,6 @@
 namespace rx::bench {
 namespace {
 
-constexpr const char* kPassword = "bench-password";
-constexpr std::size_t kFixtureIds = 1000;
-constexpr std::size_t kFixturePhones = 1000;
-constexpr std::size_t kFixtureFresh = 5000;
-
 struct Options {
   std::string rxtrack;
   std::string db_url;
@@ -46,113 +40,8 @@ struct Options {
   int threads = 8;
 };
 
-struct ShopState {
-  int index = 0;
-  unsigned seed = 0;
-  std::int64_t id = 0;
-  std::string email;
-  std::string token;
-  std::vector<std::uint64_t> numbers;     // the sheet's distinct valid numbers
-  std::vector<std::int64_t> contact_ids;  // sampled from the contact list
-  std::vector<std::uint64_t> customers;   // numbers that have bills
-};
-
-struct Totals {
-  std::atomic<std::int64_t> staff{0};
-  std::atomic<std::int64_t> interactions{0};
-  std::atomic<std::int64_t> bills{0};
-};
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-template <typename T, typename Format>
-std::string joined(const std::vector<T>& items, std::size_t limit, Format format) {
-  std::string out;
-  for (std::size_t i = 0; i < std::min(limit, items.size()); ++i) {
-    if (i) out.push_back(',');
-    out.append(format(items[i]));
-  }
-  return out;
-}
-
-// The telecallers of one shop: staff accounts, an assignment round, their calls. Samples the
-// contact ids the detail benchmark asks for.
-void fill_telecalling(const Options& options, const Scale& scale, ShopState& shop, Totals& totals) {
-  ApiClient api(options.server);
-  api.sign_in(shop.email, kPassword);
-  nlohmann::json staff_ids = nlohmann::json::array();
-  for (int k = 0; k < scale.staff_per_shop; ++k) {
-    const std::string email =
-        "staff-" + std::to_string(shop.index) + "-" + std::to_string(k) + "@bench.example";
-    const nlohmann::json created = api.post(
-        "/api/staff", {{"name", "Telecaller " + std::to_string(k + 1)},
-                       {"email", email},
-                       {"password", kPassword},
-                       {"role", k == 0 && scale.staff_per_shop > 1 ? "manager" : "staff"}});
-    staff_ids.push_back(created.at("id"));
-    ++totals.staff;
-  }
-  const auto per_shop = static_cast<std::int64_t>(shop.numbers.size());
-  api.post("/api/customer-tracking/contacts/assign",
-           {{"staff_ids", staff_ids},
-            {"filter", {{"status", "pending"}}},
-            {"limit", std::max<std::int64_t>(1, per_shop / 5)}});
-
-  // Contact ids from the top and the middle of the list.
-  for (std::int64_t offset : {std::int64_t{0}, per_shop / 2}) {
-    const nlohmann::json page =
-        api.get("/api/customer-tracking/contacts?limit=500&offset=" + std::to_string(offset));
-    for (const auto& item : page.at("items"))
-      shop.contact_ids.push_back(item.at("id").get<std::int64_t>());
-  }
-  if (shop.contact_ids.empty()) throw std::runtime_error("the contact list came back empty");
-
-  const auto interactions = plan_interactions(scale.interactions_per_shop, shop.seed);
-  for (std::size_t i = 0; i < interactions.size(); ++i) {
-    const std::int64_t id = shop.contact_ids[(i * 37) % shop.contact_ids.size()];
-    api.post("/api/customer-tracking/contacts/" + std::to_string(id) + "/interactions",
-             interactions[i]);
-    ++totals.interactions;
-  }
-  shop.token = api.token();
-}
-
-// The counter of one shop: its bills, in time order (returning customers need their first).
-void fill_counter(const Options& options, const Scale& scale, ShopState& shop, Totals& totals) {
-  ApiClient api(options.server);
-  api.sign_in(shop.email, kPassword);
-  const BillPlan bills = plan_bills(shop.numbers, scale.bills_per_shop, shop.seed, now_ms());
-  for (const auto& bill : bills.bills) {
-    api.post("/api/bills", bill);
-    ++totals.bills;
-  }
-  shop.customers = bills.customers;
-}
-
-// Its line of fixtures.tsv: id, token, contact ids, customers' phones as the counter types
-// them, and the unbilled second half of the sheet (for the load test's conversions).
-std::string fixture_line(const ShopState& shop) {
-  std::vector<std::string> phones;
-  for (std::size_t i = 0; i < std::min(kFixturePhones, shop.customers.size()); ++i) {
-    bool numeric = false;
-    phones.push_back(spell_phone(shop.customers[i], static_cast<unsigned>(i), numeric));
-  }
-  const std::vector<std::uint64_t> fresh(shop.numbers.begin() + shop.numbers.size() / 2,
-                                         shop.numbers.end());
-  std::string line = std::to_string(shop.id);
-  line.append("\t").append(shop.token).append("\t");
-  line.append(joined(shop.contact_ids, kFixtureIds, [](auto id) { return std::to_string(id); }));
-  line.append("\t").append(joined(phones, phones.size(), [](const auto& p) { return p; }));
-  line.append("\t").append(joined(fresh, kFixtureFresh, [](auto n) { return std::to_string(n); }));
-  return line;
 }
 
 int run(const Options& options) {
@@ -186,7 +75,8 @@ int run(const Options& options) {
     shop.email = "owner-" + std::to_string(index) + "@bench.example";
     shop.numbers = std::move(numbers);
     const auto import_started = std::chrono::steady_clock::now();
-    shop.id = cli.create_shop("Bench Pharmacy " + std::to_string(index + 1), shop.email, kPassword);
+    shop.id =
+        cli.create_shop("Bench Pharmacy " + std::to_string(index + 1), shop.email, kBenchPassword);
     const nlohmann::json upload = cli.import_sheet(shop.id, path);
     import_seconds += seconds_since(import_started);
     std::remove(path.c_str());
@@ -205,8 +95,8 @@ int run(const Options& options) {
   Totals totals;
   std::vector<std::function<void()>> tasks;
   for (auto& shop : shops) {
-    tasks.emplace_back([&, s = &shop] { fill_telecalling(options, *scale, *s, totals); });
-    tasks.emplace_back([&, s = &shop] { fill_counter(options, *scale, *s, totals); });
+    tasks.emplace_back([&, s = &shop] { fill_telecalling(options.server, *scale, *s, totals); });
+    tasks.emplace_back([&, s = &shop] { fill_counter(options.server, *scale, *s, totals); });
   }
   std::atomic<std::size_t> next_task{0};
   std::mutex failure_lock;
