@@ -9,6 +9,8 @@ RXTRACK_BUILD_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs curl
 )
 RXTRACK_TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev)
+# bench/run: a PostgreSQL to measure against and Debian's wrk for the load.
+RXTRACK_BENCH_PACKAGES=(postgresql wrk)
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 

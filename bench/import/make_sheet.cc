@@ -1,5 +1,6 @@
-// Writes a contact sheet like ../shared/samples, scaled: make_sheet ROWS SEED OUT.xlsx|OUT.csv
+// Writes a contact sheet like ../shared/samples, scaled: make_sheet ROWS SEED OUT.xlsx|.xls|.csv
 #include "sheet_generator.h"
+#include "xls_writer.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -8,16 +9,20 @@
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: %s ROWS SEED OUT.xlsx|OUT.csv\n", argv[0]);
+    std::fprintf(stderr, "usage: %s ROWS SEED OUT.xlsx|OUT.xls|OUT.csv\n", argv[0]);
     return 2;
   }
   const std::size_t rows = std::strtoull(argv[1], nullptr, 10);
   const unsigned seed = static_cast<unsigned>(std::strtoul(argv[2], nullptr, 10));
   const std::string out = argv[3];
   const auto generated = rx::bench::generate_rows(rows, seed);
-  const bool xlsx = out.size() > 5 && out.substr(out.size() - 5) == ".xlsx";
-  const std::string bytes =
-      xlsx ? rx::bench::to_xlsx(generated, true) : rx::bench::to_csv(generated);
+  auto ends_with = [&out](const std::string& tail) {
+    return out.size() > tail.size() &&
+           out.compare(out.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  const std::string bytes = ends_with(".xlsx")  ? rx::bench::to_xlsx(generated, true)
+                            : ends_with(".xls") ? rx::bench::to_xls(generated)
+                                                : rx::bench::to_csv(generated);
   std::ofstream(out, std::ios::binary) << bytes;
   return 0;
 }

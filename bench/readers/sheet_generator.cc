@@ -23,7 +23,9 @@ constexpr std::array<const char*, 4> kNotes = {"", "Senior citizen discount",
                                                "Thyroid (Thyronorm 50mcg)",
                                                "Multiple family members, same number?"};
 
-std::string spell(unsigned long long digits, unsigned style, bool& numeric) {
+}  // namespace
+
+std::string spell_phone(unsigned long long digits, unsigned style, bool& numeric) {
   const std::string d = std::to_string(digits);
   numeric = false;
   switch (style % 10) {
@@ -51,15 +53,13 @@ std::string spell(unsigned long long digits, unsigned style, bool& numeric) {
   }
 }
 
-}  // namespace
-
 std::vector<std::string> generate_phones(std::size_t count, unsigned seed) {
   std::mt19937_64 rng(seed);
   std::vector<std::string> phones;
   for (std::size_t i = 0; i < count; ++i) {
     bool numeric = false;
     const unsigned long long digits = 6000000000ULL + rng() % 3999999999ULL;
-    phones.push_back(spell(digits, static_cast<unsigned>(i), numeric));
+    phones.push_back(spell_phone(digits, static_cast<unsigned>(i), numeric));
   }
   return phones;
 }
@@ -72,7 +72,7 @@ std::vector<GeneratedRow> generate_rows(std::size_t count, unsigned seed) {
     GeneratedRow row;
     row.name = std::string(kFirst[rng() % kFirst.size()]) + " " + kLast[rng() % kLast.size()];
     const unsigned long long digits = 6000000000ULL + rng() % 3999999999ULL;
-    row.phone = spell(digits, static_cast<unsigned>(rng()), row.phone_is_number);
+    row.phone = spell_phone(digits, static_cast<unsigned>(rng()), row.phone_is_number);
     if (rng() % 50 == 0) {  // ~2% invalid, as in the samples
       row.phone = row.phone.substr(0, 5);
       row.phone_is_number = false;

@@ -16,6 +16,10 @@ struct GeneratedRow {
   std::string notes;
 };
 
+// One of the ten spellings above for a 10-digit Indian mobile number (`style % 10`);
+// `numeric` says whether .xlsx stores it as a number cell.
+std::string spell_phone(unsigned long long digits, unsigned style, bool& numeric);
+
 std::vector<GeneratedRow> generate_rows(std::size_t count, unsigned seed);
 std::vector<std::string> generate_phones(std::size_t count, unsigned seed);
 
