@@ -15,7 +15,7 @@ interface ConversionPanelProps {
 /** Contact sheets: the funnel and the per-staff table. */
 export function ConversionPanel({ loaded, dates }: ConversionPanelProps) {
   return (
-    <ReportPanel id="conversion-title" title="Contact sheets" loaded={loaded} actions={<DownloadLinks report="conversion" params={{ ...dates }} what="conversion report" />}>
+    <ReportPanel id="conversion-title" title="Contact sheets" wide loaded={loaded} actions={<DownloadLinks report="conversion" params={{ ...dates }} what="conversion report" />}>
       {(r) => (
         <>
           <p class="muted">

@@ -30,7 +30,8 @@ export function FunnelChart({ report }: { report: ConversionReport }) {
     return {
       type: 'bar',
       data: {
-        labels: ['Uploaded', 'Contacted', 'Converted', 'Yellow'],
+        // The counts are in the labels too: no hovering needed on a phone.
+        labels: [`Uploaded ${formatCount(s.uploaded)}`, `Contacted ${formatCount(s.contacted)}`, `Converted ${formatCount(s.converted)}`, `Yellow ${formatCount(s.yellow)}`],
         datasets: [
           {
             label: 'Contacts',

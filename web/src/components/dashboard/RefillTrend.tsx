@@ -86,10 +86,14 @@ export function RefillTrend({ dates }: { dates: ReportWindow }) {
       {!loaded.data && !loaded.error && <Loading />}
       {loaded.data && <TrendChart trend={loaded.data} />}
       <div class="downloads-group">
-        <span class="muted">Refills by {interval}:</span>
-        <DownloadLinks report="timeseries" params={{ ...dates, metric: 'refills', interval }} what={`refills by ${interval}`} />
-        <span class="muted">Bills by {interval}:</span>
-        <DownloadLinks report="timeseries" params={{ ...dates, metric: 'bills', interval }} what={`bills by ${interval}`} />
+        {(['refills', 'bills'] as const).map((metric) => (
+          <div class="downloads-group__row" key={metric}>
+            <span class="muted">
+              {metric === 'refills' ? 'Refills' : 'Bills'} by {interval}:
+            </span>
+            <DownloadLinks report="timeseries" params={{ ...dates, metric, interval }} what={`${metric} by ${interval}`} />
+          </div>
+        ))}
       </div>
     </section>
   );

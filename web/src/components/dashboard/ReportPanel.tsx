@@ -9,13 +9,15 @@ interface ReportPanelProps<T> {
   /** Shown beside the title (download links). */
   actions?: ComponentChildren;
   loaded: Loaded<T>;
+  /** Spans both columns on wide screens. */
+  wide?: boolean;
   children: (data: T) => ComponentChildren;
 }
 
 /** A titled panel showing one report once it has loaded, or why it has not. */
-export function ReportPanel<T>({ id, title, actions, loaded, children }: ReportPanelProps<T>) {
+export function ReportPanel<T>({ id, title, actions, loaded, wide = false, children }: ReportPanelProps<T>) {
   return (
-    <section class="panel report" aria-labelledby={id}>
+    <section class={wide ? 'panel report report--wide' : 'panel report'} aria-labelledby={id}>
       <div class="report__head">
         <h2 id={id}>{title}</h2>
         {actions}
