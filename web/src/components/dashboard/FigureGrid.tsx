@@ -12,19 +12,21 @@ interface FigureGridProps {
   small?: boolean;
 }
 
-/** Labelled numbers in a grid of boxes (two across on a phone). */
+/** Labelled numbers in a grid of boxes (two across on a phone). A dl cannot carry a name: the group around it does. */
 export function FigureGrid({ label, items, small = false }: FigureGridProps) {
   return (
-    <dl class={small ? 'figures figures--small' : 'figures'} aria-label={label}>
-      {items.map((it) => (
-        <div class="figures__item" key={it.label}>
-          <dt>{it.label}</dt>
-          <dd>
-            <span class="figures__value">{it.value}</span>
-            {it.note && <span class="figures__note">{it.note}</span>}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div role="group" aria-label={label}>
+      <dl class={small ? 'figures figures--small' : 'figures'}>
+        {items.map((it) => (
+          <div class="figures__item" key={it.label}>
+            <dt>{it.label}</dt>
+            <dd>
+              <span class="figures__value">{it.value}</span>
+              {it.note && <span class="figures__note">{it.note}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

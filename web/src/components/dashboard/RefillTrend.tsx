@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo, useState } from 'preact/hooks';
 import { getTimeseries, type ReportWindow, type TimeseriesInterval, type TimeseriesReport } from '../../api';
-import { formatCount, formatDate } from '../../datetime';
+import { formatDate, plural } from '../../datetime';
 import { Alert } from '../Alert';
 import { Loading } from '../Loading';
 import { ChartCanvas } from '../charts/ChartCanvas';
@@ -27,7 +27,7 @@ export function trendSummary({ refills, bills }: Trend): string {
   const per = refills.interval === 'week' ? 'week' : 'day';
   return (
     `Refill trend by ${per}, ${formatDate(refills.from)} to ${formatDate(refills.to)}: ` +
-    `${formatCount(total(refills))} refills and ${formatCount(total(bills))} bills in all.`
+    `${plural(total(refills), 'refill')} and ${plural(total(bills), 'bill')} in all.`
   );
 }
 
