@@ -22,8 +22,8 @@ test('first run, owner adds a staff member, staff cannot see Staff', async ({ pa
   await page.getByRole('button', { name: 'Create shop' }).click();
 
   // Signed in as the owner.
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
   const header = page.getByRole('banner');
   await expect(header).toContainText(OWNER.shop);
   await expect(header).toContainText(OWNER.name);
@@ -33,7 +33,7 @@ test('first run, owner adds a staff member, staff cannot see Staff', async ({ pa
 
   // Sign in again as the owner.
   await signIn(page, OWNER.email, OWNER.password);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   // Add a staff member.
   await openMenu(page);

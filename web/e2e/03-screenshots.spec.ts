@@ -15,7 +15,7 @@ test('screenshots at 360 px', async ({ page, request }, testInfo) => {
   await page.screenshot({ path: out('login-360.png'), fullPage: true });
 
   await signIn(page, OWNER.email, OWNER.password);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await openMenu(page);
   await page.screenshot({ path: out('menu-360.png'), fullPage: true });
   await page.getByRole('link', { name: 'Staff', exact: true }).click();
@@ -34,7 +34,7 @@ test('screenshots of the other owner pages', async ({ page, request }, testInfo)
   await ensureShop(request);
   await page.goto('/login');
   await signIn(page, OWNER.email, OWNER.password);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   await page.goto('/staff');
   await page.getByRole('button', { name: `Edit ${OWNER.name}` }).click();

@@ -6,7 +6,7 @@ test('owner edits a staff member and deactivates them', async ({ page, request }
   await ensureShop(request);
   await page.goto('/login');
   await signIn(page, OWNER.email, OWNER.password);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   await page.goto('/staff');
   await page.getByRole('button', { name: 'Add staff member' }).click();

@@ -55,7 +55,7 @@ test('manager uploads a sheet and assigns it; staff work a contact', async ({ pa
 
   // --- The manager uploads the sample sheet.
   await signInFresh(page, manager);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await page.goto('/contacts');
   await page.getByRole('link', { name: 'Upload sheet' }).click();
   await expect(page.getByRole('heading', { name: 'Upload contacts' })).toBeVisible();
@@ -196,7 +196,7 @@ test('a file that is not a spreadsheet is refused with the server message', asyn
   await ensureShop(request);
   const manager = await addMember(request, 'Kavita Manager', 'manager');
   await signInFresh(page, manager);
-  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await page.goto('/contacts/upload');
   await page.getByLabel('Spreadsheet file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]) });
   await page.getByRole('button', { name: 'Upload', exact: true }).click();

@@ -50,7 +50,7 @@ function shopLocal(minutes: number): string {
   return new Date(Date.now() + minutes * 60_000 + 330 * 60_000).toISOString().slice(0, 16);
 }
 
-async function signInFresh(page: Page, who: Person, home = 'Home'): Promise<void> {
+async function signInFresh(page: Page, who: Person, home = 'Dashboard'): Promise<void> {
   await page.goto('/login');
   await signIn(page, who.email, who.password);
   await expect(page.getByRole('heading', { name: home, level: 1 })).toBeVisible();

@@ -63,3 +63,49 @@ export function watchCsp(page: Page): string[] {
   });
   return seen;
 }
+
+/** The CSRF header every API write needs. */
+export const XRW = { 'X-Requested-With': 'rxtrack' };
+
+/** A short unique suffix for names, emails and files. */
+export function tag(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Signs `request` in (its cookie replaces any earlier session). */
+export async function apiSignIn(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const res = await request.post('/api/auth/login', { headers: XRW, data: { email, password } });
+  expect(res.ok(), `sign-in as ${email}`).toBeTruthy();
+}
+
+export interface Member {
+  id: number;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Adds a member to the shop (`request` must be signed in as the owner or a manager). */
+export async function addStaff(request: APIRequestContext, name: string, role: 'manager' | 'staff'): Promise<Member> {
+  const t = tag();
+  const person = { name, email: `${name.split(' ')[0]!.toLowerCase()}.${t}@sharma-medicals.test`, password: `pass-${t}-1` };
+  const made = await request.post('/api/staff', { headers: XRW, data: { ...person, role } });
+  expect(made.status()).toBe(201);
+  return { ...person, id: ((await made.json()) as { id: number }).id };
+}
+
+/** A mobile number nobody in the shop has yet (customer or contact): 9 then nine digits. */
+export async function freshPhone(request: APIRequestContext): Promise<string> {
+  for (;;) {
+    const phone = `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    const found = await request.get(`/api/customer-tracking/customers/phone/${phone}`);
+    const contacts = await request.get(`/api/customer-tracking/contacts?q=${phone}&limit=1`);
+    if (found.status() === 404 && ((await contacts.json()) as { total: number }).total === 0) return phone;
+  }
+}
+
+/** The page is no wider than the screen (no sideways scrolling). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal page overflow in px').toBeLessThanOrEqual(0);
+}

@@ -9,6 +9,7 @@ import { NoAccess } from './components/NoAccess';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SetupPage } from './pages/SetupPage';
+import { homePath } from './nav';
 import { matchRoute } from './routes';
 import { navigate, useLocation } from './router';
 import { SessionContext, type Session } from './session';
@@ -74,9 +75,8 @@ export function App() {
       navigate(`/login${next}`, { replace: true });
     } else if (state.kind === 'signed-in' && (loc.path === '/login' || loc.path === '/setup')) {
       navigate(safeNext(loc.query.get('next')), { replace: true });
-    } else if (state.kind === 'signed-in' && state.me.role === 'staff' && loc.path === '/') {
-      // My work is the staff role's home.
-      navigate('/my-work', { replace: true });
+    } else if (state.kind === 'signed-in' && loc.path === '/') {
+      navigate(homePath(state.me.role), { replace: true });
     }
   }, [state.kind, loc.path]);
 
@@ -125,7 +125,7 @@ export function App() {
       return <LoginPage onDone={enter} />;
     case 'signed-in': {
       let page;
-      if (loc.path === '/login' || loc.path === '/setup' || (state.me.role === 'staff' && loc.path === '/')) page = <Loading />; // redirecting
+      if (loc.path === '/login' || loc.path === '/setup' || loc.path === '/') page = <Loading />; // redirecting
       else if (!route) page = <NotFoundPage />;
       else if (route.roles && !route.roles.includes(state.me.role)) page = <NoAccess />;
       else {

@@ -53,6 +53,13 @@ export function formatCount(n: number): string {
   return COUNT.format(n);
 }
 
+const PERCENT = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 2 });
+
+/** 33.33 → "33.33%", 50 → "50%" (the server rounds to two decimals). */
+export function formatPercent(n: number): string {
+  return `${PERCENT.format(n)}%`;
+}
+
 /** "1 contact" / "1,234 contacts". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

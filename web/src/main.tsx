@@ -7,5 +7,6 @@ import './styles/auth.css';
 import './styles/staff.css';
 import './styles/contacts.css';
 import './styles/counter.css';
+import './styles/dashboard.css';
 
 render(<App />, document.getElementById('app')!);

@@ -10,8 +10,8 @@ export interface NavEntry {
 }
 
 export const NAV: readonly NavEntry[] = [
-  // Staff land on My work instead (see app.tsx).
-  { path: '/', label: 'Home', roles: ['owner', 'manager'] },
+  // The reports; owners and managers land here, staff on My work (see homePath).
+  { path: '/dashboard', label: 'Dashboard', roles: ['owner', 'manager'] },
   // The counter first: Billing is the staff role's first entry.
   { path: '/billing', label: 'Billing' },
   { path: '/my-work', label: 'My work' },
@@ -19,12 +19,16 @@ export const NAV: readonly NavEntry[] = [
   { path: '/contacts', label: 'Contacts' },
   { path: '/customers', label: 'Customers' },
   { path: '/messages', label: 'Messages' },
-  { path: '/reports', label: 'Reports' },
   { path: '/staff', label: 'Staff', roles: ['owner', 'manager'] },
   { path: '/settings', label: 'Settings', roles: ['owner'] },
 ];
 
 export const ACCOUNT_NAV: readonly NavEntry[] = [{ path: '/account/password', label: 'Change my password' }];
+
+/** Where `/` (and sign-in) leads: the dashboard, or My work for staff. */
+export function homePath(role: Role): string {
+  return role === 'staff' ? '/my-work' : '/dashboard';
+}
 
 export function allowed(entry: NavEntry, role: Role): boolean {
   return !entry.roles || entry.roles.includes(role);

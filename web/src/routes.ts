@@ -9,12 +9,11 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactUploadPage } from './pages/ContactUploadPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
-import { HomePage } from './pages/HomePage';
+import { LazyDashboardPage } from './pages/LazyDashboardPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { RefillsPage } from './pages/RefillsPage';
-import { ReportsPage } from './pages/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StaffPage } from './pages/StaffPage';
 
@@ -26,14 +25,13 @@ export interface PageProps {
 type Page = ComponentType<PageProps>;
 
 const PAGES: Record<string, Page> = {
-  '/': HomePage,
+  '/dashboard': LazyDashboardPage,
   '/contacts': ContactsPage,
   '/my-work': MyWorkPage,
   '/billing': BillingPage,
   '/customers': CustomersPage,
   '/refills': RefillsPage,
   '/messages': MessagesPage,
-  '/reports': ReportsPage,
   '/staff': StaffPage,
   '/settings': SettingsPage,
   '/account/password': PasswordPage,

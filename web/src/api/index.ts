@@ -12,3 +12,4 @@ export * from './customer-types';
 export * from './bills';
 export * from './customers';
 export * from './refills';
+export * from './reports';

@@ -7,7 +7,7 @@ export function NoAccess() {
       <div class="panel">
         <p>Your role does not give access to this page.</p>
         <p>
-          <Link href="/">Back to Home</Link>
+          <Link href="/">Back to the start page</Link>
         </p>
       </div>
     </section>

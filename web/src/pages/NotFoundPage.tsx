@@ -7,7 +7,7 @@ export function NotFoundPage() {
       <div class="panel">
         <p>There is nothing at this address.</p>
         <p>
-          <Link href="/">Go to Home</Link>
+          <Link href="/">Go to the start page</Link>
         </p>
       </div>
     </section>
