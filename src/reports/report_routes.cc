@@ -22,12 +22,14 @@ ReportWindow window_of(const RequestContext& ctx, const std::string& today) {
   return resolve_window(ctx.query("from"), ctx.query("to"), today);
 }
 
-void reply_report(httplib::Response& res, ReportFormat format, std::string_view report,
-                  const nlohmann::json& body, std::string_view to) {
+void reply_report(ReportService& service, const RequestContext& ctx, httplib::Response& res,
+                  ReportFormat format, std::string_view report, const nlohmann::json& body,
+                  std::string_view to) {
   if (format == ReportFormat::kJson) {
     http::reply_json(res, 200, body);
     return;
   }
+  service.record_export(ctx.principal(), report, format);
   const Download download = export_report(report, body, to, format);
   res.set_header("Content-Disposition",
                  fmt::format("attachment; filename=\"{}\"", download.file_name));
@@ -57,7 +59,7 @@ void register_report_routes(http::Router& router, ReportService& service) {
                query.upload_id = http::query_id(ctx, "upload_id");
                query.staff_id = http::query_id(ctx, "staff_id");
                const ConversionReport report = service.conversion(me, query);
-               reply_report(res, format, "conversion", to_json(report, me.time_zone),
+               reply_report(service, ctx, res, format, "conversion", to_json(report, me.time_zone),
                             query.window ? query.window->to : today);
              });
 
@@ -66,15 +68,15 @@ void register_report_routes(http::Router& router, ReportService& service) {
                const auth::Principal& me = ctx.principal();
                const ReportFormat format = parse_format(ctx.query("format"));
                const ReportWindow window = window_of(ctx, service.today(me));
-               reply_report(res, format, "refills", to_json(service.refills(me, window)),
-                            window.to);
+               reply_report(service, ctx, res, format, "refills",
+                            to_json(service.refills(me, window)), window.to);
              });
 
   router.get(route("adherence"), Access::kManagerOrOwner,
              [&service](RequestContext& ctx, httplib::Response& res) {
                const ReportFormat format = parse_format(ctx.query("format"));
                const AdherenceReport report = service.adherence(ctx.principal());
-               reply_report(res, format, "adherence", to_json(report), report.as_of);
+               reply_report(service, ctx, res, format, "adherence", to_json(report), report.as_of);
              });
 
   router.get(route("customers"), Access::kManagerOrOwner,
@@ -82,8 +84,8 @@ void register_report_routes(http::Router& router, ReportService& service) {
                const auth::Principal& me = ctx.principal();
                const ReportFormat format = parse_format(ctx.query("format"));
                const ReportWindow window = window_of(ctx, service.today(me));
-               reply_report(res, format, "customers", to_json(service.customers(me, window)),
-                            window.to);
+               reply_report(service, ctx, res, format, "customers",
+                            to_json(service.customers(me, window)), window.to);
              });
 
   router.get(route("timeseries"), Access::kManagerOrOwner,
@@ -96,7 +98,7 @@ void register_report_routes(http::Router& router, ReportService& service) {
                const TimeseriesReport report = service.timeseries(
                    me, window, metric,
                    interval == "week" ? TimeseriesInterval::kWeek : TimeseriesInterval::kDay);
-               reply_report(res, format, "timeseries", to_json(report), window.to);
+               reply_report(service, ctx, res, format, "timeseries", to_json(report), window.to);
              });
 }
 

@@ -1,9 +1,17 @@
 #include "reports/report_service.h"
 
+#include "audit/audit_log.h"
+
 #include "core/time_zone.h"
 #include "reports/report_builders.h"
 
 namespace rx::reports {
+
+void ReportService::record_export(const auth::Principal& actor, std::string_view report,
+                                  ReportFormat format) {
+  audit::record(db_, clock_, actor, audit::kDataExported, "report", std::nullopt,
+                {{"report", report}, {"format", format == ReportFormat::kCsv ? "csv" : "xlsx"}});
+}
 
 std::string ReportService::today(const auth::Principal& actor) const {
   return core::local_date(clock_.now_ms(), actor.time_zone);

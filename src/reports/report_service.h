@@ -19,6 +19,8 @@ class ReportService {
   std::string today(const auth::Principal& actor) const;
 
   ConversionReport conversion(const auth::Principal& actor, const ConversionQuery& query);
+  // A report leaving as a file is personal data leaving: the audit log says who took which.
+  void record_export(const auth::Principal& actor, std::string_view report, ReportFormat format);
   RefillReport refills(const auth::Principal& actor, const ReportWindow& window);
   AdherenceReport adherence(const auth::Principal& actor);
   CustomerReport customers(const auth::Principal& actor, const ReportWindow& window);

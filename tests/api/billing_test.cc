@@ -11,18 +11,6 @@ namespace {
 
 const std::string kTracking = "/api/customer-tracking";
 
-// Today in Asia/Kolkata (UTC+05:30, no daylight saving), shifted by `days`, as YYYY-MM-DD.
-std::string ist_date(int days = 0) {
-  using namespace std::chrono;
-  const auto now = system_clock::now() + hours(5) + minutes(30) + hours(24 * days);
-  const std::time_t t = system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
 std::string add_days(const std::string& date, int days) {
   std::tm tm{};
   strptime(date.c_str(), "%Y-%m-%d", &tm);

@@ -16,8 +16,6 @@ namespace rx::test {
 inline const std::string kCustomers = "/api/customer-tracking/customers";
 inline const std::string kRefills = "/api/customer-tracking/refill-reminders";
 
-// A calendar date in Asia/Kolkata, `days` from today, as YYYY-MM-DD.
-std::string ist_date(int days = 0);
 // "YYYY-MM-DDTHH:MM:00+05:30" for the Kolkata date `days` from today.
 std::string ist_instant(int days, const std::string& hh_mm);
 // The instant `minutes` after an ISO instant with an offset, in the same offset.

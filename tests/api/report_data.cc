@@ -88,12 +88,6 @@ std::string reminder_path(const nlohmann::json& bill_result) {
 
 }  // namespace
 
-std::string ist_date(int days) {
-  using namespace std::chrono;
-  const auto t = system_clock::now() + hours(5) + minutes(30) + hours(24 * days);
-  return format_date(system_clock::to_time_t(t));
-}
-
 std::string add_days(const std::string& date, int days) {
   std::tm tm = parse_date(date);
   return format_date(timegm(&tm) + static_cast<std::time_t>(days) * 86400);

@@ -10,8 +10,6 @@
 // to today in Asia/Kolkata; every shop is new, so figures never depend on other tests.
 namespace rx::test {
 
-// Today in Asia/Kolkata shifted by `days`, "YYYY-MM-DD".
-std::string ist_date(int days = 0);
 std::string add_days(const std::string& date, int days);
 // The Monday on or before `date`.
 std::string monday_of(const std::string& date);

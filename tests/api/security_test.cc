@@ -20,7 +20,18 @@ namespace {
 enum class Role { kAnonymous, kStaff, kManager, kOwner };
 enum class Need { kPublic, kSignedIn, kManagerOrOwner, kOwner };
 // The kind of id a route's {id} stands for.
-enum class Id { kNone, kStaff, kCustomer, kPhone, kBill, kContact, kUpload, kFollowUp, kRefill };
+enum class Id {
+  kNone,
+  kStaff,
+  kCustomer,
+  kPhone,
+  kBill,
+  kContact,
+  kUpload,
+  kFollowUp,
+  kRefill,
+  kUnknownWebhookKey  // a key no shop has: the public webhook answers 404 for it
+};
 
 struct Rule {
   std::string route;  // as `rxtrack serve --print-routes` prints it
@@ -100,6 +111,23 @@ const std::vector<Rule>& access_table() {
        {{"response", "will_visit"}}},
       {"POST /api/customer-tracking/refill-reminders/{id}/cancel", Need::kSignedIn, Id::kRefill,
        nlohmann::json::object()},
+      {"GET /api/customer-tracking/reports/conversion", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/refills", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/adherence", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/customers", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/timeseries", Need::kManagerOrOwner},
+      {"GET /api/shop/messaging", Need::kManagerOrOwner},
+      {"PUT /api/shop/messaging", Need::kOwner, Id::kNone, {{"send_window_start", "09:00"}}},
+      {"GET /api/messages", Need::kManagerOrOwner},
+      {"POST /api/customer-tracking/customers/{id}/consent",
+       Need::kSignedIn,
+       Id::kCustomer,
+       {{"channel", "sms"}, {"granted", true}, {"method", "counter"}}},
+      {"POST /api/customer-tracking/customers/{id}/opt-out", Need::kSignedIn, Id::kCustomer,
+       nlohmann::json::object()},
+      {"GET /api/webhooks/whatsapp/{id}", Need::kPublic, Id::kUnknownWebhookKey},
+      {"POST /api/webhooks/whatsapp/{id}", Need::kPublic, Id::kUnknownWebhookKey,
+       nlohmann::json::object()},
       {"GET /api/audit", Need::kOwner},
       {"GET /api/customer-tracking/customers/{id}/export", Need::kOwner, Id::kCustomer},
       {"POST /api/customer-tracking/customers/{id}/erase", Need::kOwner, Id::kCustomer,
@@ -173,6 +201,7 @@ ShopFixture make_shop(TestServer& server, const std::string& name, const std::st
   f.ids[Id::kRefill] = bill.body["reminders"][0]["id"].dump();
   f.ids[Id::kPhone] = digits + "2";
   f.ids[Id::kStaff] = std::to_string(f.worker.id);
+  f.ids[Id::kUnknownWebhookKey] = "no-such-webhook-key";
   return f;
 }
 

@@ -20,6 +20,17 @@
 #include <thread>
 
 namespace rx::test {
+
+std::string ist_date(int days) {
+  using namespace std::chrono;
+  const auto now = system_clock::now() + hours(5) + minutes(30) + hours(24 * days);
+  const std::time_t t = system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
 namespace {
 
 std::atomic<int> counter{0};

@@ -9,6 +9,9 @@
 
 namespace rx::test {
 
+// Today in Asia/Kolkata (UTC+05:30, no daylight saving), shifted by `days`, as YYYY-MM-DD.
+std::string ist_date(int days = 0);
+
 // The database engine the suite runs on: RXTRACK_TEST_ENGINE=sqlite (default) or postgres with
 // RXTRACK_TEST_PG_URL naming a server where the suite may create databases.
 std::string engine();
