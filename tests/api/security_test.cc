@@ -30,7 +30,8 @@ enum class Id {
   kUpload,
   kFollowUp,
   kRefill,
-  kMessage,  // an outbox id no shop has: making real messages needs a fake provider
+  kMessage,     // an outbox id no shop has: making real messages needs a fake provider
+  kWebhookKey,  // a webhook key no shop has: both shops answer 404, as for a stranger
 };
 
 struct Rule {
@@ -112,6 +113,14 @@ const std::vector<Rule>& access_table() {
       {"POST /api/customer-tracking/refill-reminders/{id}/cancel", Need::kSignedIn, Id::kRefill,
        nlohmann::json::object()},
       {"GET /api/audit", Need::kOwner},
+      {"GET /api/customer-tracking/reports/conversion", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/refills", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/adherence", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/customers", Need::kManagerOrOwner},
+      {"GET /api/customer-tracking/reports/timeseries", Need::kManagerOrOwner},
+      {"GET /api/webhooks/whatsapp/{id}", Need::kPublic, Id::kWebhookKey},
+      {"POST /api/webhooks/whatsapp/{id}", Need::kPublic, Id::kWebhookKey,
+       nlohmann::json::object()},
       {"GET /api/shop/messaging", Need::kManagerOrOwner},
       {"PUT /api/shop/messaging", Need::kOwner, Id::kNone, nlohmann::json::object()},
       {"GET /api/messages", Need::kManagerOrOwner},
@@ -198,6 +207,7 @@ ShopFixture make_shop(TestServer& server, const std::string& name, const std::st
   f.ids[Id::kPhone] = digits + "2";
   f.ids[Id::kStaff] = std::to_string(f.worker.id);
   f.ids[Id::kMessage] = "999999999";
+  f.ids[Id::kWebhookKey] = "no-such-webhook-key";
   return f;
 }
 
