@@ -30,7 +30,8 @@ enum class Id {
   kUpload,
   kFollowUp,
   kRefill,
-  kUnknownWebhookKey  // a key no shop has: the public webhook answers 404 for it
+  kUnknownWebhookKey,  // a key no shop has: the public webhook answers 404 for it
+  kMessage             // an outbox id no shop has: both shops answer 404
 };
 
 struct Rule {
@@ -119,6 +120,10 @@ const std::vector<Rule>& access_table() {
       {"GET /api/shop/messaging", Need::kManagerOrOwner},
       {"PUT /api/shop/messaging", Need::kOwner, Id::kNone, {{"send_window_start", "09:00"}}},
       {"GET /api/messages", Need::kManagerOrOwner},
+      {"GET /api/messages/daily", Need::kManagerOrOwner},
+      {"POST /api/messages/{id}/retry", Need::kManagerOrOwner, Id::kMessage,
+       nlohmann::json::object()},
+      {"POST /api/shop/messaging/test", Need::kOwner, Id::kNone, nlohmann::json::object()},
       {"POST /api/customer-tracking/customers/{id}/consent",
        Need::kSignedIn,
        Id::kCustomer,
@@ -202,6 +207,7 @@ ShopFixture make_shop(TestServer& server, const std::string& name, const std::st
   f.ids[Id::kPhone] = digits + "2";
   f.ids[Id::kStaff] = std::to_string(f.worker.id);
   f.ids[Id::kUnknownWebhookKey] = "no-such-webhook-key";
+  f.ids[Id::kMessage] = "999999999";
   return f;
 }
 
