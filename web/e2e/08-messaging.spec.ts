@@ -15,7 +15,6 @@ import { OWNER, XRW, addStaff, apiSignIn, ensureShop, expect, expectNoSidewaysSc
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/web-shots';
 
 test.use({ viewport: { width: 360, height: 740 } });
-test.describe.configure({ mode: 'serial' });
 
 const PHONE_NUMBER_ID = '106540352242922';
 const TOKEN = `EAAG-test-${tag()}`;
@@ -116,9 +115,9 @@ test('the owner sets up WhatsApp, sends test messages and retries the failed one
   await whatsapp.getByLabel('API base URL').fill(fake.url);
   await whatsapp.getByLabel('API version').fill('v23.0');
   await whatsapp.getByLabel('Phone number ID').fill(PHONE_NUMBER_ID);
-  await whatsapp.getByLabel('Access token').fill(TOKEN);
-  await whatsapp.getByLabel('App secret').fill('app-secret-e2e');
-  await whatsapp.getByLabel('Verify token').fill('verify-e2e');
+  await whatsapp.getByLabel('Access token', { exact: true }).fill(TOKEN);
+  await whatsapp.getByLabel('App secret', { exact: true }).fill('app-secret-e2e');
+  await whatsapp.getByLabel('Verify token', { exact: true }).fill('verify-e2e');
   await whatsapp.getByLabel('Refill reminder template').fill(TEMPLATE);
   await whatsapp.getByLabel('Template language').fill('en');
   await whatsapp.getByLabel('Price per WhatsApp message (₹)').fill('0.80');
@@ -132,7 +131,7 @@ test('the owner sets up WhatsApp, sends test messages and retries the failed one
     await expect(secretBadge(page, name)).toHaveText('Set');
   }
   await expect(secretBadge(page, 'sms_auth_key')).toHaveText('Not set');
-  await expect(whatsapp.getByLabel('Access token')).toHaveValue('');
+  await expect(whatsapp.getByLabel('Access token', { exact: true })).toHaveValue('');
   await expect(whatsapp.getByLabel('Price per WhatsApp message (₹)')).toHaveValue('0.80');
   await expect(page.getByText('WhatsApp ready')).toBeVisible();
 
