@@ -255,6 +255,7 @@ test('consent on the customer page: recorded at the counter, then opted out, wit
   await expect(panel.locator('[data-consent="whatsapp"]')).toHaveText('No consent');
   await expect(panel.locator('[data-consent="sms"]')).toHaveText('No consent');
   await expect(history.getByRole('listitem')).toHaveCount(3);
+  await expect(panel.getByRole('button', { name: 'Opt out of all messages' })).toHaveCount(0);
   await expect(history.getByRole('listitem').first()).toContainText('All channels: opted out by staff');
   // The history stays after a reload, and the API agrees.
   await page.reload();

@@ -67,7 +67,7 @@ export function ConsentPanel({ customer, onChange }: ConsentPanelProps) {
         {row('whatsapp', customer.whatsapp_consent)}
         {row('sms', customer.sms_consent)}
       </ul>
-      {!asking ? (
+      {customer.opted_out_at ? null : !asking ? (
         <button type="button" class="btn btn--small btn--quiet" disabled={busy} onClick={() => setAsking(true)}>
           Opt out of all messages
         </button>
