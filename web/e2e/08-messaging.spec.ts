@@ -97,7 +97,7 @@ async function ownerSignsIn(page: Page): Promise<void> {
 
 const secretBadge = (page: Page, name: string) => page.locator(`[data-secret="${name}"]`);
 
-test('the owner sets up WhatsApp, sends test messages and retries the failed one', async ({ page, request }) => {
+test('the owner fills the messaging settings; secrets read back only as set', async ({ page, request }) => {
   const csp = watchCsp(page);
   await ensureShop(request);
   await ownerSignsIn(page);
@@ -148,6 +148,20 @@ test('the owner sets up WhatsApp, sends test messages and retries the failed one
   // The webhook address: this site's origin and the shop's key.
   const origin = new URL(page.url()).origin;
   await expect(page.getByTestId('webhook-url')).toHaveText(`${origin}${String(saved.webhook_url_path)}`);
+
+  await expectNoSidewaysScroll(page);
+  expect(csp).toEqual([]);
+});
+
+test('test messages reach the fake Cloud API; the Messages page lists them and retries the failed one', async ({ page, request }) => {
+  const csp = watchCsp(page);
+  await ensureShop(request);
+  await apiSignIn(request, OWNER.email, OWNER.password);
+  await ownerSignsIn(page);
+  await page.goto('/settings/messaging');
+  await expect(page.getByText('WhatsApp ready')).toBeVisible();
+  const sentBefore = fake.seen.length;
+  expect(sentBefore).toBe(0);
 
   // A test message to a good number: sent, with the provider's id; the fake got one request.
   const testForm = page.getByRole('form', { name: 'Send a test message' });
@@ -306,17 +320,18 @@ test('a manager reads the messaging settings; staff get no Messages page', async
 test.describe('on a wide screen', () => {
   test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
 
-  test('the Messages page and the settings', async ({ page }) => {
+  test('the settings and the Messages page', async ({ page }) => {
     const csp = watchCsp(page);
     await ownerSignsIn(page);
+    await page.goto('/settings/messaging');
+    await expect(page.getByText('WhatsApp ready')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-1280.png'), fullPage: true });
     await page.goto('/messages');
     await expect(page.getByRole('img', { name: /^Messages per day,/ })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Messages' }).locator('article').first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: path.join(SHOTS, 'messages-1280.png'), fullPage: true });
-    await page.goto('/settings/messaging');
-    await expect(page.getByText('WhatsApp ready')).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-1280.png'), fullPage: true });
     expect(csp).toEqual([]);
   });
 });
