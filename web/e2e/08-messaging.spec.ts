@@ -150,6 +150,7 @@ test('the owner fills the messaging settings; secrets read back only as set', as
   await expect(page.getByTestId('webhook-url')).toHaveText(`${origin}${String(saved.webhook_url_path)}`);
 
   await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-360.png'), fullPage: true });
   expect(csp).toEqual([]);
 });
 
@@ -184,7 +185,7 @@ test('test messages reach the fake Cloud API; the Messages page lists them and r
   await expect(testForm.getByRole('alert')).toContainText('131026');
   expect(fake.seen).toHaveLength(2);
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-360.png'), fullPage: true });
+  await testForm.screenshot({ path: path.join(SHOTS, 'messaging-test-360.png') });
 
   // The Messages page lists both.
   await openMenu(page);
