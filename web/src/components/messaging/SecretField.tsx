@@ -46,7 +46,7 @@ export function SecretField({ label, name, isSet, edit, onEdit, readOnly, error 
             name={name}
             type="password"
             autoComplete="off"
-            placeholder={isSet ? 'Type a new one to replace it' : 'Paste it here'}
+            placeholder={isSet ? 'Type to replace' : 'Paste it here'}
             value={edit.value}
             disabled={edit.clear}
             onInput={(e) => onEdit({ value: e.currentTarget.value, clear: false })}
