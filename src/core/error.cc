@@ -28,6 +28,8 @@ std::string_view error_code_name(ErrorCode code) {
       return "rate_limited";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kProviderError:
+      return "provider_error";
     case ErrorCode::kUnavailable:
       return "unavailable";
   }

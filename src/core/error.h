@@ -24,6 +24,7 @@ enum class ErrorCode {
   kRateLimited,           // too many attempts
   kInternal,              // a bug
   kUnavailable,           // database down or busy
+  kProviderError,         // a messaging provider refused a request rxtrack made for the user
 };
 
 std::string_view error_code_name(ErrorCode code);

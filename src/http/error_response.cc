@@ -34,6 +34,8 @@ int status_for(ErrorCode code) {
       return 500;
     case ErrorCode::kUnavailable:
       return 503;
+    case ErrorCode::kProviderError:
+      return 502;
   }
   return 500;
 }

@@ -229,6 +229,47 @@ std::optional<Message> MessageRepository::apply_provider_status(
   return from_row(updated.first());
 }
 
+std::optional<Message> MessageRepository::requeue_failed(storage::Connection& c,
+                                                         std::int64_t shop_id, std::int64_t id,
+                                                         std::int64_t now_ms) {
+  const std::string sql = fmt::format(R"(
+UPDATE messages SET status = 'queued', next_attempt_at = ?, error_code = NULL,
+                    error_message = NULL, failed_at = NULL, claimed_by = NULL, claimed_at = NULL,
+                    updated_at = ?
+WHERE shop_id = ? AND id = ? AND status = 'failed'
+RETURNING {})",
+                                      columns(""));
+  storage::ResultSet updated = c.query(sql, {now_ms, now_ms, shop_id, id});
+  if (updated.empty()) return std::nullopt;
+  return from_row(updated.first());
+}
+
+std::int64_t MessageRepository::insert_claimed(storage::Connection& c, std::int64_t shop_id,
+                                               const NewMessage& m, const std::string& worker,
+                                               std::int64_t now_ms) {
+  return c
+      .query(R"(
+INSERT INTO messages (shop_id, channel, to_phone, template, parameters, idempotency_key, status,
+                      attempts, claimed_by, claimed_at, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?) RETURNING id)",
+             {shop_id, m.channel, m.to_phone, m.template_name, m.parameters, m.idempotency_key,
+              worker, now_ms, now_ms, now_ms})
+      .first()
+      .int_at(0);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> MessageRepository::count_by_status(
+    storage::Connection& c, std::int64_t shop_id, std::int64_t from, std::int64_t until) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r : c.query("SELECT status, COUNT(*) FROM messages WHERE shop_id = ? AND "
+                               "created_at >= ? AND created_at < ? GROUP BY status",
+                               {shop_id, from, until})
+                           .rows) {
+    out.emplace_back(r.text_at(0), r.int_at(1));
+  }
+  return out;
+}
+
 std::optional<Message> MessageRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                std::int64_t id) {
   auto row =

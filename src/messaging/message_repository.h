@@ -4,6 +4,8 @@
 #include "storage/database.h"
 
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace rx::messaging {
@@ -46,6 +48,21 @@ class MessageRepository {
       storage::Connection& c, std::int64_t shop_id, const std::string& provider_message_id,
       const std::string& status, std::int64_t at_ms, const std::optional<std::string>& error_code,
       const std::optional<std::string>& error_message, std::int64_t now_ms);
+  // A failed row back to queued, due at `now_ms`, its error cleared (attempts kept). The row,
+  // or nullopt when it was not failed (any more).
+  static std::optional<Message> requeue_failed(storage::Connection& c, std::int64_t shop_id,
+                                               std::int64_t id, std::int64_t now_ms);
+  // A row inserted already claimed by `worker` (status sending), for a message sent at once
+  // rather than by the scheduler. customer_id and refill_reminder_id of `message` are ignored
+  // (stored NULL).
+  static std::int64_t insert_claimed(storage::Connection& c, std::int64_t shop_id,
+                                     const NewMessage& message, const std::string& worker,
+                                     std::int64_t now_ms);
+  // Rows created in [from, until) by current status ("sending" as it is stored).
+  static std::vector<std::pair<std::string, std::int64_t>> count_by_status(storage::Connection& c,
+                                                                           std::int64_t shop_id,
+                                                                           std::int64_t from,
+                                                                           std::int64_t until);
   static std::optional<Message> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);
   static std::vector<Message> for_reminder(storage::Connection& c, std::int64_t shop_id,
                                            std::int64_t reminder_id);

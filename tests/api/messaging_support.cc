@@ -15,16 +15,7 @@ namespace rx::test {
 
 TestServer* MessagingTest::server_ = nullptr;
 
-std::string ist_date(int days) {
-  using namespace std::chrono;
-  const auto now = system_clock::now() + hours(5) + minutes(30) + hours(24 * days);
-  const std::time_t t = system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
+// ist_date is defined once, in report_data.cc (the same Kolkata date; both suites use it).
 
 std::string ist_instant(int days, const std::string& hh_mm) {
   std::string out = ist_date(days);

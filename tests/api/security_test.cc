@@ -20,7 +20,18 @@ namespace {
 enum class Role { kAnonymous, kStaff, kManager, kOwner };
 enum class Need { kPublic, kSignedIn, kManagerOrOwner, kOwner };
 // The kind of id a route's {id} stands for.
-enum class Id { kNone, kStaff, kCustomer, kPhone, kBill, kContact, kUpload, kFollowUp, kRefill };
+enum class Id {
+  kNone,
+  kStaff,
+  kCustomer,
+  kPhone,
+  kBill,
+  kContact,
+  kUpload,
+  kFollowUp,
+  kRefill,
+  kMessage,  // an outbox id no shop has: making real messages needs a fake provider
+};
 
 struct Rule {
   std::string route;  // as `rxtrack serve --print-routes` prints it
@@ -101,6 +112,19 @@ const std::vector<Rule>& access_table() {
       {"POST /api/customer-tracking/refill-reminders/{id}/cancel", Need::kSignedIn, Id::kRefill,
        nlohmann::json::object()},
       {"GET /api/audit", Need::kOwner},
+      {"GET /api/shop/messaging", Need::kManagerOrOwner},
+      {"PUT /api/shop/messaging", Need::kOwner, Id::kNone, nlohmann::json::object()},
+      {"GET /api/messages", Need::kManagerOrOwner},
+      {"POST /api/customer-tracking/customers/{id}/consent",
+       Need::kSignedIn,
+       Id::kCustomer,
+       {{"channel", "whatsapp"}, {"granted", true}, {"method", "counter"}}},
+      {"POST /api/customer-tracking/customers/{id}/opt-out", Need::kSignedIn, Id::kCustomer,
+       nlohmann::json::object()},
+      {"POST /api/messages/{id}/retry", Need::kManagerOrOwner, Id::kMessage,
+       nlohmann::json::object()},
+      {"GET /api/messages/daily", Need::kManagerOrOwner},
+      {"POST /api/shop/messaging/test", Need::kOwner, Id::kNone, nlohmann::json::object()},
       {"GET /api/customer-tracking/customers/{id}/export", Need::kOwner, Id::kCustomer},
       {"POST /api/customer-tracking/customers/{id}/erase", Need::kOwner, Id::kCustomer,
        nlohmann::json::object()},
@@ -173,6 +197,7 @@ ShopFixture make_shop(TestServer& server, const std::string& name, const std::st
   f.ids[Id::kRefill] = bill.body["reminders"][0]["id"].dump();
   f.ids[Id::kPhone] = digits + "2";
   f.ids[Id::kStaff] = std::to_string(f.worker.id);
+  f.ids[Id::kMessage] = "999999999";
   return f;
 }
 

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "core/clock.h"
+#include "messaging/message.h"
+#include "storage/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rx::messaging {
+
+// One shop-local day of the outbox: messages created that day by their current status.
+struct DailyCount {
+  std::string date;
+  std::int64_t queued = 0;  // with those being sent right now
+  std::int64_t sent = 0;
+  std::int64_t delivered = 0;
+  std::int64_t read = 0;
+  std::int64_t failed = 0;
+  std::int64_t total = 0;
+};
+
+struct DailyCounts {
+  std::string from;
+  std::string to;
+  std::vector<DailyCount> days;  // every day from..to, ascending
+};
+
+// What managers do with the outbox after the fact: send a failed message again, and see the
+// counts per day.
+class MessageFollowupService {
+ public:
+  MessageFollowupService(storage::Database& db, const core::Clock& clock)
+      : db_(db), clock_(clock) {}
+
+  // A failed message back to the queue for the next scheduler pass (409 when it is not failed
+  // or its customer may no longer be messaged on its channel).
+  Message retry(const auth::Principal& actor, std::int64_t message_id);
+  // Defaults: `to` today (shop-local), `from` 13 days before `to`. At most 366 days; from <= to.
+  DailyCounts daily(const auth::Principal& actor, std::optional<std::string> from,
+                    std::optional<std::string> to);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace rx::messaging

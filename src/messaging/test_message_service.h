@@ -1,0 +1,35 @@
+#pragma once
+
+#include "auth/principal.h"
+#include "core/clock.h"
+#include "messaging/message.h"
+#include "storage/database.h"
+
+#include <string>
+
+namespace rx::messaging {
+
+struct TestMessageRequest {
+  std::string channel;  // "whatsapp" or "sms"
+  std::string phone;    // as typed; normalised with the shop's region
+};
+
+// "Send a test message" on the settings page: one real message through the configured provider,
+// now, recorded in the outbox without a customer. The row is inserted already claimed and
+// committed before the provider is called, so the scheduler never sends it too, and a crash in
+// between leaves it to be marked interrupted.
+class TestMessageService {
+ public:
+  TestMessageService(storage::Database& db, const core::Clock& clock);
+
+  // The sent message, or AppError: 422 (channel not configured, bad phone) or 502
+  // provider_error with the provider's code (the row is then failed with that error).
+  Message send(const auth::Principal& actor, const TestMessageRequest& request);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+  const std::string worker_;
+};
+
+}  // namespace rx::messaging
