@@ -8,5 +8,6 @@ import './styles/staff.css';
 import './styles/contacts.css';
 import './styles/counter.css';
 import './styles/dashboard.css';
+import './styles/messages.css';
 
 render(<App />, document.getElementById('app')!);

@@ -18,7 +18,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/refills', label: 'Refills' },
   { path: '/contacts', label: 'Contacts' },
   { path: '/customers', label: 'Customers' },
-  { path: '/messages', label: 'Messages' },
+  { path: '/messages', label: 'Messages', roles: ['owner', 'manager'] },
   { path: '/staff', label: 'Staff', roles: ['owner', 'manager'] },
   { path: '/settings', label: 'Settings', roles: ['owner'] },
 ];

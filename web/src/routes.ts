@@ -11,6 +11,7 @@ import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { LazyDashboardPage } from './pages/LazyDashboardPage';
 import { MessagesPage } from './pages/MessagesPage';
+import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { RefillsPage } from './pages/RefillsPage';
@@ -39,6 +40,7 @@ const PAGES: Record<string, Page> = {
 
 /** Paths with parts (`:id` matches digits only), tried after the exact ones, in order. */
 const PATTERNS: { pattern: string; component: Page; title: string; roles?: readonly Role[] }[] = [
+  { pattern: '/settings/messaging', component: MessagingSettingsPage, title: 'Messaging settings', roles: ['owner', 'manager'] },
   { pattern: '/contacts/upload', component: ContactUploadPage, title: 'Upload contacts', roles: ['owner', 'manager'] },
   { pattern: '/contacts/:id', component: ContactPage, title: 'Contact' },
   { pattern: '/customers/:id', component: CustomerPage, title: 'Customer' },

@@ -1,6 +1,7 @@
 // Shapes of customers, bills and refill reminders (`/api/bills`, `/api/customer-tracking/customers`,
 // `/api/customer-tracking/refill-reminders`). Money is integer paise throughout.
 
+import type { ConsentEvent } from './messaging';
 import type { Contact, WhatsAppStatus } from './tracking-types';
 
 export type CustomerCategory = 'contact_sheet' | 'first_time_prescription' | 'regular_branded' | 'generic_informed';
@@ -183,6 +184,8 @@ export interface CustomerDetail extends Customer {
   bills: Bill[];
   refill_reminders: RefillReminder[];
   contact: Contact | null;
+  /** Newest first: consent given or withdrawn per channel, and opt-outs (channel `all`). */
+  consent_history: ConsentEvent[];
 }
 
 /** The customer list's filters, as the query string carries them. */

@@ -13,3 +13,4 @@ export * from './bills';
 export * from './customers';
 export * from './refills';
 export * from './reports';
+export * from './messaging';

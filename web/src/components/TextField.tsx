@@ -5,7 +5,7 @@ interface TextFieldProps {
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local' | 'date';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'search' | 'datetime-local' | 'date' | 'time' | 'url';
   error?: string | undefined;
   hint?: string;
   required?: boolean;

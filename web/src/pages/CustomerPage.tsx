@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { CallLinks } from '../components/contact/CallLinks';
 import { BillList } from '../components/customer/BillList';
+import { ConsentPanel } from '../components/customer/ConsentPanel';
 import { CustomerEditForm } from '../components/customer/CustomerEditForm';
 import { CustomerFacts } from '../components/customer/CustomerFacts';
 import { LinkedContact } from '../components/customer/LinkedContact';
@@ -104,6 +105,8 @@ export function CustomerPage({ params }: PageProps) {
           <CustomerFacts customer={customer} />
         )}
       </section>
+
+      <ConsentPanel customer={customer} onChange={(c) => setCustomer((old) => (old ? { ...old, ...c } : old))} />
 
       <section class="panel" aria-labelledby="customer-refills-title">
         <h2 id="customer-refills-title">Refill reminders</h2>

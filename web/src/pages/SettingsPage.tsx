@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { focusFirstInvalid, NO_ERRORS, formErrors, type FormErrors } from '../forms';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
 
@@ -133,6 +134,13 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <section class="panel" aria-labelledby="settings-messaging-title">
+        <h2 id="settings-messaging-title">Messaging</h2>
+        <p>WhatsApp and SMS providers, the send window and test messages.</p>
+        <p>
+          <Link href="/settings/messaging">Messaging settings</Link>
+        </p>
+      </section>
     </section>
   );
 }

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getMessagingSettings, updateMessagingSettings, type MessagingSecret, type MessagingSettings } from '../api';
+import { Alert } from '../components/Alert';
+import { CheckboxField } from '../components/CheckboxField';
+import { Loading } from '../components/Loading';
+import { TextField } from '../components/TextField';
+import { SecretField, type SecretEdit } from '../components/messaging/SecretField';
+import { TestMessageForm } from '../components/messaging/TestMessageForm';
+import { WebhookAddress } from '../components/messaging/WebhookAddress';
+import { DRAFT_FIELDS, checkDraft, draftFrom, type SettingsDraft } from '../components/messaging/settingsDraft';
+import { focusFirstInvalid, formErrors, NO_ERRORS, type FormErrors } from '../forms';
+import { Link } from '../router';
+import { useSession } from '../session';
+
+type TextKey = Exclude<keyof SettingsDraft, 'include_medicine_names' | 'secrets'>;
+
+function Ready({ ready, what }: { ready: boolean; what: string }) {
+  return <span class={ready ? 'badge badge--ok' : 'badge badge--off'}>{ready ? `${what} ready` : `${what} not set up`}</span>;
+}
+
+/** WhatsApp Cloud API and SMS provider settings: the owner edits, a manager reads. */
+export function MessagingSettingsPage() {
+  const { me } = useSession();
+  const owner = me.role === 'owner';
+  const [loaded, setLoaded] = useState<MessagingSettings | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const fill = (s: MessagingSettings) => {
+    setLoaded(s);
+    setDraft(draftFrom(s));
+  };
+
+  useEffect(() => {
+    getMessagingSettings().then(fill, (err: unknown) => setLoadError(err instanceof Error ? err.message : 'Could not load the messaging settings.'));
+  }, []);
+
+  if (loadError) {
+    return (
+      <section class="page">
+        <h1>Messaging settings</h1>
+        <Alert>{loadError}</Alert>
+      </section>
+    );
+  }
+  if (!loaded || !draft) return <Loading />;
+
+  const set = (key: TextKey) => (value: string) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+  const setSecret = (name: MessagingSecret) => (edit: SecretEdit) =>
+    setDraft((d) => (d ? { ...d, secrets: { ...d.secrets, [name]: edit } } : d));
+  const text = (key: TextKey, label: string, extra: { hint?: string; type?: 'text' | 'url' | 'time'; required?: boolean; apiName?: string } = {}) => (
+    <TextField
+      label={label}
+      name={key}
+      type={extra.type ?? 'text'}
+      value={draft[key]}
+      onValue={set(key)}
+      error={errors.fields[extra.apiName ?? key]}
+      hint={extra.hint}
+      required={extra.required}
+      disabled={!owner}
+      autoComplete="off"
+    />
+  );
+  const secret = (name: MessagingSecret, label: string, isSet: boolean) => (
+    <SecretField label={label} name={name} isSet={isSet} edit={draft.secrets[name]} onEdit={setSecret(name)} readOnly={!owner} error={errors.fields[name]} />
+  );
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    setSaved(false);
+    const checked = checkDraft(draft);
+    if ('fields' in checked) {
+      setErrors({ fields: checked.fields, message: null });
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      fill(await updateMessagingSettings(checked.changes));
+      setSaved(true);
+    } catch (err) {
+      setErrors(formErrors(err, DRAFT_FIELDS));
+      focusFirstInvalid(form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="page">
+      {owner && (
+        <p class="crumbs">
+          <Link href="/settings">← Settings</Link>
+        </p>
+      )}
+      <h1>Messaging settings</h1>
+      <p class="ready-badges">
+        <Ready ready={loaded.whatsapp_ready} what="WhatsApp" /> <Ready ready={loaded.sms_ready} what="SMS" />
+      </p>
+      {!owner && <Alert kind="info">Only the owner can change these settings.</Alert>}
+      <form class="form messaging-settings" onSubmit={onSubmit} noValidate aria-label="Messaging settings">
+        {saved && <Alert kind="success">Messaging settings saved.</Alert>}
+        {errors.message && <Alert>{errors.message}</Alert>}
+
+        <fieldset class="panel">
+          <legend>WhatsApp Cloud API</legend>
+          {text('whatsapp_base_url', 'API base URL', { type: 'url', required: true, hint: 'Normally https://graph.facebook.com.' })}
+          {text('whatsapp_api_version', 'API version', { required: true, hint: 'e.g. v23.0' })}
+          {text('whatsapp_phone_number_id', 'Phone number ID', { hint: 'From WhatsApp Manager, API setup.' })}
+          {secret('whatsapp_access_token', 'Access token', loaded.whatsapp_access_token_set)}
+          {secret('whatsapp_app_secret', 'App secret', loaded.whatsapp_app_secret_set)}
+          {secret('whatsapp_verify_token', 'Verify token', loaded.whatsapp_verify_token_set)}
+          {text('whatsapp_template_refill', 'Refill reminder template', { hint: 'The approved template’s name.' })}
+          {text('whatsapp_template_language', 'Template language', { hint: 'e.g. en or hi' })}
+          {text('whatsapp_price', 'Price per WhatsApp message (₹)', { apiName: 'whatsapp_price_paise', hint: 'For the cost estimate on the dashboard.' })}
+          <WebhookAddress path={loaded.webhook_url_path} />
+        </fieldset>
+
+        <fieldset class="panel">
+          <legend>SMS (MSG91 Flow API)</legend>
+          {text('sms_base_url', 'API base URL', { type: 'url' })}
+          {secret('sms_auth_key', 'Auth key', loaded.sms_auth_key_set)}
+          {text('sms_template_id', 'Flow template ID')}
+          {text('sms_sender', 'Sender ID')}
+          {text('sms_price', 'Price per SMS (₹)', { apiName: 'sms_price_paise' })}
+        </fieldset>
+
+        <fieldset class="panel">
+          <legend>When and what</legend>
+          <div class="field-pair">
+            {text('send_window_start', 'Send from', { type: 'time', required: true })}
+            {text('send_window_end', 'Send until', { type: 'time', required: true })}
+          </div>
+          <p class="field__hint">Reminders go out only in this window, in the shop’s time zone.</p>
+          <CheckboxField
+            label="Name the medicine in reminders"
+            name="include_medicine_names"
+            checked={draft.include_medicine_names}
+            onChecked={(v) => setDraft((d) => (d ? { ...d, include_medicine_names: v } : d))}
+            disabled={!owner}
+          />
+          <p class="field__hint">
+            Off by default: health details stay out of messages unless you choose this. Anyone who sees the customer’s phone could read them.
+          </p>
+          {text('opt_out_keywords', 'Opt-out words', {
+            hint: 'Comma-separated. A reply with one of these (or STOP) stops all messages to that customer.',
+          })}
+        </fieldset>
+
+        {owner && (
+          <div class="form__actions">
+            <button type="submit" class="btn btn--primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save messaging settings'}
+            </button>
+          </div>
+        )}
+      </form>
+      {owner && <TestMessageForm ready={{ whatsapp: loaded.whatsapp_ready, sms: loaded.sms_ready }} />}
+    </section>
+  );
+}
