@@ -9,7 +9,6 @@
 
 #include <malloc.h>
 
-
 namespace rx::contacts {
 namespace {
 
