@@ -11,23 +11,14 @@ namespace {
 
 const std::string kCustomers = "/api/customer-tracking/customers";
 
-class AuditTest : public ::testing::Test {
+class AuditTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  static TestServer* server_;
-  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
   nlohmann::json audit(const SignedInStaff& owner, const std::string& query) {
     Response res = client(owner).get("/api/audit?" + query);
     EXPECT_EQ(res.status, 200) << res.raw;
     return res.body;
   }
 };
-TestServer* AuditTest::server_ = nullptr;
 
 TEST_F(AuditTest, SignInsSucceededAndFailedAreRecordedForTheShop) {
   SignedInStaff owner = create_shop(server(), "Audit Sign-in Shop");

@@ -29,17 +29,8 @@ nlohmann::json item(const std::string& medicine, int quantity, std::int64_t pric
   return out;
 }
 
-class BillingTest : public ::testing::Test {
+class BillingTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  static TestServer* server_;
-  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
-
   nlohmann::json bill(const SignedInStaff& who, const std::string& phone, nlohmann::json items,
                       nlohmann::json extra = nlohmann::json::object(), int expect = 201) {
     nlohmann::json body = {
@@ -51,7 +42,6 @@ class BillingTest : public ::testing::Test {
     return res.body;
   }
 };
-TestServer* BillingTest::server_ = nullptr;
 
 TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
   SignedInStaff owner = create_shop(server(), "Convert Shop");

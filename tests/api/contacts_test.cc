@@ -12,16 +12,8 @@ namespace {
 
 const std::string kBase = "/api/customer-tracking";
 
-class ContactsTest : public ::testing::Test {
+class ContactsTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  static TestServer* server_;
-
   // A shop with the phone sample uploaded, a manager and two staff members.
   struct Shop {
     SignedInStaff owner, manager, priya, rahul;
@@ -48,7 +40,6 @@ class ContactsTest : public ::testing::Test {
     return list.body["items"].empty() ? 0 : list.body["items"][0]["id"].get<std::int64_t>();
   }
 };
-TestServer* ContactsTest::server_ = nullptr;
 
 TEST_F(ContactsTest, EverySampleImportsToTheManifestCounts) {
   const auto manifest =

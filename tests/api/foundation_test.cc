@@ -6,17 +6,7 @@
 namespace rx::test {
 namespace {
 
-class FoundationTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  static TestServer* server_;
-};
-TestServer* FoundationTest::server_ = nullptr;
+class FoundationTest : public SharedServerTest {};
 
 std::string session_cookie_of(const Response& res) {
   std::string cookie = res.header("Set-Cookie");

@@ -18,17 +18,8 @@ nlohmann::json item(const std::string& medicine, int quantity, std::int64_t pric
           {"duration_days", days}};
 }
 
-class PrivacyTest : public ::testing::Test {
+class PrivacyTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  static TestServer* server_;
-  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
-
   // A customer with a contact-sheet past, a follow-up call, consent, two bills with refills.
   struct History {
     std::int64_t customer_id = 0;
@@ -81,7 +72,6 @@ class PrivacyTest : public ::testing::Test {
     return h;
   }
 };
-TestServer* PrivacyTest::server_ = nullptr;
 
 TEST_F(PrivacyTest, ExportHoldsEverythingAboutTheCustomer) {
   SignedInStaff owner = create_shop(server(), "Export Shop");

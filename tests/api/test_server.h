@@ -1,5 +1,6 @@
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -124,5 +125,21 @@ std::string sqlite_path(const std::string& db_url);
 // The sample sheets of ../shared/samples (RXTRACK_SAMPLES_DIR overrides).
 std::string samples_dir();
 std::string read_file(const std::string& path);
+
+// A suite whose cases share one server, started before its first case and stopped after its
+// last; each case makes its own shop, so cases stay independent.
+class SharedServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static TestServer& server() { return *server_; }
+  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
+
+ private:
+  static inline TestServer* server_ = nullptr;
+};
 
 }  // namespace rx::test
