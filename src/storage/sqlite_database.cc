@@ -63,32 +63,53 @@ class SqliteConnection final : public Connection {
 
   ResultSet query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* stmt = prepare(sql);
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+    // Text is bound without a copy (SQLITE_STATIC): `params` lives until this call returns,
+    // and the bindings are cleared before it does, so no statement keeps a pointer into it.
+    Statement use(stmt);
     bind(stmt, params, sql);
     ResultSet result;
     const int columns = sqlite3_column_count(stmt);
     while (true) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        sqlite3_reset(stmt);
-        throw_sqlite(db_, rc, sql);
-      }
+      if (rc != SQLITE_ROW) throw_sqlite(db_, rc, sql);
       std::vector<Value> cells;
       cells.reserve(columns);
       for (int i = 0; i < columns; ++i) cells.push_back(column_value(stmt, i));
       result.rows.emplace_back(std::move(cells));
     }
     result.affected = sqlite3_changes64(db_);
-    sqlite3_reset(stmt);
     return result;
   }
 
  private:
+  // Resets a cached statement and clears its bindings when a query is done with it, however it
+  // ends.
+  class Statement {
+   public:
+    explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement() {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+
+   private:
+    sqlite3_stmt* stmt_;
+  };
+
+  // Cached statements are found by the SQL text without copying it into a key first.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+
   sqlite3_stmt* prepare(std::string_view sql) {
+    if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
     std::string key(sql);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
@@ -110,7 +131,7 @@ class SqliteConnection final : public Connection {
         rc = sqlite3_bind_double(stmt, index, v.as_real());
       } else {
         const std::string& s = v.text_ref();
-        rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
       }
       if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
     }
@@ -132,7 +153,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace

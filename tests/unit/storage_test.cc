@@ -119,6 +119,24 @@ TEST_P(StorageTest, ARowCannotPointIntoAnotherShop) {
   });
 }
 
+TEST_P(StorageTest, ListedValuesAreStillTheOnlyOnesAllowed) {
+  db_->with_connection([&](Connection& c) {
+    const std::int64_t shop = insert_shop(c, "checks");
+    const auto insert_contact = [&](std::string_view status, std::string_view phone) {
+      c.query(
+          "INSERT INTO contact_records (shop_id, phone, status, created_at, updated_at) "
+          "VALUES (?, ?, ?, 1, 1)",
+          {shop, std::string(phone), std::string(status)});
+    };
+    int next = 10;
+    for (std::string_view status : {"pending", "contacted", "converted", "yellow"}) {
+      insert_contact(status, "+9198765432" + std::to_string(next++));
+    }
+    EXPECT_EQ(code_of([&] { insert_contact("bought", "+919876543214"); }), ErrorCode::kValidation);
+    EXPECT_EQ(code_of([&] { insert_contact("Pending", "+919876543215"); }), ErrorCode::kValidation);
+  });
+}
+
 TEST_P(StorageTest, DeletingAShopDeletesItsRows) {
   db_->with_connection([&](Connection& c) {
     const std::int64_t shop = insert_shop(c, "gone");
@@ -203,6 +221,26 @@ TEST_P(StorageTest, ValuesRoundTrip) {
         "SELECT include_medicine_names FROM shop_messaging_settings WHERE shop_id = ?", {shop});
     EXPECT_FALSE(flags.has_value());  // created by the shop service, not by a raw insert
   });
+}
+
+// SQLite builds a temporary B-tree of a CHECK's IN list for every row it checks; migration 0009
+// rewrote them as comparisons, and a new table must not bring one back.
+TEST(SqliteSchemaTest, TablesCheckListsWithComparisons) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("rxunit_schema_" + std::to_string(getpid()) + ".db");
+  {
+    const std::unique_ptr<Database> db = open_database("sqlite:" + path.string(), 1);
+    migrate(*db, 1000);
+    db->with_connection([&](Connection& c) {
+      const ResultSet tables = c.query("SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+      ASSERT_GT(tables.rows.size(), 10u);
+      for (const auto& row : tables.rows) {
+        EXPECT_EQ(row.text_at(1).find(" IN ("), std::string::npos) << row.text_at(0);
+      }
+      EXPECT_EQ(c.query_one("PRAGMA integrity_check")->text_at(0), "ok");
+    });
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StorageTest, ::testing::Values("sqlite", "postgres"),
