@@ -64,7 +64,7 @@ std::string extra_json(const ExtraColumns& columns) {
   core::JsonWriter out;
   out.begin_object();
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (!repeated_later(i)) out.field(columns[i].first, columns[i].second);
+    if (!repeated_later(i)) out.key_text(columns[i].first).string(columns[i].second);
   }
   out.end_object();
   return out.take();

@@ -6,7 +6,7 @@
 namespace rx::contacts {
 
 void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
-  const auto instant = [&](std::string_view name, const std::optional<std::int64_t>& ms) {
+  const auto instant = [&](core::JsonKey name, const std::optional<std::int64_t>& ms) {
     w.key(name);
     if (ms) {
       w.string(core::format_instant(*ms, tz));

@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 
+#include <array>
 #include <charconv>
 
 namespace rx::core {
@@ -35,7 +36,15 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-bool needs_escape(unsigned char ch) { return ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80; }
+// Bytes that cannot be copied as they are: control characters, quote, backslash, and every
+// non-ASCII byte (checked as UTF-8).
+constexpr auto kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int ch = 0; ch < 256; ++ch) table[ch] = ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80;
+  return table;
+}();
+
+bool needs_escape(unsigned char ch) { return kNeedsEscape[ch]; }
 
 void append_escaped(std::string& out, std::string_view text) {
   out += '"';
@@ -100,14 +109,14 @@ void JsonWriter::before_value() {
   }
   if (!has_value_.empty()) {
     if (has_value_.back()) out_ += ',';
-    has_value_.back() = true;
+    has_value_.back() = 1;
   }
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_ += '{';
-  has_value_.push_back(false);
+  has_value_.push_back(0);
   return *this;
 }
 
@@ -120,7 +129,7 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   out_ += '[';
-  has_value_.push_back(false);
+  has_value_.push_back(0);
   return *this;
 }
 
@@ -130,7 +139,16 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(JsonKey name) {
+  before_value();
+  out_ += '"';
+  out_ += name.text();
+  out_ += "\":";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view name) {
   before_value();
   append_escaped(out_, name);
   out_ += ':';

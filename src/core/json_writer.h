@@ -9,6 +9,24 @@
 
 namespace rx::core {
 
+// A key written in the source as a string literal, checked when compiling to need no escaping,
+// so that writing it is one copy. Names that come from data go through JsonWriter::key_text.
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit on purpose
+    for (const char ch : name_) {
+      if (ch < 0x20 || ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) >= 0x80) {
+        throw "a JsonKey literal must be plain ASCII without quotes or backslashes";
+      }
+    }
+  }
+  std::string_view text() const { return name_; }
+
+ private:
+  std::string_view name_;
+};
+
 // Writes JSON text straight into a string, for the few answers that are asked for thousands of
 // times a second (lists of contacts, customers, reminders): building an nlohmann::json tree
 // first costs a map node and a string per field. Elsewhere nlohmann::json stays the tool.
@@ -19,7 +37,9 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(JsonKey name);
+  // A key whose text comes from data (escaped as a string).
+  JsonWriter& key_text(std::string_view name);
 
   JsonWriter& string(std::string_view text);
   JsonWriter& number(std::int64_t value);
@@ -39,7 +59,7 @@ class JsonWriter {
 
   // key(name) followed by the value.
   template <typename T>
-  JsonWriter& field(std::string_view name, const T& value) {
+  JsonWriter& field(JsonKey name, const T& value) {
     key(name);
     if constexpr (std::is_same_v<T, bool>) {
       return boolean(value);
@@ -52,6 +72,9 @@ class JsonWriter {
     }
   }
 
+  // Room for the expected size up front (a list answer grows to tens of kilobytes).
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
   const std::string& text() const { return out_; }
   std::string take() { return std::move(out_); }
 
@@ -60,7 +83,7 @@ class JsonWriter {
 
   std::string out_;
   // Per open container: whether a value has been written in it yet.
-  std::vector<bool> has_value_;
+  std::vector<std::uint8_t> has_value_;
   bool after_key_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <string>
 
 namespace rx::core {
 namespace {
@@ -14,9 +15,18 @@ namespace {
 using Millis = std::chrono::milliseconds;
 using SysMillis = std::chrono::time_point<std::chrono::system_clock, Millis>;
 
+// Requests name the same zone over and over, and date::locate_zone searches the whole database
+// each time (a third of formatting an instant), so each thread remembers the last zone found.
+// The database is loaded once and never reloaded: its zones live as long as the process.
 const date::time_zone* find_zone(std::string_view name) {
+  thread_local std::string last_name;
+  thread_local const date::time_zone* last_zone = nullptr;
+  if (last_zone && name == last_name) return last_zone;
   try {
-    return date::locate_zone(name);
+    const date::time_zone* zone = date::locate_zone(name);
+    last_name.assign(name);
+    last_zone = zone;
+    return zone;
   } catch (const std::exception&) {
     return nullptr;
   }

@@ -36,6 +36,13 @@ TEST(JsonWriterTest, EscapesWhatJsonRequires) {
   EXPECT_EQ(w.text(), R"("q\"b\\n\nr\rt\tnul\u0001\u001f\u0000")");
 }
 
+TEST(JsonWriterTest, KeysFromDataAreEscaped) {
+  JsonWriter w;
+  w.begin_object().key_text("Mob. \"No\"").string("1").key_text("\xC0").null().end_object();
+  EXPECT_EQ(w.text(), "{\"Mob. \\\"No\\\"\":\"1\",\"\xEF\xBF\xBD\":null}");
+  EXPECT_TRUE(nlohmann::json::accept(w.text()));
+}
+
 TEST(JsonWriterTest, ReplacesBytesThatAreNotUtf8) {
   JsonWriter w;
   // Devanagari ९ stays; a lone continuation byte, a truncated sequence, an overlong '/' and a
