@@ -9,35 +9,45 @@ namespace rx::billing {
 
 using core::nullable;
 
-nlohmann::json to_json(const Bill& b, std::string_view tz) {
-  nlohmann::json out = {{"id", b.id},
-                        {"customer_id", b.customer_id},
-                        {"customer_name", nullable(b.customer_name)},
-                        {"customer_phone", b.customer_phone},
-                        {"staff_id", nullable(b.staff_id)},
-                        {"billed_at", core::format_instant(b.billed_at, tz)},
-                        {"bill_date", b.bill_date},
-                        {"customer_category", nullable(b.customer_category)},
-                        {"was_contacted_before", b.was_contacted_before},
-                        {"visited_but_no_purchase", b.visited_but_no_purchase},
-                        {"total_paise", b.total_paise},
-                        {"notes", nullable(b.notes)},
-                        {"item_count", b.item_count}};
+void write_json(core::JsonWriter& w, const Bill& b, std::string_view tz) {
+  w.begin_object()
+      .field("id", b.id)
+      .field("customer_id", b.customer_id)
+      .field("customer_name", b.customer_name)
+      .field("customer_phone", b.customer_phone)
+      .field("staff_id", b.staff_id);
+  core::write_instant(w, "billed_at", b.billed_at, tz);
+  w.field("bill_date", b.bill_date)
+      .field("customer_category", b.customer_category)
+      .field("was_contacted_before", b.was_contacted_before)
+      .field("visited_but_no_purchase", b.visited_but_no_purchase)
+      .field("total_paise", b.total_paise)
+      .field("notes", b.notes)
+      .field("item_count", b.item_count);
   if (!b.items.empty() || b.item_count == 0) {
-    out["items"] = nlohmann::json::array();
+    w.key("items").begin_array();
     for (const auto& i : b.items) {
-      out["items"].push_back({{"id", i.id},
-                              {"line_no", i.line_no},
-                              {"medicine", i.medicine},
-                              {"quantity", i.quantity},
-                              {"unit_price_paise", i.unit_price_paise},
-                              {"amount_paise", i.amount_paise},
-                              {"duration_days", nullable(i.duration_days)},
-                              {"is_generic", i.is_generic},
-                              {"runs_out_on", nullable(i.runs_out_on)}});
+      w.begin_object()
+          .field("id", i.id)
+          .field("line_no", i.line_no)
+          .field("medicine", i.medicine)
+          .field("quantity", i.quantity)
+          .field("unit_price_paise", i.unit_price_paise)
+          .field("amount_paise", i.amount_paise)
+          .field("duration_days", i.duration_days)
+          .field("is_generic", i.is_generic)
+          .field("runs_out_on", i.runs_out_on)
+          .end_object();
     }
+    w.end_array();
   }
-  return out;
+  w.end_object();
+}
+
+nlohmann::json to_json(const Bill& b, std::string_view tz) {
+  core::JsonWriter w;
+  write_json(w, b, tz);
+  return nlohmann::json::parse(w.text());
 }
 
 nlohmann::json to_json(const Purchase& p) {
@@ -52,24 +62,30 @@ nlohmann::json to_json(const Purchase& p) {
           {"runs_out_on", nullable(p.runs_out_on)}};
 }
 
-nlohmann::json to_json(const BillResult& r, std::string_view tz, std::string_view today) {
-  nlohmann::json reminders = nlohmann::json::array();
-  for (const auto& reminder : r.reminders)
-    reminders.push_back(refills::to_json(reminder, tz, today));
-  nlohmann::json conversion;
+std::string bill_result_json(const BillResult& r, std::string_view tz, std::string_view today) {
+  constexpr std::size_t kExpectedBytes = 4096;
+  core::JsonWriter w;
+  w.reserve(kExpectedBytes);
+  w.begin_object().key("bill");
+  write_json(w, r.bill, tz);
+  w.field("total_paise", r.bill.total_paise).key("customer");
+  customers::write_json(w, r.customer, tz);
+  w.field("customer_created", r.customer_created).key("conversion");
   if (r.conversion) {
-    conversion = {{"contact_id", r.conversion->contact_id},
-                  {"conversion_value_paise", r.conversion->value_paise},
-                  {"converted_at", core::format_instant(r.conversion->converted_at, tz)}};
+    w.begin_object()
+        .field("contact_id", r.conversion->contact_id)
+        .field("conversion_value_paise", r.conversion->value_paise);
+    core::write_instant(w, "converted_at", r.conversion->converted_at, tz);
+    w.end_object();
+  } else {
+    w.null();
   }
-  return {{"bill", to_json(r.bill, tz)},
-          {"total_paise", r.bill.total_paise},
-          {"customer", customers::to_json(r.customer, tz)},
-          {"customer_created", r.customer_created},
-          {"conversion", conversion},
-          {"yellow_contact_id", nullable(r.yellow_contact_id)},
-          {"reminders", reminders},
-          {"refilled_reminder_ids", r.refilled_reminder_ids}};
+  w.field("yellow_contact_id", r.yellow_contact_id).key("reminders").begin_array();
+  for (const auto& reminder : r.reminders) refills::write_json(w, reminder, tz, today);
+  w.end_array().key("refilled_reminder_ids").begin_array();
+  for (const std::int64_t id : r.refilled_reminder_ids) w.number(id);
+  w.end_array().end_object();
+  return w.take();
 }
 
 }  // namespace rx::billing

@@ -19,11 +19,12 @@ BillInput read_bill(const RequestContext& ctx) {
 }  // namespace
 
 void register_bill_routes(http::Router& router, BillService& service) {
-  router.post(
-      "/api/bills", Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
-        BillResult result = service.create(ctx.principal(), read_bill(ctx));
-        http::reply_json(res, 201, to_json(result, ctx.principal().time_zone, result.today));
-      });
+  router.post("/api/bills", Access::kSignedIn,
+              [&service](RequestContext& ctx, httplib::Response& res) {
+                BillResult result = service.create(ctx.principal(), read_bill(ctx));
+                http::reply_json_text(
+                    res, 201, bill_result_json(result, ctx.principal().time_zone, result.today));
+              });
 
   router.get("/api/bills", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
@@ -34,10 +35,11 @@ void register_bill_routes(http::Router& router, BillService& service) {
                filter.customer_id = http::query_id(ctx, "customer_id");
                filter.staff_id = http::query_id(ctx, "staff_id");
                BillPage result = service.list(ctx.principal(), filter, page.limit, page.offset);
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& b : result.items)
-                 items.push_back(to_json(b, ctx.principal().time_zone));
-               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+               core::JsonWriter w;
+               w.begin_object().key("items").begin_array();
+               for (const auto& b : result.items) write_json(w, b, ctx.principal().time_zone);
+               w.end_array().field("total", result.total).end_object();
+               http::reply_json_text(res, 200, w.take());
              });
 
   router.get(R"(/api/bills/([^/]+))", Access::kSignedIn,

@@ -17,4 +17,14 @@ nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms,
   return epoch_ms ? nlohmann::json(format_instant(*epoch_ms, time_zone)) : nlohmann::json();
 }
 
+void write_instant(JsonWriter& w, JsonKey name, const std::optional<std::int64_t>& epoch_ms,
+                   std::string_view time_zone) {
+  w.key(name);
+  if (epoch_ms) {
+    w.string(format_instant(*epoch_ms, time_zone));
+  } else {
+    w.null();
+  }
+}
+
 }  // namespace rx::core

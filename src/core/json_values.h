@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/json_writer.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -14,5 +16,10 @@ nlohmann::json nullable(const std::optional<std::string>& value);
 nlohmann::json nullable(const std::optional<std::int64_t>& value);
 nlohmann::json nullable_instant(const std::optional<std::int64_t>& epoch_ms,
                                 std::string_view time_zone);
+
+// The same for answers written with JsonWriter: `name` then the instant in the shop's zone, or
+// null.
+void write_instant(JsonWriter& w, JsonKey name, const std::optional<std::int64_t>& epoch_ms,
+                   std::string_view time_zone);
 
 }  // namespace rx::core

@@ -67,6 +67,10 @@ class JsonWriter {
       return number(static_cast<std::int64_t>(value));
     } else if constexpr (std::is_same_v<T, std::optional<std::int64_t>>) {
       return number(value);
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      begin_array();
+      for (const std::string& text : value) string(text);
+      return end_array();
     } else {
       return string(value);
     }

@@ -11,33 +11,41 @@ namespace rx::customers {
 using core::nullable;
 using core::nullable_instant;
 
+void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
+  w.begin_object()
+      .field("id", c.id)
+      .field("phone", c.phone)
+      .field("name", c.name)
+      .field("category", c.category)
+      .field("age", c.age)
+      .field("birth_year", c.birth_year)
+      .field("gender", c.gender)
+      .field("address", c.address)
+      .field("email", c.email)
+      .field("chronic_conditions", c.chronic_conditions)
+      .field("allergies", c.allergies)
+      .field("primary_doctor", c.primary_doctor)
+      .field("prefers_generic", c.prefers_generic)
+      .field("notes", c.notes)
+      .field("visit_count", c.visit_count);
+  core::write_instant(w, "first_visit_at", c.first_visit_at, tz);
+  core::write_instant(w, "last_visit_at", c.last_visit_at, tz);
+  w.field("total_spent_paise", c.total_spent_paise)
+      .field("whatsapp_status", c.whatsapp_status)
+      .field("whatsapp_consent", c.whatsapp_consent)
+      .field("sms_consent", c.sms_consent);
+  core::write_instant(w, "opted_out_at", c.opted_out_at, tz);
+  w.field("erased", c.erased_at.has_value());
+  core::write_instant(w, "erased_at", c.erased_at, tz);
+  core::write_instant(w, "created_at", c.created_at, tz);
+  core::write_instant(w, "updated_at", c.updated_at, tz);
+  w.end_object();
+}
+
 nlohmann::json to_json(const Customer& c, std::string_view tz) {
-  return {{"id", c.id},
-          {"phone", c.phone},
-          {"name", nullable(c.name)},
-          {"category", c.category},
-          {"age", nullable(c.age)},
-          {"birth_year", nullable(c.birth_year)},
-          {"gender", nullable(c.gender)},
-          {"address", nullable(c.address)},
-          {"email", nullable(c.email)},
-          {"chronic_conditions", c.chronic_conditions},
-          {"allergies", nullable(c.allergies)},
-          {"primary_doctor", nullable(c.primary_doctor)},
-          {"prefers_generic", c.prefers_generic},
-          {"notes", nullable(c.notes)},
-          {"visit_count", c.visit_count},
-          {"first_visit_at", nullable_instant(c.first_visit_at, tz)},
-          {"last_visit_at", nullable_instant(c.last_visit_at, tz)},
-          {"total_spent_paise", c.total_spent_paise},
-          {"whatsapp_status", c.whatsapp_status},
-          {"whatsapp_consent", c.whatsapp_consent},
-          {"sms_consent", c.sms_consent},
-          {"opted_out_at", nullable_instant(c.opted_out_at, tz)},
-          {"erased", c.erased_at.has_value()},
-          {"erased_at", nullable_instant(c.erased_at, tz)},
-          {"created_at", core::format_instant(c.created_at, tz)},
-          {"updated_at", core::format_instant(c.updated_at, tz)}};
+  core::JsonWriter w;
+  write_json(w, c, tz);
+  return nlohmann::json::parse(w.text());
 }
 
 nlohmann::json to_json(const std::vector<ConsentEvent>& history, std::string_view tz) {

@@ -41,9 +41,11 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
     filter.prefers_generic = http::query_bool(ctx, "prefers_generic");
     filter.has_due_refill = http::query_bool(ctx, "has_due_refill");
     CustomerPage result = service.list(ctx.principal(), filter, page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : result.items) items.push_back(to_json(c, ctx.principal().time_zone));
-    http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+    core::JsonWriter w;
+    w.begin_object().key("items").begin_array();
+    for (const auto& c : result.items) write_json(w, c, ctx.principal().time_zone);
+    w.end_array().field("total", result.total).end_object();
+    http::reply_json_text(res, 200, w.take());
   });
 
   router.get(base + R"(/phone/([^/]+))", Access::kSignedIn,

@@ -7,28 +7,37 @@
 
 namespace rx::refills {
 
+void write_json(core::JsonWriter& w, const RefillReminder& r, std::string_view tz,
+                std::string_view today) {
+  w.begin_object()
+      .field("id", r.id)
+      .field("customer_id", r.customer_id)
+      .field("customer_name", r.customer_name)
+      .field("customer_phone", r.customer_phone)
+      .field("whatsapp_status", r.whatsapp_status)
+      .field("purchase_id", r.purchase_id)
+      .field("bill_id", r.bill_id)
+      .field("medicine", r.medicine)
+      .field("runs_out_on", r.runs_out_on)
+      .field("remind_on", r.remind_on)
+      .field("days_overdue", std::max(0, core::days_between(r.remind_on, today)))
+      .field("status", r.status)
+      .field("sent_channel", r.sent_channel);
+  core::write_instant(w, "sent_at", r.sent_at, tz);
+  w.field("sent_by", r.sent_by)
+      .field("response", r.response)
+      .field("response_note", r.response_note);
+  core::write_instant(w, "responded_at", r.responded_at, tz);
+  w.field("refilled_bill_id", r.refilled_bill_id);
+  core::write_instant(w, "closed_at", r.closed_at, tz);
+  core::write_instant(w, "created_at", r.created_at, tz);
+  w.end_object();
+}
+
 nlohmann::json to_json(const RefillReminder& r, std::string_view tz, std::string_view today) {
-  return {{"id", r.id},
-          {"customer_id", r.customer_id},
-          {"customer_name", core::nullable(r.customer_name)},
-          {"customer_phone", r.customer_phone},
-          {"whatsapp_status", r.whatsapp_status},
-          {"purchase_id", core::nullable(r.purchase_id)},
-          {"bill_id", core::nullable(r.bill_id)},
-          {"medicine", r.medicine},
-          {"runs_out_on", r.runs_out_on},
-          {"remind_on", r.remind_on},
-          {"days_overdue", std::max(0, core::days_between(r.remind_on, today))},
-          {"status", r.status},
-          {"sent_channel", core::nullable(r.sent_channel)},
-          {"sent_at", core::nullable_instant(r.sent_at, tz)},
-          {"sent_by", core::nullable(r.sent_by)},
-          {"response", core::nullable(r.response)},
-          {"response_note", core::nullable(r.response_note)},
-          {"responded_at", core::nullable_instant(r.responded_at, tz)},
-          {"refilled_bill_id", core::nullable(r.refilled_bill_id)},
-          {"closed_at", core::nullable_instant(r.closed_at, tz)},
-          {"created_at", core::format_instant(r.created_at, tz)}};
+  core::JsonWriter w;
+  write_json(w, r, tz, today);
+  return nlohmann::json::parse(w.text());
 }
 
 }  // namespace rx::refills

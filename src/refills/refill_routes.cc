@@ -45,11 +45,11 @@ void register_refill_routes(http::Router& router, RefillService& service) {
         !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
     RefillPage result =
         service.list(ctx.principal(), filter, default_window, page.limit, page.offset);
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : result.items)
-      items.push_back(to_json(r, ctx.principal().time_zone, result.today));
-    http::reply_json(res, 200,
-                     {{"items", items}, {"total", result.total}, {"today", result.today}});
+    core::JsonWriter w;
+    w.begin_object().key("items").begin_array();
+    for (const auto& r : result.items) write_json(w, r, ctx.principal().time_zone, result.today);
+    w.end_array().field("total", result.total).field("today", result.today).end_object();
+    http::reply_json_text(res, 200, w.take());
   });
 
   router.post(base + R"(/([^/]+)/mark-sent)", Access::kSignedIn,
