@@ -19,7 +19,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRXTRACK_BUILD_TESTS=OFF -DRXTRACK_BUILD_BENCH=ON >/dev/null
+# An existing build tree keeps its own choice of tests (as in bench/run).
+configure=(-DCMAKE_BUILD_TYPE=Release -DRXTRACK_BUILD_BENCH=ON)
+[ -f "$build/CMakeCache.txt" ] || configure+=(-DRXTRACK_BUILD_TESTS=OFF)
+cmake -S . -B "$build" -G Ninja "${configure[@]}" >/dev/null
 cmake --build "$build" --target rxtrack make_sheet >/dev/null
 "$build/make_sheet" "$rows" 7 "$work/sheet.xlsx"
 "$build/make_sheet" "$rows" 7 "$work/sheet.csv"

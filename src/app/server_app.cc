@@ -59,6 +59,11 @@ int serve(const ServeConfig& config) {
   // large upload handled by each of 16 workers in turn would pin 16 copies of its peak. Two
   // arenas keep the server's memory bounded by what is in use, not by how many threads saw it.
   mallopt(M_ARENA_MAX, 2);
+  // Buffers of a megabyte or more (an upload's body and its copies) are mapped on their own and
+  // given back when freed. Left alone, glibc raises this threshold after the first large free,
+  // and later uploads' buffers then stay in the arenas as fragments.
+  constexpr int kOwnMappingBytes = 1 << 20;
+  mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
   ShutdownSignals signals;
   core::SystemClock clock;
   auto db = storage::open_database(config.db_url, config.db_pool_size);

@@ -32,6 +32,11 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
   const std::string& hash = credentials ? credentials->password_hash : PasswordHasher::decoy_hash();
   const bool password_ok = PasswordHasher::verify(hash, password);
   const bool ok = credentials && credentials->active && password_ok;
+  // A hash of an older cost is replaced now that the password is known to be right.
+  const std::optional<std::string> upgraded_hash =
+      ok && PasswordHasher::needs_rehash(credentials->password_hash)
+          ? std::optional<std::string>(PasswordHasher::hash(password))
+          : std::nullopt;
 
   SignedIn result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
@@ -45,6 +50,10 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
                         details, client_ip, clock_.now_ms()});
     }
     if (!ok) return;
+    if (upgraded_hash) {
+      staff::StaffRepository::set_password_hash(c, credentials->shop_id, credentials->staff_id,
+                                                *upgraded_hash, clock_.now_ms());
+    }
     result.token = start_session(c, credentials->shop_id, credentials->staff_id);
     result.staff = *staff::StaffRepository::find(c, credentials->shop_id, credentials->staff_id);
   });

@@ -9,6 +9,9 @@
 namespace rx::auth {
 namespace {
 
+constexpr unsigned long long kOpsLimit = 2;
+constexpr std::size_t kMemLimitBytes = 19 * 1024 * 1024;
+
 std::counting_semaphore<2>& hashing_slots() {
   static std::counting_semaphore<2> slots(2);
   return slots;
@@ -37,8 +40,7 @@ std::string PasswordHasher::hash(std::string_view password) {
   ensure_sodium();
   SlotGuard slot;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimitBytes,
                             crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw core::AppError(core::ErrorCode::kUnavailable, "out of memory while hashing a password");
   }
@@ -50,6 +52,12 @@ bool PasswordHasher::verify(std::string_view encoded_hash, std::string_view pass
   SlotGuard slot;
   std::string encoded(encoded_hash);
   return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
+}
+
+bool PasswordHasher::needs_rehash(std::string_view encoded_hash) {
+  ensure_sodium();
+  const std::string encoded(encoded_hash);
+  return crypto_pwhash_str_needs_rehash(encoded.c_str(), kOpsLimit, kMemLimitBytes) != 0;
 }
 
 const std::string& PasswordHasher::decoy_hash() {

@@ -130,11 +130,13 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
       route("/contacts/upload"), Access::kManagerOrOwner,
       [&importer](RequestContext& ctx, httplib::Response& res) {
         const auto& req = ctx.request();
-        if (!req.has_file("file")) {
+        // The part is read where httplib keeps it (get_file_value would copy the whole file).
+        const auto part = req.files.find("file");
+        if (part == req.files.end()) {
           throw AppError(ErrorCode::kValidation, "send the sheet as multipart field \"file\"",
                          {{"fields", {{"file", "required"}}}});
         }
-        const httplib::MultipartFormData file = req.get_file_value("file");
+        const httplib::MultipartFormData& file = part->second;
         const auth::Principal& me = ctx.principal();
         ImportRequest request{me.shop_id, me.phone_region, me.staff_id,
                               file.filename.empty() ? "upload" : file.filename, file.content};

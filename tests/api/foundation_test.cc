@@ -1,7 +1,9 @@
 // The foundation's API contract, run against the real binary on SQLite and on PostgreSQL.
+#include "direct_sql.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 namespace rx::test {
 namespace {
@@ -397,6 +399,41 @@ TEST(RateLimitTest, RepeatedFailuresGet429WithRetryAfter) {
       anonymous.post("/api/auth/login", {{"email", other.email}, {"password", other.password}})
           .status,
       200);
+}
+
+// rxtrack hashed passwords with libsodium's 64 MiB cost before it used OWASP's 19 MiB: such a
+// hash still signs in, and is replaced by one of the current cost at that moment.
+TEST(PasswordUpgradeTest, AnOlderCostHashSignsInAndIsReplaced) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Upgrade Shop");
+  ASSERT_GE(sodium_init(), 0);
+  char old_hash[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(crypto_pwhash_str_alg(old_hash, owner.password.data(), owner.password.size(),
+                                  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  const std::string where = " WHERE id = " + std::to_string(owner.id);
+  exec_sql(server.db_url(),
+           "UPDATE staff SET password_hash = '" + std::string(old_hash) + "'" + where);
+
+  ApiClient anonymous(server.port());
+  ASSERT_EQ(
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}})
+          .status,
+      200);
+  // Marks the row only if its hash now carries the current cost, then reads the mark back.
+  exec_sql(server.db_url(), "UPDATE staff SET name = 'Upgraded'" + where +
+                                " AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'");
+  ApiClient api(server.port(), owner.token);
+  EXPECT_EQ(api.get("/api/me").body["name"], "Upgraded");
+  EXPECT_EQ(
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}})
+          .status,
+      200);
+  EXPECT_EQ(
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", "wrong-password"}})
+          .status,
+      401);
 }
 
 }  // namespace
