@@ -11,6 +11,7 @@
 #include "messaging/message_followup_routes.h"
 #include "messaging/messaging_routes.h"
 #include "messaging/reminder_scheduler.h"
+#include "messaging/sms_webhook_routes.h"
 #include "messaging/whatsapp_webhook_routes.h"
 #include "privacy/privacy_routes.h"
 #include "refills/refill_routes.h"
@@ -84,6 +85,7 @@ int serve(const ServeConfig& config) {
   messaging::TestMessageService test_messages(*db, clock);
   messaging::ConsentService consent_service(*db, clock);
   messaging::WhatsappWebhookService webhook_service(*db, clock);
+  messaging::SmsWebhookService sms_webhook_service(*db, clock);
   audit::AuditService audit_service(*db);
   privacy::PrivacyService privacy_service(*db, clock);
 
@@ -102,6 +104,7 @@ int serve(const ServeConfig& config) {
   messaging::register_message_followup_routes(server.router(), message_followup, test_messages);
   messaging::register_consent_routes(server.router(), consent_service);
   messaging::register_whatsapp_webhook_routes(server.router(), webhook_service);
+  messaging::register_sms_webhook_routes(server.router(), sms_webhook_service);
   audit::register_audit_routes(server.router(), audit_service);
   privacy::register_privacy_routes(server.router(), privacy_service);
   server.serve_web_app();

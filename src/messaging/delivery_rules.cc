@@ -4,6 +4,7 @@
 #include "core/time_zone.h"
 
 #include <array>
+#include <cctype>
 
 namespace rx::messaging {
 namespace {
@@ -20,6 +21,50 @@ int two_digits(std::string_view text) {
     return -1;
   }
   return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+// The Devanagari full stops, U+0964 and U+0965, in UTF-8: how a Hindi sentence ends.
+constexpr std::string_view kDanda = "\xE0\xA5\xA4";
+constexpr std::string_view kDoubleDanda = "\xE0\xA5\xA5";
+
+bool strip_prefix(std::string_view& text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+bool strip_suffix(std::string_view& text, std::string_view suffix) {
+  if (text.size() < suffix.size() || text.substr(text.size() - suffix.size()) != suffix) {
+    return false;
+  }
+  text.remove_suffix(suffix.size());
+  return true;
+}
+
+bool strip_one_end(std::string_view& text) {
+  auto ignorable = [](char ch) {
+    return std::ispunct(static_cast<unsigned char>(ch)) || ch == ' ';
+  };
+  if (!text.empty() && ignorable(text.front())) {
+    text.remove_prefix(1);
+    return true;
+  }
+  if (!text.empty() && ignorable(text.back())) {
+    text.remove_suffix(1);
+    return true;
+  }
+  return strip_prefix(text, kDanda) || strip_prefix(text, kDoubleDanda) ||
+         strip_suffix(text, kDanda) || strip_suffix(text, kDoubleDanda);
+}
+
+// A reply as keywords are compared: folded (trimmed, lower-case, single spaces) and without the
+// punctuation people put around a word ("Stop.", "STOP!!", "band karo।").
+std::string reply_key(std::string_view text) {
+  const std::string folded = core::folded_key(text);
+  std::string_view key = folded;
+  while (strip_one_end(key)) {
+  }
+  return std::string(key);
 }
 
 }  // namespace
@@ -79,11 +124,11 @@ std::string readable_date(std::string_view date) {
 }
 
 bool is_opt_out_reply(std::string_view text, const std::vector<std::string>& shop_keywords) {
-  const std::string reply = core::folded_key(text);
+  const std::string reply = reply_key(text);
   if (reply.empty()) return false;
   if (reply == "stop") return true;
   for (const std::string& keyword : shop_keywords) {
-    if (reply == core::folded_key(keyword)) return true;
+    if (reply == reply_key(keyword)) return true;
   }
   return false;
 }

@@ -47,7 +47,8 @@ int local_minute_of_day(std::int64_t epoch_ms, std::string_view time_zone);
 
 // "2026-11-25" -> "25 Nov 2026", as dates read in a message.
 std::string readable_date(std::string_view date);
-// The opt-out keywords: STOP in any case, or one of the shop's own (compared trimmed, any case).
+// The opt-out keywords: STOP in any case, or one of the shop's own (compared trimmed, any case,
+// inner spaces folded, punctuation at either end ignored: "Stop." and "band karo!" count).
 bool is_opt_out_reply(std::string_view text, const std::vector<std::string>& shop_keywords);
 
 }  // namespace rx::messaging

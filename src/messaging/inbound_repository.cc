@@ -1,18 +1,21 @@
 #include "messaging/inbound_repository.h"
 
+#include "contacts/contact_counts.h"
+
 namespace rx::messaging {
 
 std::optional<std::int64_t> InboundRepository::insert(storage::Connection& c, std::int64_t shop_id,
+                                                      std::string_view channel,
                                                       const InboundMessage& m,
                                                       std::int64_t now_ms) {
   storage::ResultSet inserted =
       c.query(R"(
 INSERT INTO inbound_messages (shop_id, channel, provider_message_id, from_phone, from_user_id,
                               profile_name, kind, body, action, received_at, created_at)
-VALUES (?, 'whatsapp', ?, ?, ?, ?, ?, ?, 'stored', ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?, ?)
 ON CONFLICT (shop_id, provider_message_id) DO NOTHING RETURNING id)",
-              {shop_id, m.message_id, m.from_phone, m.from_user_id, m.profile_name, m.kind, m.text,
-               m.at_ms > 0 ? m.at_ms : now_ms, now_ms});
+              {shop_id, channel, m.message_id, m.from_phone, m.from_user_id, m.profile_name, m.kind,
+               m.text, m.at_ms > 0 ? m.at_ms : now_ms, now_ms});
   if (inserted.empty()) return std::nullopt;
   return inserted.first().int_at(0);
 }
@@ -31,13 +34,22 @@ std::int64_t InboundRepository::insert_contact(storage::Connection& c, std::int6
                                                const std::string& e164, std::string_view phone_type,
                                                const std::optional<std::string>& name,
                                                std::optional<std::int64_t> customer_id,
-                                               std::int64_t now_ms) {
-  return c.query_int(R"(
+                                               bool on_whatsapp, std::int64_t now_ms) {
+  const std::optional<std::string_view> source =
+      on_whatsapp ? std::optional<std::string_view>("reply") : std::nullopt;
+  const std::optional<std::int64_t> known_at =
+      on_whatsapp ? std::optional<std::int64_t>(now_ms) : std::nullopt;
+  const std::int64_t id =
+      c.query_int(R"(
 INSERT INTO contact_records (shop_id, phone, phone_type, name, status, whatsapp_status,
                              whatsapp_status_source, whatsapp_status_at, customer_id, created_at,
                              updated_at)
-VALUES (?, ?, ?, ?, 'pending', 'active', 'reply', ?, ?, ?, ?) RETURNING id)",
-                     {shop_id, e164, phone_type, name, now_ms, customer_id, now_ms, now_ms});
+VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING id)",
+                  {shop_id, e164, phone_type, name, on_whatsapp ? "active" : "unknown", source,
+                   known_at, customer_id, now_ms, now_ms});
+  // Upload 0: the bucket of contacts that came from no sheet (triggers only move contacts).
+  contacts::ContactCounts::add_imported(c, shop_id, 0, 1);
+  return id;
 }
 
 }  // namespace rx::messaging

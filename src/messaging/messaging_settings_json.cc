@@ -92,6 +92,12 @@ std::string webhook_url_path(const std::string& webhook_key) {
   return path;
 }
 
+std::string sms_webhook_url_path(const std::string& webhook_key) {
+  std::string path = "/api/webhooks/sms/";
+  path += webhook_key;
+  return path;
+}
+
 nlohmann::json to_json(const MessagingSettings& s) {
   using core::nullable;
   return {{"whatsapp_base_url", s.whatsapp_base_url},
@@ -114,6 +120,7 @@ nlohmann::json to_json(const MessagingSettings& s) {
           {"sms_price_paise", nullable(s.sms_price_paise)},
           {"webhook_key", s.webhook_key},
           {"webhook_url_path", webhook_url_path(s.webhook_key)},
+          {"sms_webhook_url_path", sms_webhook_url_path(s.webhook_key)},
           {"whatsapp_ready", s.whatsapp_ready()},
           {"sms_ready", s.sms_ready()}};
 }

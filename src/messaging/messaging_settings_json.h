@@ -13,6 +13,8 @@ nlohmann::json to_json(const MessagingSettings& settings);
 // field (URLs http(s), times HH:MM, prices >= 0). Secret values never appear in an error.
 MessagingSettingsChanges read_settings_changes(const nlohmann::json& body);
 
+// Where Meta posts the shop's WhatsApp webhooks, and where MSG91 forwards its inbound SMS.
 std::string webhook_url_path(const std::string& webhook_key);
+std::string sms_webhook_url_path(const std::string& webhook_key);
 
 }  // namespace rx::messaging

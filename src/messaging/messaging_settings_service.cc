@@ -5,6 +5,15 @@
 
 namespace rx::messaging {
 
+MessagingSettings settings_for_webhook_key(storage::Database& db, const std::string& webhook_key) {
+  std::optional<MessagingSettings> found;
+  db.with_connection([&](storage::Connection& c) {
+    found = MessagingSettingsRepository::find_by_webhook_key(c, webhook_key);
+  });
+  if (!found) core::throw_not_found("webhook");
+  return *found;
+}
+
 MessagingSettings MessagingSettingsService::get(const auth::Principal& actor) {
   std::optional<MessagingSettings> found;
   db_.with_connection(

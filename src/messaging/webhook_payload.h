@@ -1,5 +1,7 @@
 #pragma once
 
+#include "messaging/inbound_message.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -18,20 +20,9 @@ struct StatusReport {
   std::optional<std::string> error_message;
 };
 
-// entry[].changes[].value.messages[]: a message a WhatsApp user sent the shop.
-struct InboundMessage {
-  std::string message_id;
-  std::optional<std::string> from_phone;    // E.164, when the payload carries the number
-  std::optional<std::string> from_user_id;  // business-scoped user id (username users)
-  std::optional<std::string> profile_name;
-  std::string kind;                 // text, button, interactive, image...
-  std::optional<std::string> text;  // the words, for text and button replies
-  std::int64_t at_ms = 0;
-};
-
 struct WebhookPayload {
   std::vector<StatusReport> statuses;
-  std::vector<InboundMessage> messages;
+  std::vector<InboundMessage> messages;  // entry[].changes[].value.messages[]
 };
 
 // Reads the parts of a Cloud API webhook rxtrack acts on; anything else is ignored, and entries

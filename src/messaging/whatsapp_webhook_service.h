@@ -38,11 +38,8 @@ class WhatsappWebhookService {
                          const std::string& raw_body);
 
  private:
-  MessagingSettings shop_for(const std::string& webhook_key);
   bool apply_status(storage::Connection& c, std::int64_t shop_id, const StatusReport& report,
                     std::int64_t now_ms);
-  bool take_inbound(storage::Connection& c, const MessagingSettings& settings,
-                    const InboundMessage& message, std::int64_t now_ms);
 
   storage::Database& db_;
   const core::Clock& clock_;

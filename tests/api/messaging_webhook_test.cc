@@ -204,6 +204,8 @@ TEST_F(MessagingWebhookTest, RepliesOptOutOrAreLoggedAndEveryMessageIsKeptOnce) 
   ASSERT_EQ(stranger.body["total"], 1) << stranger.raw;
   EXPECT_EQ(stranger.body["items"][0]["name"], "New Person");
   EXPECT_EQ(stranger.body["items"][0]["whatsapp_status"], "active");
+  EXPECT_EQ(client(owner).get(kContacts + "?status=pending").body["total"], 2)
+      << "the contacts replies made are counted (Chatty's and the stranger's)";
 
   // Meta redelivers: nothing happens twice.
   const std::size_t events = client(owner)

@@ -113,5 +113,19 @@ TEST(DeliveryRulesTest, OptOutRepliesAreStopOrTheShopsWords) {
   EXPECT_FALSE(is_opt_out_reply("", keywords));
 }
 
+TEST(DeliveryRulesTest, PunctuationAroundAnOptOutWordIsIgnored) {
+  const std::vector<std::string> keywords = {"band karo"};
+  EXPECT_TRUE(is_opt_out_reply("stop.", {}));
+  EXPECT_TRUE(is_opt_out_reply("STOP!!", {}));
+  EXPECT_TRUE(is_opt_out_reply("\"Stop\"", {}));
+  EXPECT_TRUE(is_opt_out_reply(" stop ! ", {}));
+  EXPECT_TRUE(is_opt_out_reply("Band karo.", keywords));
+  EXPECT_TRUE(is_opt_out_reply("band karo\xE0\xA5\xA4", keywords)) << "a Devanagari full stop";
+  EXPECT_FALSE(is_opt_out_reply("st.op", {}));
+  EXPECT_FALSE(is_opt_out_reply("stop it", {}));
+  EXPECT_FALSE(is_opt_out_reply("...", {}));
+  EXPECT_FALSE(is_opt_out_reply("\xE0\xA5\xA4", {}));
+}
+
 }  // namespace
 }  // namespace rx::messaging

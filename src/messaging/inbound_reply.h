@@ -1,0 +1,29 @@
+#pragma once
+
+#include "messaging/inbound_message.h"
+#include "messaging/messaging_settings.h"
+#include "storage/database.h"
+
+#include <string_view>
+
+namespace rx::messaging {
+
+enum class InboundChannel { kWhatsapp, kSms };
+
+// "whatsapp" or "sms": the channel as inbound_messages and contact_interactions name it.
+std::string_view channel_name(InboundChannel channel);
+
+// One message someone sent the shop, inside the caller's transaction: stored once
+// (inbound_messages), then acted on. A message id stored before is a redelivery: nothing happens
+// and the answer is false. From a number that normalises in the shop's phone region:
+// - STOP (any case, punctuation around it ignored) or one of the shop's opt-out keywords opts
+//   the customer with that number out on every channel (a consent event, method reply);
+// - anything else is logged as an interaction of that channel on the number's contact record,
+//   which is created (pending, unassigned) for a number the shop has never seen;
+// - a WhatsApp message also marks the number WhatsApp-active: whoever writes there is on it.
+// A message without a usable number is only stored.
+bool take_inbound_message(storage::Connection& c, const MessagingSettings& settings,
+                          std::string_view phone_region, InboundChannel channel,
+                          const InboundMessage& message, std::int64_t now_ms);
+
+}  // namespace rx::messaging
