@@ -73,6 +73,19 @@ constexpr std::string_view kEraseMessages = R"(
 UPDATE messages SET to_phone = 'erased', parameters = NULL, updated_at = ?
 WHERE shop_id = ? AND customer_id = ?)";
 
+// Replies the person sent (WhatsApp or SMS): the number, name and text go; channel, kind, what
+// rxtrack did with it and the times stay. Found by the customer, by a contact of theirs, or by
+// the number as it came in (with or without the plus).
+constexpr std::string_view kEraseInbound = R"(
+UPDATE inbound_messages SET from_phone = NULL, from_user_id = NULL, profile_name = NULL,
+  body = NULL
+WHERE shop_id = ? AND (customer_id = ? OR from_phone = ? OR from_phone = ?))";
+
+constexpr std::string_view kEraseContactInbound = R"(
+UPDATE inbound_messages SET from_phone = NULL, from_user_id = NULL, profile_name = NULL,
+  body = NULL
+WHERE shop_id = ? AND contact_id = ?)";
+
 }  // namespace
 
 std::string erased_customer_phone(std::int64_t customer_id) {
@@ -154,6 +167,14 @@ void PrivacyRepository::erase_messages(storage::Connection& c, std::int64_t shop
                                        std::int64_t customer_id, std::int64_t now_ms) {
   c.query(kStopQueuedMessages, {now_ms, now_ms, shop_id, customer_id});
   c.query(kEraseMessages, {now_ms, shop_id, customer_id});
+}
+
+void PrivacyRepository::erase_inbound_messages(storage::Connection& c, std::int64_t shop_id,
+                                               std::int64_t customer_id, const std::string& phone,
+                                               const std::vector<std::int64_t>& contact_ids) {
+  const std::string digits = !phone.empty() && phone.front() == '+' ? phone.substr(1) : phone;
+  c.query(kEraseInbound, {shop_id, customer_id, phone, digits});
+  for (std::int64_t id : contact_ids) c.query(kEraseContactInbound, {shop_id, id});
 }
 
 std::int64_t PrivacyRepository::bill_count(storage::Connection& c, std::int64_t shop_id,

@@ -59,6 +59,10 @@ class PrivacyRepository {
                             std::int64_t now_ms);
   static void erase_messages(storage::Connection& c, std::int64_t shop_id, std::int64_t customer_id,
                              std::int64_t now_ms);
+  // `phone` is the customer's number before erasure; `contact_ids` their contact records.
+  static void erase_inbound_messages(storage::Connection& c, std::int64_t shop_id,
+                                     std::int64_t customer_id, const std::string& phone,
+                                     const std::vector<std::int64_t>& contact_ids);
   static std::int64_t bill_count(storage::Connection& c, std::int64_t shop_id,
                                  std::int64_t customer_id);
 };

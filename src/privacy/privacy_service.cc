@@ -75,6 +75,7 @@ ErasureResult PrivacyService::erase_customer(const auth::Principal& actor,
     const auto contact_ids = PrivacyRepository::contact_ids(c, shop, customer_id, customer->phone);
     for (std::int64_t id : contact_ids) PrivacyRepository::erase_contact(c, shop, id, now);
     PrivacyRepository::erase_messages(c, shop, customer_id, now);
+    PrivacyRepository::erase_inbound_messages(c, shop, customer_id, customer->phone, contact_ids);
 
     result.bills_kept = PrivacyRepository::bill_count(c, shop, customer_id);
     result.refill_reminders_cancelled = static_cast<std::int64_t>(cancelled.size());

@@ -1,5 +1,6 @@
 // DPDP Act 2023: the owner exports everything about a customer, or erases the person while the
 // shop keeps its accounts; both are audited; medical details never reach the server's log.
+#include "direct_sql.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -132,6 +133,18 @@ TEST_F(PrivacyTest, EraseRemovesThePersonAndKeepsTheAccounts) {
   History h = make_history(owner, "9876560003", "ERASEME");
   History bystander = make_history(owner, "9876560004", "KEEPME");
   const std::string base = kCustomers + "/" + std::to_string(h.customer_id);
+  // Replies the person sent: one matched to them, one only by the number as SMS brought it;
+  // and one from the bystander.
+  const std::string shop = std::to_string(owner.shop_id);
+  const std::string inbound =
+      "INSERT INTO inbound_messages (shop_id, channel, provider_message_id, from_phone, kind, "
+      "body, action, customer_id, received_at, created_at) VALUES ";
+  exec_sql(server().db_url(),
+           inbound + "(" + shop + ", 'whatsapp', 'wamid.E1', '+919876560003', 'text', " +
+               "'ERASEME reply', 'logged', " + std::to_string(h.customer_id) + ", 1, 1), (" + shop +
+               ", 'sms', 'sms.E2', '919876560003', 'text', 'ERASEME sms', 'stored', " +
+               "NULL, 1, 1), (" + shop + ", 'sms', 'sms.K1', '919876560004', 'text', " +
+               "'KEEPME sms', 'stored', NULL, 1, 1)");
 
   Response erased = client(owner).post(base + "/erase", nlohmann::json::object());
   ASSERT_EQ(erased.status, 200) << erased.raw;
@@ -197,6 +210,15 @@ TEST_F(PrivacyTest, EraseRemovesThePersonAndKeepsTheAccounts) {
                       "done_at IS NULL AND contact_id = " +
                           std::to_string(h.contact_id)),
             0);
+  EXPECT_EQ(sql_count(db,
+                      "SELECT COUNT(*) FROM inbound_messages WHERE body LIKE '%ERASEME%' OR "
+                      "from_phone LIKE '%9876560003'"),
+            0);
+  EXPECT_EQ(sql_count(db,
+                      "SELECT COUNT(*) FROM inbound_messages WHERE body = 'KEEPME sms' AND "
+                      "from_phone = '919876560004'"),
+            1)
+      << "another person's reply stays";
   EXPECT_EQ(sql_count(db, "SELECT COUNT(*) FROM consent_events WHERE customer_id = " + id +
                               " AND channel = 'all' AND granted = FALSE"),
             1)
