@@ -148,6 +148,8 @@ test('the owner fills the messaging settings; secrets read back only as set', as
   // The webhook address: this site's origin and the shop's key.
   const origin = new URL(page.url()).origin;
   await expect(page.getByTestId('webhook-url')).toHaveText(`${origin}${String(saved.webhook_url_path)}`);
+  await expect(page.getByTestId('sms-webhook-url')).toHaveText(`${origin}${String(saved.sms_webhook_url_path)}`);
+  expect(String(saved.sms_webhook_url_path)).toBe(`/api/webhooks/sms/${String(saved.webhook_key)}`);
 
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-360.png'), fullPage: true });

@@ -36,6 +36,8 @@ export interface MessagingSettings {
   webhook_key: string;
   /** e.g. `/api/webhooks/whatsapp/<key>`; the full address is the site's origin plus this. */
   webhook_url_path: string;
+  /** e.g. `/api/webhooks/sms/<key>`: where MSG91 forwards inbound SMS. */
+  sms_webhook_url_path: string;
   whatsapp_ready: boolean;
   sms_ready: boolean;
 }
@@ -59,6 +61,7 @@ export type MessagingChanges = Partial<
     | 'sms_auth_key_set'
     | 'webhook_key'
     | 'webhook_url_path'
+    | 'sms_webhook_url_path'
     | 'whatsapp_ready'
     | 'sms_ready'
   >

@@ -119,7 +119,12 @@ export function MessagingSettingsPage() {
           {text('whatsapp_template_refill', 'Refill reminder template', { hint: 'The approved template’s name.' })}
           {text('whatsapp_template_language', 'Template language', { hint: 'e.g. en or hi' })}
           {text('whatsapp_price', 'Price per WhatsApp message (₹)', { apiName: 'whatsapp_price_paise', hint: 'For the cost estimate on the dashboard.' })}
-          <WebhookAddress path={loaded.webhook_url_path} />
+          <WebhookAddress
+            path={loaded.webhook_url_path}
+            label="Webhook address (callback URL for Meta)"
+            hint="Meta sends delivery statuses and replies here; it checks the verify token once."
+            testId="webhook-url"
+          />
         </fieldset>
 
         <fieldset class="panel">
@@ -129,6 +134,12 @@ export function MessagingSettingsPage() {
           {text('sms_template_id', 'Flow template ID')}
           {text('sms_sender', 'Sender ID')}
           {text('sms_price', 'Price per SMS (₹)', { apiName: 'sms_price_paise' })}
+          <WebhookAddress
+            path={loaded.sms_webhook_url_path}
+            label="Inbound SMS address (MSG91 callback URL)"
+            hint="MSG91 forwards customers’ SMS replies here: STOP opts them out of every channel."
+            testId="sms-webhook-url"
+          />
         </fieldset>
 
         <fieldset class="panel">

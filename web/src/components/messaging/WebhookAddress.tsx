@@ -1,8 +1,19 @@
 import { useState } from 'preact/hooks';
 
-/** The address to give Meta for the shop's webhook, with a copy button. */
-export function WebhookAddress({ path }: { path: string }) {
+interface WebhookAddressProps {
+  /** The address's path on this site, e.g. `/api/webhooks/whatsapp/<key>`. */
+  path: string;
+  /** What to call it, e.g. "Webhook address (callback URL for Meta)". */
+  label: string;
+  /** What the provider sends there, shown under the address. */
+  hint: string;
+  testId: string;
+}
+
+/** The address to give a provider for the shop's webhook, with a copy button. */
+export function WebhookAddress({ path, label, hint, testId }: WebhookAddressProps) {
   const url = `${window.location.origin}${path}`;
+  const labelId = `${testId}-label`;
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     try {
@@ -14,11 +25,11 @@ export function WebhookAddress({ path }: { path: string }) {
   };
   return (
     <div class="field webhook">
-      <p class="field__label" id="webhook-label">
-        Webhook address (callback URL for Meta)
+      <p class="field__label" id={labelId}>
+        {label}
       </p>
       <div class="webhook__row">
-        <code class="webhook__url" aria-labelledby="webhook-label" data-testid="webhook-url">
+        <code class="webhook__url" aria-labelledby={labelId} data-testid={testId}>
           {url}
         </code>
         <button type="button" class="btn btn--small" onClick={copy}>
@@ -26,7 +37,7 @@ export function WebhookAddress({ path }: { path: string }) {
         </button>
       </div>
       <p class="field__hint" role="status">
-        {copied ?? 'Meta sends delivery statuses and replies here; it checks the verify token once.'}
+        {copied ?? hint}
       </p>
     </div>
   );
