@@ -53,7 +53,7 @@ void expect_others_served(int port) {
   for (int i = 0; i < 3; ++i) {
     const auto start = steady_clock::now();
     EXPECT_EQ(ApiClient(port).get("/healthz").status, 200);
-    EXPECT_LT(seconds_since(start), 0.5);
+    EXPECT_LT(seconds_since(start), 1.0) << "at once, as in the 503 test";
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
   }
 }
