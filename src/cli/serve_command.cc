@@ -70,6 +70,11 @@ Action add_serve_command(CLI::App& app) {
       ->envname("RXTRACK_READ_TIMEOUT")
       ->check(CLI::Range(1, 300))
       ->capture_default_str();
+  cmd->add_option("--request-deadline", config->server.request_deadline_seconds,
+                  "seconds a request's headers and body may take to arrive, however paced")
+      ->envname("RXTRACK_REQUEST_DEADLINE")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->add_option("--tls-cert", config->server.tls_cert_file, "TLS certificate (PEM)")
       ->envname("RXTRACK_TLS_CERT");
   cmd->add_option("--tls-key", config->server.tls_key_file, "TLS private key (PEM)")

@@ -18,6 +18,8 @@ std::string_view error_code_name(ErrorCode code) {
       return "conflict";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kRequestTimeout:
+      return "request_timeout";
     case ErrorCode::kHeadersTooLarge:
       return "headers_too_large";
     case ErrorCode::kUnsupportedMediaType:

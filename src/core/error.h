@@ -18,6 +18,7 @@ enum class ErrorCode {
   kNotFound,              // no such thing in this shop
   kConflict,              // unique key, invalid state move, already set up
   kPayloadTooLarge,       // body over the limit
+  kRequestTimeout,        // the request's headers and body did not arrive by the deadline
   kHeadersTooLarge,       // request headers over the limit
   kUnsupportedMediaType,  // not a spreadsheet
   kValidation,            // well-formed but wrong field values

@@ -22,6 +22,8 @@ int status_for(ErrorCode code) {
       return 409;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kRequestTimeout:
+      return 408;
     case ErrorCode::kHeadersTooLarge:
       return 431;
     case ErrorCode::kUnsupportedMediaType:

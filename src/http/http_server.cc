@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 #include "http/bounded_task_queue.h"
+#include "http/connection_stream.h"
+#include "http/deadline_server.h"
 #include "http/error_response.h"
 
 #include <spdlog/spdlog.h>
@@ -25,6 +27,8 @@ core::ErrorCode code_for_status(int status) {
       return core::ErrorCode::kForbidden;
     case 404:
       return core::ErrorCode::kNotFound;
+    case 408:
+      return core::ErrorCode::kRequestTimeout;
     case 409:
       return core::ErrorCode::kConflict;
     case 413:
@@ -69,15 +73,16 @@ std::string_view message_for_status(int status) {
 
 HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator)
     : options_(std::move(options)) {
+  const std::chrono::seconds deadline(options_.request_deadline_seconds);
   if (tls()) {
-    auto ssl = std::make_unique<httplib::SSLServer>(options_.tls_cert_file.c_str(),
-                                                    options_.tls_key_file.c_str());
+    auto ssl = std::make_unique<DeadlineServer<httplib::SSLServer>>(
+        deadline, options_.tls_cert_file.c_str(), options_.tls_key_file.c_str());
     if (!ssl->is_valid()) {
       throw core::AppError(core::ErrorCode::kValidation, "cannot load the TLS certificate or key");
     }
     server_ = std::move(ssl);
   } else {
-    server_ = std::make_unique<httplib::Server>();
+    server_ = std::make_unique<DeadlineServer<httplib::Server>>(deadline);
   }
   router_ = std::make_unique<Router>(*server_, authenticator, options_.trust_proxy);
 
@@ -127,9 +132,17 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
         }
         return httplib::Server::HandlerResponse::Unhandled;
       });
-  // Statuses httplib sets by itself (unmatched route, body too large) get the JSON error shape.
+  // Statuses httplib sets by itself (unmatched route, body too large, a request that could not
+  // be read) get the JSON error shape.
   server_->set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (request_deadline_missed()) {
+          // httplib says 400 for any request it could not read in full; this one was too slow.
+          res.set_header("Connection", "close");
+          write_error(res, core::ErrorCode::kRequestTimeout,
+                      "the request did not arrive in time; the connection is closed");
+          return httplib::Server::HandlerResponse::Handled;
+        }
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         write_error(res, code_for_status(res.status), std::string(message_for_status(res.status)));
         return httplib::Server::HandlerResponse::Handled;
@@ -145,9 +158,13 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
         write_error(res, core::ErrorCode::kInternal, "internal error");
       });
   server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                request_started)
-                          .count();
+    // Requests refused before routing (unreadable, too slow) have no handling time.
+    const double ms = request_started == std::chrono::steady_clock::time_point{}
+                          ? 0.0
+                          : std::chrono::duration<double, std::milli>(
+                                std::chrono::steady_clock::now() - request_started)
+                                .count();
+    request_started = {};
     // The path only: query strings can carry phone numbers and names.
     spdlog::info(R"({{"method":"{}","path":"{}","status":{},"ms":{:.2f},"bytes":{},"ip":"{}"}})",
                  req.method, req.path, res.status, ms, res.body.size(), req.remote_addr);

@@ -23,6 +23,9 @@ struct ServerOptions {
   std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing
   std::size_t max_header_bytes = 32 * 1024;       // all request headers together; over: 431
   int read_timeout_seconds = 10;  // a client silent this long mid-request is dropped
+  // A request's headers and body must all arrive within this of its first byte, however the
+  // client paces them (408 otherwise). Long enough for a 20 MB upload at about 3 Mbit/s.
+  int request_deadline_seconds = 60;
   int write_timeout_seconds = 15;
   bool trust_proxy = false;
   std::string tls_cert_file;
