@@ -281,6 +281,19 @@ ImportResult ContactImportService::import(const ImportRequest& request,
   if (request.bytes.empty()) {
     throw AppError(ErrorCode::kValidation, "the file is empty", {{"fields", {{"file", "empty"}}}});
   }
+  if (!turns_.try_acquire_for(kTurnWait)) {
+    throw AppError(ErrorCode::kUnavailable,
+                   "other contact sheets are being imported; try again in a minute");
+  }
+  struct Turn {
+    std::counting_semaphore<kConcurrentImports>& turns;
+    ~Turn() { turns.release(); }
+  } turn{turns_};
+  return import_now(request, progress);
+}
+
+ImportResult ContactImportService::import_now(const ImportRequest& request,
+                                              const ImportProgress& progress) {
   const phone::PhoneNormalizer normalizer(request.phone_region);
   ImportResult result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {

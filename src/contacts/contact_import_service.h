@@ -4,8 +4,10 @@
 #include "core/clock.h"
 #include "storage/database.h"
 
+#include <chrono>
 #include <functional>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +35,15 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 class ContactImportService {
  public:
   static constexpr std::size_t kMaxFileBytes = 20 * 1024 * 1024;
+  // Imports that run at once in this process; each needs working memory of about its file's
+  // size, so this bounds the total. More would not be faster: SQLite writes one at a time, and
+  // two cores parse two sheets.
+  static constexpr std::ptrdiff_t kConcurrentImports = 2;
+  // How long an upload waits for its turn before the answer is 503 "try again".
+  static constexpr std::chrono::seconds kTurnWait{60};
 
-  ContactImportService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  ContactImportService(storage::Database& db, const core::Clock& clock)
+      : db_(db), clock_(clock), turns_(kConcurrentImports) {}
 
   // 413 over 20 MB (unless `allow_large`, for the command line), 415 for a file that is not a
   // spreadsheet, 422 for a damaged or hostile one.
@@ -42,8 +51,11 @@ class ContactImportService {
                       bool allow_large = false);
 
  private:
+  ImportResult import_now(const ImportRequest& request, const ImportProgress& progress);
+
   storage::Database& db_;
   const core::Clock& clock_;
+  std::counting_semaphore<kConcurrentImports> turns_;
 };
 
 }  // namespace rx::contacts
