@@ -15,7 +15,11 @@ ApiClient::ApiClient(const std::string& base_url) : client_(base_url) {
 void ApiClient::sign_in(const std::string& email, const std::string& password) {
   token_.clear();
   const nlohmann::json answer = post("/api/auth/login", {{"email", email}, {"password", password}});
-  token_ = answer.at("token").get<std::string>();
+  use_token(answer.at("token").get<std::string>());
+}
+
+void ApiClient::use_token(const std::string& token) {
+  token_ = token;
   client_.set_bearer_token_auth(token_);
 }
 

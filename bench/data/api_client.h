@@ -15,6 +15,8 @@ class ApiClient {
 
   // POST /api/auth/login; later requests carry the bearer token it answers.
   void sign_in(const std::string& email, const std::string& password);
+  // Uses a session signed in earlier instead.
+  void use_token(const std::string& token);
   const std::string& token() const { return token_; }
 
   nlohmann::json get(const std::string& path);
