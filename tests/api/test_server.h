@@ -50,6 +50,7 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   int port() const { return port_; }
+  int pid() const { return pid_; }
   const std::string& db_url() const { return db_url_; }
   // Everything the server wrote to stderr (its request log) so far.
   std::string log() const;
