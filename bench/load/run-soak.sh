@@ -23,7 +23,8 @@
 # --smoke: 20 clients for 6 s on the 2-shop smoke dataset, with more uploads so that every
 #   kind of request is exercised; memory reported, not judged. ./test runs it through
 #   bench/run --smoke.
-# The reports of a full run are also written to bench/results/<date>-<commit>-soak.md.
+# The reports of a full run are also written to bench/results/<date>-<commit>-soak.md. After a
+# failure the scratch folder (servers' request logs, SQLite databases) is kept and named.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/common.sh
@@ -71,6 +72,7 @@ bench_work=$(mktemp -d /tmp/rxtrack-soak.XXXXXX)
 chmod 755 "$bench_work"  # the throwaway cluster runs as postgres when this runs as root
 mkdir -p "$bench_work/no-web"
 server_pids=()
+failures=()
 stop_servers() {
   local pid
   for pid in "${server_pids[@]}"; do
@@ -83,11 +85,14 @@ cleanup() {
   stop_servers
   stop_server
   drop_databases
-  rm -rf "$bench_work"
+  if [ ${#failures[@]} -gt 0 ]; then
+    echo "soak: the servers' logs and the SQLite databases stay in $bench_work" >&2
+  else
+    rm -rf "$bench_work"
+  fi
 }
 trap cleanup EXIT
 
-failures=()
 fail() {
   failures+=("$*")
   echo "soak: FAILED: $*" >&2

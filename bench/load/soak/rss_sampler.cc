@@ -90,13 +90,18 @@ std::vector<RssSampler::Summary> RssSampler::summarize(double window_seconds) co
     const double end = samples_[i].empty() ? 0 : samples_[i].back().seconds;
     std::vector<double> first;
     std::vector<double> last;
+    std::vector<std::vector<double>> minutes;
     for (const Sample& sample : samples_[i]) {
       if (sample.seconds <= window_seconds) first.push_back(sample.mb);
       if (sample.seconds >= end - window_seconds) last.push_back(sample.mb);
       s.peak_mb = std::max(s.peak_mb, sample.mb);
+      const auto minute = static_cast<std::size_t>(sample.seconds / 60);
+      if (minutes.size() <= minute) minutes.resize(minute + 1);
+      minutes[minute].push_back(sample.mb);
     }
     s.first_median_mb = median(first);
     s.last_median_mb = median(last);
+    for (const auto& minute : minutes) s.minute_medians_mb.push_back(median(minute));
     out.push_back(s);
   }
   return out;

@@ -25,6 +25,7 @@ class RssSampler {
     double peak_mb = 0;          // the highest sample
     double hwm_mb = 0;           // the kernel's VmHWM at stop(): the peak between samples too
     bool vanished = false;       // /proc/PID was gone at some sample: the server died
+    std::vector<double> minute_medians_mb;  // the shape of the curve, one a minute
   };
 
   explicit RssSampler(std::vector<int> pids);

@@ -8,17 +8,19 @@ namespace {
 
 void print_requests(SoakResult& result) {
   std::printf(
-      "| request | answered | req/s | p50 ms | p99 ms | expected | 429 | 503 | other 5xx | "
+      "| request | answered | req/s | p50 ms | p99 ms | max ms | expected | 429 | 503 | other 5xx "
+      "| "
       "other status | no answer | wrong body |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   KindStats all;
   for (const KindStats& k : result.requests.kinds) all.add(k);
   auto row = [&result](const std::string& name, KindStats& k) {
     const auto answered = static_cast<double>(k.answered());
     std::printf(
-        "| %s | %lld | %.1f | %.1f | %.1f | %lld | %lld | %lld | %lld | %lld | %lld | %lld |\n",
+        "| %s | %lld | %.1f | %.1f | %.1f | %.0f | %lld | %lld | %lld | %lld | %lld | %lld | %lld "
+        "|\n",
         name.c_str(), static_cast<long long>(k.answered()), answered / result.seconds,
-        percentile(k.latency_ms, 50), percentile(k.latency_ms, 99),
+        percentile(k.latency_ms, 50), percentile(k.latency_ms, 99), percentile(k.latency_ms, 100),
         static_cast<long long>(k.expected), static_cast<long long>(k.rate_limited),
         static_cast<long long>(k.unavailable), static_cast<long long>(k.server_errors),
         static_cast<long long>(k.unexpected), static_cast<long long>(k.connection_errors),
@@ -32,18 +34,24 @@ void print_requests(SoakResult& result) {
 
 void print_memory(const SoakResult& result, const SoakLimits& limits) {
   std::printf(
-      "| server pid | samples | first %.0f s median MB | last %.0f s median MB | peak "
-      "sample MB | VmHWM MB | flat if last <= |\n",
+      "| server pid | samples | first %.0f s median MB | last %.0f s median MB | peak sample MB "
+      "| VmHWM MB | flat if last <= | median of each minute, MB |\n",
       result.memory_window, result.memory_window);
-  std::printf("|---|---|---|---|---|---|---|\n");
+  std::printf("|---|---|---|---|---|---|---|---|\n");
   for (const auto& m : result.memory) {
     char ceiling[32] = "not checked";
     if (limits.check_memory) {
       std::snprintf(ceiling, sizeof ceiling, "%.1f", memory_ceiling_mb(m, limits));
     }
-    std::printf("| %d%s | %zu | %.1f | %.1f | %.1f | %.1f | %s |\n", m.pid,
+    std::string minutes;
+    for (const double mb : m.minute_medians_mb) {
+      char text[16];
+      std::snprintf(text, sizeof text, "%s%.0f", minutes.empty() ? "" : " ", mb);
+      minutes.append(text);
+    }
+    std::printf("| %d%s | %zu | %.1f | %.1f | %.1f | %.1f | %s | %s |\n", m.pid,
                 m.vanished ? " (exited)" : "", m.samples, m.first_median_mb, m.last_median_mb,
-                m.peak_mb, m.hwm_mb, ceiling);
+                m.peak_mb, m.hwm_mb, ceiling, minutes.c_str());
   }
 }
 
