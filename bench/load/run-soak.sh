@@ -169,7 +169,7 @@ soak_engine() {
   fi
   local processes="one server process"
   [ "$servers" = 1 ] || processes="$servers server processes on one database"
-  reports+=("## $label ($processes, $server_threads worker threads each)"
+  reports+=("## $label ($processes, $server_threads worker threads per server)"
     "" "$(cat "$bench_work/$engine.md")" "")
 }
 
