@@ -49,7 +49,9 @@ std::string iso_utc(std::int64_t ms) {
   return text;
 }
 
-nlohmann::json items(std::mt19937_64& rng) {
+}  // namespace
+
+nlohmann::json bill_items(std::mt19937_64& rng) {
   nlohmann::json out = nlohmann::json::array();
   const int count = 1 + static_cast<int>(rng() % 3);
   for (int i = 0; i < count; ++i) {
@@ -63,8 +65,6 @@ nlohmann::json items(std::mt19937_64& rng) {
   }
   return out;
 }
-
-}  // namespace
 
 BillPlan plan_bills(const std::vector<std::uint64_t>& sheet_numbers, int count, unsigned seed,
                     std::int64_t now_ms) {
@@ -101,7 +101,7 @@ BillPlan plan_bills(const std::vector<std::uint64_t>& sheet_numbers, int count, 
     }
     if (rng() % 3 == 0) customer["whatsapp_consent"] = true;
     bill["customer"] = std::move(customer);
-    bill["items"] = items(rng);
+    bill["items"] = bill_items(rng);
     bill["billed_at"] = iso_utc(start + step * i + static_cast<std::int64_t>(rng() % 3600000));
     plan.bills.push_back(std::move(bill));
     if (billed.insert(number).second) plan.customers.push_back(number);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <random>
 #include <vector>
 
 namespace rx::bench {
@@ -20,6 +21,10 @@ struct BillPlan {
 // that is not fixed by `seed`).
 BillPlan plan_bills(const std::vector<std::uint64_t>& sheet_numbers, int count, unsigned seed,
                     std::int64_t now_ms);
+
+// A bill's `items`: one to three of ten common medicines, most with a duration (so they get
+// refill reminders), a quarter generic.
+nlohmann::json bill_items(std::mt19937_64& rng);
 
 // Bodies for POST /api/customer-tracking/contacts/{id}/interactions: the telecallers' calls.
 std::vector<nlohmann::json> plan_interactions(int count, unsigned seed);

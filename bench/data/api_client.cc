@@ -1,6 +1,8 @@
 #include "api_client.h"
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace rx::bench {
 
@@ -15,16 +17,30 @@ ApiClient::ApiClient(const std::string& base_url) : client_(base_url) {
 void ApiClient::sign_in(const std::string& email, const std::string& password) {
   token_.clear();
   const nlohmann::json answer = post("/api/auth/login", {{"email", email}, {"password", password}});
-  token_ = answer.at("token").get<std::string>();
+  use_token(answer.at("token").get<std::string>());
+}
+
+void ApiClient::use_token(const std::string& token) {
+  token_ = token;
   client_.set_bearer_token_auth(token_);
 }
 
 nlohmann::json ApiClient::get(const std::string& path) {
-  return checked(client_.Get(path), "GET", path);
+  return checked(retrying_busy([&] { return client_.Get(path); }), "GET", path);
 }
 
 nlohmann::json ApiClient::post(const std::string& path, const nlohmann::json& body) {
-  return checked(client_.Post(path, body.dump(), "application/json"), "POST", path);
+  const std::string text = body.dump();
+  return checked(retrying_busy([&] { return client_.Post(path, text, "application/json"); }),
+                 "POST", path);
+}
+
+httplib::Result ApiClient::retrying_busy(const std::function<httplib::Result()>& send) {
+  for (int attempt = 1;; ++attempt) {
+    httplib::Result result = send();
+    if (!result || result->status != 503 || attempt == kBusyAttempts) return result;
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // the server's Retry-After
+  }
 }
 
 nlohmann::json ApiClient::checked(const httplib::Result& result, const char* method,

@@ -8,7 +8,8 @@
 //
 // Writes DIR/fixtures.tsv for the load scripts (bench/load/*.lua), one line per shop:
 //   shop id, bearer token, sampled contact ids, customers' phones (as typed), unbilled
-//   contact-sheet numbers (for conversions); lists comma-separated.
+//   contact-sheet numbers (for conversions), staff emails; lists comma-separated
+//   (bench/data/fixtures.h reads it back).
 // Prints a JSON summary (counts and seconds per phase) on standard output.
 #include "rxtrack_cli.h"
 #include "scale.h"
@@ -149,7 +150,7 @@ int main(int argc, char** argv) {
       ->required();
   app.add_option("--server", options.server, "the running server, http://HOST:PORT")->required();
   app.add_option("--out", options.out_dir, "folder for the sheets and fixtures.tsv")->required();
-  app.add_option("--scale", options.scale_name, "smoke, small (100k contacts) or full (1M)")
+  app.add_option("--scale", options.scale_name, "smoke, small (100k contacts), full (1M) or soak")
       ->capture_default_str();
   app.add_option("--seed", options.seed, "generator seed")->capture_default_str();
   app.add_option("--threads", options.threads, "parallel API clients")->capture_default_str();

@@ -17,7 +17,8 @@ struct Scale {
   int interactions_per_shop = 300;
 };
 
-// "smoke" (2 tiny shops, for CI), "small" (100k contacts) or "full" (1M contacts).
+// "smoke" (2 tiny shops, for CI), "small" (100k contacts), "full" (1M contacts) or "soak" (4
+// shops of 10k contacts with 4 staff each, for the load test).
 std::optional<Scale> scale_named(std::string_view name);
 
 }  // namespace rx::bench

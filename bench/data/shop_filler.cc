@@ -47,6 +47,7 @@ void fill_telecalling(const std::string& server, const Scale& scale, ShopState& 
                        {"password", kBenchPassword},
                        {"role", k == 0 && scale.staff_per_shop > 1 ? "manager" : "staff"}});
     staff_ids.push_back(created.at("id"));
+    shop.staff_emails.push_back(email);
     ++totals.staff;
   }
   const auto per_shop = static_cast<std::int64_t>(shop.numbers.size());
@@ -98,6 +99,8 @@ std::string fixture_line(const ShopState& shop) {
   line.append(joined(shop.contact_ids, kFixtureIds, [](auto id) { return std::to_string(id); }));
   line.append("\t").append(joined(phones, phones.size(), [](const auto& p) { return p; }));
   line.append("\t").append(joined(fresh, kFixtureFresh, [](auto n) { return std::to_string(n); }));
+  line.append("\t").append(
+      joined(shop.staff_emails, shop.staff_emails.size(), [](const auto& e) { return e; }));
   return line;
 }
 

@@ -21,6 +21,7 @@ struct ShopState {
   std::vector<std::uint64_t> numbers;     // the sheet's distinct valid numbers
   std::vector<std::int64_t> contact_ids;  // sampled from the contact list
   std::vector<std::uint64_t> customers;   // numbers that have bills
+  std::vector<std::string> staff_emails;  // the accounts fill_telecalling created
 };
 
 struct Totals {
@@ -42,7 +43,8 @@ void fill_telecalling(const std::string& server, const Scale& scale, ShopState& 
 void fill_counter(const std::string& server, const Scale& scale, ShopState& shop, Totals& totals);
 
 // Its line of fixtures.tsv: id, token, contact ids, customers' phones as the counter types them,
-// and the unbilled second half of the sheet (for the load test's conversions).
+// the unbilled second half of the sheet (for the load test's conversions), and the staff's
+// emails (their password is kBenchPassword).
 std::string fixture_line(const ShopState& shop);
 
 }  // namespace rx::bench

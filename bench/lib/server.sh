@@ -5,12 +5,13 @@
 server_pid=""
 server_port=""
 
-# start_server NAME: serve on a free port, logs in $bench_work/NAME.log (one JSON line a
-# request); returns once /healthz answers. Sets server_pid and server_port.
+# start_server NAME [SERVE_OPTION...]: serve on a free port, logs in $bench_work/NAME.log (one
+# JSON line a request); returns once /healthz answers. Sets server_pid and server_port.
 start_server() {
   local name=$1
+  shift
   "$bench_bin/rxtrack" serve --listen 127.0.0.1:0 --no-scheduler --web-dir "$bench_work/no-web" \
-    >"$bench_work/$name.out" 2>"$bench_work/$name.log" &
+    "$@" >"$bench_work/$name.out" 2>"$bench_work/$name.log" &
   server_pid=$!
   server_port=""
   local _

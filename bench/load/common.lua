@@ -15,7 +15,8 @@ local function split(text, separator)
   end
 end
 
--- One line a shop: id, bearer token, contact ids, customers' phones, unbilled sheet numbers.
+-- One line a shop: id, bearer token, contact ids, customers' phones, unbilled sheet numbers
+-- (and the staff's emails, which these scripts do not use).
 shops = {}
 for line in io.lines(os.getenv("BENCH_FIXTURES")) do
   local f = split(line, "\t")

@@ -19,6 +19,8 @@ namespace {
 
 // Allow a little clock skew between the counter's device and the server.
 constexpr std::int64_t kFutureSlackMs = 5 * 60 * 1000;
+// Runs of a bill's transaction when it loses a race to create its customer (see create()).
+constexpr int kAttempts = 3;
 
 [[noreturn]] void invalid(const std::string& field, const std::string& reason) {
   throw AppError(ErrorCode::kValidation, field + ": " + reason, {{"fields", {{field, reason}}}});
@@ -71,9 +73,11 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   }
   const std::int64_t total = total_of(items);
 
+  const std::string today = core::local_date(now, actor.time_zone);
   BillResult result;
-  result.today = core::local_date(now, actor.time_zone);
-  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+  const auto record = [&](storage::Connection& c) {
+    result = BillResult{};
+    result.today = today;
     const std::int64_t shop = actor.shop_id;
     auto existing = customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
     const auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone);
@@ -169,8 +173,20 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     }
     result.bill = *BillRepository::find(c, shop, bill_id);
     result.customer = *customers::CustomerRepository::find(c, shop, customer_id);
-  });
-  return result;
+  };
+  // Two counters billing one new phone at once: on PostgreSQL both transactions find no
+  // customer and insert one, and the second fails on the (shop_id, phone) key when the first
+  // commits. Run again, it finds that customer, as a bill a moment later would. Nothing a bill
+  // writes is keyed by the request itself, so a conflict can only be a race with another
+  // writer; one that lasts fails every attempt and still answers 409.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db_.transaction(storage::TxMode::kWrite, record);
+      return result;
+    } catch (const AppError& e) {
+      if (e.code() != ErrorCode::kConflict || attempt == kAttempts) throw;
+    }
+  }
 }
 
 Bill BillService::get(const auth::Principal& actor, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include "http/error_response.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -102,6 +103,17 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
   // httplib sends the headers and the body in two writes; with Nagle's algorithm the second
   // waits for the client's delayed ACK, adding 40 ms to every answer on a kept-alive connection.
   server_->set_tcp_nodelay(true);
+  // cpp-httplib 0.11 listens with a backlog of 5. A burst of new connections (many clients whose
+  // keep-alive ends together, a proxy opening a pool) then overflowed the kernel's accept queue
+  // while the accepting thread waited for a core: handshakes were dropped, clients waited 1 to
+  // 31 s in SYN retransmits, and some requests never reached the server. The options hook runs
+  // on the listening socket (accepted sockets do not pass through it), so bind() can listen on
+  // it again with the system's maximum; past the worker queue's bound, connections are then
+  // answered 503 by BoundedTaskQueue instead of being dropped unseen.
+  server_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket_ = sock;
+  });
 
   httplib::Headers headers = {
       {"Content-Security-Policy",
@@ -194,6 +206,9 @@ int HttpServer::bind() {
   if (port < 0) {
     throw core::AppError(core::ErrorCode::kUnavailable,
                          "cannot listen on " + options_.host + ":" + std::to_string(options_.port));
+  }
+  if (::listen(listening_socket_, SOMAXCONN) != 0) {
+    spdlog::warn("cannot widen the listen backlog; bursts of connections may be dropped");
   }
   return port;
 }

@@ -54,6 +54,8 @@ class HttpServer {
   std::unique_ptr<httplib::Server> server_;
   std::unique_ptr<Router> router_;
   std::optional<StaticFiles> static_files_;
+  // The listening socket, seen by httplib's socket-options hook (see the constructor).
+  socket_t listening_socket_ = INVALID_SOCKET;
 };
 
 }  // namespace rx::http

@@ -5,6 +5,9 @@
 
 #include <chrono>
 #include <ctime>
+#include <latch>
+#include <thread>
+#include <vector>
 
 namespace rx::test {
 namespace {
@@ -351,6 +354,54 @@ TEST_F(BillingTest, CustomersAreCreatedFoundAndEdited) {
   EXPECT_EQ(api.get(kTracking + "/customers?q=511002").body["total"], 1);
   expect_error(api.get(kTracking + "/customers?category=vip"), 422, "validation_failed");
   expect_error(api.get(kTracking + "/customers?prefers_generic=maybe"), 422, "validation_failed");
+}
+
+TEST_F(BillingTest, CountersBillingOneNewPhoneAtOnceAllSucceed) {
+  // Found by the load test (bench/load/run-soak.sh): on PostgreSQL two bills for a phone that
+  // is not a customer yet both found no customer and inserted one; the second failed on the
+  // (shop_id, phone) key with 409 once the first committed.
+  SignedInStaff owner = create_shop(server(), "Rush Shop");
+  constexpr int kPhones = 4;
+  constexpr int kCounters = 6;
+  std::string sheet = "Name,Phone\n";
+  for (int p = 0; p < kPhones; ++p) {
+    sheet.append("Rush ").append(std::to_string(p)).append(",98765300");
+    sheet.append(std::to_string(10 + p)).append("\n");
+  }
+  ASSERT_EQ(client(owner).upload(kTracking + "/contacts/upload", "file", "rush.csv", sheet).status,
+            201);
+  for (int p = 0; p < kPhones; ++p) {
+    const std::string phone = "98765300" + std::to_string(10 + p);
+    std::vector<Response> answers(kCounters);
+    std::latch ready(kCounters);
+    std::vector<std::thread> counters;
+    for (int i = 0; i < kCounters; ++i) {
+      counters.emplace_back([&, i] {
+        ApiClient counter = client(owner);
+        const nlohmann::json body = {{"customer", {{"phone", phone}}},
+                                     {"customer_category", "contact_sheet"},
+                                     {"was_contacted_before", true},
+                                     {"items", {item("Metformin 500", 1, 100 + i, 30)}}};
+        ready.arrive_and_wait();
+        answers[i] = counter.post("/api/bills", body);
+      });
+    }
+    for (auto& counter : counters) counter.join();
+    int created = 0;
+    int converted = 0;
+    std::int64_t paise = 0;
+    for (const Response& answer : answers) {
+      ASSERT_EQ(answer.status, 201) << answer.raw;
+      created += answer.body["customer_created"].get<bool>() ? 1 : 0;
+      converted += answer.body["conversion"].is_null() ? 0 : 1;
+      paise += answer.body["total_paise"].get<std::int64_t>();
+    }
+    EXPECT_EQ(created, 1) << "one bill creates the customer, the others find it";
+    EXPECT_EQ(converted, 1) << "the contact converts once";
+    Response customer = client(owner).get(kTracking + "/customers/phone/" + phone);
+    EXPECT_EQ(customer.body["visit_count"], kCounters);
+    EXPECT_EQ(customer.body["total_spent_paise"], paise);
+  }
 }
 
 TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {

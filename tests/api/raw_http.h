@@ -9,6 +9,9 @@ namespace rx::test {
 class RawConnection {
  public:
   explicit RawConnection(int port);
+  // Connects within `timeout_ms` or not at all (connected() says which); a handshake still
+  // pending is left to the kernel, not retried.
+  RawConnection(int port, int timeout_ms);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -16,9 +19,11 @@ class RawConnection {
   bool send(const std::string& bytes);
   // Reads until the server closes the connection or `timeout_ms` passes; `closed` tells which.
   std::string read_all(int timeout_ms, bool* closed = nullptr);
+  bool connected() const { return connected_; }
 
  private:
   int fd_ = -1;
+  bool connected_ = false;
 };
 
 // Sends one request with "Connection: close" semantics and returns the raw response.
