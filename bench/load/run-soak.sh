@@ -121,10 +121,10 @@ soak_engine() {
   [ "$engine" = postgres ] && servers=2
   local server_threads=${threads:-$(((clients + servers - 1) / servers + 16))}
   # Memory is flat when the last minute's median RSS is within 20% + 10 MB of the first's. On
-  # SQLite each of the server's 8 connections also fills a page cache of up to 8 MB
-  # (cache_size=-8000 in src/storage/sqlite_database.cc) as the database grows: 64 MB more.
+  # SQLite each of the server's 8 connections also fills a page cache of up to 4 MB
+  # (cache_size=-4000 in src/storage/sqlite_database.cc) as the database grows: 32 MB more.
   local growth_mb=10
-  [ "$engine" = sqlite ] && growth_mb=$((10 + 8 * 8))
+  [ "$engine" = sqlite ] && growth_mb=$((10 + 8 * 4))
   RXTRACK_DB=$(database_url "$engine" soak)
   export RXTRACK_DB
 
