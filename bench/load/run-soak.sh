@@ -2,7 +2,7 @@
 # The load test of issue 8 in one command (docs/performance.md, "Load test"):
 #
 #   bench/load/run-soak.sh [--engine sqlite|postgres]... [--clients N] [--seconds S]
-#                          [--threads N] [--smoke] [--build-dir DIR]
+#                          [--threads N] [--db-connections N] [--smoke] [--build-dir DIR]
 #
 # For each engine: fills a fresh database with bench/data/make_dataset --scale soak (4 shops of
 # 10,000 contacts, each with an owner, a manager and three telecallers, 250 bills and 200 calls),
@@ -18,9 +18,10 @@
 # throwaway cluster on port BENCH_PG_PORT (default 55444).
 # --threads N: each server's worker threads. Default: one per client it serves plus 16, because
 #   the server holds a worker for each kept-alive connection (README, --threads).
+# --db-connections N: each server's database connections (default 8, the server's own).
 # Memory is judged flat when each server's median RSS over the last minute is at most 20% + 10
-# MB above its median over the first minute; on SQLite plus 64 MB, what the page caches of its
-# 8 database connections may still fill as the database grows (docs/performance.md).
+# MB above its median over the first minute; on SQLite plus 8 MB per database connection, what
+# their page caches may still fill as the database grows (docs/performance.md).
 # --build-dir DIR: use the binaries in DIR (rxtrack, make_dataset, soak) and build nothing;
 #   without it, builds Release with the benchmark tools into build/bench first.
 # --smoke: 20 clients for 6 s on the 2-shop smoke dataset, with more uploads so that every
@@ -41,6 +42,7 @@ engines=()
 clients=200
 seconds=300
 threads=""
+connections=8
 smoke=0
 build=""
 while [ $# -gt 0 ]; do
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
     --clients) clients=${2:-}; shift 2 ;;
     --seconds) seconds=${2:-}; shift 2 ;;
     --threads) threads=${2:-}; shift 2 ;;
+    --db-connections) connections=${2:-}; shift 2 ;;
     --smoke) smoke=1; shift ;;
     --build-dir) build=${2:-}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
@@ -121,10 +124,10 @@ soak_engine() {
   [ "$engine" = postgres ] && servers=2
   local server_threads=${threads:-$(((clients + servers - 1) / servers + 16))}
   # Memory is flat when the last minute's median RSS is within 20% + 10 MB of the first's. On
-  # SQLite each of the server's 8 connections also fills a page cache of up to 4 MB
-  # (cache_size=-4000 in src/storage/sqlite_database.cc) as the database grows: 32 MB more.
+  # SQLite each of the server's connections also fills a page cache of up to 4 MB
+  # (cache_size=-4000 in src/storage/sqlite_database.cc) as the database grows.
   local growth_mb=10
-  [ "$engine" = sqlite ] && growth_mb=$((10 + 8 * 4))
+  [ "$engine" = sqlite ] && growth_mb=$((10 + 4 * connections))
   RXTRACK_DB=$(database_url "$engine" soak)
   export RXTRACK_DB
 
@@ -142,7 +145,7 @@ soak_engine() {
   log "$label: $clients clients for $seconds s on $servers server(s) of $server_threads threads"
   local targets=()
   for n in $(seq "$servers"); do
-    start_server "$engine-$n" --threads "$server_threads" --db-connections 8
+    start_server "$engine-$n" --threads "$server_threads" --db-connections "$connections"
     server_pids+=("$server_pid")
     targets+=(--server "http://127.0.0.1:$server_port" --pid "$server_pid")
   done

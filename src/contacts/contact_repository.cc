@@ -200,6 +200,20 @@ void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std
   }
 }
 
+void ContactRepository::lock_for_update(storage::Connection& c, std::int64_t shop_id,
+                                        std::vector<std::int64_t> ids) {
+  if (c.dialect() != storage::Dialect::kPostgres) return;
+  std::sort(ids.begin(), ids.end());
+  for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
+    const std::size_t n = std::min(kInChunk, ids.size() - start);
+    Params params = {shop_id};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
+    c.query("SELECT id FROM contact_records WHERE shop_id = ? AND id IN (" + placeholders(n) +
+                ") ORDER BY id FOR UPDATE",
+            params);
+  }
+}
+
 void ContactRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                                const ContactChanges& changes, std::int64_t now_ms) {
   c.query(R"(

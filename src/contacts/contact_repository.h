@@ -44,6 +44,11 @@ class ContactRepository {
                                                           std::int64_t shop_id);
   static void assign(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id,
                      const std::vector<std::int64_t>& ids, std::int64_t now_ms);
+  // PostgreSQL: locks these contacts' rows in id order (a no-op on SQLite, whose writer holds
+  // the whole database). An assignment takes them all before it moves any count, so a bill that
+  // holds one of them and waits for a count row cannot be waiting on the assignment.
+  static void lock_for_update(storage::Connection& c, std::int64_t shop_id,
+                              std::vector<std::int64_t> ids);
 
   static void update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                      const ContactChanges& changes, std::int64_t now_ms);

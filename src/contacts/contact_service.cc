@@ -249,6 +249,10 @@ std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principa
       ++given[staff_id];
       least_loaded.push({held + (candidate.open ? 1 : 0), staff_id});
     }
+    // Every contact first, then the counts their triggers move (the lock order of a bill).
+    std::vector<std::int64_t> all_ids;
+    for (const auto& candidate : candidates) all_ids.push_back(candidate.id);
+    ContactRepository::lock_for_update(c, actor.shop_id, std::move(all_ids));
     const std::int64_t now = clock_.now_ms();
     for (const auto& [staff_id, ids] : batches)
       ContactRepository::assign(c, actor.shop_id, staff_id, ids, now);
