@@ -6,14 +6,6 @@
 namespace rx::contacts {
 
 void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
-  const auto instant = [&](core::JsonKey name, const std::optional<std::int64_t>& ms) {
-    w.key(name);
-    if (ms) {
-      w.string(core::format_instant(*ms, tz));
-    } else {
-      w.null();
-    }
-  };
   w.begin_object()
       .field("id", c.id)
       .field("phone", c.phone)
@@ -22,20 +14,20 @@ void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .field("status", c.status)
       .field("whatsapp_status", c.whatsapp_status)
       .field("whatsapp_status_source", c.whatsapp_status_source);
-  instant("whatsapp_status_at", c.whatsapp_status_at);
+  core::write_instant(w, "whatsapp_status_at", c.whatsapp_status_at, tz);
   w.field("wrong_number", c.wrong_number).field("assigned_staff_id", c.assigned_staff_id);
-  instant("assigned_at", c.assigned_at);
+  core::write_instant(w, "assigned_at", c.assigned_at, tz);
   w.field("upload_id", c.upload_id)
       .field("source_row", c.source_row)
       .field("notes", c.notes)
       .field("customer_id", c.customer_id);
-  instant("contacted_at", c.contacted_at);
-  instant("yellow_at", c.yellow_at);
-  instant("converted_at", c.converted_at);
+  core::write_instant(w, "contacted_at", c.contacted_at, tz);
+  core::write_instant(w, "yellow_at", c.yellow_at, tz);
+  core::write_instant(w, "converted_at", c.converted_at, tz);
   w.field("conversion_bill_id", c.conversion_bill_id)
       .field("conversion_value_paise", c.conversion_value_paise);
-  instant("created_at", c.created_at);
-  instant("updated_at", c.updated_at);
+  core::write_instant(w, "created_at", c.created_at, tz);
+  core::write_instant(w, "updated_at", c.updated_at, tz);
   w.end_object();
 }
 

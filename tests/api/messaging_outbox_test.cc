@@ -8,15 +8,6 @@
 namespace rx::test {
 namespace {
 
-// "2026-11-05" -> "5 Nov 2026", as the message shows dates.
-std::string readable(const std::string& date) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const int day = std::stoi(date.substr(8, 2));
-  const int month = std::stoi(date.substr(5, 2));
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + date.substr(0, 4);
-}
-
 nlohmann::json texts(const RecordedRequest& request) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : request.body["template"]["components"][0]["parameters"]) {

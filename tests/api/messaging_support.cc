@@ -23,6 +23,14 @@ std::string ist_instant(int days, const std::string& hh_mm) {
   return out;
 }
 
+std::string readable(const std::string& date) {
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int day = std::stoi(date.substr(8, 2));
+  const int month = std::stoi(date.substr(5, 2));
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + date.substr(0, 4);
+}
+
 std::string plus_minutes(const std::string& iso_instant, int minutes) {
   std::tm tm{};
   if (!strptime(iso_instant.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) {

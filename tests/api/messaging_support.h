@@ -20,6 +20,8 @@ inline const std::string kRefills = "/api/customer-tracking/refill-reminders";
 std::string ist_instant(int days, const std::string& hh_mm);
 // The instant `minutes` after an ISO instant with an offset, in the same offset.
 std::string plus_minutes(const std::string& iso_instant, int minutes);
+// "2026-11-05" -> "5 Nov 2026", as the messages show dates.
+std::string readable(const std::string& date);
 
 // `rxtrack <args>` started in the background; stdout is kept, stderr goes to a log file.
 class BackgroundCommand {

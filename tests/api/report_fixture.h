@@ -12,24 +12,14 @@ namespace rx::test {
 inline const std::string kReports = "/api/customer-tracking/reports/";
 
 // One server per suite; each test builds the shops it needs.
-class ReportsTest : public ::testing::Test {
+class ReportsTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer& server() { return *server_; }
-  ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
   // GET a report as JSON, expecting 200.
   nlohmann::json report(const SignedInStaff& who, const std::string& path_and_query) {
     Response res = client(who).get(kReports + path_and_query);
     EXPECT_EQ(res.status, 200) << path_and_query << " " << res.raw;
     return res.body;
   }
-
- private:
-  static inline TestServer* server_ = nullptr;
 };
 
 }  // namespace rx::test
