@@ -4,7 +4,7 @@
 RXTRACK_BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates tzdata
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libphonenumber-dev
-  libprotobuf-dev libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev libsodium-dev
+  libprotobuf-dev libzip-dev zlib1g-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libssl-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs curl
 )
