@@ -37,37 +37,12 @@ RowAction RowBatch::replay(RowConsumer& consumer, std::vector<std::string_view>&
   return RowAction::kContinue;
 }
 
-bool RowPipe::push(RowBatch&& batch) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [&] { return stopped_ || batches_.size() < capacity_; });
-  if (stopped_) return false;
-  batches_.push_back(std::move(batch));
-  changed_.notify_all();
-  return true;
-}
-
 void RowPipe::close(std::optional<ImportFailure> failure) {
-  const std::lock_guard<std::mutex> lock(mutex_);
-  closed_ = true;
-  failure_ = std::move(failure);
-  changed_.notify_all();
-}
-
-bool RowPipe::pop(RowBatch& batch) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [&] { return closed_ || !batches_.empty(); });
-  if (batches_.empty()) return false;
-  batch = std::move(batches_.front());
-  batches_.pop_front();
-  changed_.notify_all();
-  return true;
-}
-
-void RowPipe::stop() {
-  const std::lock_guard<std::mutex> lock(mutex_);
-  stopped_ = true;
-  batches_.clear();
-  changed_.notify_all();
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::move(failure);
+  }
+  batches_.close();
 }
 
 std::optional<ImportFailure> RowPipe::failure() const {

@@ -1,8 +1,6 @@
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -10,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "import/bounded_channel.h"
 #include "import/import_types.h"
 #include "import/row_consumer.h"
 
@@ -41,26 +40,22 @@ class RowBatch {
 // stays bounded by `capacity` batches.
 class RowPipe {
  public:
-  explicit RowPipe(std::size_t capacity) : capacity_(capacity) {}
+  explicit RowPipe(std::size_t capacity) : batches_(capacity) {}
 
   // Producer side. Blocks while the pipe is full; false once the consumer has stopped.
-  bool push(RowBatch&& batch);
+  bool push(RowBatch&& batch) { return batches_.push(std::move(batch)); }
   // The producer is done; `failure` is why, when it did not finish the sheet.
   void close(std::optional<ImportFailure> failure);
 
   // Consumer side. False when the producer has closed and everything was taken.
-  bool pop(RowBatch& batch);
+  bool pop(RowBatch& batch) { return batches_.pop(batch); }
   // The consumer wants no more rows; unblocks the producer.
-  void stop();
+  void stop() { batches_.stop(); }
   std::optional<ImportFailure> failure() const;
 
  private:
-  const std::size_t capacity_;
+  BoundedChannel<RowBatch> batches_;
   mutable std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<RowBatch> batches_;          // guarded by mutex_
-  bool closed_ = false;                   // guarded by mutex_
-  bool stopped_ = false;                  // guarded by mutex_
   std::optional<ImportFailure> failure_;  // guarded by mutex_
 };
 

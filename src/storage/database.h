@@ -60,6 +60,12 @@ class Connection {
   // False once the link to the server is lost; the pool then drops the connection.
   virtual bool healthy() const { return true; }
 
+  // For a bulk write: lets this connection keep up to `kib` KiB of the pages the transaction
+  // touches in its own memory (SQLite's page cache, so a large import does not write pages out
+  // and read them back before it commits); nullopt returns to the usual size, and the memory is
+  // freed once the transaction ends. A no-op where the server keeps the cache (PostgreSQL).
+  virtual void set_bulk_cache(std::optional<int> /*kib*/) {}
+
   // COPY for bulk loads; PostgreSQL only (nullptr on engines without it).
   virtual std::unique_ptr<CopyIn> copy_in(std::string_view /*copy_sql*/) { return nullptr; }
 

@@ -24,6 +24,8 @@ constexpr int kBusyTimeoutMs = 5000;
                        {{"engine", "sqlite"}, {"driver_code", extended}});
 }
 
+constexpr int kUsualCacheKib = 4000;
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
@@ -46,7 +48,8 @@ class SqliteConnection final : public Connection {
     // and grew to 1.7 GB in a load test; journal_size_limit cuts it back to 64 MB when it does.
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-4000; PRAGMA journal_size_limit=67108864;");
+        "PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864;");
+    set_bulk_cache(std::nullopt);
   }
 
   ~SqliteConnection() override {
@@ -55,6 +58,11 @@ class SqliteConnection final : public Connection {
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
+
+  void set_bulk_cache(std::optional<int> kib) override {
+    // A negative cache_size is in KiB rather than pages.
+    execute_script("PRAGMA cache_size=-" + std::to_string(kib.value_or(kUsualCacheKib)));
+  }
 
   void execute_script(std::string_view sql) override {
     std::string copy(sql);
