@@ -55,6 +55,11 @@ Action add_serve_command(CLI::App& app) {
       ->envname("RXTRACK_THREADS")
       ->check(CLI::Range(2, 256))
       ->capture_default_str();
+  cmd->add_option("--active-handlers", config->server.active_handlers,
+                  "reads (GET) handled at once, first come first served; 0: four per core")
+      ->envname("RXTRACK_ACTIVE_HANDLERS")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   cmd->add_option("--db-connections", config->db_pool_size,
                   "database connections shared by the worker threads")
       ->envname("RXTRACK_DB_CONNECTIONS")

@@ -21,7 +21,9 @@ void write_instant(JsonWriter& w, JsonKey name, const std::optional<std::int64_t
                    std::string_view time_zone) {
   w.key(name);
   if (epoch_ms) {
-    w.string(format_instant(*epoch_ms, time_zone));
+    // The text is digits and punctuation: nothing to escape.
+    InstantBuffer text;
+    w.raw_string(format_instant(*epoch_ms, time_zone, text));
   } else {
     w.null();
   }

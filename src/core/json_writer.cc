@@ -182,6 +182,14 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw_string(std::string_view text) {
+  before_value();
+  out_ += '"';
+  out_ += text;
+  out_ += '"';
+  return *this;
+}
+
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
   out_ += json;

@@ -45,6 +45,9 @@ class JsonWriter {
   JsonWriter& number(std::int64_t value);
   JsonWriter& boolean(bool value);
   JsonWriter& null();
+  // A string known to need no escaping (ASCII without quotes, backslashes or control
+  // characters, such as a formatted instant); only quoted.
+  JsonWriter& raw_string(std::string_view text);
   // Text that is already JSON (e.g. a stored JSON object).
   JsonWriter& raw(std::string_view json);
 

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstring>
 #include <string>
 
 namespace rx::core {
@@ -37,6 +38,18 @@ const date::time_zone* zone_or_utc(std::string_view name) {
   return zone ? zone : date::locate_zone("UTC");
 }
 
+// The zone's offset from UTC at `at`. The zone's rules hold for long spans (Asia/Kolkata's
+// since 1945), so the span last looked up on this thread answers nearly every call.
+std::chrono::seconds offset_at(const date::time_zone* zone, date::sys_seconds at) {
+  thread_local const date::time_zone* last_zone = nullptr;
+  thread_local date::sys_info last;
+  if (zone != last_zone || at < last.begin || at >= last.end) {
+    last = zone->get_info(at);
+    last_zone = zone;
+  }
+  return last.offset;
+}
+
 std::optional<date::year_month_day> parse_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int y = 0;
@@ -59,24 +72,31 @@ std::string format_date(date::sys_days days) { return date::format("%F", days); 
 
 bool is_valid_time_zone(std::string_view name) { return !name.empty() && find_zone(name); }
 
-std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {
+std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zone,
+                                InstantBuffer& buffer) {
   // Formatted by hand: date::format goes through an ostream and costs a list of 50 contacts
   // more than reading them. The zone's offset at that instant, then plain digits.
   const date::sys_seconds at{
       std::chrono::seconds{epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000)}};
-  const date::sys_info info = zone_or_utc(time_zone)->get_info(at);
-  const auto local = at + info.offset;
+  const std::chrono::seconds offset = offset_at(zone_or_utc(time_zone), at);
+  const auto local = at + offset;
   const auto day = date::floor<date::days>(local);
   const date::year_month_day ymd{day};
   const date::hh_mm_ss<std::chrono::seconds> clock{local - day};
-  const long offset_minutes = static_cast<long>(info.offset.count() / 60);
+  const long offset_minutes = static_cast<long>(offset.count() / 60);
   const long abs_offset = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   const int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999)
-    return date::format("%FT%T%Ez", date::make_zoned(zone_or_utc(time_zone), at));
+  if (year < 0 || year > 9999) {
+    const std::string text = date::format("%FT%T%Ez", date::make_zoned(zone_or_utc(time_zone), at));
+    const std::size_t n = std::min(text.size(), buffer.size());
+    std::memcpy(buffer.data(), text.data(), n);
+    return {buffer.data(), n};
+  }
   // "YYYY-MM-DDTHH:MM:SS+HH:MM"
-  std::string text = "0000-00-00T00:00:00+00:00";
-  const auto put = [&text](std::size_t at_index, long value, int width) {
+  constexpr std::string_view kPattern = "0000-00-00T00:00:00+00:00";
+  char* text = buffer.data();
+  std::memcpy(text, kPattern.data(), kPattern.size());
+  const auto put = [text](std::size_t at_index, long value, int width) {
     for (int k = width - 1; k >= 0; --k, value /= 10)
       text[at_index + k] = static_cast<char>('0' + value % 10);
   };
@@ -89,7 +109,12 @@ std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {
   text[19] = offset_minutes < 0 ? '-' : '+';
   put(20, abs_offset / 60, 2);
   put(23, abs_offset % 60, 2);
-  return text;
+  return {text, kPattern.size()};
+}
+
+std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {
+  InstantBuffer buffer;
+  return std::string(format_instant(epoch_ms, time_zone, buffer));
 }
 
 std::string local_date(std::int64_t epoch_ms, std::string_view time_zone) {

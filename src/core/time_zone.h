@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,6 +14,12 @@ bool is_valid_time_zone(std::string_view name);
 
 // "2026-11-25T21:40:16+05:30" in the given zone.
 std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone);
+
+// The same text written into `buffer` without allocating (lists format thousands a second);
+// the answer points into `buffer`.
+using InstantBuffer = std::array<char, 40>;
+std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zone,
+                                InstantBuffer& buffer);
 
 // The calendar date of the instant in the given zone.
 std::string local_date(std::int64_t epoch_ms, std::string_view time_zone);

@@ -1,5 +1,7 @@
 #include "http/http_server.h"
 
+#include <thread>
+
 #include "core/error.h"
 #include "http/bounded_task_queue.h"
 #include "http/connection_stream.h"
@@ -85,7 +87,12 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
   } else {
     server_ = std::make_unique<DeadlineServer<httplib::Server>>(deadline);
   }
-  router_ = std::make_unique<Router>(*server_, authenticator, options_.trust_proxy);
+  const auto active_handlers =
+      options_.active_handlers > 0
+          ? static_cast<std::size_t>(options_.active_handlers)
+          : 4 * std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  router_ =
+      std::make_unique<Router>(*server_, authenticator, options_.trust_proxy, active_handlers);
 
   const auto threads = static_cast<std::size_t>(options_.threads);
   const auto max_queued = static_cast<std::size_t>(options_.max_queued);

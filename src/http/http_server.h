@@ -18,6 +18,10 @@ struct ServerOptions {
   // httplib gives each open keep-alive connection a thread, so this bounds the clients served
   // at once; an idle thread costs a stack, not CPU.
   int threads = 64;
+  // Reading handlers (GET) that run at once, first come first served; other workers' reads wait
+  // their turn (FairGate). 0: four per core, enough to keep the cores busy while some handlers
+  // wait for the database.
+  int active_handlers = 0;
   // Connections waiting for a worker beyond `threads`; more are answered 503 at once.
   int max_queued = 256;
   std::size_t max_body_bytes = 21 * 1024 * 1024;  // uploads up to 20 MB plus multipart framing

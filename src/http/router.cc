@@ -52,8 +52,12 @@ std::optional<TokenSource> find_token(const httplib::Request& req) {
   return std::nullopt;
 }
 
-Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy)
-    : server_(server), authenticator_(authenticator), trust_proxy_(trust_proxy) {}
+Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy,
+               std::size_t active_handlers)
+    : server_(server),
+      authenticator_(authenticator),
+      trust_proxy_(trust_proxy),
+      gate_(active_handlers) {}
 
 void Router::get(const std::string& pattern, Access access, Handler handler) {
   record("GET", pattern);
@@ -97,6 +101,10 @@ std::string Router::client_ip(const httplib::Request& req) const {
 httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_write) {
   return [this, access, handler = std::move(handler), is_write](const httplib::Request& req,
                                                                 httplib::Response& res) {
+    // Reads take turns (FairGate). Writes do not: on SQLite they already queue for the one
+    // writer in Database::grouped_write, and a group commits more of them the more are queued.
+    std::optional<FairGate::Pass> turn;
+    if (!is_write) turn.emplace(gate_);
     try {
       std::optional<auth::Principal> principal;
       if (access != Access::kPublic) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/authenticator.h"
+#include "http/fair_gate.h"
 #include "http/request_context.h"
 
 #include <httplib.h>
@@ -31,7 +32,10 @@ inline constexpr std::string_view kCsrfHeaderValue = "rxtrack";
 // become error responses.
 class Router {
  public:
-  Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy);
+  // At most `active_handlers` reading handlers run at once, first come first served (see
+  // FairGate).
+  Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy,
+         std::size_t active_handlers);
 
   void get(const std::string& pattern, Access access, Handler handler);
   void post(const std::string& pattern, Access access, Handler handler);
@@ -49,6 +53,7 @@ class Router {
   httplib::Server& server_;
   auth::Authenticator& authenticator_;
   bool trust_proxy_;
+  FairGate gate_;
   std::vector<std::string> routes_;
 };
 

@@ -79,3 +79,21 @@ TEST(TimeZoneTest, FormatInstantMatchesTheDateLibrary) {
     }
   }
 }
+
+// The offset of the span last looked up is reused on the thread: each side of a change, in any
+// order and with other zones in between, must still get its own offset.
+TEST(TimeZoneTest, FormatInstantIsRightOnEachSideOfAChangeInAnyOrder) {
+  constexpr std::int64_t kSpringForward = 1'710'054'000'000;  // 2024-03-10 07:00 UTC, New York
+  const std::int64_t around[] = {kSpringForward - 1000, kSpringForward, kSpringForward - 1,
+                                 kSpringForward + 1000, kSpringForward - 1000};
+  const char* expected[] = {"2024-03-10T01:59:59-05:00", "2024-03-10T03:00:00-04:00",
+                            "2024-03-10T01:59:59-05:00", "2024-03-10T03:00:01-04:00",
+                            "2024-03-10T01:59:59-05:00"};
+  for (std::size_t i = 0; i < std::size(around); ++i) {
+    EXPECT_EQ(rx::core::format_instant(around[i], "America/New_York"), expected[i]) << i;
+    EXPECT_EQ(rx::core::format_instant(around[i], "Asia/Kolkata").substr(19), "+05:30");
+  }
+  rx::core::InstantBuffer buffer;
+  EXPECT_EQ(rx::core::format_instant(kSpringForward, "America/New_York", buffer),
+            "2024-03-10T03:00:00-04:00");
+}
