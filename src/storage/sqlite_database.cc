@@ -48,7 +48,13 @@ class SqliteConnection final : public Connection {
     // and grew to 1.7 GB in a load test; journal_size_limit cuts it back to 64 MB when it does.
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864;");
+        "PRAGMA temp_store=MEMORY; PRAGMA journal_size_limit=67108864;"
+        // The automatic checkpoint runs inside the COMMIT that takes the WAL past this many
+        // pages, and the whole write group behind it waits. 4,000 (16 MB) rather than SQLite's
+        // 1,000 checkpoints a quarter as often, and a page written many times in between is
+        // copied once: 1,080 -> 1,236 bills/s side by side (p99 50 -> 71 ms). A checkpoint
+        // thread of its own was tried: under constant writes the WAL then never starts over.
+        "PRAGMA wal_autocheckpoint=4000;");
     set_bulk_cache(std::nullopt);
   }
 
