@@ -74,7 +74,9 @@ TEST(BackgroundSheetReader, StopsTheReaderAndPassesOnTheReceiversException) {
 TEST(BackgroundSheetReader, ReportsASheetItCannotReadWithoutHandingOverAnything) {
   const phone::PhoneNormalizer normalizer("IN");
   int batches = 0;
-  const std::string not_a_sheet("PK\x03\x04 this is no zip file at all", 34);
+  // A ZIP signature, then no ZIP: the format is recognised, the archive cannot be read.
+  constexpr char kNotASheet[] = "PK\x03\x04 this is no zip file at all";
+  const std::string not_a_sheet(kNotASheet, sizeof kNotASheet - 1);
   const auto summary =
       read_sheet_in_background(not_a_sheet, normalizer, {}, [&](PreparedBatch&) { ++batches; });
   ASSERT_FALSE(summary.has_value());
