@@ -20,6 +20,32 @@ using Channel = import::BoundedChannel<PreparedBatch>;
 // Thrown on the reading thread when the receiver has given up, to leave the parser.
 struct ReceiverStopped {};
 
+// The sheet's other columns as a JSON object, in the sheet's order; a header that repeats keeps
+// its last value (an object names a key once).
+std::string extra_columns_json(const std::vector<std::pair<std::string, std::string>>& columns) {
+  // Rows rarely have more than a few other columns: compare pairwise then, index them otherwise
+  // (a row may have thousands).
+  constexpr std::size_t kPairwiseUpTo = 16;
+  std::unordered_map<std::string_view, std::size_t> last;
+  if (columns.size() > kPairwiseUpTo) {
+    for (std::size_t i = 0; i < columns.size(); ++i) last[columns[i].first] = i;
+  }
+  const auto repeated_later = [&](std::size_t i) {
+    if (columns.size() > kPairwiseUpTo) return last[columns[i].first] != i;
+    for (std::size_t j = i + 1; j < columns.size(); ++j) {
+      if (columns[j].first == columns[i].first) return true;
+    }
+    return false;
+  };
+  core::JsonWriter out;
+  out.begin_object();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (!repeated_later(i)) out.key_text(columns[i].first).string(columns[i].second);
+  }
+  out.end_object();
+  return out.take();
+}
+
 class BatchingSink final : public import::ContactSink {
  public:
   BatchingSink(Channel& channel, const std::function<void(std::size_t, std::size_t)>& progress)
@@ -55,47 +81,7 @@ class BatchingSink final : public import::ContactSink {
   PreparedBatch batch_;
 };
 
-// Stops the reading thread and waits for it, also when the receiver throws.
-class JoinOnExit {
- public:
-  JoinOnExit(Channel& channel, std::thread& thread) : channel_(channel), thread_(thread) {}
-  ~JoinOnExit() {
-    channel_.stop();
-    thread_.join();
-  }
-  JoinOnExit(const JoinOnExit&) = delete;
-  JoinOnExit& operator=(const JoinOnExit&) = delete;
-
- private:
-  Channel& channel_;
-  std::thread& thread_;
-};
-
 }  // namespace
-
-std::string extra_columns_json(const std::vector<std::pair<std::string, std::string>>& columns) {
-  // Rows rarely have more than a few other columns: compare pairwise then, index them otherwise
-  // (a row may have thousands).
-  constexpr std::size_t kPairwiseUpTo = 16;
-  std::unordered_map<std::string_view, std::size_t> last;
-  if (columns.size() > kPairwiseUpTo) {
-    for (std::size_t i = 0; i < columns.size(); ++i) last[columns[i].first] = i;
-  }
-  const auto repeated_later = [&](std::size_t i) {
-    if (columns.size() > kPairwiseUpTo) return last[columns[i].first] != i;
-    for (std::size_t j = i + 1; j < columns.size(); ++j) {
-      if (columns[j].first == columns[i].first) return true;
-    }
-    return false;
-  };
-  core::JsonWriter out;
-  out.begin_object();
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (!repeated_later(i)) out.key_text(columns[i].first).string(columns[i].second);
-  }
-  out.end_object();
-  return out.take();
-}
 
 tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_background(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer,
@@ -104,7 +90,7 @@ tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_backgrou
   Channel channel(kQueuedBatches);
   std::optional<tl::expected<import::ParseSummary, import::ImportFailure>> parsed;
   std::exception_ptr thrown;
-  std::thread reader([&] {
+  const auto read = [&] {
     try {
       BatchingSink sink(channel, progress);
       parsed = import::parse_contact_sheet(bytes, normalizer, sink);
@@ -115,9 +101,9 @@ tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_backgrou
       thrown = std::current_exception();
     }
     channel.close();
-  });
+  };
   {
-    const JoinOnExit join(channel, reader);
+    const import::ProducerThread<Channel> reader(channel, std::thread(read));
     PreparedBatch batch;
     while (channel.pop(batch)) receive(batch);
   }

@@ -30,10 +30,6 @@ struct PreparedBatch {
   std::vector<UploadError> problems;
 };
 
-// The sheet's other columns as a JSON object, in the sheet's order; a header that repeats keeps
-// its last value (an object names a key once).
-std::string extra_columns_json(const std::vector<std::pair<std::string, std::string>>& columns);
-
 // Reads a contact sheet (import::parse_contact_sheet: decoding, phone numbers, the JSON of the
 // other columns) on a second thread and calls `receive` on this thread with each batch. Storing
 // the contacts, on this thread, so overlaps with reading the next ones: an import's two halves

@@ -78,7 +78,8 @@ std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zon
   // more than reading them. The zone's offset at that instant, then plain digits.
   const date::sys_seconds at{
       std::chrono::seconds{epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000)}};
-  const std::chrono::seconds offset = offset_at(zone_or_utc(time_zone), at);
+  const date::time_zone* zone = zone_or_utc(time_zone);
+  const std::chrono::seconds offset = offset_at(zone, at);
   const auto local = at + offset;
   const auto day = date::floor<date::days>(local);
   const date::year_month_day ymd{day};
@@ -87,7 +88,7 @@ std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zon
   const long abs_offset = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   const int year = static_cast<int>(ymd.year());
   if (year < 0 || year > 9999) {
-    const std::string text = date::format("%FT%T%Ez", date::make_zoned(zone_or_utc(time_zone), at));
+    const std::string text = date::format("%FT%T%Ez", date::make_zoned(zone, at));
     const std::size_t n = std::min(text.size(), buffer.size());
     std::memcpy(buffer.data(), text.data(), n);
     return {buffer.data(), n};

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <thread>
 
 namespace rx::import {
 
@@ -59,6 +60,26 @@ class BoundedChannel {
   std::deque<T> items_;   // guarded by mutex_
   bool closed_ = false;   // guarded by mutex_
   bool stopped_ = false;  // guarded by mutex_
+};
+
+// Owns the thread that feeds a channel (a BoundedChannel, or anything with stop()). When it goes,
+// also when the consumer throws, it stops the channel, so that the producer's next push fails
+// and it gives up, and joins the thread.
+template <class Channel>
+class ProducerThread {
+ public:
+  ProducerThread(Channel& channel, std::thread thread)
+      : channel_(channel), thread_(std::move(thread)) {}
+  ~ProducerThread() {
+    channel_.stop();
+    thread_.join();
+  }
+  ProducerThread(const ProducerThread&) = delete;
+  ProducerThread& operator=(const ProducerThread&) = delete;
+
+ private:
+  Channel& channel_;
+  std::thread thread_;
 };
 
 }  // namespace rx::import

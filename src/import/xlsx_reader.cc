@@ -17,22 +17,6 @@ namespace {
 
 constexpr std::size_t kPipeBatches = 4;
 
-// Stops the reader thread and waits for it, also when the sink throws.
-class ReaderThread {
- public:
-  ReaderThread(RowPipe& pipe, std::thread thread) : pipe_(pipe), thread_(std::move(thread)) {}
-  ~ReaderThread() {
-    pipe_.stop();
-    thread_.join();
-  }
-  ReaderThread(const ReaderThread&) = delete;
-  ReaderThread& operator=(const ReaderThread&) = delete;
-
- private:
-  RowPipe& pipe_;
-  std::thread thread_;
-};
-
 // Parses one worksheet on a second thread (inflating and XML, the larger half of the work) while
 // this thread turns its rows into contacts and feeds the sink, which so always runs on the
 // caller's thread.
@@ -44,7 +28,7 @@ tl::expected<void, ImportFailure> read_sheet(const ZipArchive& archive, const Wo
   std::atomic<std::uint64_t> inflated{0};
   RowPipe pipe(kPipeBatches);
   {
-    ReaderThread reader(
+    const ProducerThread<RowPipe> reader(
         pipe, std::thread([&] {
           PipeWriter writer(pipe);
           WorksheetHandler handler(strings, writer);
