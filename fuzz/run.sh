@@ -22,7 +22,7 @@ export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 
 targets=(fuzz_csv fuzz_xlsx fuzz_xls fuzz_phone fuzz_json_body)
 # Targets run side by side, RXTRACK_FUZZ_JOBS at a time (default 2: the CI machine's cores), so
-# five targets of 60 s take three minutes, not five.
+# five targets of 30 s take a minute and a half, not two and a half.
 jobs=${RXTRACK_FUZZ_JOBS:-2}
 
 # run_target NAME: fuzzes one target; its outcome goes to $work/NAME.status.

@@ -13,7 +13,7 @@ SELECT at FROM login_attempts WHERE client_ip = ? AND succeeded = FALSE AND at >
 ORDER BY at DESC LIMIT ?)";
 constexpr std::string_view kLastSuccess =
     "SELECT MAX(at) FROM login_attempts WHERE email = ? AND succeeded = TRUE";
-constexpr std::string_view kInsert =
+constexpr std::string_view kInsertAttempt =
     "INSERT INTO login_attempts (email, client_ip, at, succeeded) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kPurge = "DELETE FROM login_attempts WHERE at < ?";
 constexpr std::int64_t kKeepMs = 24LL * 3600 * 1000;
@@ -46,7 +46,7 @@ std::int64_t LoginThrottle::retry_after_seconds(storage::Connection& c, const st
 void LoginThrottle::record(storage::Connection& c, const std::string& email,
                            const std::string& client_ip, bool succeeded,
                            std::int64_t now_ms) const {
-  c.query(kInsert, {email, client_ip, now_ms, succeeded});
+  c.query(kInsertAttempt, {email, client_ip, now_ms, succeeded});
   if (succeeded) c.query(kPurge, {now_ms - kKeepMs});
 }
 

@@ -3,7 +3,7 @@
 namespace rx::auth {
 namespace {
 
-constexpr std::string_view kInsert = R"(
+constexpr std::string_view kInsertSession = R"(
 INSERT INTO sessions (token_hash, shop_id, staff_id, created_at, expires_at)
 VALUES (?, ?, ?, ?, ?))";
 
@@ -26,7 +26,7 @@ constexpr std::string_view kRevokeAll =
 void SessionRepository::create(storage::Connection& c, const std::string& token_hash,
                                std::int64_t shop_id, std::int64_t staff_id, std::int64_t now_ms,
                                std::int64_t expires_at_ms) {
-  c.query(kInsert, {token_hash, shop_id, staff_id, now_ms, expires_at_ms});
+  c.query(kInsertSession, {token_hash, shop_id, staff_id, now_ms, expires_at_ms});
 }
 
 std::optional<Principal> SessionRepository::find_live(storage::Connection& c,

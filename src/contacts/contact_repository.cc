@@ -19,7 +19,7 @@ cr.whatsapp_status_at, cr.wrong_number, cr.assigned_staff_id, cr.assigned_at, cr
 cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.converted_at,
 cr.conversion_bill_id, cr.conversion_value_paise, cr.extra, cr.created_at, cr.updated_at)";
 
-Contact from_row(const storage::Row& r) {
+Contact contact_from_row(const storage::Row& r) {
   Contact c;
   c.id = r.int_at(0);
   c.phone = r.text_at(1);
@@ -104,7 +104,7 @@ std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int6
                              " FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
                          {shop_id, id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return contact_from_row(*row);
 }
 
 std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
@@ -114,7 +114,7 @@ std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
                              " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
                          {shop_id, e164});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return contact_from_row(*row);
 }
 
 std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_t shop_id,
@@ -126,7 +126,7 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
   storage::ResultSet rows = c.query(sql, w.params_with({limit, offset}));
   std::vector<Contact> out;
   out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) out.push_back(from_row(r));
+  for (const auto& r : rows.rows) out.push_back(contact_from_row(r));
   return out;
 }
 

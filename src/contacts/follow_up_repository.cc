@@ -5,14 +5,14 @@
 namespace rx::contacts {
 namespace {
 
-constexpr std::string_view kSelect = R"(
+constexpr std::string_view kSelectFollowUp = R"(
 SELECT f.id, f.contact_id, f.staff_id, s.name, f.created_by, f.due_at, f.note, f.done_at,
        f.created_at, cr.phone, cr.name
 FROM contact_reminders f
 JOIN contact_records cr ON cr.shop_id = f.shop_id AND cr.id = f.contact_id
 LEFT JOIN staff s ON s.shop_id = f.shop_id AND s.id = f.staff_id)";
 
-FollowUp from_row(const storage::Row& r) {
+FollowUp follow_up_from_row(const storage::Row& r) {
   FollowUp f;
   f.id = r.int_at(0);
   f.contact_id = r.int_at(1);
@@ -42,7 +42,7 @@ storage::Conditions where(std::int64_t shop_id, std::optional<std::int64_t> staf
 std::vector<FollowUp> all(storage::ResultSet rows) {
   std::vector<FollowUp> out;
   out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) out.push_back(from_row(r));
+  for (const auto& r : rows.rows) out.push_back(follow_up_from_row(r));
   return out;
 }
 
@@ -62,15 +62,16 @@ std::int64_t FollowUpRepository::insert(storage::Connection& c, std::int64_t sho
 
 std::optional<FollowUp> FollowUpRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                  std::int64_t id) {
-  auto row = c.query_one(std::string(kSelect) + " WHERE f.shop_id = ? AND f.id = ?", {shop_id, id});
+  auto row = c.query_one(std::string(kSelectFollowUp) + " WHERE f.shop_id = ? AND f.id = ?",
+                         {shop_id, id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return follow_up_from_row(*row);
 }
 
 std::vector<FollowUp> FollowUpRepository::for_contact(storage::Connection& c, std::int64_t shop_id,
                                                       std::int64_t contact_id) {
   return all(
-      c.query(std::string(kSelect) +
+      c.query(std::string(kSelectFollowUp) +
                   " WHERE f.shop_id = ? AND f.contact_id = ? ORDER BY f.due_at DESC, f.id DESC",
               {shop_id, contact_id}));
 }
@@ -80,8 +81,9 @@ std::vector<FollowUp> FollowUpRepository::list(storage::Connection& c, std::int6
                                                const FollowUpWindow& window, std::int64_t limit,
                                                std::int64_t offset) {
   storage::Conditions w = where(shop_id, staff_id, window);
-  return all(c.query(std::string(kSelect) + w.sql() + " ORDER BY f.due_at, f.id LIMIT ? OFFSET ?",
-                     w.params_with({limit, offset})));
+  return all(
+      c.query(std::string(kSelectFollowUp) + w.sql() + " ORDER BY f.due_at, f.id LIMIT ? OFFSET ?",
+              w.params_with({limit, offset})));
 }
 
 std::int64_t FollowUpRepository::count(storage::Connection& c, std::int64_t shop_id,

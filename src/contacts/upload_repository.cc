@@ -3,12 +3,12 @@
 namespace rx::contacts {
 namespace {
 
-constexpr std::string_view kSelect = R"(
+constexpr std::string_view kSelectUpload = R"(
 SELECT u.id, u.file_name, u.file_format, u.uploaded_by, s.name, u.total_rows, u.imported,
        u.duplicates, u.invalid_rows, u.created_at
 FROM contact_uploads u LEFT JOIN staff s ON s.shop_id = u.shop_id AND s.id = u.uploaded_by)";
 
-Upload from_row(const storage::Row& r) {
+Upload upload_from_row(const storage::Row& r) {
   return Upload{r.int_at(0), r.text_at(1), r.text_at(2), r[3].as_opt_int(), r[4].as_opt_text(),
                 r.int_at(5), r.int_at(6),  r.int_at(7),  r.int_at(8),       r.int_at(9)};
 }
@@ -56,18 +56,19 @@ void UploadRepository::insert_errors(storage::Connection& c, std::int64_t shop_i
 
 std::optional<Upload> UploadRepository::find(storage::Connection& c, std::int64_t shop_id,
                                              std::int64_t id) {
-  auto row = c.query_one(std::string(kSelect) + " WHERE u.shop_id = ? AND u.id = ?", {shop_id, id});
+  auto row =
+      c.query_one(std::string(kSelectUpload) + " WHERE u.shop_id = ? AND u.id = ?", {shop_id, id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return upload_from_row(*row);
 }
 
 std::vector<Upload> UploadRepository::list(storage::Connection& c, std::int64_t shop_id,
                                            std::int64_t limit, std::int64_t offset) {
-  storage::ResultSet rows =
-      c.query(std::string(kSelect) + " WHERE u.shop_id = ? ORDER BY u.id DESC LIMIT ? OFFSET ?",
-              {shop_id, limit, offset});
+  storage::ResultSet rows = c.query(
+      std::string(kSelectUpload) + " WHERE u.shop_id = ? ORDER BY u.id DESC LIMIT ? OFFSET ?",
+      {shop_id, limit, offset});
   std::vector<Upload> out;
-  for (const auto& r : rows.rows) out.push_back(from_row(r));
+  for (const auto& r : rows.rows) out.push_back(upload_from_row(r));
   return out;
 }
 

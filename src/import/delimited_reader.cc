@@ -13,10 +13,6 @@ namespace {
 
 constexpr std::size_t kSampleBytes = 64 * 1024;
 
-tl::unexpected<ImportFailure> failure(ImportFailure::Kind kind, std::string message) {
-  return tl::unexpected<ImportFailure>(ImportFailure{kind, std::move(message)});
-}
-
 }  // namespace
 
 tl::expected<ParseSummary, ImportFailure> read_delimited_text(
@@ -27,12 +23,12 @@ tl::expected<ParseSummary, ImportFailure> read_delimited_text(
   std::string_view first;
   Utf8Chunks sampler(text);
   if (!sampler.next(first)) {
-    return failure(ImportFailure::Kind::kMalformed, "The file is empty.");
+    return refused(ImportFailure::Kind::kMalformed, "The file is empty.");
   }
   const bool whole = first.size() <= kSampleBytes && sampler.consumed() == text.body.size();
   const std::string_view sample = first.substr(0, kSampleBytes);
   if (!looks_like_text(sample)) {
-    return failure(ImportFailure::Kind::kUnsupportedFormat,
+    return refused(ImportFailure::Kind::kUnsupportedFormat,
                    "This file is not a spreadsheet: upload an Excel file (.xlsx or .xls) or a "
                    "CSV/text file.");
   }
@@ -65,19 +61,19 @@ tl::expected<ParseSummary, ImportFailure> read_delimited_text(
     case CsvTokenizer::Status::kStopped:
       break;
     case CsvTokenizer::Status::kTooManyColumns:
-      return failure(ImportFailure::Kind::kMalformed,
+      return refused(ImportFailure::Kind::kMalformed,
                      fmt::format("Row {} has more than {} columns.", row_number + 1, kMaxColumns));
     case CsvTokenizer::Status::kCellTooLong:
-      return failure(ImportFailure::Kind::kMalformed,
+      return refused(ImportFailure::Kind::kMalformed,
                      fmt::format("Row {} has a cell longer than a spreadsheet allows (a quote "
                                  "that is never closed?).",
                                  row_number + 1));
     case CsvTokenizer::Status::kRowTooLong:
-      return failure(ImportFailure::Kind::kMalformed,
+      return refused(ImportFailure::Kind::kMalformed,
                      fmt::format("Row {} is too long to be a contact.", row_number + 1));
   }
   if (extractor.end_sheet() == SheetOutcome::kNoPhoneColumn) {
-    return failure(ImportFailure::Kind::kMalformed,
+    return refused(ImportFailure::Kind::kMalformed,
                    "No phone column found: name it \"Phone\" or \"Mobile\" in the header row.");
   }
   sink.on_progress(bytes.size(), bytes.size());

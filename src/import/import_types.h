@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include <tl/expected.hpp>
+
 namespace rx::import {
 
 enum class FileFormat { kXlsx, kXls, kDelimitedText };
@@ -19,6 +21,11 @@ struct ImportFailure {
   Kind kind;
   std::string message;  // for the person who uploaded the file
 };
+
+// A reader's answer for a file it refuses.
+inline tl::unexpected<ImportFailure> refused(ImportFailure::Kind kind, std::string message) {
+  return tl::unexpected<ImportFailure>(ImportFailure{kind, std::move(message)});
+}
 
 // One valid number found in the sheet. A cell with several numbers yields several rows.
 struct ContactRow {

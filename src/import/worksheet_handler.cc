@@ -34,7 +34,7 @@ bool parse_int(std::string_view text, long long& value) {
   return result.ec == std::errc{} && result.ptr == text.data() + text.size();
 }
 
-ImportFailure malformed(std::string message) {
+ImportFailure malformed_sheet(std::string message) {
   return ImportFailure{ImportFailure::Kind::kMalformed, std::move(message)};
 }
 
@@ -79,7 +79,7 @@ void WorksheetHandler::end_element(std::string_view name) {
 void WorksheetHandler::characters(std::string_view text) {
   if (!capture_) return;
   if (value_.size() + text.size() > kMaxCellBytes) {
-    fail(malformed(fmt::format("Row {} has a cell longer than Excel allows.", row_number_)));
+    fail(malformed_sheet(fmt::format("Row {} has a cell longer than Excel allows.", row_number_)));
     return;
   }
   value_.append(text);
@@ -89,8 +89,8 @@ void WorksheetHandler::start_row(const char** attributes) {
   long long number = row_number_ + 1;
   if (const auto r = attribute(attributes, "r")) {
     if (!parse_int(*r, number) || number <= row_number_ || number > kMaxSheetRows) {
-      fail(
-          malformed(fmt::format("The sheet's row numbers are damaged after row {}.", row_number_)));
+      fail(malformed_sheet(
+          fmt::format("The sheet's row numbers are damaged after row {}.", row_number_)));
       return;
     }
   }
@@ -107,7 +107,7 @@ void WorksheetHandler::start_cell(const char** attributes) {
   for (const char** a = attributes; a[0] != nullptr; a += 2) {
     if (a[0][0] == 'r' && a[0][1] == '\0') {
       if (!column_of(a[1], column_)) {
-        fail(malformed(fmt::format("Row {} has a cell beyond column XFD.", row_number_)));
+        fail(malformed_sheet(fmt::format("Row {} has a cell beyond column XFD.", row_number_)));
         return;
       }
     } else if (a[0][0] == 't' && a[0][1] == '\0') {
@@ -115,7 +115,8 @@ void WorksheetHandler::start_cell(const char** attributes) {
     }
   }
   if (column_ >= kMaxColumns) {
-    fail(malformed(fmt::format("Row {} has more than {} columns.", row_number_, kMaxColumns)));
+    fail(
+        malformed_sheet(fmt::format("Row {} has more than {} columns.", row_number_, kMaxColumns)));
     return;
   }
   next_column_ = column_ + 1;
@@ -142,7 +143,8 @@ void WorksheetHandler::end_cell() {
       long long index = 0;
       if (!parse_int(value_, index) || index < 0 ||
           static_cast<std::size_t>(index) >= strings_.size()) {
-        fail(malformed(fmt::format("Row {} refers to a missing shared string.", row_number_)));
+        fail(
+            malformed_sheet(fmt::format("Row {} refers to a missing shared string.", row_number_)));
         return;
       }
       text = strings_.at(static_cast<std::size_t>(index));
@@ -160,7 +162,7 @@ void WorksheetHandler::end_cell() {
   }
   if (text.empty()) return;
   if (row_text_.size() + text.size() > kMaxRowBytes) {
-    fail(malformed(fmt::format("Row {} is too long to be a contact.", row_number_)));
+    fail(malformed_sheet(fmt::format("Row {} is too long to be a contact.", row_number_)));
     return;
   }
   const auto begin = static_cast<std::uint32_t>(row_text_.size());

@@ -51,26 +51,22 @@ struct HandleCloser {
 };
 using XlsHandle = std::unique_ptr<const void, HandleCloser>;
 
-tl::unexpected<ImportFailure> failure(ImportFailure::Kind kind, std::string message) {
-  return tl::unexpected<ImportFailure>(ImportFailure{kind, std::move(message)});
-}
-
 tl::unexpected<ImportFailure> damaged() {
-  return failure(ImportFailure::Kind::kMalformed,
+  return refused(ImportFailure::Kind::kMalformed,
                  "The .xls file is damaged or incomplete; save it again, preferably as .xlsx.");
 }
 
 tl::unexpected<ImportFailure> open_failure(int code) {
   switch (code) {
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-      return failure(ImportFailure::Kind::kUnsupportedFormat,
+      return refused(ImportFailure::Kind::kUnsupportedFormat,
                      "This Office file is not an Excel workbook: upload an .xlsx, .xls or CSV "
                      "file.");
     case FREEXL_BIFF_OBFUSCATED:
-      return failure(ImportFailure::Kind::kUnsupportedFormat,
+      return refused(ImportFailure::Kind::kUnsupportedFormat,
                      "The .xls file is password protected; remove the password and upload again.");
     case FREEXL_INSUFFICIENT_MEMORY:
-      return failure(ImportFailure::Kind::kTooLarge, "The .xls file is too large to read.");
+      return refused(ImportFailure::Kind::kTooLarge, "The .xls file is too large to read.");
     default:
       return damaged();
   }
@@ -175,17 +171,17 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
                                                    ContactSink& sink) {
   const std::optional<MemoryFile> file = MemoryFile::create(bytes);
   if (!file) {
-    return failure(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
+    return refused(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
   }
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
-    return failure(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
+    return refused(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
   Fd read_end{fds[0]};
   Fd write_end{fds[1]};
   const pid_t pid = ::fork();
   if (pid < 0) {
-    return failure(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
+    return refused(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
   if (pid == 0) {
     // The child: only libfreexl and the pipe. _exit skips destructors and atexit handlers that
@@ -213,7 +209,7 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
     const XlsFrameReader::Status status = reader.next(frame, number, cells, error);
     if (status != XlsFrameReader::Status::kOk) {
       if (status == XlsFrameReader::Status::kTimedOut) {
-        return failure(ImportFailure::Kind::kMalformed,
+        return refused(ImportFailure::Kind::kMalformed,
                        "The .xls file took too long to read; save it as .xlsx and upload again.");
       }
       return damaged();  // the child died (or sent nonsense) before finishing
@@ -236,7 +232,7 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
     skipping = false;
   }
   if (child.wait() != 0) return damaged();
-  return failure(ImportFailure::Kind::kMalformed,
+  return refused(ImportFailure::Kind::kMalformed,
                  "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header row.");
 }
 

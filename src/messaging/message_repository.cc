@@ -40,7 +40,7 @@ std::string columns(std::string_view prefix) {
   return out;
 }
 
-Message from_row(const storage::Row& r) {
+Message message_from_row(const storage::Row& r) {
   Message m;
   m.id = r.int_at(0);
   m.customer_id = r[1].as_opt_int();
@@ -70,7 +70,7 @@ Message from_row(const storage::Row& r) {
 std::vector<Message> all_rows(const storage::ResultSet& result) {
   std::vector<Message> out;
   out.reserve(result.rows.size());
-  for (const auto& r : result.rows) out.push_back(from_row(r));
+  for (const auto& r : result.rows) out.push_back(message_from_row(r));
   return out;
 }
 
@@ -226,7 +226,7 @@ std::optional<Message> MessageRepository::apply_provider_status(
       set, kStatusRank, columns(""));
   storage::ResultSet updated = c.query(sql, params);
   if (updated.empty()) return std::nullopt;
-  return from_row(updated.first());
+  return message_from_row(updated.first());
 }
 
 std::optional<Message> MessageRepository::requeue_failed(storage::Connection& c,
@@ -241,7 +241,7 @@ RETURNING {})",
                                       columns(""));
   storage::ResultSet updated = c.query(sql, {now_ms, now_ms, shop_id, id});
   if (updated.empty()) return std::nullopt;
-  return from_row(updated.first());
+  return message_from_row(updated.first());
 }
 
 std::int64_t MessageRepository::insert_claimed(storage::Connection& c, std::int64_t shop_id,
@@ -276,7 +276,7 @@ std::optional<Message> MessageRepository::find(storage::Connection& c, std::int6
       c.query_one(fmt::format("SELECT {} FROM messages WHERE shop_id = ? AND id = ?", columns("")),
                   {shop_id, id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return message_from_row(*row);
 }
 
 std::vector<Message> MessageRepository::for_reminder(storage::Connection& c, std::int64_t shop_id,

@@ -21,7 +21,7 @@ constexpr std::string_view kEnsureRow =
     "INSERT INTO shop_messaging_settings (shop_id, updated_at) VALUES (?, ?) "
     "ON CONFLICT (shop_id) DO NOTHING";
 
-MessagingSettings from_row(const storage::Row& r) {
+MessagingSettings settings_from_row(const storage::Row& r) {
   MessagingSettings s;
   s.shop_id = r.int_at(0);
   s.webhook_key = r.text_at(1);
@@ -68,14 +68,14 @@ std::optional<MessagingSettings> MessagingSettingsRepository::find(storage::Conn
                                                                    std::int64_t shop_id) {
   auto row = c.query_one(std::string(kSelect) + " WHERE s.id = ?", {shop_id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return settings_from_row(*row);
 }
 
 std::optional<MessagingSettings> MessagingSettingsRepository::find_by_webhook_key(
     storage::Connection& c, const std::string& webhook_key) {
   auto row = c.query_one(std::string(kSelect) + " WHERE s.webhook_key = ?", {webhook_key});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return settings_from_row(*row);
 }
 
 void MessagingSettingsRepository::update(storage::Connection& c, std::int64_t shop_id,

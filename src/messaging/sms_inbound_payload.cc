@@ -40,7 +40,7 @@ bool storable(std::string_view text) {
   return import::is_valid_utf8(text) && text.find('\0') == std::string_view::npos;
 }
 
-bool all_digits(std::string_view text) {
+bool is_decimal(std::string_view text) {
   if (text.empty()) return false;
   for (char ch : text) {
     if (ch < '0' || ch > '9') return false;
@@ -112,7 +112,7 @@ std::string reply_words(const SmsInbound& sms) {
 std::int64_t received_at_ms(const SmsInbound& sms, std::string_view time_zone) {
   if (!sms.received) return 0;
   const std::string& text = *sms.received;
-  if (all_digits(text)) {
+  if (is_decimal(text)) {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size()) return 0;

@@ -31,7 +31,8 @@ std::int64_t millis_of(const std::optional<std::string>& seconds) {
   return value * 1000;
 }
 
-bool all_digits(const std::string& text) {
+// A WhatsApp id is the phone number's digits: at most 15 (E.164).
+bool is_wa_id_digits(const std::string& text) {
   if (text.empty() || text.size() > 15) return false;
   for (char ch : text) {
     if (ch < '0' || ch > '9') return false;
@@ -80,7 +81,7 @@ InboundMessage read_message(const json& m, const json& contacts) {
   out.at_ms = millis_of(text_at(m, "timestamp"));
   out.text = words_of(m, out.kind);
   const std::optional<std::string> from = text_at(m, "from");
-  if (from && all_digits(*from)) {
+  if (from && is_wa_id_digits(*from)) {
     out.from_phone = "+" + *from;
   } else if (from && !from->empty()) {
     out.from_user_id = from;

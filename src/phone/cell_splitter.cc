@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "phone/ascii.h"
+
 namespace rx::phone {
 namespace {
 
@@ -13,14 +15,10 @@ bool is_letter(char c) {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 // Also trims the UTF-8 no-break spaces Excel users paste (U+00A0, U+2007, U+202F).
 std::string_view trim(std::string_view s) {
   for (;;) {
-    if (!s.empty() && is_space(s.front())) {
+    if (!s.empty() && is_ascii_space(s.front())) {
       s.remove_prefix(1);
     } else if (s.starts_with("\xC2\xA0")) {
       s.remove_prefix(2);
@@ -31,7 +29,7 @@ std::string_view trim(std::string_view s) {
     }
   }
   for (;;) {
-    if (!s.empty() && is_space(s.back())) {
+    if (!s.empty() && is_ascii_space(s.back())) {
       s.remove_suffix(1);
     } else if (s.ends_with("\xC2\xA0")) {
       s.remove_suffix(2);

@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "phone/ascii.h"
+
 namespace rx::phone {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); }
 
 // Exponents beyond this cannot be a phone number and would make us write huge strings.
 constexpr std::size_t kMaxExponent = 40;
@@ -30,7 +28,7 @@ Expansion expand_scientific(std::string_view text, bool pad_with_zeros, std::str
   std::string_view int_part = mantissa.substr(0, dot);
   std::string_view frac_part =
       dot == std::string_view::npos ? std::string_view{} : mantissa.substr(dot + 1);
-  if (int_part.empty() || !all_digits(int_part) || !all_digits(frac_part)) {
+  if (int_part.empty() || !all_ascii_digits(int_part) || !all_ascii_digits(frac_part)) {
     return Expansion::kNotScientific;
   }
 
@@ -39,7 +37,7 @@ Expansion expand_scientific(std::string_view text, bool pad_with_zeros, std::str
     negative_exponent = exponent.front() == '-';
     exponent.remove_prefix(1);
   }
-  if (exponent.empty() || !all_digits(exponent)) return Expansion::kNotScientific;
+  if (exponent.empty() || !all_ascii_digits(exponent)) return Expansion::kNotScientific;
   while (exponent.size() > 1 && exponent.front() == '0') exponent.remove_prefix(1);
   if (exponent.size() > 2) return Expansion::kNotInteger;
   std::size_t exp = 0;
@@ -81,7 +79,7 @@ std::string_view strip_zero_fraction(std::string_view text) {
   if (!std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) return text;
   std::string_view integer = text.substr(0, dot);
   if (!integer.empty() && integer.front() == '+') integer.remove_prefix(1);
-  if (integer.empty() || !all_digits(integer)) return text;
+  if (integer.empty() || !all_ascii_digits(integer)) return text;
   return text.substr(0, dot);
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "phone/ascii.h"
 #include "phone/digit_pattern.h"
 
 // libphonenumber's compiled-in metadata. The functions are exported by libphonenumber.so but not
@@ -64,10 +65,6 @@ std::optional<Desc> compile_desc(const lpn::PhoneNumberDesc& desc) {
   return out;
 }
 
-bool all_digits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 const lpn::PhoneMetadataCollection& metadata() {
   static const lpn::PhoneMetadataCollection collection = [] {
     lpn::PhoneMetadataCollection c;
@@ -96,7 +93,8 @@ class RegionData {
     }
     const lpn::PhoneMetadata& m = *found;
     if (regions_with_code != 1 || m.international_prefix().empty() ||
-        !all_digits(m.international_prefix()) || !all_digits(m.national_prefix_for_parsing()) ||
+        !all_ascii_digits(m.international_prefix()) ||
+        !all_ascii_digits(m.national_prefix_for_parsing()) ||
         !m.national_prefix_transform_rule().empty() ||
         m.general_desc().possible_length_size() == 0) {
       return nullptr;

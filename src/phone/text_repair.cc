@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "phone/ascii.h"
 #include "phone/decimal_text.h"
 
 namespace rx::phone {
@@ -62,10 +63,6 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
   return len;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 }  // namespace
 
 void fold_digits_and_spaces(std::string_view text, std::string& out) {
@@ -100,8 +97,8 @@ bool repair_phone_text(std::string_view raw, std::string& out, RepairError& erro
 
   std::size_t begin = 0;
   std::size_t end = out.size();
-  while (begin < end && is_space(out[begin])) ++begin;
-  while (end > begin && is_space(out[end - 1])) --end;
+  while (begin < end && is_ascii_space(out[begin])) ++begin;
+  while (end > begin && is_ascii_space(out[end - 1])) --end;
   out.erase(end);
   out.erase(0, begin);
   if (out.empty()) {
