@@ -140,10 +140,21 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(JsonKey name) {
-  before_value();
-  out_ += '"';
-  out_ += name.text();
-  out_ += "\":";
+  // The separator, the quoted name and the colon go in as one append: a list of contacts writes
+  // a thousand keys, and each append checks the capacity again.
+  const std::string_view text = name.text();
+  std::array<char, JsonKey::kMaxLength + 4> token;
+  std::size_t n = 0;
+  if (!after_key_ && !has_value_.empty()) {  // what before_value() does, into the token
+    if (has_value_.back()) token[n++] = ',';
+    has_value_.back() = 1;
+  }
+  token[n++] = '"';
+  text.copy(token.data() + n, text.size());
+  n += text.size();
+  token[n++] = '"';
+  token[n++] = ':';
+  out_.append(token.data(), n);
   after_key_ = true;
   return *this;
 }

@@ -13,8 +13,11 @@ namespace rx::core {
 // so that writing it is one copy. Names that come from data go through JsonWriter::key_text.
 class JsonKey {
  public:
+  static constexpr std::size_t kMaxLength = 64;
+
   template <std::size_t N>
   consteval JsonKey(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit on purpose
+    static_assert(N - 1 <= kMaxLength, "a JsonKey literal is at most kMaxLength characters");
     for (const char ch : name_) {
       if (ch < 0x20 || ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) >= 0x80) {
         throw "a JsonKey literal must be plain ASCII without quotes or backslashes";
