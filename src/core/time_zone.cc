@@ -68,17 +68,10 @@ std::optional<date::year_month_day> parse_date(std::string_view text) {
 
 std::string format_date(date::sys_days days) { return date::format("%F", days); }
 
-}  // namespace
-
-bool is_valid_time_zone(std::string_view name) { return !name.empty() && find_zone(name); }
-
-std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zone,
-                                InstantBuffer& buffer) {
-  // Formatted by hand: date::format goes through an ostream and costs a list of 50 contacts
-  // more than reading them. The zone's offset at that instant, then plain digits.
-  const date::sys_seconds at{
-      std::chrono::seconds{epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000)}};
-  const date::time_zone* zone = zone_or_utc(time_zone);
+// Formatted by hand: date::format goes through an ostream and costs a list of 50 contacts more
+// than reading them. The zone's offset at that instant, then plain digits.
+std::string_view format_instant_in(date::sys_seconds at, const date::time_zone* zone,
+                                   InstantBuffer& buffer) {
   const std::chrono::seconds offset = offset_at(zone, at);
   const auto local = at + offset;
   const auto day = date::floor<date::days>(local);
@@ -111,6 +104,35 @@ std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zon
   put(20, abs_offset / 60, 2);
   put(23, abs_offset % 60, 2);
   return {text, kPattern.size()};
+}
+
+}  // namespace
+
+bool is_valid_time_zone(std::string_view name) { return !name.empty() && find_zone(name); }
+
+std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zone,
+                                InstantBuffer& buffer) {
+  const date::sys_seconds at{
+      std::chrono::seconds{epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000)}};
+  const date::time_zone* zone = zone_or_utc(time_zone);
+  // Contacts imported together share their timestamps (created_at is updated_at too), so the
+  // last instant formatted on this thread is kept and copied when it comes again.
+  thread_local struct {
+    date::sys_seconds at;
+    const date::time_zone* zone = nullptr;
+    InstantBuffer text;
+    std::size_t size = 0;
+  } last;
+  if (last.zone == zone && last.at == at) {
+    std::memcpy(buffer.data(), last.text.data(), last.size);
+    return {buffer.data(), last.size};
+  }
+  const std::string_view text = format_instant_in(at, zone, buffer);
+  last.at = at;
+  last.zone = zone;
+  last.size = text.size();
+  std::memcpy(last.text.data(), text.data(), text.size());
+  return text;
 }
 
 std::string format_instant(std::int64_t epoch_ms, std::string_view time_zone) {

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
+#include <thread>
 
 namespace rx::core {
 namespace {
@@ -96,4 +98,25 @@ TEST(TimeZoneTest, FormatInstantIsRightOnEachSideOfAChangeInAnyOrder) {
   rx::core::InstantBuffer buffer;
   EXPECT_EQ(rx::core::format_instant(kSpringForward, "America/New_York", buffer),
             "2024-03-10T03:00:00-04:00");
+}
+
+// The last instant formatted is kept per thread: the same instant again, in the same or another
+// zone, and another thread's instants, must each still get their own text.
+TEST(TimeZoneTest, FormatInstantRepeatsGiveTheSameTextInEachZoneAndThread) {
+  using rx::core::format_instant;
+  constexpr std::int64_t kLateEvening = 1795630800000LL;    // 2026-11-25T18:20:00Z
+  constexpr std::int64_t kAfterMidnight = 1795632000000LL;  // 18:40Z
+  rx::core::InstantBuffer first;
+  rx::core::InstantBuffer again;
+  EXPECT_EQ(format_instant(kLateEvening, "Asia/Kolkata", first), "2026-11-25T23:50:00+05:30");
+  EXPECT_EQ(format_instant(kLateEvening + 999, "Asia/Kolkata", again), "2026-11-25T23:50:00+05:30");
+  EXPECT_EQ(format_instant(kLateEvening, "UTC"), "2026-11-25T18:20:00+00:00");
+  EXPECT_EQ(format_instant(kLateEvening, "Asia/Kolkata"), "2026-11-25T23:50:00+05:30");
+  EXPECT_EQ(format_instant(kLateEvening + 1000, "Asia/Kolkata"), "2026-11-25T23:50:01+05:30");
+  std::string other_thread;
+  std::thread([&other_thread, kAfterMidnight] {
+    other_thread = format_instant(kAfterMidnight, "Asia/Kolkata");
+  }).join();
+  EXPECT_EQ(other_thread, "2026-11-26T00:10:00+05:30");
+  EXPECT_EQ(format_instant(kLateEvening, "Asia/Kolkata"), "2026-11-25T23:50:00+05:30");
 }
