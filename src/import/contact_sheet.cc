@@ -10,16 +10,14 @@ namespace rx::import {
 tl::expected<ParseSummary, ImportFailure> parse_contact_sheet(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink) {
   if (bytes.empty()) {
-    return tl::unexpected<ImportFailure>(
-        ImportFailure{ImportFailure::Kind::kMalformed, "The file is empty."});
+    return refused(ImportFailure::Kind::kMalformed, "The file is empty.");
   }
   const Sniffed sniffed = sniff_format(bytes);
   if (sniffed.known_other) {
-    return tl::unexpected<ImportFailure>(
-        ImportFailure{ImportFailure::Kind::kUnsupportedFormat,
-                      "This file is " + *sniffed.known_other +
-                          ", not a spreadsheet: upload an Excel file (.xlsx or .xls) or a CSV "
-                          "file."});
+    return refused(ImportFailure::Kind::kUnsupportedFormat,
+                   "This file is " + *sniffed.known_other +
+                       ", not a spreadsheet: upload an Excel file (.xlsx or .xls) or a CSV "
+                       "file.");
   }
   switch (sniffed.container) {
     case Container::kZip:

@@ -53,9 +53,8 @@ class WorkbookHandler : public XmlHandler {
 };
 
 tl::unexpected<ImportFailure> not_a_workbook() {
-  return tl::unexpected<ImportFailure>(
-      ImportFailure{ImportFailure::Kind::kUnsupportedFormat,
-                    "This ZIP file is not an Excel workbook: upload an .xlsx, .xls or CSV file."});
+  return refused(ImportFailure::Kind::kUnsupportedFormat,
+                 "This ZIP file is not an Excel workbook: upload an .xlsx, .xls or CSV file.");
 }
 
 // "xl/" + "worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml" or "../xl/x.xml" -> part name.

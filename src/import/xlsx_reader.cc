@@ -83,10 +83,9 @@ tl::expected<ParseSummary, ImportFailure> read_xlsx(std::string_view bytes,
       return ParseSummary{FileFormat::kXlsx, extractor.total_rows(), extractor.invalid_rows()};
     }
   }
-  return tl::unexpected<ImportFailure>(
-      ImportFailure{ImportFailure::Kind::kMalformed,
-                    "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header "
-                    "row."});
+  return refused(ImportFailure::Kind::kMalformed,
+                 "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header "
+                 "row.");
 }
 
 }  // namespace rx::import

@@ -75,8 +75,7 @@ void XMLCALL on_entity(void* data, const XML_Char*, int, const XML_Char*, int, c
 }
 
 tl::unexpected<ImportFailure> malformed(std::string message) {
-  return tl::unexpected<ImportFailure>(
-      ImportFailure{ImportFailure::Kind::kMalformed, std::move(message)});
+  return refused(ImportFailure::Kind::kMalformed, std::move(message));
 }
 
 }  // namespace

@@ -11,15 +11,13 @@ namespace {
 constexpr std::size_t kReadChunk = 64 * 1024;
 
 tl::unexpected<ImportFailure> damaged(std::string_view detail) {
-  return tl::unexpected<ImportFailure>(ImportFailure{
-      ImportFailure::Kind::kMalformed,
-      "The Excel file is damaged or incomplete (" + std::string(detail) + "); save it again."});
+  return refused(ImportFailure::Kind::kMalformed, "The Excel file is damaged or incomplete (" +
+                                                      std::string(detail) + "); save it again.");
 }
 
 tl::unexpected<ImportFailure> too_large() {
-  return tl::unexpected<ImportFailure>(
-      ImportFailure{ImportFailure::Kind::kTooLarge,
-                    "The Excel file unpacks to more than 200 MB; split it into smaller files."});
+  return refused(ImportFailure::Kind::kTooLarge,
+                 "The Excel file unpacks to more than 200 MB; split it into smaller files.");
 }
 
 struct FileCloser {
