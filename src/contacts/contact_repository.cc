@@ -14,17 +14,12 @@ using storage::Conditions;
 using storage::Params;
 
 // What a list of contacts shows. The sheet's other columns (`extra`, often the largest value of
-// the row) are read only for one contact's detail: kDetailColumns.
+// the row) are read only for one contact's detail, after these: kExtraColumn.
 constexpr std::string_view kColumns = R"(
 cr.id, cr.phone, cr.phone_type, cr.name, cr.status, cr.whatsapp_status, cr.whatsapp_status_source,
 cr.whatsapp_status_at, cr.wrong_number, cr.assigned_staff_id, cr.assigned_at, cr.upload_id,
 cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.converted_at,
 cr.conversion_bill_id, cr.conversion_value_paise, cr.created_at, cr.updated_at)";
-constexpr std::string_view kDetailColumns = R"(
-cr.id, cr.phone, cr.phone_type, cr.name, cr.status, cr.whatsapp_status, cr.whatsapp_status_source,
-cr.whatsapp_status_at, cr.wrong_number, cr.assigned_staff_id, cr.assigned_at, cr.upload_id,
-cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.converted_at,
-cr.conversion_bill_id, cr.conversion_value_paise, cr.created_at, cr.updated_at, cr.extra)";
 constexpr std::size_t kExtraColumn = 22;
 
 Contact contact_from_row(const storage::Row& r) {
@@ -108,9 +103,10 @@ constexpr std::size_t kInChunk = 500;
 
 std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                std::int64_t id) {
-  auto row = c.query_one("SELECT " + std::string(kDetailColumns) +
-                             " FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
-                         {shop_id, id});
+  auto row =
+      c.query_one("SELECT " + std::string(kColumns) +
+                      ", cr.extra FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
+                  {shop_id, id});
   if (!row) return std::nullopt;
   return contact_from_row(*row);
 }
