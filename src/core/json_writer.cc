@@ -102,17 +102,6 @@ void append_escaped(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!has_value_.empty()) {
-    if (has_value_.back()) out_ += ',';
-    has_value_.back() = 1;
-  }
-}
-
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_ += '{';
@@ -145,10 +134,7 @@ JsonWriter& JsonWriter::key(JsonKey name) {
   const std::string_view text = name.text();
   std::array<char, JsonKey::kMaxLength + 4> token;
   std::size_t n = 0;
-  if (!after_key_ && !has_value_.empty()) {  // what before_value() does, into the token
-    if (has_value_.back()) token[n++] = ',';
-    has_value_.back() = 1;
-  }
+  if (take_separator()) token[n++] = ',';
   token[n++] = '"';
   text.copy(token.data() + n, text.size());
   n += text.size();

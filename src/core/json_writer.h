@@ -89,7 +89,22 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  void before_value();
+  // Whether a comma goes before the next value or key; marks the container as holding one.
+  // Defined here, as before_value() is, so that every writer inlines them: they run for each key
+  // and value.
+  bool take_separator() {
+    if (after_key_) {
+      after_key_ = false;
+      return false;
+    }
+    if (has_value_.empty()) return false;
+    const bool comma = has_value_.back() != 0;
+    has_value_.back() = 1;
+    return comma;
+  }
+  void before_value() {
+    if (take_separator()) out_ += ',';
+  }
 
   std::string out_;
   // Per open container: whether a value has been written in it yet.
