@@ -256,6 +256,7 @@ ImportResult ContactImportService::import_now(const ImportRequest& request,
     const std::int64_t now = clock_.now_ms();
     const std::int64_t upload_id = UploadRepository::insert(c, request.shop_id, request.file_name,
                                                             "pending", request.uploaded_by, now);
+    const std::int64_t first_contact_id = UploadRepository::last_contact_id(c) + 1;
     auto store = store_for(c, request.shop_id, upload_id, now);
     std::int64_t added = 0;
     std::vector<UploadError> errors;
@@ -269,6 +270,7 @@ ImportResult ContactImportService::import_now(const ImportRequest& request,
     if (!summary) throw_failure(summary.error());
     const std::int64_t imported = store->finish();
     store.reset();
+    UploadRepository::set_contact_range(c, request.shop_id, upload_id, first_contact_id);
     ContactCounts::add_imported(c, request.shop_id, upload_id, imported);
     // A phone already in the shop, or earlier in the same file, meets the unique key
     // (shop_id, phone) and is skipped by ON CONFLICT DO NOTHING: the first occurrence wins.

@@ -1,6 +1,7 @@
 #include "contacts/contact_repository.h"
 
 #include "contacts/contact_counts.h"
+#include "contacts/upload_repository.h"
 
 #include "storage/conditions.h"
 
@@ -57,7 +58,7 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f) {
   if (f.whatsapp_status) w.add("cr.whatsapp_status = ?", {*f.whatsapp_status});
   if (f.unassigned) w.add("cr.assigned_staff_id IS NULL");
   if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {*f.assigned_staff_id});
-  if (f.upload_id) w.add("cr.upload_id = ?", {*f.upload_id});
+  if (f.upload_id) UploadRepository::add_contacts_of(w, shop_id, *f.upload_id);
   if (f.query && !f.query->empty()) {
     storage::add_phone_or_name_search(w, *f.query, "cr.phone", "cr.name");
   }

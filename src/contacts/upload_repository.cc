@@ -36,6 +36,28 @@ void UploadRepository::set_counts(storage::Connection& c, std::int64_t shop_id, 
       {total_rows, imported, duplicates, invalid_rows, shop_id, id});
 }
 
+std::int64_t UploadRepository::last_contact_id(storage::Connection& c) {
+  return c.query_int("SELECT COALESCE(MAX(id), 0) FROM contact_records");
+}
+
+void UploadRepository::set_contact_range(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t id, std::int64_t first_contact_id) {
+  c.query(
+      "UPDATE contact_uploads SET first_contact_id = ?, "
+      "last_contact_id = (SELECT COALESCE(MAX(id), 0) FROM contact_records) "
+      "WHERE shop_id = ? AND id = ?",
+      {first_contact_id, shop_id, id});
+}
+
+void UploadRepository::add_contacts_of(storage::Conditions& where, std::int64_t shop_id,
+                                       std::int64_t upload_id) {
+  where.add(
+      "cr.id BETWEEN (SELECT u.first_contact_id FROM contact_uploads u WHERE u.shop_id = ? AND "
+      "u.id = ?) AND (SELECT u.last_contact_id FROM contact_uploads u WHERE u.shop_id = ? AND "
+      "u.id = ?) AND cr.upload_id = ?",
+      {shop_id, upload_id, shop_id, upload_id, upload_id});
+}
+
 void UploadRepository::insert_errors(storage::Connection& c, std::int64_t shop_id,
                                      std::int64_t upload_id,
                                      const std::vector<UploadError>& errors) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/conditions.h"
 #include "storage/database.h"
 
 #include <optional>
@@ -36,6 +37,14 @@ class UploadRepository {
   static void set_counts(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                          std::int64_t total_rows, std::int64_t imported, std::int64_t duplicates,
                          std::int64_t invalid_rows);
+  // The largest contact id so far: an import's contacts get ids above it.
+  static std::int64_t last_contact_id(storage::Connection& c);
+  // Records that the upload's contacts have ids in [first, the largest id now].
+  static void set_contact_range(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                std::int64_t first_contact_id);
+  // Narrows contacts (aliased cr) to one upload's: its id range through an index, then upload_id.
+  static void add_contacts_of(storage::Conditions& where, std::int64_t shop_id,
+                              std::int64_t upload_id);
   static void insert_errors(storage::Connection& c, std::int64_t shop_id, std::int64_t upload_id,
                             const std::vector<UploadError>& errors);
   static std::optional<Upload> find(storage::Connection& c, std::int64_t shop_id, std::int64_t id);

@@ -1,6 +1,7 @@
 #include "reports/conversion_counts.h"
 
 #include "contacts/contact_counts.h"
+#include "contacts/upload_repository.h"
 #include "storage/conditions.h"
 
 namespace rx::reports {
@@ -20,7 +21,8 @@ void add_contact_scope(storage::Conditions& where, std::int64_t shop_id,
   where.add("cr.shop_id = ?", {shop_id});
   if (scope.created_from_ms) where.add("cr.created_at >= ?", {*scope.created_from_ms});
   if (scope.created_before_ms) where.add("cr.created_at < ?", {*scope.created_before_ms});
-  if (scope.upload_id) where.add("cr.upload_id = ?", {*scope.upload_id});
+  if (scope.upload_id)
+    contacts::UploadRepository::add_contacts_of(where, shop_id, *scope.upload_id);
   if (scope.staff_id) where.add("cr.assigned_staff_id = ?", {*scope.staff_id});
 }
 

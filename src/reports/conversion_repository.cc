@@ -1,5 +1,7 @@
 #include "reports/conversion_repository.h"
 
+#include "contacts/upload_repository.h"
+
 #include "storage/conditions.h"
 
 #include <algorithm>
@@ -115,7 +117,8 @@ std::int64_t ConversionRepository::self_reported_contacted(storage::Connection& 
   if (scope.upload_id || scope.staff_id) {
     storage::Conditions contact;
     contact.add("cr.customer_id = b.customer_id");
-    if (scope.upload_id) contact.add("cr.upload_id = ?", {*scope.upload_id});
+    if (scope.upload_id)
+      contacts::UploadRepository::add_contacts_of(contact, shop_id, *scope.upload_id);
     if (scope.staff_id) contact.add("cr.assigned_staff_id = ?", {*scope.staff_id});
     where.add(
         "EXISTS (SELECT 1 FROM contact_records cr" + contact.sql() + " AND cr.shop_id = b.shop_id)",

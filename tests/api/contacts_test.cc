@@ -1,4 +1,5 @@
 // Contact sheets end to end: upload, clean, dedupe, list, assign, work a contact, follow up.
+#include "test_database.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -199,6 +200,49 @@ TEST_F(ContactsTest, ListFiltersAndRefusesUnknownValues) {
     EXPECT_EQ(res.body["total"], 0) << evil;
   }
   EXPECT_EQ(api.get(kBase + "/contacts?limit=1").body["total"], 951);
+}
+
+// An upload's contacts are found through the id range its import records (there is no index on
+// upload_id); the upload_id condition still leaves out other contacts inside that range.
+TEST_F(ContactsTest, AnUploadsContactsAreItsIdRangeNarrowedByItsId) {
+  Shop s = shop_with_sheet("Range Shop");
+  Response second =
+      client(s.manager).upload(kBase + "/contacts/upload", "file", "three.csv",
+                               "Name,Mobile\nAsha,7012345601\nRavi,7012345602\nMeena,7012345603\n");
+  ASSERT_EQ(second.status, 201) << second.raw;
+  const std::int64_t second_id = second.body["upload_id"];
+  const std::int64_t second_imported = second.body["imported"];
+  ASSERT_EQ(second_imported, 3);
+  const std::string db = server().db_url();
+  for (const std::int64_t upload : {s.upload_id, second_id}) {
+    const std::string id = std::to_string(upload);
+    EXPECT_EQ(sql_count(db, "SELECT COUNT(*) FROM contact_uploads u WHERE u.id = " + id +
+                                " AND u.first_contact_id = (SELECT MIN(id) FROM contact_records "
+                                "WHERE upload_id = " +
+                                id +
+                                ") AND u.last_contact_id = (SELECT MAX(id) FROM contact_records "
+                                "WHERE upload_id = " +
+                                id + ")"),
+              1)
+        << "upload " << id << " records exactly the ids its import gave";
+  }
+  // Widen the first upload's range over every contact: its filter still counts only its own.
+  ASSERT_TRUE(run_sql(db,
+                      "UPDATE contact_uploads SET first_contact_id = 0, last_contact_id = "
+                      "1000000000000 WHERE id = " +
+                          std::to_string(s.upload_id))
+                  .ok);
+  ApiClient api = client(s.owner);
+  // q= makes the total a count of the rows rather than the kept counts.
+  for (const auto& [upload, expected] :
+       {std::pair{s.upload_id, std::int64_t{951}}, std::pair{second_id, second_imported}}) {
+    Response listed =
+        api.get(kBase + "/contacts?q=91&limit=200&upload_id=" + std::to_string(upload));
+    ASSERT_EQ(listed.status, 200) << listed.raw;
+    EXPECT_EQ(listed.body["total"], expected) << "upload " << upload;
+    for (const auto& item : listed.body["items"]) EXPECT_EQ(item["upload_id"], upload);
+  }
+  EXPECT_EQ(api.get(kBase + "/contacts?limit=1").body["total"], 951 + second_imported);
 }
 
 TEST_F(ContactsTest, AssignSharesEvenlyLeastLoadedFirst) {
