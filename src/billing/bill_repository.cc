@@ -43,33 +43,33 @@ storage::Conditions where(std::int64_t shop_id, const BillFilter& f) {
 
 std::int64_t BillRepository::insert_bill(storage::Connection& c, std::int64_t shop_id,
                                          const Bill& b, std::int64_t now_ms) {
-  return c.query_int(
+  return c.insert_returning_id(
       R"(
 INSERT INTO bills (shop_id, customer_id, staff_id, billed_at, bill_date, customer_category, was_contacted_before,
                    visited_but_no_purchase, total_paise, notes, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
       {shop_id, b.customer_id, b.staff_id, b.billed_at, b.bill_date, b.customer_category,
        b.was_contacted_before, b.visited_but_no_purchase, b.total_paise, b.notes, now_ms});
 }
 
 std::int64_t BillRepository::insert_item(storage::Connection& c, std::int64_t shop_id,
                                          std::int64_t bill_id, const BillItem& i) {
-  return c.query_int(R"(
+  return c.insert_returning_id(R"(
 INSERT INTO bill_items (shop_id, bill_id, line_no, medicine, quantity, unit_price_paise, amount_paise,
                         duration_days, is_generic)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
-                     {shop_id, bill_id, i.line_no, i.medicine, i.quantity, i.unit_price_paise,
-                      i.amount_paise, i.duration_days, i.is_generic});
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))",
+                               {shop_id, bill_id, i.line_no, i.medicine, i.quantity,
+                                i.unit_price_paise, i.amount_paise, i.duration_days, i.is_generic});
 }
 
 std::int64_t BillRepository::insert_purchase(storage::Connection& c, std::int64_t shop_id,
                                              std::int64_t customer_id, std::int64_t bill_item_id,
                                              const Purchase& p, const std::string& medicine_key) {
-  return c.query_int(
+  return c.insert_returning_id(
       R"(
 INSERT INTO customer_purchases (shop_id, customer_id, bill_id, bill_item_id, medicine, medicine_key, quantity,
                                 amount_paise, is_generic, purchased_on, duration_days, runs_out_on)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)",
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
       {shop_id, customer_id, p.bill_id, bill_item_id, p.medicine, medicine_key, p.quantity,
        p.amount_paise, p.is_generic, p.purchased_on, p.duration_days, p.runs_out_on});
 }

@@ -286,10 +286,10 @@ std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::
                                                    std::string_view kind, std::string_view outcome,
                                                    const std::optional<std::string>& notes,
                                                    std::int64_t now_ms) {
-  return c.query_int(
+  return c.insert_returning_id(
       "INSERT INTO contact_interactions (shop_id, contact_id, staff_id, kind, outcome, notes, "
       "created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {shop_id, contact_id, staff_id, kind, outcome, notes, now_ms});
 }
 

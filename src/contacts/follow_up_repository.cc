@@ -53,10 +53,10 @@ std::int64_t FollowUpRepository::insert(storage::Connection& c, std::int64_t sho
                                         std::int64_t created_by, std::int64_t due_at,
                                         const std::optional<std::string>& note,
                                         std::int64_t now_ms) {
-  return c.query_int(
+  return c.insert_returning_id(
       "INSERT INTO contact_reminders (shop_id, contact_id, staff_id, created_by, due_at, note, "
       "created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {shop_id, contact_id, staff_id, created_by, due_at, note, now_ms});
 }
 

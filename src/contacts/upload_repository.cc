@@ -21,9 +21,9 @@ std::int64_t UploadRepository::insert(storage::Connection& c, std::int64_t shop_
                                       const std::string& file_name, const std::string& file_format,
                                       std::optional<std::int64_t> uploaded_by,
                                       std::int64_t now_ms) {
-  return c.query_int(
+  return c.insert_returning_id(
       "INSERT INTO contact_uploads (shop_id, file_name, file_format, uploaded_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?)",
       {shop_id, file_name, file_format, uploaded_by, now_ms});
 }
 

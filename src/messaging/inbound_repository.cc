@@ -40,13 +40,13 @@ std::int64_t InboundRepository::insert_contact(storage::Connection& c, std::int6
   const std::optional<std::int64_t> known_at =
       on_whatsapp ? std::optional<std::int64_t>(now_ms) : std::nullopt;
   const std::int64_t id =
-      c.query_int(R"(
+      c.insert_returning_id(R"(
 INSERT INTO contact_records (shop_id, phone, phone_type, name, status, whatsapp_status,
                              whatsapp_status_source, whatsapp_status_at, customer_id, created_at,
                              updated_at)
-VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING id)",
-                  {shop_id, e164, phone_type, name, on_whatsapp ? "active" : "unknown", source,
-                   known_at, customer_id, now_ms, now_ms});
+VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?))",
+                            {shop_id, e164, phone_type, name, on_whatsapp ? "active" : "unknown",
+                             source, known_at, customer_id, now_ms, now_ms});
   // Upload 0: the bucket of contacts that came from no sheet (triggers only move contacts).
   contacts::ContactCounts::add_imported(c, shop_id, 0, 1);
   return id;

@@ -247,15 +247,12 @@ RETURNING {})",
 std::int64_t MessageRepository::insert_claimed(storage::Connection& c, std::int64_t shop_id,
                                                const NewMessage& m, const std::string& worker,
                                                std::int64_t now_ms) {
-  return c
-      .query(R"(
+  return c.insert_returning_id(R"(
 INSERT INTO messages (shop_id, channel, to_phone, template, parameters, idempotency_key, status,
                       attempts, claimed_by, claimed_at, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?) RETURNING id)",
-             {shop_id, m.channel, m.to_phone, m.template_name, m.parameters, m.idempotency_key,
-              worker, now_ms, now_ms, now_ms})
-      .first()
-      .int_at(0);
+VALUES (?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?))",
+                               {shop_id, m.channel, m.to_phone, m.template_name, m.parameters,
+                                m.idempotency_key, worker, now_ms, now_ms, now_ms});
 }
 
 std::vector<std::pair<std::string, std::int64_t>> MessageRepository::count_by_status(

@@ -60,12 +60,13 @@ storage::Conditions where(std::int64_t shop_id, const RefillFilter& f) {
 
 std::int64_t RefillRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                       const NewRefillReminder& r, std::int64_t now_ms) {
-  return c.query_int(R"(
+  return c.insert_returning_id(
+      R"(
 INSERT INTO refill_reminders (shop_id, customer_id, purchase_id, bill_id, medicine, medicine_key, runs_out_on,
                               remind_on, status, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id)",
-                     {shop_id, r.customer_id, r.purchase_id, r.bill_id, r.medicine,
-                      medicine_key(r.medicine), r.runs_out_on, r.remind_on, now_ms, now_ms});
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?))",
+      {shop_id, r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
+       r.runs_out_on, r.remind_on, now_ms, now_ms});
 }
 
 std::vector<std::int64_t> RefillRepository::close_as_refilled(

@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::string_view kInsert = R"(
 INSERT INTO shops (name, phone_region, time_zone, refill_lead_days, webhook_key, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id)";
+VALUES (?, ?, ?, ?, ?, ?, ?))";
 
 constexpr std::string_view kInsertMessaging =
     "INSERT INTO shop_messaging_settings (shop_id, updated_at) VALUES (?, ?)";
@@ -24,8 +24,9 @@ constexpr std::string_view kClaimFirstRun =
 
 std::int64_t ShopRepository::insert(storage::Connection& c, const Shop& shop,
                                     const std::string& webhook_key, std::int64_t now_ms) {
-  std::int64_t id = c.query_int(kInsert, {shop.name, shop.phone_region, shop.time_zone,
-                                          shop.refill_lead_days, webhook_key, now_ms, now_ms});
+  std::int64_t id =
+      c.insert_returning_id(kInsert, {shop.name, shop.phone_region, shop.time_zone,
+                                      shop.refill_lead_days, webhook_key, now_ms, now_ms});
   c.query(kInsertMessaging, {id, now_ms});
   return id;
 }

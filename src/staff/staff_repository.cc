@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::string_view kInsert = R"(
 INSERT INTO staff (shop_id, name, email, phone, role, password_hash, active, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?) RETURNING id)";
+VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?))";
 
 constexpr std::string_view kFind = R"(
 SELECT id, shop_id, name, email, phone, role, active, created_at
@@ -61,7 +61,7 @@ StaffMember from_row(const storage::Row& row) {
 
 std::int64_t StaffRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                      const NewStaffMember& member, std::int64_t now_ms) {
-  return c.query_int(
+  return c.insert_returning_id(
       kInsert, {shop_id, member.name, member.email, member.phone,
                 std::string(auth::to_string(member.role)), member.password_hash, now_ms, now_ms});
 }

@@ -5,6 +5,7 @@
 #include "storage/sqlite_database.h"
 
 #include <exception>
+#include <stdexcept>
 
 namespace rx::storage {
 
@@ -18,6 +19,15 @@ std::int64_t Connection::query_int(std::string_view sql, const Params& params) {
   ResultSet result = query(sql, params);
   if (result.rows.empty() || result.rows.front().size() == 0) return 0;
   return result.rows.front()[0].as_int();
+}
+
+std::int64_t Connection::insert_returning_id(std::string_view insert_sql, const Params& params) {
+  const ResultSet result = query(std::string(insert_sql) + " RETURNING id", params);
+  if (result.rows.size() != 1) {
+    throw std::logic_error("insert_returning_id needs a one-row INSERT: " +
+                           std::string(insert_sql));
+  }
+  return result.first().int_at(0);
 }
 
 std::unique_ptr<Connection> Database::acquire() {

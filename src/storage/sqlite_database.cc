@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace rx::storage {
@@ -97,6 +98,15 @@ class SqliteConnection final : public Connection {
     }
     result.affected = sqlite3_changes64(db_);
     return result;
+  }
+
+  std::int64_t insert_returning_id(std::string_view insert_sql, const Params& params) override {
+    const ResultSet result = query(insert_sql, params);
+    if (result.affected != 1 || !result.rows.empty()) {
+      throw std::logic_error("insert_returning_id needs a one-row INSERT: " +
+                             std::string(insert_sql));
+    }
+    return sqlite3_last_insert_rowid(db_);
   }
 
  private:

@@ -5,16 +5,13 @@
 #include "storage/migrations.h"
 
 #include <gtest/gtest.h>
-
-#include <thread>
-
 #include <libpq-fe.h>
 #include <unistd.h>
-#include <atomic>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
 
 namespace rx::storage {
@@ -89,6 +86,25 @@ TEST_P(StorageTest, MigrationsAreRecordedAndIdempotent) {
   MigrationReport again = migrate(*db_, 2000);
   EXPECT_TRUE(again.applied.empty());
   EXPECT_EQ(again.current_version, embedded_migrations().back().version);
+}
+
+TEST_P(StorageTest, InsertReturningIdAnswersTheNewRowsIdAndRefusesAnInsertOfNoRow) {
+  constexpr std::string_view kInsertShop =
+      "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES (?, ?, 1, 1)";
+  db_->with_connection([&](Connection& c) {
+    const std::int64_t first = c.insert_returning_id(kInsertShop, {"First", "k-first"});
+    const std::int64_t second = c.insert_returning_id(kInsertShop, {"Second", "k-second"});
+    EXPECT_NE(first, second);
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE id = ? AND name = 'First'", {first}),
+              1);
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE id = ? AND name = 'Second'", {second}),
+              1);
+    EXPECT_THROW(c.insert_returning_id("INSERT INTO shops (name, webhook_key, created_at, "
+                                       "updated_at) SELECT name, 'k-none', 1, 1 FROM shops "
+                                       "WHERE 1 = 0",
+                                       {}),
+                 std::logic_error);
+  });
 }
 
 TEST_P(StorageTest, UniqueViolationIsAConflict) {
