@@ -20,6 +20,21 @@ TEST(TimeZoneTest, LocalDateFollowsTheShopsZone) {
   EXPECT_EQ(local_date(kAfterMidnight, "UTC"), "2026-11-25");
 }
 
+// Across a daylight-saving change, before 1970 (negative instants round down, not toward zero)
+// and past year 9999 (where the hand-written format hands over to date::format).
+TEST(TimeZoneTest, LocalDatesAcrossDaylightSavingBefore1970AndPast9999) {
+  // New York went from EST (-05:00) to EDT (-04:00) at 2026-03-08T07:00Z.
+  constexpr std::int64_t kBeforeChange = 1772949600000LL;  // 2026-03-08T06:00Z: 01:00 EST
+  constexpr std::int64_t kEveningAfter = 1773014400000LL;  // 2026-03-09T00:00Z: 20:00 EDT, 8th
+  EXPECT_EQ(local_date(kBeforeChange, "America/New_York"), "2026-03-08");
+  EXPECT_EQ(local_date(kEveningAfter, "America/New_York"), "2026-03-08");
+  EXPECT_EQ(local_date(kEveningAfter, "Asia/Kolkata"), "2026-03-09");
+  EXPECT_EQ(local_date(-1, "UTC"), "1969-12-31");
+  EXPECT_EQ(local_date(-1, "Asia/Kolkata"), "1970-01-01");
+  EXPECT_EQ(add_days("9999-12-31", 1), "10000-01-01");
+  EXPECT_EQ(add_days("0001-01-01", 0), "0001-01-01");
+}
+
 TEST(TimeZoneTest, FormatsWithTheOffset) {
   EXPECT_EQ(format_instant(kLateEvening, "Asia/Kolkata"), "2026-11-25T23:50:00+05:30");
   EXPECT_EQ(format_instant(kLateEvening, "UTC"), "2026-11-25T18:20:00+00:00");
