@@ -179,9 +179,11 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   // commits. Run again, it finds that customer, as a bill a moment later would. Nothing a bill
   // writes is keyed by the request itself, so a conflict can only be a race with another
   // writer; one that lasts fails every attempt and still answers 409.
+  // `record` resets its result and writes only to the database, so it may run more than once:
+  // here, and in a write group that runs again (Database::rerunnable_write).
   for (int attempt = 1;; ++attempt) {
     try {
-      db_.transaction(storage::TxMode::kWrite, record);
+      db_.rerunnable_write(record);
       return result;
     } catch (const AppError& e) {
       if (e.code() != ErrorCode::kConflict || attempt == kAttempts) throw;

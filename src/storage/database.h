@@ -93,6 +93,10 @@ class Database {
   void with_connection(const std::function<void(Connection&)>& work);
   // Runs `work` inside BEGIN/COMMIT; any exception rolls back and propagates.
   void transaction(TxMode mode, const std::function<void(Connection&)>& work);
+  // A write transaction whose `work` may be run more than once: only its last run's changes are
+  // kept, so it must act on nothing outside the transaction and reset what it hands back when
+  // it starts. SQLite can then commit it in a group without a savepoint of its own.
+  void rerunnable_write(const std::function<void(Connection&)>& work);
 
   // Waits for in-use connections to come back and closes every pooled connection.
   void close();
@@ -107,8 +111,10 @@ class Database {
  private:
   class Lease;
   struct WriteJob;
-  void grouped_write(const std::function<void(Connection&)>& work);
+  void grouped_write(const std::function<void(Connection&)>& work, bool rerunnable);
   void run_write_group(const std::vector<WriteJob*>& group);
+  std::optional<std::size_t> run_without_savepoints(const std::vector<WriteJob*>& group);
+  void run_with_savepoints(const std::vector<WriteJob*>& group);
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> connection, bool healthy);
 

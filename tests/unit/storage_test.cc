@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -176,6 +177,7 @@ TEST_P(StorageTest, AFailedTransactionLeavesNothing) {
 
 // Many concurrent writers, every third failing half-way: each gets its own outcome, the
 // successful ones are all stored, nothing of a failed one is (SQLite commits them in groups).
+// Half the threads write through rerunnable_write, so groups are mixed or all rerunnable.
 TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
   constexpr int kThreads = 8;
   constexpr int kPerThread = 40;
@@ -187,11 +189,16 @@ TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
       for (int i = 0; i < kPerThread; ++i) {
         const std::string key = "w" + std::to_string(t) + "_" + std::to_string(i);
         const bool fail = (t * kPerThread + i) % 3 == 0;
+        const auto write = [&](Connection& c) {
+          insert_shop(c, key);
+          if (fail) insert_shop(c, key);  // the same webhook key again: unique violation
+        };
         try {
-          db_->transaction(TxMode::kWrite, [&](Connection& c) {
-            insert_shop(c, key);
-            if (fail) insert_shop(c, key);  // the same webhook key again: unique violation
-          });
+          if (t % 2 == 0) {
+            db_->transaction(TxMode::kWrite, write);
+          } else {
+            db_->rerunnable_write(write);
+          }
           ++succeeded;
         } catch (const AppError& e) {
           EXPECT_EQ(e.code(), ErrorCode::kConflict) << key;
@@ -208,6 +215,73 @@ TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
     EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE webhook_key LIKE 'w%'"),
               succeeded.load());
   });
+}
+
+// Writes that may run again, queued behind a write that holds the group: SQLite then runs them
+// as one group without savepoints; when one fails the group is rolled back and the others run
+// again. Each still gets its own outcome and is stored once; PostgreSQL runs each once.
+TEST_P(StorageTest, ARerunnableGroupWithAFailureRunsTheOthersAgain) {
+  std::atomic<bool> release{false};
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    db_->transaction(TxMode::kWrite, [&](Connection& c) {
+      insert_shop(c, "holder");
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+  constexpr int kWriters = 4;
+  constexpr int kFailing = 2;
+  std::atomic<int> runs[kWriters] = {};
+  std::atomic<int> outcomes[kWriters] = {};  // 1 stored, 2 refused
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    // One at a time, so that they queue in this order.
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    writers.emplace_back([&, i] {
+      const std::string key = "rerun_" + std::to_string(i);
+      try {
+        db_->rerunnable_write([&](Connection& c) {
+          ++runs[i];
+          insert_shop(c, key);
+          if (i == kFailing) insert_shop(c, key);  // unique violation
+        });
+        outcomes[i] = 1;
+      } catch (const AppError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kConflict);
+        outcomes[i] = 2;
+      }
+    });
+  }
+  // Let them all queue behind the holder (on PostgreSQL they simply run).
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  release = true;
+  holder.join();
+  for (auto& writer : writers) writer.join();
+
+  for (int i = 0; i < kWriters; ++i) EXPECT_EQ(outcomes[i], i == kFailing ? 2 : 1) << i;
+  db_->with_connection([&](Connection& c) {
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE webhook_key LIKE 'rerun_%'"),
+              kWriters - 1);
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE webhook_key = 'holder'"), 1);
+  });
+  if (GetParam() == "sqlite") {
+    // The group ran in queue order: those before the failing one ran twice, the failing one
+    // once, those after it once (in the second run only).
+    int ran_twice = 0;
+    for (int i = 0; i < kWriters; ++i) {
+      if (i == kFailing) {
+        EXPECT_EQ(runs[i], 1);
+      }
+      if (runs[i] == 2) ++ran_twice;
+      EXPECT_LE(runs[i], 2) << i;
+    }
+    EXPECT_GE(ran_twice, 1) << "the jobs run before the failure ran again";
+  } else {
+    for (int i = 0; i < kWriters; ++i) EXPECT_EQ(runs[i], 1) << i;
+  }
 }
 
 // SQLite: refused, not a hang (the inner one would wait for the group it belongs to).
