@@ -49,12 +49,15 @@ void UploadRepository::set_contact_range(storage::Connection& c, std::int64_t sh
       {first_contact_id, shop_id, id});
 }
 
+// An upload without a range (imported by an rxtrack from before migration 0010, still running
+// beside a newer one on PostgreSQL) is searched over all ids: slower, still right.
 void UploadRepository::add_contacts_of(storage::Conditions& where, std::int64_t shop_id,
                                        std::int64_t upload_id) {
   where.add(
-      "cr.id BETWEEN (SELECT u.first_contact_id FROM contact_uploads u WHERE u.shop_id = ? AND "
-      "u.id = ?) AND (SELECT u.last_contact_id FROM contact_uploads u WHERE u.shop_id = ? AND "
-      "u.id = ?) AND cr.upload_id = ?",
+      "cr.id BETWEEN COALESCE((SELECT u.first_contact_id FROM contact_uploads u WHERE "
+      "u.shop_id = ? AND u.id = ?), 0) AND COALESCE((SELECT u.last_contact_id FROM "
+      "contact_uploads u WHERE u.shop_id = ? AND u.id = ?), 9223372036854775807) AND "
+      "cr.upload_id = ?",
       {shop_id, upload_id, shop_id, upload_id, upload_id});
 }
 

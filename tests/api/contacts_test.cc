@@ -243,6 +243,17 @@ TEST_F(ContactsTest, AnUploadsContactsAreItsIdRangeNarrowedByItsId) {
     for (const auto& item : listed.body["items"]) EXPECT_EQ(item["upload_id"], upload);
   }
   EXPECT_EQ(api.get(kBase + "/contacts?limit=1").body["total"], 951 + second_imported);
+
+  // An upload with no range (imported by an older rxtrack) is still found, over every id.
+  ASSERT_TRUE(run_sql(db,
+                      "UPDATE contact_uploads SET first_contact_id = NULL, last_contact_id = "
+                      "NULL WHERE id = " +
+                          std::to_string(second_id))
+                  .ok);
+  Response unranged =
+      api.get(kBase + "/contacts?q=91&limit=200&upload_id=" + std::to_string(second_id));
+  ASSERT_EQ(unranged.status, 200) << unranged.raw;
+  EXPECT_EQ(unranged.body["total"], second_imported);
 }
 
 TEST_F(ContactsTest, AssignSharesEvenlyLeastLoadedFirst) {
