@@ -6,7 +6,12 @@
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
+#include <stdexcept>
+#include <string>
+#include <system_error>
 #include <unordered_map>
+#include <vector>
 
 namespace rx::storage {
 namespace {
@@ -138,10 +143,24 @@ class PostgresConnection final : public Connection {
                          {{"engine", "postgresql"}, {"sqlstate", sqlstate}});
   }
 
+  // PostgreSQL's text for an integer column; from_chars rather than stoll, which goes through
+  // strtol and errno (a tenth of a contact list's instructions on PostgreSQL).
+  static long long parse_integer(const char* text, int length) {
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text, text + length, value);
+    if (error != std::errc() || end != text + length) {
+      throw std::runtime_error("PostgreSQL sent an integer rxtrack cannot read: " +
+                               std::string(text, static_cast<std::size_t>(length)));
+    }
+    return value;
+  }
+
   static ResultSet convert(PGresult* r) {
     ResultSet out;
     const int rows = PQntuples(r);
     const int columns = PQnfields(r);
+    std::vector<Oid> types(static_cast<std::size_t>(columns));
+    for (int col = 0; col < columns; ++col) types[static_cast<std::size_t>(col)] = PQftype(r, col);
     out.rows.reserve(rows);
     for (int row = 0; row < rows; ++row) {
       std::vector<Value> cells;
@@ -152,14 +171,14 @@ class PostgresConnection final : public Connection {
           continue;
         }
         const char* text = PQgetvalue(r, row, col);
-        switch (PQftype(r, col)) {
+        switch (types[static_cast<std::size_t>(col)]) {
           case kBoolOid:
             cells.emplace_back(text[0] == 't');
             break;
           case kInt2Oid:
           case kInt4Oid:
           case kInt8Oid:
-            cells.emplace_back(std::stoll(text));
+            cells.emplace_back(parse_integer(text, PQgetlength(r, row, col)));
             break;
           case kFloat4Oid:
           case kFloat8Oid:

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -310,6 +311,16 @@ TEST_P(StorageTest, ValuesRoundTrip) {
     auto flags = c.query_one(
         "SELECT include_medicine_names FROM shop_messaging_settings WHERE shop_id = ?", {shop});
     EXPECT_FALSE(flags.has_value());  // created by the shop service, not by a raw insert
+    // Integers of each width, at their ends, come back as numbers (PostgreSQL sends text).
+    auto ints = c.query_one(
+        "SELECT CAST(-32768 AS SMALLINT), CAST(2147483647 AS INTEGER), "
+        "CAST(-9223372036854775807 AS BIGINT) - 1, CAST(0 AS BIGINT)");
+    ASSERT_TRUE(ints);
+    EXPECT_TRUE((*ints)[0].is_int());
+    EXPECT_EQ(ints->int_at(0), -32768);
+    EXPECT_EQ(ints->int_at(1), 2147483647);
+    EXPECT_EQ(ints->int_at(2), std::numeric_limits<std::int64_t>::min());
+    EXPECT_EQ(ints->int_at(3), 0);
   });
 }
 
