@@ -151,7 +151,7 @@ std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t sho
   a.set("created_at", now_ms);
   a.set("updated_at", now_ms);
   const std::int64_t id =
-      c.insert_returning_id("INSERT INTO customers " + a.insert_sql() + "", a.params_with({}));
+      c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({}));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
   return id;
 }

@@ -31,6 +31,19 @@ std::int64_t Connection::insert_returning_id(std::string_view insert_sql, const 
   return result.first().int_at(0);
 }
 
+namespace {
+// Rolls back the connection's open transaction. False when even that fails: such a connection
+// is not reused.
+bool rolled_back(Connection& connection) {
+  try {
+    connection.query("ROLLBACK");
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+}  // namespace
+
 std::unique_ptr<Connection> Database::acquire() {
   std::unique_lock lock(mutex_);
   available_.wait(lock, [this] { return !idle_.empty() || open_count_ < pool_size_; });
@@ -86,14 +99,7 @@ void Database::transaction(TxMode mode, const std::function<void(Connection&)>& 
     work(*connection);
     connection->query("COMMIT");
   } catch (...) {
-    bool healthy = true;
-    if (began) {
-      try {
-        connection->query("ROLLBACK");
-      } catch (...) {
-        healthy = false;  // a connection that cannot roll back is not reused
-      }
-    }
+    const bool healthy = !began || rolled_back(*connection);
     release(std::move(connection), healthy);
     throw;
   }
@@ -208,13 +214,7 @@ std::optional<std::size_t> Database::run_without_savepoints(const std::vector<Wr
       if (!job->error) job->error = failure;
     }
     failed.reset();
-    if (began) {
-      try {
-        connection->query("ROLLBACK");
-      } catch (...) {
-        healthy = false;
-      }
-    }
+    if (began) healthy = rolled_back(*connection);
   }
   if (connection) release(std::move(connection), healthy);
   return failed;
@@ -258,13 +258,7 @@ void Database::run_with_savepoints(const std::vector<WriteJob*>& group) {
     for (WriteJob* job : group) {
       if (!job->error || !healthy) job->error = failure;
     }
-    if (began) {
-      try {
-        connection->query("ROLLBACK");
-      } catch (...) {
-        healthy = false;
-      }
-    }
+    if (began && !rolled_back(*connection)) healthy = false;
   }
   if (connection) release(std::move(connection), healthy);
 }
