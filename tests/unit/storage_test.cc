@@ -90,6 +90,26 @@ TEST_P(StorageTest, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(again.current_version, embedded_migrations().back().version);
 }
 
+TEST_P(StorageTest, ABinaryRefusesASchemaNewerThanItKnowsAndChangesNothing) {
+  const int newest_known = embedded_migrations().back().version;
+  db_->transaction(TxMode::kWrite, [&](Connection& c) {
+    c.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 3000)",
+            {newest_known + 1});
+  });
+  try {
+    migrate(*db_, 4000);
+    FAIL() << "migrate accepted a schema newer than it knows";
+  } catch (const AppError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kUnavailable);
+    EXPECT_NE(std::string(e.what()).find("newer than this rxtrack knows"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.details().at("schema_version"), newest_known + 1);
+  }
+  db_->with_connection([&](Connection& c) {
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM schema_migrations WHERE applied_at = 4000"), 0);
+  });
+}
+
 TEST_P(StorageTest, InsertReturningIdAnswersTheNewRowsIdAndRefusesAnInsertOfNoRow) {
   constexpr std::string_view kInsertShop =
       "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES (?, ?, 1, 1)";
