@@ -23,32 +23,40 @@ cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.conve
 cr.conversion_bill_id, cr.conversion_value_paise, cr.created_at, cr.updated_at)";
 constexpr std::size_t kExtraColumn = 22;
 
-Contact contact_from_row(const storage::Row& r) {
+Contact contact_from_row(const storage::RowView& r) {
   Contact c;
   c.id = r.int_at(0);
   c.phone = r.text_at(1);
   c.phone_type = r.text_at(2);
-  c.name = r[3].as_opt_text();
+  c.name = r.opt_text_at(3);
   c.status = r.text_at(4);
   c.whatsapp_status = r.text_at(5);
-  c.whatsapp_status_source = r[6].as_opt_text();
-  c.whatsapp_status_at = r[7].as_opt_int();
+  c.whatsapp_status_source = r.opt_text_at(6);
+  c.whatsapp_status_at = r.opt_int_at(7);
   c.wrong_number = r.bool_at(8);
-  c.assigned_staff_id = r[9].as_opt_int();
-  c.assigned_at = r[10].as_opt_int();
-  c.upload_id = r[11].as_opt_int();
-  c.source_row = r[12].as_opt_int();
-  c.notes = r[13].as_opt_text();
-  c.customer_id = r[14].as_opt_int();
-  c.contacted_at = r[15].as_opt_int();
-  c.yellow_at = r[16].as_opt_int();
-  c.converted_at = r[17].as_opt_int();
-  c.conversion_bill_id = r[18].as_opt_int();
-  c.conversion_value_paise = r[19].as_opt_int();
+  c.assigned_staff_id = r.opt_int_at(9);
+  c.assigned_at = r.opt_int_at(10);
+  c.upload_id = r.opt_int_at(11);
+  c.source_row = r.opt_int_at(12);
+  c.notes = r.opt_text_at(13);
+  c.customer_id = r.opt_int_at(14);
+  c.contacted_at = r.opt_int_at(15);
+  c.yellow_at = r.opt_int_at(16);
+  c.converted_at = r.opt_int_at(17);
+  c.conversion_bill_id = r.opt_int_at(18);
+  c.conversion_value_paise = r.opt_int_at(19);
   c.created_at = r.int_at(20);
   c.updated_at = r.int_at(21);
-  if (r.size() > kExtraColumn) c.extra = r[kExtraColumn].as_opt_text();
+  if (r.size() > kExtraColumn) c.extra = r.opt_text_at(kExtraColumn);
   return c;
+}
+
+// The contact a query of one row finds, if any.
+std::optional<Contact> one_contact(storage::Connection& c, std::string_view sql,
+                                   const storage::Params& params) {
+  std::optional<Contact> found;
+  c.for_each_row(sql, params, [&](const storage::RowView& r) { found = contact_from_row(r); });
+  return found;
 }
 
 Conditions where(std::int64_t shop_id, const ContactFilter& f) {
@@ -104,22 +112,19 @@ constexpr std::size_t kInChunk = 500;
 
 std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                std::int64_t id) {
-  auto row =
-      c.query_one("SELECT " + std::string(kColumns) +
-                      ", cr.extra FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
-                  {shop_id, id});
-  if (!row) return std::nullopt;
-  return contact_from_row(*row);
+  return one_contact(c,
+                     "SELECT " + std::string(kColumns) +
+                         ", cr.extra FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
+                     {shop_id, id});
 }
 
 std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
                                                         std::int64_t shop_id,
                                                         const std::string& e164) {
-  auto row = c.query_one("SELECT " + std::string(kColumns) +
-                             " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
-                         {shop_id, e164});
-  if (!row) return std::nullopt;
-  return contact_from_row(*row);
+  return one_contact(c,
+                     "SELECT " + std::string(kColumns) +
+                         " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
+                     {shop_id, e164});
 }
 
 std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_t shop_id,
@@ -128,10 +133,10 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
   Conditions w = where(shop_id, filter);
   const std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
                           std::string(order_by(sort)) + " LIMIT ? OFFSET ?";
-  storage::ResultSet rows = c.query(sql, w.params_with({limit, offset}));
   std::vector<Contact> out;
-  out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) out.push_back(contact_from_row(r));
+  out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
+  c.for_each_row(sql, w.params_with({limit, offset}),
+                 [&](const storage::RowView& r) { out.push_back(contact_from_row(r)); });
   return out;
 }
 

@@ -30,6 +30,32 @@ class Row {
   std::vector<Value> cells_;
 };
 
+// One row of a result read where the engine holds it (SQLite's statement, libpq's result),
+// without copying each cell into a Value first: valid only inside the callback of
+// Connection::for_each_row, and so is every text view it answers. Read a column as its type
+// (int_at for integers and booleans, text_at for text): a NULL reads as 0 or "", a boolean as 1
+// or 0, as through Row.
+class RowView {
+ public:
+  virtual std::size_t size() const = 0;
+  virtual bool is_null(std::size_t i) const = 0;
+  virtual std::int64_t int_at(std::size_t i) const = 0;
+  virtual std::string_view text_at(std::size_t i) const = 0;
+
+  bool bool_at(std::size_t i) const { return int_at(i) != 0; }
+  std::optional<std::int64_t> opt_int_at(std::size_t i) const {
+    if (is_null(i)) return std::nullopt;
+    return int_at(i);
+  }
+  std::optional<std::string> opt_text_at(std::size_t i) const {
+    if (is_null(i)) return std::nullopt;
+    return std::string(text_at(i));
+  }
+
+ protected:
+  ~RowView() = default;
+};
+
 struct ResultSet {
   std::vector<Row> rows;
   std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
@@ -55,6 +81,11 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual ResultSet query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a query and hands each row to `each` as the engine reads it, for the answers that read
+  // many rows many times a second (a list of fifty contacts of twenty-three columns): building a
+  // ResultSet cost a fifth of such a request's instructions.
+  virtual void for_each_row(std::string_view sql, const Params& params,
+                            const std::function<void(const RowView&)>& each) = 0;
   virtual void execute_script(std::string_view sql) = 0;  // several statements, no params
   virtual Dialect dialect() const = 0;
   // False once the link to the server is lost; the pool then drops the connection.

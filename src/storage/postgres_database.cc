@@ -11,6 +11,7 @@
 #include <string>
 #include <system_error>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace rx::storage {
@@ -33,6 +34,8 @@ class PgResult {
   ~PgResult() { PQclear(r_); }
   PgResult(const PgResult&) = delete;
   PgResult& operator=(const PgResult&) = delete;
+  PgResult(PgResult&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
+  PgResult& operator=(PgResult&&) = delete;
   PGresult* get() const { return r_; }
 
  private:
@@ -106,6 +109,71 @@ class PostgresConnection final : public Connection {
   }
 
   ResultSet query(std::string_view sql, const Params& params) override {
+    PgResult result = execute(sql, params);
+    return convert(result.get());
+  }
+
+  void for_each_row(std::string_view sql, const Params& params,
+                    const std::function<void(const RowView&)>& each) override {
+    PgResult result = execute(sql, params);
+    ResultRow row(result.get());
+    const int rows = PQntuples(result.get());
+    for (int i = 0; i < rows; ++i) {
+      row.move_to(i);
+      each(row);
+    }
+  }
+
+ private:
+  // A row of a libpq result, read in place. Integers are parsed from PostgreSQL's text, a
+  // boolean is 1 or 0, and a text column read as an integer is parsed as Value::as_int does.
+  class ResultRow final : public RowView {
+   public:
+    explicit ResultRow(PGresult* result)
+        : result_(result), types_(static_cast<std::size_t>(PQnfields(result))) {
+      for (std::size_t col = 0; col < types_.size(); ++col) {
+        types_[col] = PQftype(result, static_cast<int>(col));
+      }
+    }
+    void move_to(int row) { row_ = row; }
+    std::size_t size() const override { return types_.size(); }
+    bool is_null(std::size_t i) const override {
+      return PQgetisnull(result_, row_, column(i)) != 0;
+    }
+    std::int64_t int_at(std::size_t i) const override {
+      const int col = column(i);
+      if (PQgetisnull(result_, row_, col)) return 0;
+      const char* text = PQgetvalue(result_, row_, col);
+      switch (types_[i]) {
+        case kBoolOid:
+          return text[0] == 't' ? 1 : 0;
+        case kInt2Oid:
+        case kInt4Oid:
+        case kInt8Oid:
+          return parse_integer(text, PQgetlength(result_, row_, col));
+        default:
+          return Value(std::string(text_at(i))).as_int();
+      }
+    }
+    std::string_view text_at(std::size_t i) const override {
+      const int col = column(i);
+      return {PQgetvalue(result_, row_, col),
+              static_cast<std::size_t>(PQgetlength(result_, row_, col))};
+    }
+
+   private:
+    int column(std::size_t i) const {
+      if (i >= types_.size()) {
+        throw std::out_of_range("no column " + std::to_string(i) + " in the row");
+      }
+      return static_cast<int>(i);
+    }
+    PGresult* result_;
+    std::vector<Oid> types_;
+    int row_ = 0;
+  };
+
+  PgResult execute(std::string_view sql, const Params& params) {
     const std::string& name = prepare(sql, static_cast<int>(params.size()));
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -117,10 +185,9 @@ class PostgresConnection final : public Connection {
     PgResult result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
                                    values.data(), nullptr, nullptr, 0));
     check(result.get(), sql);
-    return convert(result.get());
+    return result;
   }
 
- private:
   const std::string& prepare(std::string_view sql, int param_count) {
     std::string key(sql);
     if (auto it = statements_.find(key); it != statements_.end()) return it->second;

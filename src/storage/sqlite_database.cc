@@ -100,6 +100,20 @@ class SqliteConnection final : public Connection {
     return result;
   }
 
+  void for_each_row(std::string_view sql, const Params& params,
+                    const std::function<void(const RowView&)>& each) override {
+    sqlite3_stmt* stmt = prepare(sql);
+    Statement use(stmt);
+    bind(stmt, params, sql);
+    const StatementRow row(stmt);
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) throw_sqlite(db_, rc, sql);
+      each(row);
+    }
+  }
+
   std::int64_t insert_returning_id(std::string_view insert_sql, const Params& params) override {
     const ResultSet result = query(insert_sql, params);
     if (result.affected != 1 || !result.rows.empty()) {
@@ -124,6 +138,35 @@ class SqliteConnection final : public Connection {
 
    private:
     sqlite3_stmt* stmt_;
+  };
+
+  // The row a statement has stepped to. SQLite converts a column on request (an integer to its
+  // text and back, as Value does); a text pointer stays valid until the next step, and each
+  // column is read once.
+  class StatementRow final : public RowView {
+   public:
+    explicit StatementRow(sqlite3_stmt* stmt)
+        : stmt_(stmt), columns_(static_cast<std::size_t>(sqlite3_column_count(stmt))) {}
+    std::size_t size() const override { return columns_; }
+    bool is_null(std::size_t i) const override {
+      return sqlite3_column_type(stmt_, column(i)) == SQLITE_NULL;
+    }
+    std::int64_t int_at(std::size_t i) const override {
+      return sqlite3_column_int64(stmt_, column(i));
+    }
+    std::string_view text_at(std::size_t i) const override {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column(i)));
+      if (!text) return {};
+      return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column(i)))};
+    }
+
+   private:
+    int column(std::size_t i) const {
+      if (i >= columns_) throw std::out_of_range("no column " + std::to_string(i) + " in the row");
+      return static_cast<int>(i);
+    }
+    sqlite3_stmt* stmt_;
+    std::size_t columns_;
   };
 
   // Cached statements are found by the SQL text without copying it into a key first.

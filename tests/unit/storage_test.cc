@@ -344,6 +344,51 @@ TEST_P(StorageTest, ValuesRoundTrip) {
   });
 }
 
+// for_each_row reads cells where the engine holds them; it must read them as a ResultSet does.
+TEST_P(StorageTest, RowsReadInPlaceMatchTheResultSet) {
+  db_->with_connection([&](Connection& c) {
+    const std::int64_t shop = insert_shop(c, "view");
+    c.query(
+        "INSERT INTO contact_records (shop_id, phone, name, wrong_number, notes, created_at, "
+        "updated_at) VALUES (?, '+919800000001', 'Asha', TRUE, NULL, 7, 8), "
+        "(?, '+919800000002', 'R\xC3\xA9ka \"q\"', FALSE, 'n', -9223372036854775807, 9)",
+        {shop, shop});
+    const std::string sql =
+        "SELECT id, phone, name, wrong_number, notes, created_at, "
+        "CAST(-32768 AS SMALLINT), CAST(2147483647 AS INTEGER) FROM contact_records "
+        "WHERE shop_id = ? ORDER BY phone";
+    const ResultSet expected = c.query(sql, {shop});
+    ASSERT_EQ(expected.rows.size(), 2u);
+    std::size_t n = 0;
+    c.for_each_row(sql, {shop}, [&](const RowView& r) {
+      ASSERT_LT(n, expected.rows.size());
+      const Row& want = expected.rows[n++];
+      ASSERT_EQ(r.size(), want.size());
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(r.is_null(i), want[i].is_null()) << "row " << n << " column " << i;
+      }
+      for (std::size_t i : {0, 3, 4, 5, 6, 7}) {
+        EXPECT_EQ(r.int_at(i), want.int_at(i)) << "row " << n << " column " << i;
+        EXPECT_EQ(r.opt_int_at(i), want[i].as_opt_int()) << "row " << n << " column " << i;
+      }
+      for (std::size_t i : {1, 2, 4}) {
+        EXPECT_EQ(r.opt_text_at(i), want[i].as_opt_text()) << "row " << n << " column " << i;
+      }
+      EXPECT_EQ(r.bool_at(3), want.bool_at(3));
+      EXPECT_THROW(r.int_at(want.size()), std::out_of_range);
+    });
+    EXPECT_EQ(n, 2u);
+    EXPECT_EQ(expected.rows[0].text_at(2), "Asha");
+    EXPECT_TRUE(expected.rows[0].bool_at(3));
+    EXPECT_TRUE(expected.rows[0][4].is_null());
+    EXPECT_EQ(expected.rows[1].int_at(5), -9223372036854775807);
+
+    std::size_t none = 0;
+    c.for_each_row(sql, {shop + 1000}, [&](const RowView&) { ++none; });
+    EXPECT_EQ(none, 0u);
+  });
+}
+
 // SQLite builds a temporary B-tree of a CHECK's IN list for every row it checks; migration 0009
 // rewrote them as comparisons, and a new table must not bring one back.
 TEST(SqliteSchemaTest, TablesCheckListsWithComparisons) {
