@@ -194,7 +194,7 @@ std::optional<std::size_t> Database::run_without_savepoints(const std::vector<Wr
   bool healthy = true;
   std::optional<std::size_t> failed;
   try {
-    connection = acquire();
+    connection = take_writer();
     connection->query(begin_statement(TxMode::kWrite));
     began = true;
     for (std::size_t i = 0; i < group.size() && !failed; ++i) {
@@ -216,7 +216,7 @@ std::optional<std::size_t> Database::run_without_savepoints(const std::vector<Wr
     failed.reset();
     if (began) healthy = rolled_back(*connection);
   }
-  if (connection) release(std::move(connection), healthy);
+  if (connection) give_back_writer(std::move(connection), healthy);
   return failed;
 }
 
@@ -225,7 +225,7 @@ void Database::run_with_savepoints(const std::vector<WriteJob*>& group) {
   bool began = false;
   bool healthy = true;
   try {
-    connection = acquire();
+    connection = take_writer();
     connection->query(begin_statement(TxMode::kWrite));
     began = true;
     bool any_succeeded = false;
@@ -260,10 +260,28 @@ void Database::run_with_savepoints(const std::vector<WriteJob*>& group) {
     }
     if (began && !rolled_back(*connection)) healthy = false;
   }
-  if (connection) release(std::move(connection), healthy);
+  if (connection) give_back_writer(std::move(connection), healthy);
+}
+
+// SQLite empties a connection's page cache whenever it begins a transaction and finds that
+// another connection has committed since: with write groups taking any pooled connection, every
+// group began cold and read each B-tree page it needed again. Groups run one at a time, so they
+// share one connection of their own; its cache then stays valid from one group to the next.
+std::unique_ptr<Connection> Database::take_writer() {
+  if (writer_) return std::move(writer_);
+  return open_connection();
+}
+
+void Database::give_back_writer(std::unique_ptr<Connection> connection, bool healthy) {
+  if (healthy && connection->healthy()) writer_ = std::move(connection);
 }
 
 void Database::close() {
+  {
+    std::unique_lock lock(group_mutex_);
+    group_done_.wait(lock, [this] { return !group_running_; });
+    writer_.reset();
+  }
   std::unique_lock lock(mutex_);
   available_.wait(lock, [this] { return static_cast<int>(idle_.size()) == open_count_; });
   idle_.clear();

@@ -148,6 +148,8 @@ class Database {
   void run_with_savepoints(const std::vector<WriteJob*>& group);
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> connection, bool healthy);
+  std::unique_ptr<Connection> take_writer();
+  void give_back_writer(std::unique_ptr<Connection> connection, bool healthy);
 
   const int pool_size_;
   std::mutex mutex_;
@@ -159,6 +161,8 @@ class Database {
   std::condition_variable group_done_;
   std::vector<WriteJob*> waiting_writes_;  // GUARDED_BY(group_mutex_)
   bool group_running_ = false;             // GUARDED_BY(group_mutex_)
+  // The connection write groups run on, besides the pool; only the group running uses it.
+  std::unique_ptr<Connection> writer_;
 };
 
 // Opens `sqlite:PATH` or `postgresql://...` (also `postgres://`). Throws AppError on failure.

@@ -15,6 +15,7 @@
 #include <limits>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace rx::storage {
 namespace {
@@ -199,6 +200,47 @@ TEST_P(StorageTest, AFailedTransactionLeavesNothing) {
 // Many concurrent writers, every third failing half-way: each gets its own outcome, the
 // successful ones are all stored, nothing of a failed one is (SQLite commits them in groups).
 // Half the threads write through rerunnable_write, so groups are mixed or all rerunnable.
+// SQLite's write groups run on a connection of their own, so that its page cache outlives each
+// group: writes go on while every pooled connection is busy reading, and each group finds what
+// the one before it left on its connection (a TEMP table lives on one connection only).
+TEST_P(StorageTest, SqliteWriteGroupsShareAConnectionOutsideThePool) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL runs writes on pooled connections";
+  db_->transaction(TxMode::kWrite, [](Connection& c) {
+    c.execute_script("CREATE TEMP TABLE writer_mark (n INTEGER)");
+    c.query("INSERT INTO writer_mark (n) VALUES (1)");
+  });
+  std::atomic<int> readers_in{0};
+  std::atomic<bool> release_readers{false};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) {  // the pool's size in SetUp
+    readers.emplace_back([&] {
+      db_->with_connection([&](Connection&) {
+        ++readers_in;
+        while (!release_readers) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      });
+    });
+  }
+  while (readers_in < 4) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::atomic<bool> written{false};
+  std::int64_t marks = 0;
+  std::thread writer([&] {
+    db_->transaction(TxMode::kWrite, [&](Connection& c) {
+      c.query("INSERT INTO writer_mark (n) VALUES (2)");
+      marks = c.query_int("SELECT COUNT(*) FROM writer_mark");
+    });
+    written = true;
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!written && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_TRUE(written) << "a write waited for a pooled connection";
+  release_readers = true;
+  for (std::thread& reader : readers) reader.join();
+  writer.join();
+  EXPECT_EQ(marks, 2);
+}
+
 TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
   constexpr int kThreads = 8;
   constexpr int kPerThread = 40;
