@@ -269,7 +269,7 @@ void Database::run_with_savepoints(const std::vector<WriteJob*>& group) {
 // share one connection of their own; its cache then stays valid from one group to the next.
 std::unique_ptr<Connection> Database::take_writer() {
   if (writer_) return std::move(writer_);
-  return open_connection();
+  return open_writer_connection();
 }
 
 void Database::give_back_writer(std::unique_ptr<Connection> connection, bool healthy) {

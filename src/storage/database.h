@@ -135,6 +135,8 @@ class Database {
  protected:
   explicit Database(int pool_size) : pool_size_(pool_size) {}
   virtual std::unique_ptr<Connection> open_connection() = 0;
+  // The connection write groups run on (see take_writer); by default like any other.
+  virtual std::unique_ptr<Connection> open_writer_connection() { return open_connection(); }
   virtual std::string_view begin_statement(TxMode mode) const = 0;
   // Whether this process's write transactions are committed in groups (see grouped_write).
   virtual bool group_writes() const { return false; }

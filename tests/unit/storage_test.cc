@@ -241,6 +241,36 @@ TEST_P(StorageTest, SqliteWriteGroupsShareAConnectionOutsideThePool) {
   EXPECT_EQ(marks, 2);
 }
 
+// The WAL's pages reach the database file without the writer copying them (SqliteCheckpointer):
+// a write of some 600 pages, below the writer's own checkpoint at 4,000, grows the file all the
+// same. And past 4,000 the WAL still starts over, as with SQLite's automatic checkpoint.
+TEST_P(StorageTest, SqliteCopiesTheWalIntoTheFileInTheBackgroundAndTheWalStartsOver) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL checkpoints by itself";
+  db_->transaction(TxMode::kWrite,
+                   [](Connection& c) { c.execute_script("CREATE TABLE wal_pages (b BLOB)"); });
+  const auto write_pages = [&](int pages) {
+    db_->transaction(TxMode::kWrite, [&](Connection& c) {
+      for (int i = 0; i < pages; ++i) c.query("INSERT INTO wal_pages (b) VALUES (zeroblob(4000))");
+    });
+  };
+  const std::uintmax_t before = std::filesystem::file_size(path_);
+  write_pages(600);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(path_) < before + 2'000'000 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_GE(std::filesystem::file_size(path_), before + 2'000'000);
+
+  for (int i = 0; i < 9; ++i) write_pages(600);
+  write_pages(1);
+  db_->with_connection([](Connection& c) {
+    const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
+    ASSERT_TRUE(frames);
+    EXPECT_LT(frames->int_at(1), 4000) << "the WAL did not start over";
+  });
+}
+
 TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
   constexpr int kThreads = 8;
   constexpr int kPerThread = 40;
