@@ -11,20 +11,20 @@ SELECT b.id, b.customer_id, cu.name, cu.phone, b.staff_id, b.billed_at, b.bill_d
        (SELECT COUNT(*) FROM bill_items bi WHERE bi.shop_id = b.shop_id AND bi.bill_id = b.id)
 FROM bills b JOIN customers cu ON cu.shop_id = b.shop_id AND cu.id = b.customer_id)";
 
-Bill from_row(const storage::Row& r) {
+Bill from_row(const storage::RowView& r) {
   Bill b;
   b.id = r.int_at(0);
   b.customer_id = r.int_at(1);
-  b.customer_name = r[2].as_opt_text();
+  b.customer_name = r.opt_text_at(2);
   b.customer_phone = r.text_at(3);
-  b.staff_id = r[4].as_opt_int();
+  b.staff_id = r.opt_int_at(4);
   b.billed_at = r.int_at(5);
   b.bill_date = r.text_at(6);
-  b.customer_category = r[7].as_opt_text();
+  b.customer_category = r.opt_text_at(7);
   b.was_contacted_before = r.bool_at(8);
   b.visited_but_no_purchase = r.bool_at(9);
   b.total_paise = r.int_at(10);
-  b.notes = r[11].as_opt_text();
+  b.notes = r.opt_text_at(11);
   b.item_count = r.int_at(12);
   return b;
 }
@@ -76,9 +76,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
 
 std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t shop_id,
                                          std::int64_t id) {
-  auto row = c.query_one(std::string(kSelect) + " WHERE b.shop_id = ? AND b.id = ?", {shop_id, id});
-  if (!row) return std::nullopt;
-  Bill bill = from_row(*row);
+  static const std::string kFindSql =
+      storage::join_sql(kSelect, " WHERE b.shop_id = ? AND b.id = ?");
+  auto found = storage::first_row_as(c, kFindSql, {shop_id, id}, from_row);
+  if (!found) return std::nullopt;
+  Bill& bill = *found;
   for (const auto& r : c.query(R"(
 SELECT bi.id, bi.line_no, bi.medicine, bi.quantity, bi.unit_price_paise, bi.amount_paise, bi.duration_days,
        bi.is_generic, cp.runs_out_on
@@ -91,19 +93,16 @@ WHERE bi.shop_id = ? AND bi.bill_id = ? ORDER BY bi.line_no)",
                           r.int_at(4), r.int_at(5), r[6].as_opt_int(), r.bool_at(7),
                           r[8].as_opt_text()});
   }
-  return bill;
+  return found;
 }
 
 std::vector<Bill> BillRepository::list(storage::Connection& c, std::int64_t shop_id,
                                        const BillFilter& filter, std::int64_t limit,
                                        std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows = c.query(
-      std::string(kSelect) + w.sql() + " ORDER BY b.billed_at DESC, b.id DESC LIMIT ? OFFSET ?",
-      w.params_with({limit, offset}));
-  std::vector<Bill> out;
-  for (const auto& r : rows.rows) out.push_back(from_row(r));
-  return out;
+  return storage::rows_as(
+      c, std::string(kSelect) + w.sql() + " ORDER BY b.billed_at DESC, b.id DESC LIMIT ? OFFSET ?",
+      w.params_with({limit, offset}), from_row);
 }
 
 std::int64_t BillRepository::count(storage::Connection& c, std::int64_t shop_id,

@@ -17,32 +17,32 @@ cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, c
 cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
 cu.opted_out_at, cu.created_at, cu.updated_at, cu.erased_at)";
 
-Customer from_row(const storage::Row& r) {
+Customer from_row(const storage::RowView& r) {
   Customer c;
   c.id = r.int_at(0);
   c.phone = r.text_at(1);
-  c.name = r[2].as_opt_text();
+  c.name = r.opt_text_at(2);
   c.category = r.text_at(3);
-  c.age = r[4].as_opt_int();
-  c.birth_year = r[5].as_opt_int();
-  c.gender = r[6].as_opt_text();
-  c.address = r[7].as_opt_text();
-  c.email = r[8].as_opt_text();
-  c.allergies = r[9].as_opt_text();
-  c.primary_doctor = r[10].as_opt_text();
+  c.age = r.opt_int_at(4);
+  c.birth_year = r.opt_int_at(5);
+  c.gender = r.opt_text_at(6);
+  c.address = r.opt_text_at(7);
+  c.email = r.opt_text_at(8);
+  c.allergies = r.opt_text_at(9);
+  c.primary_doctor = r.opt_text_at(10);
   c.prefers_generic = r.bool_at(11);
-  c.notes = r[12].as_opt_text();
+  c.notes = r.opt_text_at(12);
   c.visit_count = r.int_at(13);
-  c.first_visit_at = r[14].as_opt_int();
-  c.last_visit_at = r[15].as_opt_int();
+  c.first_visit_at = r.opt_int_at(14);
+  c.last_visit_at = r.opt_int_at(15);
   c.total_spent_paise = r.int_at(16);
   c.whatsapp_status = r.text_at(17);
   c.whatsapp_consent = r.bool_at(18);
   c.sms_consent = r.bool_at(19);
-  c.opted_out_at = r[20].as_opt_int();
+  c.opted_out_at = r.opt_int_at(20);
   c.created_at = r.int_at(21);
   c.updated_at = r.int_at(22);
-  c.erased_at = r[23].as_opt_int();
+  c.erased_at = r.opt_int_at(23);
   return c;
 }
 
@@ -122,25 +122,23 @@ std::string condition_key(std::string_view condition) { return core::folded_key(
 
 std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                  std::int64_t id) {
-  auto row = c.query_one(
+  auto found = storage::first_row_as(
+      c,
       "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
-      {shop_id, id});
-  if (!row) return std::nullopt;
-  Customer out = from_row(*row);
-  out.chronic_conditions = conditions_of(c, shop_id, id);
-  return out;
+      {shop_id, id}, from_row);
+  if (found) found->chronic_conditions = conditions_of(c, shop_id, id);
+  return found;
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
                                                           std::int64_t shop_id,
                                                           const std::string& e164) {
-  auto row = c.query_one("SELECT " + std::string(kColumns) +
-                             " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?",
-                         {shop_id, e164});
-  if (!row) return std::nullopt;
-  Customer out = from_row(*row);
-  out.chronic_conditions = conditions_of(c, shop_id, out.id);
-  return out;
+  auto found = storage::first_row_as(c,
+                                     "SELECT " + std::string(kColumns) +
+                                         " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?",
+                                     {shop_id, e164}, from_row);
+  if (found) found->chronic_conditions = conditions_of(c, shop_id, found->id);
+  return found;
 }
 
 std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id,
@@ -185,15 +183,14 @@ std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int6
                                                const CustomerFilter& filter, std::int64_t limit,
                                                std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows = c.query(
+  std::vector<Customer> out = storage::rows_as(
+      c,
       "SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
           " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
-      w.params_with({limit, offset}));
-  std::vector<Customer> out;
-  for (const auto& r : rows.rows) {
-    out.push_back(from_row(r));
-    out.back().chronic_conditions = conditions_of(c, shop_id, out.back().id);
-  }
+      w.params_with({limit, offset}), from_row);
+  // Read once the page is read: a statement of its own per row, not inside the page's.
+  for (Customer& customer : out)
+    customer.chronic_conditions = conditions_of(c, shop_id, customer.id);
   return out;
 }
 

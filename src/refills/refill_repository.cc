@@ -12,27 +12,27 @@ SELECT rr.id, rr.customer_id, cu.name, cu.phone, cu.whatsapp_status, rr.purchase
 FROM refill_reminders rr
 JOIN customers cu ON cu.shop_id = rr.shop_id AND cu.id = rr.customer_id)";
 
-RefillReminder from_row(const storage::Row& r) {
+RefillReminder from_row(const storage::RowView& r) {
   RefillReminder x;
   x.id = r.int_at(0);
   x.customer_id = r.int_at(1);
-  x.customer_name = r[2].as_opt_text();
+  x.customer_name = r.opt_text_at(2);
   x.customer_phone = r.text_at(3);
   x.whatsapp_status = r.text_at(4);
-  x.purchase_id = r[5].as_opt_int();
-  x.bill_id = r[6].as_opt_int();
+  x.purchase_id = r.opt_int_at(5);
+  x.bill_id = r.opt_int_at(6);
   x.medicine = r.text_at(7);
   x.runs_out_on = r.text_at(8);
   x.remind_on = r.text_at(9);
   x.status = r.text_at(10);
-  x.sent_channel = r[11].as_opt_text();
-  x.sent_at = r[12].as_opt_int();
-  x.sent_by = r[13].as_opt_int();
-  x.response = r[14].as_opt_text();
-  x.response_note = r[15].as_opt_text();
-  x.responded_at = r[16].as_opt_int();
-  x.refilled_bill_id = r[17].as_opt_int();
-  x.closed_at = r[18].as_opt_int();
+  x.sent_channel = r.opt_text_at(11);
+  x.sent_at = r.opt_int_at(12);
+  x.sent_by = r.opt_int_at(13);
+  x.response = r.opt_text_at(14);
+  x.response_note = r.opt_text_at(15);
+  x.responded_at = r.opt_int_at(16);
+  x.refilled_bill_id = r.opt_int_at(17);
+  x.closed_at = r.opt_int_at(18);
   x.created_at = r.int_at(19);
   return x;
 }
@@ -94,23 +94,17 @@ std::vector<std::int64_t> RefillRepository::close_as_refilled(
 
 std::optional<RefillReminder> RefillRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                      std::int64_t id) {
-  auto row =
-      c.query_one(std::string(kSelect) + " WHERE rr.shop_id = ? AND rr.id = ?", {shop_id, id});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return storage::first_row_as(c, storage::join_sql(kSelect, " WHERE rr.shop_id = ? AND rr.id = ?"),
+                               {shop_id, id}, from_row);
 }
 
 std::vector<RefillReminder> RefillRepository::list(storage::Connection& c, std::int64_t shop_id,
                                                    const RefillFilter& filter, std::int64_t limit,
                                                    std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows =
-      c.query(std::string(kSelect) + w.sql() + " ORDER BY rr.remind_on, rr.id LIMIT ? OFFSET ?",
-              w.params_with({limit, offset}));
-  std::vector<RefillReminder> out;
-  out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) out.push_back(from_row(r));
-  return out;
+  return storage::rows_as(
+      c, std::string(kSelect) + w.sql() + " ORDER BY rr.remind_on, rr.id LIMIT ? OFFSET ?",
+      w.params_with({limit, offset}), from_row);
 }
 
 std::int64_t RefillRepository::count(storage::Connection& c, std::int64_t shop_id,

@@ -288,6 +288,14 @@ void Database::close() {
   open_count_ = 0;
 }
 
+std::string join_sql(std::string_view head, std::string_view tail) {
+  std::string sql;
+  sql.reserve(head.size() + tail.size());
+  sql.append(head);
+  sql.append(tail);
+  return sql;
+}
+
 std::unique_ptr<Database> open_database(const std::string& url, int pool_size) {
   if (url.rfind("sqlite:", 0) == 0) {
     return std::make_unique<SqliteDatabase>(url.substr(7), pool_size);

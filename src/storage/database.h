@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rx::storage {
@@ -110,6 +111,28 @@ class Connection {
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   std::int64_t query_int(std::string_view sql, const Params& params = {});
 };
+
+// `head` followed by `tail`. Out of line on purpose: GCC 12 reports a false -Warray-bounds
+// when the concatenation of a long constant and a literal is inlined into its caller.
+std::string join_sql(std::string_view head, std::string_view tail);
+
+// The rows of a query, each read in place through `convert` (a function of a RowView).
+template <typename Convert>
+auto rows_as(Connection& c, std::string_view sql, const Params& params, Convert convert) {
+  std::vector<decltype(convert(std::declval<const RowView&>()))> out;
+  c.for_each_row(sql, params, [&](const RowView& row) { out.push_back(convert(row)); });
+  return out;
+}
+
+// The first row of a query read through `convert`, if there is one.
+template <typename Convert>
+auto first_row_as(Connection& c, std::string_view sql, const Params& params, Convert convert) {
+  std::optional<decltype(convert(std::declval<const RowView&>()))> out;
+  c.for_each_row(sql, params, [&](const RowView& row) {
+    if (!out) out = convert(row);
+  });
+  return out;
+}
 
 // Transaction intent: SQLite takes the write lock up front for kWrite (BEGIN IMMEDIATE) so
 // that two writers never deadlock upgrading a read lock.
