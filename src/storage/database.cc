@@ -109,15 +109,16 @@ void Database::transaction(TxMode mode, const std::function<void(Connection&)>& 
 // Group commit. SQLite has one writer at a time, and every commit writes each page it touched to
 // the WAL: two bills a millisecond apart write the same index pages twice, and writers that find
 // the lock taken sleep in SQLite's busy handler (1, 2, 5, 10... ms). So writers of this process
-// queue here; one of them (the leader) runs everything queued in ONE transaction, each piece
-// inside its own savepoint so that a piece that fails is undone alone, commits once, and only
+// queue here; the writer thread runs everything queued in ONE transaction, each piece inside its
+// own savepoint where needed so that a piece that fails is undone alone, commits once, and only
 // then does any of them return. Each caller still gets its own outcome, and nothing is
 // acknowledged before it is committed.
 struct Database::WriteJob {
   const std::function<void(Connection&)>* work = nullptr;
   bool rerunnable = false;
   std::exception_ptr error;
-  bool done = false;
+  bool done = false;                 // GUARDED_BY(group_mutex_)
+  std::condition_variable finished;  // wakes this job's caller alone
 };
 
 namespace {
@@ -142,26 +143,36 @@ void Database::grouped_write(const std::function<void(Connection&)>& work, bool 
   job.work = &work;
   job.rerunnable = rerunnable;
   std::unique_lock lock(group_mutex_);
+  if (!writer_thread_.joinable()) writer_thread_ = std::thread([this] { run_writer(); });
   waiting_writes_.push_back(&job);
-  while (!job.done) {
-    if (group_running_) {
-      group_done_.wait(lock);
-      continue;
-    }
-    group_running_ = true;
+  writes_waiting_.notify_one();
+  job.finished.wait(lock, [&] { return job.done; });
+  lock.unlock();
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+// The write groups' thread: runs everything queued as one group, then whatever queued
+// meanwhile. A thread of its own rather than one of the callers taking the lead in turn: a
+// leader had to be woken for each group, and then shared the cores with the callers of the
+// group before it, all woken at once to write their answers; the next group waited for both.
+// Side by side under 32 clients posting bills: 1,433 / 1,769 / 1,781 -> 1,687 / 1,963 / 2,138
+// bills/s.
+void Database::run_writer() {
+  running_write_group = true;
+  std::unique_lock lock(group_mutex_);
+  while (true) {
+    writes_waiting_.wait(lock, [this] { return !waiting_writes_.empty() || stopping_writer_; });
+    if (waiting_writes_.empty()) break;  // stopping, with nothing left to write
     std::vector<WriteJob*> group;
     group.swap(waiting_writes_);
     lock.unlock();
-    running_write_group = true;
     run_write_group(group);
-    running_write_group = false;
     lock.lock();
-    for (WriteJob* member : group) member->done = true;
-    group_running_ = false;
-    group_done_.notify_all();
+    for (WriteJob* member : group) {
+      member->done = true;
+      member->finished.notify_one();
+    }
   }
-  lock.unlock();
-  if (job.error) std::rethrow_exception(job.error);
 }
 
 // A savepoint makes SQLite copy every page a job changes before it changes it (the
@@ -265,8 +276,8 @@ void Database::run_with_savepoints(const std::vector<WriteJob*>& group) {
 
 // SQLite empties a connection's page cache whenever it begins a transaction and finds that
 // another connection has committed since: with write groups taking any pooled connection, every
-// group began cold and read each B-tree page it needed again. Groups run one at a time, so they
-// share one connection of their own; its cache then stays valid from one group to the next.
+// group began cold and read each B-tree page it needed again. The writer thread runs every group
+// on one connection of its own; its cache then stays valid from one group to the next.
 std::unique_ptr<Connection> Database::take_writer() {
   if (writer_) return std::move(writer_);
   return open_writer_connection();
@@ -277,9 +288,16 @@ void Database::give_back_writer(std::unique_ptr<Connection> connection, bool hea
 }
 
 void Database::close() {
+  // The writer thread finishes what is queued, then stops; a later write starts it again.
   {
-    std::unique_lock lock(group_mutex_);
-    group_done_.wait(lock, [this] { return !group_running_; });
+    std::lock_guard lock(group_mutex_);
+    stopping_writer_ = true;
+  }
+  writes_waiting_.notify_all();
+  if (writer_thread_.joinable()) writer_thread_.join();
+  {
+    std::lock_guard lock(group_mutex_);
+    stopping_writer_ = false;
     writer_.reset();
   }
   std::unique_lock lock(mutex_);

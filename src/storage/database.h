@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -169,6 +170,7 @@ class Database {
   struct WriteJob;
   void grouped_write(const std::function<void(Connection&)>& work, bool rerunnable);
   void run_write_group(const std::vector<WriteJob*>& group);
+  void run_writer();
   std::optional<std::size_t> run_without_savepoints(const std::vector<WriteJob*>& group);
   void run_with_savepoints(const std::vector<WriteJob*>& group);
   std::unique_ptr<Connection> acquire();
@@ -181,13 +183,14 @@ class Database {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mutex_)
   int open_count_ = 0;                             // GUARDED_BY(mutex_)
-  // Write transactions waiting for the group being committed now (group_writes()).
+  // Write transactions waiting for the writer thread (group_writes()), which runs them in
+  // groups on a connection of its own; started by the first write.
   std::mutex group_mutex_;
-  std::condition_variable group_done_;
+  std::condition_variable writes_waiting_;
   std::vector<WriteJob*> waiting_writes_;  // GUARDED_BY(group_mutex_)
-  bool group_running_ = false;             // GUARDED_BY(group_mutex_)
-  // The connection write groups run on, besides the pool; only the group running uses it.
-  std::unique_ptr<Connection> writer_;
+  bool stopping_writer_ = false;           // GUARDED_BY(group_mutex_)
+  std::thread writer_thread_;
+  std::unique_ptr<Connection> writer_;  // used by the writer thread alone
 };
 
 // Opens `sqlite:PATH` or `postgresql://...` (also `postgres://`). Throws AppError on failure.

@@ -271,6 +271,24 @@ TEST_P(StorageTest, SqliteCopiesTheWalIntoTheFileInTheBackgroundAndTheWalStartsO
   });
 }
 
+// A write opened inside another would wait for the writer thread that runs it: refused at once,
+// and the writer goes on with later writes.
+TEST_P(StorageTest, AWriteInsideAnotherIsRefusedAndLaterWritesGoOn) {
+  const auto nested = [&] {
+    db_->transaction(TxMode::kWrite, [&](Connection&) {
+      db_->transaction(TxMode::kWrite, [](Connection& c) { c.query("SELECT 1"); });
+    });
+  };
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(code_of(nested), ErrorCode::kInternal);
+  }
+  std::int64_t shop = 0;
+  db_->transaction(TxMode::kWrite, [&](Connection& c) { shop = insert_shop(c, "after"); });
+  db_->with_connection([&](Connection& c) {
+    EXPECT_EQ(c.query_int("SELECT COUNT(*) FROM shops WHERE id = ?", {shop}), 1);
+  });
+}
+
 TEST_P(StorageTest, ConcurrentWritersEachGetTheirOwnOutcome) {
   constexpr int kThreads = 8;
   constexpr int kPerThread = 40;
