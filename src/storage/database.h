@@ -153,7 +153,10 @@ class Database {
   // it starts. SQLite can then commit it in a group without a savepoint of its own.
   void rerunnable_write(const std::function<void(Connection&)>& work);
 
-  // Waits for in-use connections to come back and closes every pooled connection.
+  // Stops the writer thread once what is queued is written, waits for in-use connections to
+  // come back and closes every connection. For shutdown: no request may start a write
+  // meanwhile. A subclass whose writes are grouped calls it in its destructor, before the
+  // writer thread could reach a connection of an engine already gone.
   void close();
 
  protected:
