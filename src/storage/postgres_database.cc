@@ -160,6 +160,24 @@ class PostgresConnection final : public Connection {
       return {PQgetvalue(result_, row_, col),
               static_cast<std::size_t>(PQgetlength(result_, row_, col))};
     }
+    // The cell as a Value of its column's type (for ResultSet).
+    Value value_at(std::size_t i) const {
+      if (is_null(i)) return Value();
+      switch (types_[i]) {
+        case kBoolOid:
+          return Value(int_at(i) != 0);
+        case kInt2Oid:
+        case kInt4Oid:
+        case kInt8Oid:
+          return Value(static_cast<long long>(int_at(i)));
+        case kFloat4Oid:
+        case kFloat8Oid:
+        case kNumericOid:
+          return Value(std::stod(std::string(text_at(i))));
+        default:
+          return Value(std::string(text_at(i)));
+      }
+    }
 
    private:
     int column(std::size_t i) const {
@@ -222,40 +240,17 @@ class PostgresConnection final : public Connection {
     return value;
   }
 
+  // The whole result as Values, each cell read as ResultRow reads it.
   static ResultSet convert(PGresult* r) {
     ResultSet out;
+    ResultRow row(r);
     const int rows = PQntuples(r);
-    const int columns = PQnfields(r);
-    std::vector<Oid> types(static_cast<std::size_t>(columns));
-    for (int col = 0; col < columns; ++col) types[static_cast<std::size_t>(col)] = PQftype(r, col);
     out.rows.reserve(rows);
-    for (int row = 0; row < rows; ++row) {
+    for (int i = 0; i < rows; ++i) {
+      row.move_to(i);
       std::vector<Value> cells;
-      cells.reserve(columns);
-      for (int col = 0; col < columns; ++col) {
-        if (PQgetisnull(r, row, col)) {
-          cells.emplace_back();
-          continue;
-        }
-        const char* text = PQgetvalue(r, row, col);
-        switch (types[static_cast<std::size_t>(col)]) {
-          case kBoolOid:
-            cells.emplace_back(text[0] == 't');
-            break;
-          case kInt2Oid:
-          case kInt4Oid:
-          case kInt8Oid:
-            cells.emplace_back(parse_integer(text, PQgetlength(r, row, col)));
-            break;
-          case kFloat4Oid:
-          case kFloat8Oid:
-          case kNumericOid:
-            cells.emplace_back(std::stod(text));
-            break;
-          default:
-            cells.emplace_back(std::string(text, PQgetlength(r, row, col)));
-        }
-      }
+      cells.reserve(row.size());
+      for (std::size_t col = 0; col < row.size(); ++col) cells.push_back(row.value_at(col));
       out.rows.emplace_back(std::move(cells));
     }
     const char* affected = PQcmdTuples(r);

@@ -252,7 +252,7 @@ std::unique_ptr<Connection> SqliteDatabase::open_connection() {
 
 std::unique_ptr<Connection> SqliteDatabase::open_writer_connection() {
   auto connection = std::make_unique<SqliteConnection>(path_);
-  // Only the group running calls this, one at a time.
+  // Only the writer thread calls this.
   if (!checkpointer_) checkpointer_ = std::make_unique<SqliteCheckpointer>(path_);
   checkpointer_->install_on(connection->handle());
   return connection;
