@@ -1,5 +1,6 @@
 #include "billing/bill_repository.h"
 
+#include "core/time_zone.h"
 #include "storage/conditions.h"
 
 namespace rx::billing {
@@ -81,18 +82,26 @@ std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t sh
   auto found = storage::first_row_as(c, kFindSql, {shop_id, id}, from_row);
   if (!found) return std::nullopt;
   Bill& bill = *found;
-  for (const auto& r : c.query(R"(
-SELECT bi.id, bi.line_no, bi.medicine, bi.quantity, bi.unit_price_paise, bi.amount_paise, bi.duration_days,
-       bi.is_generic, cp.runs_out_on
-FROM bill_items bi
-LEFT JOIN customer_purchases cp ON cp.shop_id = bi.shop_id AND cp.bill_item_id = bi.id
-WHERE bi.shop_id = ? AND bi.bill_id = ? ORDER BY bi.line_no)",
-                               {shop_id, id})
-                           .rows) {
-    bill.items.push_back({r.int_at(0), static_cast<int>(r.int_at(1)), r.text_at(2), r.int_at(3),
-                          r.int_at(4), r.int_at(5), r[6].as_opt_int(), r.bool_at(7),
-                          r[8].as_opt_text()});
-  }
+  // An item's medicine runs out `duration_days` after the bill's date: its purchase row stores
+  // the same date, but reading it here would need an index on the purchases by item.
+  c.for_each_row(R"(
+SELECT id, line_no, medicine, quantity, unit_price_paise, amount_paise, duration_days, is_generic
+FROM bill_items WHERE shop_id = ? AND bill_id = ? ORDER BY line_no)",
+                 {shop_id, id}, [&](const storage::RowView& r) {
+                   BillItem item{r.int_at(0),
+                                 static_cast<int>(r.int_at(1)),
+                                 std::string(r.text_at(2)),
+                                 r.int_at(3),
+                                 r.int_at(4),
+                                 r.int_at(5),
+                                 r.opt_int_at(6),
+                                 r.bool_at(7),
+                                 std::nullopt};
+                   if (item.duration_days)
+                     item.runs_out_on =
+                         core::add_days(bill.bill_date, static_cast<int>(*item.duration_days));
+                   bill.items.push_back(std::move(item));
+                 });
   return found;
 }
 
@@ -109,14 +118,6 @@ std::int64_t BillRepository::count(storage::Connection& c, std::int64_t shop_id,
                                    const BillFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM bills b" + w.sql(), w.params());
-}
-
-bool BillRepository::customer_has_bills(storage::Connection& c, std::int64_t shop_id,
-                                        std::int64_t customer_id) {
-  return c
-      .query_one("SELECT 1 FROM bills WHERE shop_id = ? AND customer_id = ? LIMIT 1",
-                 {shop_id, customer_id})
-      .has_value();
 }
 
 std::vector<Purchase> BillRepository::purchases(storage::Connection& c, std::int64_t shop_id,

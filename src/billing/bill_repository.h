@@ -22,8 +22,6 @@ class BillRepository {
   static std::vector<Bill> list(storage::Connection& c, std::int64_t shop_id,
                                 const BillFilter& filter, std::int64_t limit, std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id, const BillFilter& filter);
-  static bool customer_has_bills(storage::Connection& c, std::int64_t shop_id,
-                                 std::int64_t customer_id);
   static std::vector<Purchase> purchases(storage::Connection& c, std::int64_t shop_id,
                                          std::int64_t customer_id, std::int64_t limit);
 };

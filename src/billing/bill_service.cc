@@ -40,6 +40,25 @@ std::int64_t total_of(std::vector<BillItem>& items) {
   return total;
 }
 
+// A reminder as RefillRepository::insert stores it, before anything has happened to it.
+refills::RefillReminder pending_reminder(std::int64_t id, const refills::NewRefillReminder& r,
+                                         const customers::Customer& customer, std::int64_t now_ms) {
+  refills::RefillReminder out;
+  out.id = id;
+  out.customer_id = r.customer_id;
+  out.customer_name = customer.name;
+  out.customer_phone = customer.phone;
+  out.whatsapp_status = customer.whatsapp_status;
+  out.purchase_id = r.purchase_id;
+  out.bill_id = r.bill_id;
+  out.medicine = r.medicine;
+  out.runs_out_on = r.runs_out_on;
+  out.remind_on = r.remind_on;
+  out.status = "pending";
+  out.created_at = now_ms;
+  return out;
+}
+
 }  // namespace
 
 BillResult BillService::create(const auth::Principal& actor, const BillInput& input) {
@@ -87,13 +106,13 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     if (!existing && !fields.name && contact && contact->name) fields.name = contact->name;
     if (input.customer_category) fields.category = input.customer_category;
     std::int64_t customer_id = 0;
+    const customers::Visit visit{billed_at, total};
     if (existing) {
       customer_id = existing->id;
       fields.phone.reset();
-      customers::CustomerRepository::update(c, shop, customer_id, fields, now);
     } else {
       if (!fields.category) invalid("customer_category", "required for a new customer");
-      customer_id = customers::CustomerRepository::insert(c, shop, fields, now);
+      customer_id = customers::CustomerRepository::insert(c, shop, fields, now, visit);
       result.customer_created = true;
     }
     customers::CustomerRepository::record_consent_changes(c, shop, customer_id, fields,
@@ -103,7 +122,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
                                      "bill", now);
 
     const std::string category = fields.category ? *fields.category : existing->category;
-    const bool first_bill = !existing || !BillRepository::customer_has_bills(c, shop, customer_id);
+    // Every bill, a visit without purchase too, counts one visit (record_visit below).
+    const bool first_bill = !existing || existing->visit_count == 0;
     if (first_bill && input.was_contacted_before && category != "contact_sheet") {
       invalid("customer_category",
               "a first bill of someone contacted before must be contact_sheet");
@@ -120,7 +140,9 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     bill.total_paise = total;
     bill.notes = input.notes;
     const std::int64_t bill_id = BillRepository::insert_bill(c, shop, bill, now);
-    customers::CustomerRepository::record_visit(c, shop, customer_id, billed_at, total, now);
+    // A known customer's changes from the counter are written with the visit, in one statement.
+    if (existing)
+      customers::CustomerRepository::record_visit(c, shop, customer_id, fields, visit, now);
 
     // The contact sheet's record for this phone: converted by a purchase, yellow by a visit.
     if (contact) {
@@ -148,8 +170,11 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(),
                                           closed.end());
     }
-    for (const BillItem& item : items) {
-      const std::int64_t item_id = BillRepository::insert_item(c, shop, bill_id, item);
+    std::vector<refills::NewRefillReminder> scheduled;
+    std::vector<std::int64_t> reminder_ids;
+    for (BillItem& item : items) {
+      item.id = BillRepository::insert_item(c, shop, bill_id, item);
+      const std::int64_t item_id = item.id;
       const std::string key = refills::medicine_key(item.medicine);
       Purchase purchase{0,
                         bill_id,
@@ -166,13 +191,29 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       // Remind `lead` days before the medicine runs out, but never before the bill itself.
       std::string remind_on = core::add_days(*item.runs_out_on, -actor.refill_lead_days);
       if (remind_on < bill_date) remind_on = bill_date;
-      const std::int64_t reminder_id = refills::RefillRepository::insert(
-          c, shop, {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on},
-          now);
-      result.reminders.push_back(*refills::RefillRepository::find(c, shop, reminder_id));
+      scheduled.push_back(
+          {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on});
+      reminder_ids.push_back(refills::RefillRepository::insert(c, shop, scheduled.back(), now));
     }
-    result.bill = *BillRepository::find(c, shop, bill_id);
-    result.customer = *customers::CustomerRepository::find(c, shop, customer_id);
+    // The answer is built from what was just written rather than read back: the bill's rows
+    // hold nothing the statements above did not set. The customer's row is read, as its update
+    // merges the counter's fields into the stored ones; their conditions only if changed.
+    if (fields.chronic_conditions) {
+      result.customer = *customers::CustomerRepository::find(c, shop, customer_id);
+    } else {
+      result.customer = *customers::CustomerRepository::find_row(c, shop, customer_id);
+      if (existing) result.customer.chronic_conditions = existing->chronic_conditions;
+    }
+    bill.id = bill_id;
+    bill.customer_name = result.customer.name;
+    bill.customer_phone = result.customer.phone;
+    bill.item_count = static_cast<std::int64_t>(items.size());
+    bill.items = items;
+    result.bill = std::move(bill);
+    for (std::size_t i = 0; i < scheduled.size(); ++i) {
+      result.reminders.push_back(
+          pending_reminder(reminder_ids[i], scheduled[i], result.customer, now));
+    }
   };
   // Two counters billing one new phone at once: on PostgreSQL both transactions find no
   // customer and insert one, and the second fails on the (shop_id, phone) key when the first

@@ -51,10 +51,28 @@ Contact contact_from_row(const storage::RowView& r) {
   return c;
 }
 
-Conditions where(std::int64_t shop_id, const ContactFilter& f) {
+// A page of one status, newest (or oldest) first, is read from (shop_id, status, id) in order
+// and stops after `limit` rows, however the statuses lie. PostgreSQL costs the other way,
+// (shop_id, id) with a status filter, almost the same when most contacts share the status, and
+// takes it: a shop that has worked its newest sheet then reads past every worked contact (1M
+// contacts, 500 worked: 194 buffers instead of 10 a page). Written as a range and ordered by
+// status too, the filter leaves (shop_id, status, id) the one index that gives the order.
+// Other indexed filters (assignee, upload) keep their own index.
+bool pages_through_status_index(const ContactFilter& f, ContactSort sort) {
+  return f.status && !f.assigned_staff_id && !f.unassigned && !f.upload_id &&
+         (sort == ContactSort::kNewest || sort == ContactSort::kOldest);
+}
+
+Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_range = false) {
   Conditions w;
   w.add("cr.shop_id = ?", {shop_id});
-  if (f.status) w.add("cr.status = ?", {*f.status});
+  if (f.status) {
+    if (status_as_range) {
+      w.add("cr.status >= ? AND cr.status <= ?", {*f.status, *f.status});
+    } else {
+      w.add("cr.status = ?", {*f.status});
+    }
+  }
   if (f.whatsapp_status) w.add("cr.whatsapp_status = ?", {*f.whatsapp_status});
   if (f.unassigned) w.add("cr.assigned_staff_id IS NULL");
   if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {*f.assigned_staff_id});
@@ -123,9 +141,15 @@ std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
 std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_t shop_id,
                                              const ContactFilter& filter, ContactSort sort,
                                              std::int64_t limit, std::int64_t offset) {
-  Conditions w = where(shop_id, filter);
+  const bool status_index = pages_through_status_index(filter, sort);
+  Conditions w = where(shop_id, filter, status_index);
+  std::string_view order = order_by(sort);
+  if (status_index) {
+    order = sort == ContactSort::kNewest ? " ORDER BY cr.status DESC, cr.id DESC"
+                                         : " ORDER BY cr.status, cr.id";
+  }
   const std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
-                          std::string(order_by(sort)) + " LIMIT ? OFFSET ?";
+                          std::string(order) + " LIMIT ? OFFSET ?";
   std::vector<Contact> out;
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));

@@ -122,12 +122,17 @@ std::string condition_key(std::string_view condition) { return core::folded_key(
 
 std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                  std::int64_t id) {
-  auto found = storage::first_row_as(
+  auto found = find_row(c, shop_id, id);
+  if (found) found->chronic_conditions = conditions_of(c, shop_id, id);
+  return found;
+}
+
+std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, std::int64_t shop_id,
+                                                     std::int64_t id) {
+  return storage::first_row_as(
       c,
       "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
       {shop_id, id}, from_row);
-  if (found) found->chronic_conditions = conditions_of(c, shop_id, id);
-  return found;
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
@@ -142,10 +147,17 @@ std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c
 }
 
 std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id,
-                                        const CustomerFields& fields, std::int64_t now_ms) {
+                                        const CustomerFields& fields, std::int64_t now_ms,
+                                        std::optional<Visit> first_visit) {
   storage::Assignments a;
   a.set("shop_id", shop_id);
   add_common(a, fields);
+  if (first_visit) {
+    a.set("visit_count", std::int64_t{1});
+    a.set("first_visit_at", first_visit->at_ms);
+    a.set("last_visit_at", first_visit->at_ms);
+    a.set("total_spent_paise", first_visit->spent_paise);
+  }
   a.set("created_at", now_ms);
   a.set("updated_at", now_ms);
   const std::int64_t id =
@@ -165,18 +177,23 @@ void CustomerRepository::update(storage::Connection& c, std::int64_t shop_id, st
 }
 
 void CustomerRepository::record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                      std::int64_t at_ms, std::int64_t spent_paise,
+                                      const CustomerFields& changes, Visit visit,
                                       std::int64_t now_ms) {
+  storage::Assignments a;
+  add_common(a, changes);
   // A back-dated bill can be the first visit; MIN/MAX keep first and last visit right either way.
-  c.query(R"(
-UPDATE customers SET
+  constexpr std::string_view kVisit = R"(
   visit_count = visit_count + 1,
   first_visit_at = CASE WHEN first_visit_at IS NULL OR first_visit_at > ? THEN ? ELSE first_visit_at END,
   last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < ? THEN ? ELSE last_visit_at END,
   total_spent_paise = total_spent_paise + ?,
   updated_at = ?
-WHERE shop_id = ? AND id = ?)",
-          {at_ms, at_ms, at_ms, at_ms, spent_paise, now_ms, shop_id, id});
+WHERE shop_id = ? AND id = ?)";
+  c.query(
+      "UPDATE customers SET " + (a.empty() ? std::string() : a.sql() + ",") + std::string(kVisit),
+      a.params_with({visit.at_ms, visit.at_ms, visit.at_ms, visit.at_ms, visit.spent_paise, now_ms,
+                     shop_id, id}));
+  if (changes.chronic_conditions) replace_conditions(c, shop_id, id, *changes.chronic_conditions);
 }
 
 std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,

@@ -8,21 +8,33 @@
 
 namespace rx::customers {
 
+// A bill, or a visit without purchase, at `at_ms` spending `spent_paise`.
+struct Visit {
+  std::int64_t at_ms = 0;
+  std::int64_t spent_paise = 0;
+};
+
 // SQL for customers and customer_conditions. Every statement is scoped by shop_id.
 class CustomerRepository {
  public:
   static std::optional<Customer> find(storage::Connection& c, std::int64_t shop_id,
                                       std::int64_t id);
+  // The customer's row alone, without their chronic conditions (for a caller that has them).
+  static std::optional<Customer> find_row(storage::Connection& c, std::int64_t shop_id,
+                                          std::int64_t id);
   static std::optional<Customer> find_by_phone(storage::Connection& c, std::int64_t shop_id,
                                                const std::string& e164);
-  // Inserts with the given fields (phone and category required); returns the id.
+  // Inserts with the given fields (phone and category required), and with its first visit when
+  // a bill creates the customer; returns the id.
   static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,
-                             const CustomerFields& fields, std::int64_t now_ms);
+                             const CustomerFields& fields, std::int64_t now_ms,
+                             std::optional<Visit> first_visit = std::nullopt);
   static void update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                      const CustomerFields& fields, std::int64_t now_ms);
-  // A visit (a bill or a visit without purchase) at `at_ms` spending `spent_paise`.
+  // A visit to a known customer, with what the counter changed about them (`changes`, often
+  // nothing) in the same statement: one row version a bill rather than two.
   static void record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                           std::int64_t at_ms, std::int64_t spent_paise, std::int64_t now_ms);
+                           const CustomerFields& changes, Visit visit, std::int64_t now_ms);
   static std::vector<Customer> list(storage::Connection& c, std::int64_t shop_id,
                                     const CustomerFilter& filter, std::int64_t limit,
                                     std::int64_t offset);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <latch>
@@ -118,6 +119,48 @@ TEST_F(BillingTest, RefillRemindersFollowDurationAndLeadDays) {
   ASSERT_EQ(client(owner).put("/api/shop", {{"refill_lead_days", 3}}).status, 200);
   nlohmann::json later = bill(owner, "9876503001", {item("Thyronorm 50", 1, 15000, 60)});
   EXPECT_EQ(later["reminders"][0]["remind_on"], add_days(today, 57));
+}
+
+// The counter's answer is built from what the bill wrote, not read back: it must be what a later
+// read finds, for a new customer and a returning one.
+TEST_F(BillingTest, TheCountersAnswerIsWhatWasStored) {
+  SignedInStaff owner = create_shop(server(), "Answer Shop");
+  const auto by_id = [](nlohmann::json items) {
+    std::sort(items.begin(), items.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) { return a["id"] < b["id"]; });
+    return items;
+  };
+  for (const bool returning : {false, true}) {
+    SCOPED_TRACE(returning ? "returning customer" : "new customer");
+    nlohmann::json res = bill(
+        owner, "9876503100",
+        {item("Amlodipine 5", 2, 5000, 30), item("Bandage", 1, 2000),
+         item("Cough syrup", 1, 900, 5)},
+        {{"notes", "paid in cash"},
+         {"customer", returning ? nlohmann::json{{"phone", "9876503100"}, {"name", "Ravi K"}}
+                                : nlohmann::json{{"phone", "9876503100"},
+                                                 {"name", "Ravi"},
+                                                 {"chronic_conditions", {"Diabetes", "Asthma"}}}}});
+    ASSERT_EQ(res["reminders"].size(), 2u);
+    EXPECT_EQ(res["bill"]["customer_name"], returning ? "Ravi K" : "Ravi");
+    EXPECT_EQ(res["bill"]["items"][1]["runs_out_on"], nullptr);
+    Response stored = client(owner).get("/api/bills/" + res["bill"]["id"].dump());
+    ASSERT_EQ(stored.status, 200);
+    EXPECT_EQ(res["bill"], stored.body);
+    Response reminders = client(owner).get(
+        kTracking + "/refill-reminders?status=pending&customer_id=" + res["customer"]["id"].dump());
+    ASSERT_EQ(reminders.status, 200);
+    nlohmann::json of_this_bill = nlohmann::json::array();
+    for (const auto& r : reminders.body["items"])
+      if (r["bill_id"] == res["bill"]["id"]) of_this_bill.push_back(r);
+    EXPECT_EQ(by_id(res["reminders"]), by_id(of_this_bill));
+    Response customer = client(owner).get(kTracking + "/customers/" + res["customer"]["id"].dump());
+    ASSERT_EQ(customer.status, 200);
+    for (const auto& [field, value] : res["customer"].items())  // the page adds history
+      EXPECT_EQ(value, customer.body[field]) << field;
+    EXPECT_EQ(res["customer"]["chronic_conditions"].size(), 2u);
+    EXPECT_EQ(res["customer"]["visit_count"], returning ? 2 : 1);
+  }
 }
 
 TEST_F(BillingTest, DatesAreTakenInTheShopsTimeZone) {

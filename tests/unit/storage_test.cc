@@ -23,13 +23,17 @@ namespace {
 using core::AppError;
 using core::ErrorCode;
 
-std::string create_pg_database(const std::string& admin_url, const std::string& name) {
+bool run_admin(const std::string& admin_url, const std::string& sql) {
   PGconn* conn = PQconnectdb(admin_url.c_str());
-  PGresult* r = PQexec(conn, ("CREATE DATABASE " + name).c_str());
+  PGresult* r = PQexec(conn, sql.c_str());
   const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
   PQclear(r);
   PQfinish(conn);
-  if (!ok) return {};
+  return ok;
+}
+
+std::string create_pg_database(const std::string& admin_url, const std::string& name) {
+  if (!run_admin(admin_url, "CREATE DATABASE " + name)) return {};
   return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
 }
 
@@ -37,11 +41,17 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     static int counter = 0;
-    const std::string tag = std::to_string(getpid()) + "_" + std::to_string(counter++);
+    // The clock too: ctest runs each test in a process of its own, and process ids come round
+    // again on a server that keeps the databases of earlier runs.
+    const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
+    const std::string tag = std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+                            std::to_string(ticks % 1'000'000'000);
     if (GetParam() == "postgres") {
       const char* admin = std::getenv("RXTRACK_TEST_PG_URL");
       if (!admin || !*admin) GTEST_SKIP() << "RXTRACK_TEST_PG_URL not set";
-      url_ = create_pg_database(admin, "rxunit_" + tag);
+      admin_url_ = admin;
+      pg_name_ = "rxunit_" + tag;
+      url_ = create_pg_database(admin_url_, pg_name_);
       ASSERT_FALSE(url_.empty());
     } else {
       path_ = std::filesystem::temp_directory_path() / ("rxunit_" + tag + ".db");
@@ -52,6 +62,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   }
   void TearDown() override {
     db_.reset();
+    if (!url_.empty() && !pg_name_.empty())
+      run_admin(admin_url_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
     if (!path_.empty()) {
       for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path_.string() + suffix);
@@ -72,6 +84,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::string url_;
+  std::string admin_url_;
+  std::string pg_name_;
   std::filesystem::path path_;
   std::unique_ptr<Database> db_;
 };
