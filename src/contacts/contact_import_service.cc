@@ -71,10 +71,16 @@ class BatchInsertStore final : public ContactStore {
   }
 
   void add(PreparedContact&& x) override {
-    params_.insert(params_.end(),
-                   {shop_id_, std::move(x.e164), std::move(x.phone_type),
-                    x.name.empty() ? storage::Value() : storage::Value(std::move(x.name)),
-                    std::move(x.extra), upload_id_, x.row_number, now_ms_, now_ms_});
+    // One by one: an initializer list would copy every string once more.
+    params_.emplace_back(shop_id_);
+    params_.emplace_back(std::move(x.e164));
+    params_.emplace_back(std::move(x.phone_type));
+    params_.push_back(x.name.empty() ? storage::Value() : storage::Value(std::move(x.name)));
+    params_.push_back(x.extra ? storage::Value(std::move(*x.extra)) : storage::Value());
+    params_.emplace_back(upload_id_);
+    params_.emplace_back(x.row_number);
+    params_.emplace_back(now_ms_);
+    params_.emplace_back(now_ms_);
     if (++pending_ == kRowsPerInsert) {
       inserted_ += c_.query(batch_sql_, params_).affected;
       params_.clear();
