@@ -4,14 +4,25 @@
 pg_admin=""  # the PostgreSQL server scratch databases are made on, once start_postgres ran
 
 # start_postgres: uses BENCH_PG_URL (an existing server) or starts a throwaway cluster in
-# $bench_work/pg on port BENCH_PG_PORT (default 55444).
+# $bench_work/pg on port BENCH_PG_PORT (default 55444). rxtrack reaches that cluster through its
+# Unix socket, as it would a PostgreSQL on the same machine; BENCH_PG_TCP=1 uses TCP on loopback
+# (measured side by side in docs/performance.md).
+pg_transport=""
 start_postgres() {
   [ -z "$pg_admin" ] || return 0
   if [ -n "${BENCH_PG_URL:-}" ]; then
     pg_admin=$BENCH_PG_URL
   else
-    log "starting a throwaway PostgreSQL cluster on port ${BENCH_PG_PORT:-55444}"
-    pg_admin=$(scripts/pg-test-cluster.sh start "$bench_work/pg" "${BENCH_PG_PORT:-55444}")
+    local port=${BENCH_PG_PORT:-55444}
+    log "starting a throwaway PostgreSQL cluster on port $port"
+    pg_admin=$(scripts/pg-test-cluster.sh start "$bench_work/pg" "$port")
+    if [ "${BENCH_PG_TCP:-0}" = 1 ]; then
+      pg_transport="TCP on loopback"
+    else
+      # libpq takes a socket folder as the URL's host, percent-encoded.
+      pg_admin="postgresql://postgres:secret@${bench_work//\//%2F}%2Fpg%2Fsock:$port/postgres"
+      pg_transport="its Unix socket"
+    fi
   fi
 }
 
