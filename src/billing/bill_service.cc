@@ -146,8 +146,13 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
 
     // The contact sheet's record for this phone: converted by a purchase, yellow by a visit.
     if (contact) {
-      contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
+      // The sheet's record learns its customer once; a conversion sets it with the rest.
+      const auto link = [&] {
+        if (!contact->customer_id)
+          contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
+      };
       if (input.visited_but_no_purchase) {
+        link();
         if (contact->status == "pending" || contact->status == "contacted") {
           contacts::ContactRepository::move_status(c, shop, contact->id,
                                                    *contacts::parse_contact_status(contact->status),
@@ -160,6 +165,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       } else if (contacts::ContactRepository::convert(c, shop, contact->id, bill_id, total,
                                                       customer_id, billed_at, now)) {
         result.conversion = Conversion{contact->id, total, billed_at};
+      } else {
+        link();
       }
     }
 
@@ -170,9 +177,11 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(),
                                           closed.end());
     }
+    // The lines as stored, with their ids; `items` stays as given, for a run again.
+    std::vector<BillItem> lines = items;
     std::vector<refills::NewRefillReminder> scheduled;
     std::vector<std::int64_t> reminder_ids;
-    for (BillItem& item : items) {
+    for (BillItem& item : lines) {
       item.id = BillRepository::insert_item(c, shop, bill_id, item);
       const std::int64_t item_id = item.id;
       const std::string key = refills::medicine_key(item.medicine);
@@ -207,8 +216,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     bill.id = bill_id;
     bill.customer_name = result.customer.name;
     bill.customer_phone = result.customer.phone;
-    bill.item_count = static_cast<std::int64_t>(items.size());
-    bill.items = items;
+    bill.item_count = static_cast<std::int64_t>(lines.size());
+    bill.items = std::move(lines);
     result.bill = std::move(bill);
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
       result.reminders.push_back(
