@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/time_zone.h"
 #include "customers/customer.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rx::billing {
@@ -29,6 +31,14 @@ struct BillInput {
   std::optional<std::string> notes;
   bool visited_but_no_purchase = false;
 };
+
+// The day a line's medicine runs out: the bill's date plus the line's duration. The bill's
+// answer, a bill read later and the purchase row all give this date.
+inline std::optional<std::string> run_out_date(std::string_view bill_date,
+                                               std::optional<std::int64_t> duration_days) {
+  if (!duration_days) return std::nullopt;
+  return core::add_days(bill_date, static_cast<int>(*duration_days));
+}
 
 struct BillItem {
   std::int64_t id = 0;

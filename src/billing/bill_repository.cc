@@ -1,6 +1,5 @@
 #include "billing/bill_repository.h"
 
-#include "core/time_zone.h"
 #include "storage/conditions.h"
 
 namespace rx::billing {
@@ -97,9 +96,7 @@ FROM bill_items WHERE shop_id = ? AND bill_id = ? ORDER BY line_no)",
                                  r.opt_int_at(6),
                                  r.bool_at(7),
                                  std::nullopt};
-                   if (item.duration_days)
-                     item.runs_out_on =
-                         core::add_days(bill.bill_date, static_cast<int>(*item.duration_days));
+                   item.runs_out_on = run_out_date(bill.bill_date, item.duration_days);
                    bill.items.push_back(std::move(item));
                  });
   return found;

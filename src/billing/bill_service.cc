@@ -40,25 +40,6 @@ std::int64_t total_of(std::vector<BillItem>& items) {
   return total;
 }
 
-// A reminder as RefillRepository::insert stores it, before anything has happened to it.
-refills::RefillReminder pending_reminder(std::int64_t id, const refills::NewRefillReminder& r,
-                                         const customers::Customer& customer, std::int64_t now_ms) {
-  refills::RefillReminder out;
-  out.id = id;
-  out.customer_id = r.customer_id;
-  out.customer_name = customer.name;
-  out.customer_phone = customer.phone;
-  out.whatsapp_status = customer.whatsapp_status;
-  out.purchase_id = r.purchase_id;
-  out.bill_id = r.bill_id;
-  out.medicine = r.medicine;
-  out.runs_out_on = r.runs_out_on;
-  out.remind_on = r.remind_on;
-  out.status = "pending";
-  out.created_at = now_ms;
-  return out;
-}
-
 }  // namespace
 
 BillResult BillService::create(const auth::Principal& actor, const BillInput& input) {
@@ -86,8 +67,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     item.unit_price_paise = in.unit_price_paise;
     item.duration_days = in.duration_days;
     item.is_generic = in.is_generic;
-    if (in.duration_days)
-      item.runs_out_on = core::add_days(bill_date, static_cast<int>(*in.duration_days));
+    item.runs_out_on = run_out_date(bill_date, in.duration_days);
     items.push_back(std::move(item));
   }
   const std::int64_t total = total_of(items);
@@ -220,8 +200,9 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     bill.items = std::move(lines);
     result.bill = std::move(bill);
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
-      result.reminders.push_back(
-          pending_reminder(reminder_ids[i], scheduled[i], result.customer, now));
+      result.reminders.push_back(refills::RefillRepository::as_inserted(
+          reminder_ids[i], scheduled[i], result.customer.name, result.customer.phone,
+          result.customer.whatsapp_status, now));
     }
   };
   // Two counters billing one new phone at once: on PostgreSQL both transactions find no

@@ -91,7 +91,12 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_ra
   return w;
 }
 
-std::string_view order_by(ContactSort sort) {
+// `status_index`: the page goes through (shop_id, status, id) (see pages_through_status_index).
+std::string_view order_by(ContactSort sort, bool status_index) {
+  if (status_index) {
+    return sort == ContactSort::kNewest ? " ORDER BY cr.status DESC, cr.id DESC"
+                                        : " ORDER BY cr.status, cr.id";
+  }
   switch (sort) {
     case ContactSort::kNewest:
       return " ORDER BY cr.id DESC";
@@ -143,13 +148,8 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
                                              std::int64_t limit, std::int64_t offset) {
   const bool status_index = pages_through_status_index(filter, sort);
   Conditions w = where(shop_id, filter, status_index);
-  std::string_view order = order_by(sort);
-  if (status_index) {
-    order = sort == ContactSort::kNewest ? " ORDER BY cr.status DESC, cr.id DESC"
-                                         : " ORDER BY cr.status, cr.id";
-  }
   const std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
-                          std::string(order) + " LIMIT ? OFFSET ?";
+                          std::string(order_by(sort, status_index)) + " LIMIT ? OFFSET ?";
   std::vector<Contact> out;
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));

@@ -2,6 +2,8 @@
 
 #include "storage/conditions.h"
 
+#include <utility>
+
 namespace rx::refills {
 namespace {
 
@@ -67,6 +69,27 @@ INSERT INTO refill_reminders (shop_id, customer_id, purchase_id, bill_id, medici
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?))",
       {shop_id, r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
        r.runs_out_on, r.remind_on, now_ms, now_ms});
+}
+
+// Keep in step with insert above: a new reminder is pending, with nothing sent or answered.
+RefillReminder RefillRepository::as_inserted(std::int64_t id, const NewRefillReminder& r,
+                                             std::optional<std::string> customer_name,
+                                             std::string customer_phone,
+                                             std::string whatsapp_status, std::int64_t now_ms) {
+  RefillReminder out;
+  out.id = id;
+  out.customer_id = r.customer_id;
+  out.customer_name = std::move(customer_name);
+  out.customer_phone = std::move(customer_phone);
+  out.whatsapp_status = std::move(whatsapp_status);
+  out.purchase_id = r.purchase_id;
+  out.bill_id = r.bill_id;
+  out.medicine = r.medicine;
+  out.runs_out_on = r.runs_out_on;
+  out.remind_on = r.remind_on;
+  out.status = "pending";
+  out.created_at = now_ms;
+  return out;
 }
 
 std::vector<std::int64_t> RefillRepository::close_as_refilled(

@@ -22,6 +22,12 @@ class RefillRepository {
  public:
   static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,
                              const NewRefillReminder& r, std::int64_t now_ms);
+  // The reminder `insert` stored as `id`, as a read would answer it, for a caller that has the
+  // customer's name, phone and WhatsApp status at hand.
+  static RefillReminder as_inserted(std::int64_t id, const NewRefillReminder& r,
+                                    std::optional<std::string> customer_name,
+                                    std::string customer_phone, std::string whatsapp_status,
+                                    std::int64_t now_ms);
   // Closes every open reminder of the customer for the medicine as refilled by `bill_id`.
   static std::vector<std::int64_t> close_as_refilled(storage::Connection& c, std::int64_t shop_id,
                                                      std::int64_t customer_id,
