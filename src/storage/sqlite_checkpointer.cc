@@ -20,7 +20,12 @@ SqliteCheckpointer::~SqliteCheckpointer() {
 void SqliteCheckpointer::install_on(sqlite3* writer) { sqlite3_wal_hook(writer, on_commit, this); }
 
 int SqliteCheckpointer::on_commit(void* self, sqlite3* db, const char* schema, int frames_in_wal) {
-  if (frames_in_wal >= kWriterAtFrames) {
+  // The pages this commit wrote to the WAL: the pager's count since the last commit (reset
+  // here each time), which, unlike the WAL's size, does not depend on when the WAL started over.
+  int added = 0;
+  int highest = 0;
+  sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &added, &highest, 1);
+  if (writer_checkpoints(frames_in_wal, added)) {
     // What SQLite's automatic checkpoint does, with most pages already copied: a busy
     // checkpointer (this object's thread) only defers it to the next commit.
     sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -54,10 +59,11 @@ void SqliteCheckpointer::run() {
   while (true) {
     wake_.wait(lock, [this] { return requested_ || stopping_; });
     if (stopping_) break;
+    // Cleared before copying: a commit meanwhile asks for another pass, which copies its pages.
+    requested_ = false;
     lock.unlock();
     if (db) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     lock.lock();
-    requested_ = false;
   }
   lock.unlock();
   sqlite3_close_v2(db);

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/sqlite_checkpointer.h"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -282,6 +283,43 @@ TEST_P(StorageTest, SqliteCopiesTheWalIntoTheFileInTheBackgroundAndTheWalStartsO
     const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
     ASSERT_TRUE(frames);
     EXPECT_LT(frames->int_at(1), 4000) << "the WAL did not start over";
+  });
+}
+
+// A commit of thousands of pages (an imported sheet) leaves them to the checkpoint thread
+// rather than copying them inside its COMMIT; the WAL still starts over afterwards.
+TEST(SqliteCheckpointerTest, TheWriterCopiesAtTheLimitUnlessItsOwnCommitWasLarge) {
+  EXPECT_FALSE(SqliteCheckpointer::writer_checkpoints(3999, 20));
+  EXPECT_TRUE(SqliteCheckpointer::writer_checkpoints(4000, 20));
+  EXPECT_TRUE(SqliteCheckpointer::writer_checkpoints(9000, 1999));
+  EXPECT_FALSE(SqliteCheckpointer::writer_checkpoints(5500, 5500));
+  EXPECT_FALSE(SqliteCheckpointer::writer_checkpoints(9000, 2000));
+}
+
+TEST_P(StorageTest, SqliteTheWalStartsOverAfterOneLargeCommit) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL checkpoints by itself";
+  db_->transaction(TxMode::kWrite,
+                   [](Connection& c) { c.execute_script("CREATE TABLE wal_pages (b BLOB)"); });
+  const auto write_pages = [&](int pages) {
+    db_->transaction(TxMode::kWrite, [&](Connection& c) {
+      for (int i = 0; i < pages; ++i) c.query("INSERT INTO wal_pages (b) VALUES (zeroblob(4000))");
+    });
+  };
+  const std::uintmax_t before = std::filesystem::file_size(path_);
+  write_pages(5000);
+  // The checkpoint thread copies the 5,000 pages into the file...
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::filesystem::file_size(path_) < before + 20'000'000 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_GE(std::filesystem::file_size(path_), before + 20'000'000);
+  // ...and the next write starts the WAL over.
+  write_pages(1);
+  db_->with_connection([](Connection& c) {
+    const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
+    ASSERT_TRUE(frames);
+    EXPECT_LT(frames->int_at(1), 100) << "the WAL did not start over";
   });
 }
 
