@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -228,10 +229,23 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
+// SQLite counts the memory it allocates unless told not to, and every count takes one mutex that
+// all of the process's connections share: the pooled readers and the writer queue on it for
+// each allocation. rxtrack reads none of those counts (sqlite3_memory_used and the heap limits).
+// It must be said before SQLite initializes itself, hence once, before the first database.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    if (rc != SQLITE_OK) spdlog::debug("sqlite3_config(MEMSTATUS) answered {}", rc);
+  });
+}
+
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
     : Database(pool_size), path_(std::move(path)) {
+  configure_sqlite_library();
   std::filesystem::path file(path_);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   if (is_plain_sqlite_file(path_)) {
