@@ -63,12 +63,36 @@ bool pages_through_status_index(const ContactFilter& f, ContactSort sort) {
          (sort == ContactSort::kNewest || sort == ContactSort::kOldest);
 }
 
+// The status as a range with the value written in, a fixed fragment for each status, so that
+// PostgreSQL can plan the statement once (see ContactRepository::list).
+void add_status_range(Conditions& w, const std::string& status) {
+  const std::optional<ContactStatus> known = parse_contact_status(status);
+  if (!known) {
+    w.add("cr.status >= ? AND cr.status <= ?", {status, status});
+    return;
+  }
+  switch (*known) {
+    case ContactStatus::kPending:
+      w.add("cr.status >= 'pending' AND cr.status <= 'pending'");
+      return;
+    case ContactStatus::kContacted:
+      w.add("cr.status >= 'contacted' AND cr.status <= 'contacted'");
+      return;
+    case ContactStatus::kConverted:
+      w.add("cr.status >= 'converted' AND cr.status <= 'converted'");
+      return;
+    case ContactStatus::kYellow:
+      w.add("cr.status >= 'yellow' AND cr.status <= 'yellow'");
+      return;
+  }
+}
+
 Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_range = false) {
   Conditions w;
   w.add("cr.shop_id = ?", {shop_id});
   if (f.status) {
     if (status_as_range) {
-      w.add("cr.status >= ? AND cr.status <= ?", {*f.status, *f.status});
+      add_status_range(w, *f.status);
     } else {
       w.add("cr.status = ?", {*f.status});
     }
@@ -148,12 +172,20 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
                                              std::int64_t limit, std::int64_t offset) {
   const bool status_index = pages_through_status_index(filter, sort);
   Conditions w = where(shop_id, filter, status_index);
-  const std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
-                          std::string(order_by(sort, status_index)) + " LIMIT ? OFFSET ?";
+  std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
+                    std::string(order_by(sort, status_index));
+  // The first page of one status, the page staff open most, has its size written in, like its
+  // status. PostgreSQL plans a prepared statement once only when the plan it makes without the
+  // values costs no more than one made for them; with the LIMIT, the OFFSET or the status as
+  // parameters it supposes a tenth of the rows are wanted, so it planned this statement on every
+  // request: 0.11 ms of its 0.46 ms. The connections' statement caches are bounded
+  // (StatementCache), whatever page sizes clients ask for.
+  const bool planned_once = status_index && offset == 0;
+  sql += planned_once ? " LIMIT " + std::to_string(limit) : std::string(" LIMIT ? OFFSET ?");
   std::vector<Contact> out;
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
-  c.for_each_row(sql, w.params_with({limit, offset}),
+  c.for_each_row(sql, planned_once ? w.params() : w.params_with({limit, offset}),
                  [&](const storage::RowView& r) { out.push_back(contact_from_row(r)); });
   return out;
 }

@@ -8,7 +8,8 @@
 namespace rx::storage {
 
 // Builds a WHERE clause from optional filters, keeping the SQL text and its parameters in step.
-// Only fixed SQL fragments go into the text; every value travels as a bound parameter.
+// Only fixed SQL fragments go into the text; every value travels as a bound parameter (a few
+// fixed fragments name a value, such as one status: see ContactRepository::list).
 class Conditions {
  public:
   Conditions& add(std::string_view fragment, Params params = {}) {

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "storage/driver_error.h"
+#include "storage/statement_cache.h"
 
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
@@ -192,7 +193,7 @@ class PostgresConnection final : public Connection {
   };
 
   PgResult execute(std::string_view sql, const Params& params) {
-    const std::string& name = prepare(sql, static_cast<int>(params.size()));
+    const std::string name = prepare(sql, static_cast<int>(params.size()));
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -206,14 +207,16 @@ class PostgresConnection final : public Connection {
     return result;
   }
 
-  const std::string& prepare(std::string_view sql, int param_count) {
-    std::string key(sql);
-    if (auto it = statements_.find(key); it != statements_.end()) return it->second;
-    std::string name = "s" + std::to_string(statements_.size() + 1);
+  std::string prepare(std::string_view sql, int param_count) {
+    if (const std::string* cached = statements_.find(sql)) return *cached;
+    std::string name = "s" + std::to_string(++statements_prepared_);
     std::string rewritten = to_postgres_placeholders(sql);
     PgResult result(PQprepare(conn_, name.c_str(), rewritten.c_str(), param_count, nullptr));
     check(result.get(), sql);
-    return statements_.emplace(std::move(key), std::move(name)).first->second;
+    const auto evicted =
+        statements_.add(std::string(sql), name, [](const std::string&) { return true; });
+    if (evicted) PgResult(PQexec(conn_, ("DEALLOCATE " + *evicted).c_str()));
+    return name;
   }
 
   void check(PGresult* result, std::string_view sql) {
@@ -259,7 +262,8 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_ = nullptr;
-  std::unordered_map<std::string, std::string> statements_;
+  StatementCache<std::string> statements_;  // SQL text -> prepared statement's name
+  std::int64_t statements_prepared_ = 0;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "storage/driver_error.h"
+#include "storage/statement_cache.h"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -62,7 +63,7 @@ class SqliteConnection final : public Connection {
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    cache_.for_each([](sqlite3_stmt* stmt) { sqlite3_finalize(stmt); });
     sqlite3_close_v2(db_);
   }
 
@@ -173,21 +174,17 @@ class SqliteConnection final : public Connection {
   };
 
   // Cached statements are found by the SQL text without copying it into a key first.
-  struct SqlHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const {
-      return std::hash<std::string_view>{}(sql);
-    }
-  };
-
   sqlite3_stmt* prepare(std::string_view sql) {
-    if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
+    if (sqlite3_stmt** cached = cache_.find(sql)) return *cached;
     std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) throw_sqlite(db_, rc, sql);
-    cache_.emplace(std::move(key), stmt);
+    // A statement still stepping (a query run from inside another's rows) stays.
+    const auto evicted = cache_.add(std::move(key), stmt,
+                                    [](sqlite3_stmt* old) { return sqlite3_stmt_busy(old) == 0; });
+    if (evicted) sqlite3_finalize(*evicted);
     return stmt;
   }
 
@@ -226,7 +223,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
+  StatementCache<sqlite3_stmt*> cache_;
 };
 
 // SQLite counts the memory it allocates unless told not to, and every count takes one mutex that

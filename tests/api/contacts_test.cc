@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <thread>
@@ -476,6 +477,68 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
   EXPECT_EQ(totals["status=converted"], 1);
   EXPECT_EQ(totals["assigned_staff_id=" + std::to_string(s.priya.id)], 103);
   EXPECT_EQ(totals["assigned_staff_id=unassigned"], 801);
+}
+
+// The first page of one status is a statement of its own, with its size and status written in
+// (PostgreSQL plans it once); later pages bind them. Page after page, and after the first page
+// has been read often enough for PostgreSQL to keep one plan, a status's pages hold exactly its
+// contacts, in order.
+TEST_F(ContactsTest, AStatussPagesHoldExactlyItsContactsInOrder) {
+  Shop s = shop_with_sheet("Pages Shop");
+  ApiClient manager = client(s.manager);
+  Response oldest = manager.get(kBase + "/contacts?sort=oldest&limit=7");
+  ASSERT_EQ(oldest.body["items"].size(), 7u);
+  for (int i = 0; i < 7; ++i) {
+    const std::string path =
+        kBase + "/contacts/" + std::to_string(oldest.body["items"][i]["id"].get<std::int64_t>());
+    ASSERT_EQ(
+        manager.post(path + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}).status,
+        201);
+    if (i % 3 == 0) {
+      ASSERT_EQ(manager.post(path + "/mark-yellow", nlohmann::json::object()).status, 200);
+    }
+  }
+  std::map<std::string, std::vector<std::int64_t>> by_status;  // ids, oldest first
+  for (int offset = 0;; offset += 500) {
+    Response all =
+        manager.get(kBase + "/contacts?sort=oldest&limit=500&offset=" + std::to_string(offset));
+    ASSERT_EQ(all.status, 200) << all.raw;
+    for (const auto& item : all.body["items"]) {
+      by_status[item["status"].get<std::string>()].push_back(item["id"].get<std::int64_t>());
+    }
+    if (all.body["items"].size() < 500) break;
+  }
+  ASSERT_EQ(by_status["contacted"].size(), 4u);
+  ASSERT_EQ(by_status["yellow"].size(), 3u);
+  for (const std::string status : {"pending", "contacted", "yellow"}) {
+    for (const std::string sort : {"newest", "oldest"}) {
+      std::vector<std::int64_t> expected = by_status[status];
+      if (sort == "newest") std::reverse(expected.begin(), expected.end());
+      const std::string page = kBase + "/contacts?status=" + status + "&sort=" + sort + "&limit=";
+      for (int again = 0; again < 8; ++again) {
+        Response first = manager.get(page + "3");
+        ASSERT_EQ(first.status, 200) << first.raw;
+        ASSERT_EQ(first.body["total"], expected.size()) << status;
+        std::vector<std::int64_t> ids;
+        for (const auto& item : first.body["items"]) ids.push_back(item["id"]);
+        EXPECT_EQ(ids, std::vector<std::int64_t>(
+                           expected.begin(),
+                           expected.begin() + std::min<std::ptrdiff_t>(3, expected.size())))
+            << status << " " << sort;
+      }
+      std::vector<std::int64_t> paged;
+      for (std::size_t offset = 0; offset < std::min<std::size_t>(expected.size(), 12);
+           offset += 2) {
+        Response next = manager.get(page + "2&offset=" + std::to_string(offset));
+        ASSERT_EQ(next.status, 200) << next.raw;
+        for (const auto& item : next.body["items"]) paged.push_back(item["id"]);
+      }
+      EXPECT_EQ(paged, std::vector<std::int64_t>(
+                           expected.begin(),
+                           expected.begin() + std::min<std::ptrdiff_t>(12, expected.size())))
+          << status << " " << sort;
+    }
+  }
 }
 
 TEST_F(ContactsTest, WrongNumberIsFlagged) {

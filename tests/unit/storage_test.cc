@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_checkpointer.h"
+#include "storage/statement_cache.h"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -320,6 +321,22 @@ TEST_P(StorageTest, SqliteTheWalStartsOverAfterOneLargeCommit) {
     const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
     ASSERT_TRUE(frames);
     EXPECT_LT(frames->int_at(1), 100) << "the WAL did not start over";
+  });
+}
+
+// A connection keeps at most StatementCache::kCapacity prepared statements, however many texts
+// it runs, and a statement it let go of is prepared again when needed.
+TEST_P(StorageTest, AConnectionKeepsABoundedNumberOfPreparedStatements) {
+  constexpr int kTexts = static_cast<int>(StatementCache<int>::kCapacity) + 100;
+  db_->with_connection([&](Connection& c) {
+    for (int i = 0; i < kTexts; ++i) {
+      EXPECT_EQ(c.query_int("SELECT " + std::to_string(i) + " + ?", {1}), i + 1);
+    }
+    EXPECT_EQ(c.query_int("SELECT 0 + ?", {5}), 5);  // long since pushed out
+    if (GetParam() == "postgres") {
+      EXPECT_LE(c.query_int("SELECT COUNT(*) FROM pg_prepared_statements"),
+                static_cast<std::int64_t>(StatementCache<int>::kCapacity) + 1);
+    }
   });
 }
 
