@@ -13,7 +13,6 @@ namespace {
 
 // Large enough that handing over is rare, small enough that both threads start at once.
 constexpr std::size_t kBatchRows = 512;
-constexpr std::size_t kQueuedBatches = 4;
 
 using Channel = import::BoundedChannel<PreparedBatch>;
 
@@ -86,8 +85,8 @@ class BatchingSink final : public import::ContactSink {
 tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_background(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer,
     const std::function<void(std::size_t done, std::size_t total)>& progress,
-    const std::function<void(PreparedBatch& batch)>& receive) {
-  Channel channel(kQueuedBatches);
+    const std::function<void(PreparedBatch& batch)>& receive, std::size_t queued_batches) {
+  Channel channel(queued_batches);
   std::optional<tl::expected<import::ParseSummary, import::ImportFailure>> parsed;
   std::exception_ptr thrown;
   const auto read = [&] {

@@ -35,10 +35,12 @@ struct PreparedBatch {
 // the contacts, on this thread, so overlaps with reading the next ones: an import's two halves
 // each get a core. `progress` is called on the reading thread. If `receive` throws, the reader
 // is stopped and joined before the exception leaves; if reading throws, the exception is
-// rethrown here.
+// rethrown here. At most `queued_batches` batches (of 512 contacts) wait between the two threads.
+inline constexpr std::size_t kDefaultQueuedBatches = 4;
 tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_background(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer,
     const std::function<void(std::size_t done, std::size_t total)>& progress,
-    const std::function<void(PreparedBatch& batch)>& receive);
+    const std::function<void(PreparedBatch& batch)>& receive,
+    std::size_t queued_batches = kDefaultQueuedBatches);
 
 }  // namespace rx::contacts

@@ -215,6 +215,7 @@ class PostgresConnection final : public Connection {
     check(result.get(), sql);
     const auto evicted =
         statements_.add(std::string(sql), name, [](const std::string&) { return true; });
+    // Were it to fail, the server would only keep a statement rxtrack no longer uses.
     if (evicted) PgResult(PQexec(conn_, ("DEALLOCATE " + *evicted).c_str()));
     return name;
   }

@@ -27,9 +27,9 @@ class SqliteCheckpointer {
   // writer never does: the writer's checkpoint finishes the job, with little left to copy.
   static constexpr int kBackgroundFromFrames = 500;
   static constexpr int kWriterAtFrames = 4000;
-  // A commit that adds this many frames by itself (an imported sheet adds some 5,500) leaves
+  // A commit that adds this many frames by itself (a 100,000-row sheet adds some 5,200) leaves
   // them to this thread too. Copying 20 MB and waiting for two fsyncs inside that COMMIT made
-  // the import's answer wait 110-130 ms longer; the next commit at the limit finishes the job.
+  // the import's answer wait 110-170 ms longer; the next commit at the limit finishes the job.
   static constexpr int kLargeCommitFrames = 2000;
 
   // Whether the writer checkpoints itself after a commit that added `frames_added` frames and

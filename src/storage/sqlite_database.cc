@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace rx::storage {
 namespace {

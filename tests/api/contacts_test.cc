@@ -119,6 +119,32 @@ TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
   EXPECT_EQ(client(owner).get(kBase + "/contacts?q=asha").body["total"], 2);
 }
 
+// A sheet larger than the chunks PostgreSQL's import moves at a time (16,384 rows): a phone
+// seen again in a later chunk is still a duplicate, and its first name wins.
+TEST_F(ContactsTest, TheFirstOccurrenceWinsAcrossALargeSheet) {
+  SignedInStaff owner = create_shop(server(), "Large Sheet Shop");
+  constexpr int kPhones = 20000;
+  std::string csv = "Name,Mobile\n";
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 0; i < kPhones; ++i) {
+      csv += (pass == 0 ? "First " : "Later ") + std::to_string(i) + ",98" +
+             std::to_string(10000000 + i) + "\n";
+    }
+  }
+  Response up = client(owner).upload(kBase + "/contacts/upload", "file", "large.csv", csv);
+  ASSERT_EQ(up.status, 201) << up.raw.substr(0, 500);
+  EXPECT_EQ(up.body["imported"], kPhones);
+  EXPECT_EQ(up.body["duplicates"], kPhones);
+  EXPECT_EQ(up.body["total_rows"], 2 * kPhones);
+  for (const int i : {0, 16383, 16384, kPhones - 1}) {
+    Response found = client(owner).get(kBase + "/contacts?q=98" + std::to_string(10000000 + i));
+    ASSERT_EQ(found.body["total"], 1) << i;
+    EXPECT_EQ(found.body["items"][0]["name"], "First " + std::to_string(i));
+  }
+  Response oldest = client(owner).get(kBase + "/contacts?sort=oldest&limit=1");
+  EXPECT_EQ(oldest.body["items"][0]["name"], "First 0");
+}
+
 TEST_F(ContactsTest, NamesAndColumnsKeepTabsBackslashesAndNewlines) {
   SignedInStaff owner = create_shop(server(), "Escape Shop");
   const std::string csv =
