@@ -65,26 +65,18 @@ bool pages_through_status_index(const ContactFilter& f, ContactSort sort) {
 
 // The status as a range with the value written in, a fixed fragment for each status, so that
 // PostgreSQL can plan the statement once (see ContactRepository::list).
-void add_status_range(Conditions& w, const std::string& status) {
-  const std::optional<ContactStatus> known = parse_contact_status(status);
-  if (!known) {
-    w.add("cr.status >= ? AND cr.status <= ?", {status, status});
-    return;
-  }
-  switch (*known) {
+std::string_view status_range(ContactStatus status) {
+  switch (status) {
     case ContactStatus::kPending:
-      w.add("cr.status >= 'pending' AND cr.status <= 'pending'");
-      return;
+      return "cr.status >= 'pending' AND cr.status <= 'pending'";
     case ContactStatus::kContacted:
-      w.add("cr.status >= 'contacted' AND cr.status <= 'contacted'");
-      return;
+      return "cr.status >= 'contacted' AND cr.status <= 'contacted'";
     case ContactStatus::kConverted:
-      w.add("cr.status >= 'converted' AND cr.status <= 'converted'");
-      return;
+      return "cr.status >= 'converted' AND cr.status <= 'converted'";
     case ContactStatus::kYellow:
-      w.add("cr.status >= 'yellow' AND cr.status <= 'yellow'");
-      return;
+      return "cr.status >= 'yellow' AND cr.status <= 'yellow'";
   }
+  return {};
 }
 
 Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_range = false) {
@@ -92,7 +84,12 @@ Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_ra
   w.add("cr.shop_id = ?", {shop_id});
   if (f.status) {
     if (status_as_range) {
-      add_status_range(w, *f.status);
+      const std::optional<ContactStatus> known = parse_contact_status(*f.status);
+      if (known) {
+        w.add(status_range(*known));
+      } else {
+        w.add("cr.status >= ? AND cr.status <= ?", {*f.status, *f.status});
+      }
     } else {
       w.add("cr.status = ?", {*f.status});
     }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -35,6 +36,21 @@ class ContactsTest : public SharedServerTest {
     return s;
   }
   ApiClient client(const SignedInStaff& who) { return ApiClient(server().port(), who.token); }
+  // Logs an answered call with each of `items` (contacts as listed), then marks those whose
+  // position `yellow` picks as visited without buying. Wrap in ASSERT_NO_FATAL_FAILURE.
+  void call_and_mark_yellow(ApiClient& who, const nlohmann::json& items,
+                            const std::function<bool(std::size_t)>& yellow) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string path =
+          kBase + "/contacts/" + std::to_string(items[i]["id"].get<std::int64_t>());
+      ASSERT_EQ(
+          who.post(path + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}).status,
+          201);
+      if (yellow(i)) {
+        ASSERT_EQ(who.post(path + "/mark-yellow", nlohmann::json::object()).status, 200);
+      }
+    }
+  }
   std::int64_t first_contact_id(const SignedInStaff& who, const std::string& query = "") {
     Response list = client(who).get(kBase + "/contacts?sort=oldest&limit=1" + query);
     EXPECT_EQ(list.status, 200) << list.raw;
@@ -449,16 +465,8 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
   ApiClient priya = client(s.priya);
   Response mine = priya.get(kBase + "/contacts?sort=oldest&limit=6");
   ASSERT_EQ(mine.body["items"].size(), 6u);
-  for (int i = 0; i < 6; ++i) {
-    const std::string path =
-        kBase + "/contacts/" + std::to_string(mine.body["items"][i]["id"].get<std::int64_t>());
-    ASSERT_EQ(
-        priya.post(path + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}).status,
-        201);
-    if (i < 2) {
-      ASSERT_EQ(priya.post(path + "/mark-yellow", nlohmann::json::object()).status, 200);
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(
+      call_and_mark_yellow(priya, mine.body["items"], [](std::size_t i) { return i < 2; }));
   // A bill converts the last of them, worth 250 rupees.
   Response bill = client(s.owner).post(
       "/api/bills",
@@ -514,16 +522,8 @@ TEST_F(ContactsTest, AStatussPagesHoldExactlyItsContactsInOrder) {
   ApiClient manager = client(s.manager);
   Response oldest = manager.get(kBase + "/contacts?sort=oldest&limit=7");
   ASSERT_EQ(oldest.body["items"].size(), 7u);
-  for (int i = 0; i < 7; ++i) {
-    const std::string path =
-        kBase + "/contacts/" + std::to_string(oldest.body["items"][i]["id"].get<std::int64_t>());
-    ASSERT_EQ(
-        manager.post(path + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}).status,
-        201);
-    if (i % 3 == 0) {
-      ASSERT_EQ(manager.post(path + "/mark-yellow", nlohmann::json::object()).status, 200);
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(call_and_mark_yellow(manager, oldest.body["items"],
+                                               [](std::size_t i) { return i % 3 == 0; }));
   std::map<std::string, std::vector<std::int64_t>> by_status;  // ids, oldest first
   for (int offset = 0;; offset += 500) {
     Response all =

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -83,6 +84,34 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
         "INSERT INTO staff (shop_id, name, email, role, password_hash, created_at, updated_at) "
         "VALUES (?, 'S', ?, 'staff', 'h', 1, 1) RETURNING id",
         {shop, email});
+  }
+
+  // SQLite's WAL tests: transactions that each write `pages` pages of one 4,000-byte blob a row.
+  void create_wal_pages_table() {
+    db_->transaction(TxMode::kWrite,
+                     [](Connection& c) { c.execute_script("CREATE TABLE wal_pages (b BLOB)"); });
+  }
+  void write_wal_pages(int pages) {
+    db_->transaction(TxMode::kWrite, [&](Connection& c) {
+      for (int i = 0; i < pages; ++i) c.query("INSERT INTO wal_pages (b) VALUES (zeroblob(4000))");
+    });
+  }
+  // Waits until the database file holds at least `bytes`, or `patience` has passed; its size.
+  std::uintmax_t file_size_once_at_least(std::uintmax_t bytes, std::chrono::seconds patience) {
+    const auto deadline = std::chrono::steady_clock::now() + patience;
+    while (std::filesystem::file_size(path_) < bytes &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return std::filesystem::file_size(path_);
+  }
+  // The frames in the WAL now (a PASSIVE checkpoint answers them); none if it answered nothing.
+  std::optional<std::int64_t> wal_frames() {
+    std::optional<std::int64_t> frames;
+    db_->with_connection([&](Connection& c) {
+      if (const auto row = c.query_one("PRAGMA wal_checkpoint(PASSIVE)")) frames = row->int_at(1);
+    });
+    return frames;
   }
 
   std::string url_;
@@ -262,29 +291,17 @@ TEST_P(StorageTest, SqliteWriteGroupsShareAConnectionOutsideThePool) {
 // same. And past 4,000 the WAL still starts over, as with SQLite's automatic checkpoint.
 TEST_P(StorageTest, SqliteCopiesTheWalIntoTheFileInTheBackgroundAndTheWalStartsOver) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL checkpoints by itself";
-  db_->transaction(TxMode::kWrite,
-                   [](Connection& c) { c.execute_script("CREATE TABLE wal_pages (b BLOB)"); });
-  const auto write_pages = [&](int pages) {
-    db_->transaction(TxMode::kWrite, [&](Connection& c) {
-      for (int i = 0; i < pages; ++i) c.query("INSERT INTO wal_pages (b) VALUES (zeroblob(4000))");
-    });
-  };
+  create_wal_pages_table();
   const std::uintmax_t before = std::filesystem::file_size(path_);
-  write_pages(600);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::filesystem::file_size(path_) < before + 2'000'000 &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  EXPECT_GE(std::filesystem::file_size(path_), before + 2'000'000);
+  write_wal_pages(600);
+  EXPECT_GE(file_size_once_at_least(before + 2'000'000, std::chrono::seconds(10)),
+            before + 2'000'000);
 
-  for (int i = 0; i < 9; ++i) write_pages(600);
-  write_pages(1);
-  db_->with_connection([](Connection& c) {
-    const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
-    ASSERT_TRUE(frames);
-    EXPECT_LT(frames->int_at(1), 4000) << "the WAL did not start over";
-  });
+  for (int i = 0; i < 9; ++i) write_wal_pages(600);
+  write_wal_pages(1);
+  const auto frames = wal_frames();
+  ASSERT_TRUE(frames);
+  EXPECT_LT(*frames, 4000) << "the WAL did not start over";
 }
 
 // A commit of thousands of pages (an imported sheet) leaves them to the checkpoint thread
@@ -299,29 +316,17 @@ TEST(SqliteCheckpointerTest, TheWriterCopiesAtTheLimitUnlessItsOwnCommitWasLarge
 
 TEST_P(StorageTest, SqliteTheWalStartsOverAfterOneLargeCommit) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL checkpoints by itself";
-  db_->transaction(TxMode::kWrite,
-                   [](Connection& c) { c.execute_script("CREATE TABLE wal_pages (b BLOB)"); });
-  const auto write_pages = [&](int pages) {
-    db_->transaction(TxMode::kWrite, [&](Connection& c) {
-      for (int i = 0; i < pages; ++i) c.query("INSERT INTO wal_pages (b) VALUES (zeroblob(4000))");
-    });
-  };
+  create_wal_pages_table();
   const std::uintmax_t before = std::filesystem::file_size(path_);
-  write_pages(5000);
+  write_wal_pages(5000);
   // The checkpoint thread copies the 5,000 pages into the file...
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::filesystem::file_size(path_) < before + 20'000'000 &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  EXPECT_GE(std::filesystem::file_size(path_), before + 20'000'000);
+  EXPECT_GE(file_size_once_at_least(before + 20'000'000, std::chrono::seconds(20)),
+            before + 20'000'000);
   // ...and the next write starts the WAL over.
-  write_pages(1);
-  db_->with_connection([](Connection& c) {
-    const auto frames = c.query_one("PRAGMA wal_checkpoint(PASSIVE)");
-    ASSERT_TRUE(frames);
-    EXPECT_LT(frames->int_at(1), 100) << "the WAL did not start over";
-  });
+  write_wal_pages(1);
+  const auto frames = wal_frames();
+  ASSERT_TRUE(frames);
+  EXPECT_LT(*frames, 100) << "the WAL did not start over";
 }
 
 // A connection keeps at most StatementCache::kCapacity prepared statements, however many texts
