@@ -1,6 +1,6 @@
 # Finds every library rxtrack uses and exposes each as one imported target.
 # Debian 12 ships no CMake config for some of them (SOCI, libphonenumber, cpp-httplib,
-# libzip without the tool packages); see ../shared/deps.md for why each is done this way.
+# libzip without the tool packages); each block below finds one of those by hand.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)

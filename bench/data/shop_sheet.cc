@@ -10,8 +10,8 @@
 namespace rx::bench {
 namespace {
 
-constexpr unsigned kRepeatPercent = 3;   // as in ../shared/samples
-constexpr unsigned kInvalidPercent = 2;  // as in ../shared/samples
+constexpr unsigned kRepeatPercent = 3;   // as in tests/data/samples
+constexpr unsigned kInvalidPercent = 2;  // as in tests/data/samples
 
 bool ends_with(const std::string& text, const std::string& tail) {
   return text.size() >= tail.size() &&

@@ -9,7 +9,7 @@
 namespace rx::bench {
 
 // One shop's contact sheet, as a pharmacy would write it: `contacts` distinct valid numbers in
-// the mixed spellings of ../shared/samples, plus about 3% repeats of earlier numbers in another
+// the mixed spellings of tests/data/samples, plus about 3% repeats of earlier numbers in another
 // spelling and about 2% invalid values. Deterministic for a given (contacts, seed).
 struct ShopSheet {
   std::vector<GeneratedRow> rows;

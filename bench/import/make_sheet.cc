@@ -1,4 +1,4 @@
-// Writes a contact sheet like ../shared/samples, scaled: make_sheet ROWS SEED OUT.xlsx|.xls|.csv
+// Writes a contact sheet like tests/data/samples, scaled: make_sheet ROWS SEED OUT.xlsx|.xls|.csv
 #include "sheet_generator.h"
 #include "xls_writer.h"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Import speed and memory, measured side by side on SQLite and PostgreSQL in one run:
-# a 100,000-row .xlsx and .csv (generated like ../shared/samples) uploaded through the real API,
+# a 100,000-row .xlsx and .csv (generated like tests/data/samples) uploaded through the real API,
 # each into a fresh shop, RUNS times. Reports the server's own time for the upload (from its
 # request log), rows per second, and the server's peak RSS growth.
 #   bench/import/run.sh [ROWS] [RUNS]      (defaults 100000 and 5)

@@ -6,7 +6,7 @@
 
 namespace rx::bench {
 
-// Contact rows like shared/samples: a name, a phone in one of the spellings Indian sheets use
+// Contact rows like tests/data/samples: a name, a phone in one of the spellings Indian sheets use
 // (spaces, dashes, +91, 0 and 91 prefixes, "9876543210.0"), an area and a note; ~2% invalid.
 struct GeneratedRow {
   std::string name;

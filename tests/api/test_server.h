@@ -124,7 +124,7 @@ std::string scratch_folder(const std::string& name);
 // The path of a sqlite: URL ("" for other engines).
 std::string sqlite_path(const std::string& db_url);
 
-// The sample sheets of ../shared/samples (RXTRACK_SAMPLES_DIR overrides).
+// The repository's sample sheets, tests/data/samples (RXTRACK_SAMPLES_DIR overrides).
 std::string samples_dir();
 std::string read_file(const std::string& path);
 

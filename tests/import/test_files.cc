@@ -20,11 +20,9 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
 
 std::filesystem::path golden_dir() { return RXTRACK_GOLDEN_DIR; }
 
-std::optional<std::filesystem::path> samples_dir() {
+std::filesystem::path samples_dir() {
   const char* env = std::getenv("RXTRACK_SAMPLES_DIR");
-  const std::filesystem::path dir = env && *env ? env : RXTRACK_DEFAULT_SAMPLES_DIR;
-  if (!std::filesystem::is_directory(dir)) return std::nullopt;
-  return dir;
+  return env && *env ? env : RXTRACK_DEFAULT_SAMPLES_DIR;
 }
 
 }  // namespace rx::import::testing

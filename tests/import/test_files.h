@@ -1,7 +1,6 @@
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <string>
 
 namespace rx::import::testing {
@@ -11,7 +10,7 @@ void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 // tests/import/golden.
 std::filesystem::path golden_dir();
-// $RXTRACK_SAMPLES_DIR, else ../shared/samples beside the source tree; empty when absent.
-std::optional<std::filesystem::path> samples_dir();
+// $RXTRACK_SAMPLES_DIR, else the repository's tests/data/samples.
+std::filesystem::path samples_dir();
 
 }  // namespace rx::import::testing

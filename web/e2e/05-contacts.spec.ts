@@ -8,8 +8,9 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { OWNER, ensureShop, expect, signIn, signOut, test, watchCsp } from './fixtures';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-// The CI clone has shared/ beside the repository folder.
-const SHEET = path.resolve(HERE, '../../../shared/samples/sample_1k_phone.xlsx');
+// The sample sheets travel with the repository (tests/data/samples); RXTRACK_SAMPLES_DIR overrides.
+const SAMPLES = process.env.RXTRACK_SAMPLES_DIR ?? path.resolve(HERE, '../../tests/data/samples');
+const SHEET = path.join(SAMPLES, 'sample_1k_phone.xlsx');
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/web-shots';
 const XRW = { 'X-Requested-With': 'rxtrack' };
 
