@@ -71,8 +71,8 @@ int serve(const ServeConfig& config) {
   storage::migrate(*db, clock.now_ms());
 
   auth::AuthService auth_service(*db, clock, config.auth);
-  staff::StaffService staff_service(*db, clock);
-  shops::ShopService shop_service(*db, clock);
+  staff::StaffService staff_service(*db, clock, config.auth.throttle);
+  shops::ShopService shop_service(*db, clock, config.auth.throttle);
   contacts::ContactService contact_service(*db, clock);
   contacts::ContactImportService import_service(*db, clock);
   customers::CustomerService customer_service(*db, clock);

@@ -6,6 +6,18 @@
 
 namespace rx::auth {
 
+void with_retry_after(httplib::Response& res, const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const core::AppError& error) {
+    if (error.code() == core::ErrorCode::kRateLimited) {
+      res.set_header("Retry-After",
+                     std::to_string(error.details().value("retry_after_seconds", 60)));
+    }
+    throw;
+  }
+}
+
 void register_auth_routes(http::Router& router, AuthService& service, http::CookiePolicy cookies) {
   router.post(
       "/api/auth/login", http::Access::kPublic,
@@ -16,19 +28,14 @@ void register_auth_routes(http::Router& router, AuthService& service, http::Cook
         const nlohmann::json* password = fields.raw("password");
         if (!password || !password->is_string()) fields.fail("password", "required");
         fields.finish();
-        try {
-          SignedIn signed_in = service.login(*email, password->get<std::string>(), ctx.client_ip());
-          http::set_session_cookie(res, cookies, signed_in.token, service.session_ttl_seconds());
-          http::reply_json(
-              res, 200,
-              {{"token", signed_in.token}, {"staff", staff::to_identity_json(signed_in.staff)}});
-        } catch (const core::AppError& error) {
-          if (error.code() == core::ErrorCode::kRateLimited) {
-            res.set_header("Retry-After",
-                           std::to_string(error.details().value("retry_after_seconds", 60)));
-          }
-          throw;
-        }
+        SignedIn signed_in;
+        with_retry_after(res, [&] {
+          signed_in = service.login(*email, password->get<std::string>(), ctx.client_ip());
+        });
+        http::set_session_cookie(res, cookies, signed_in.token, service.session_ttl_seconds());
+        http::reply_json(
+            res, 200,
+            {{"token", signed_in.token}, {"staff", staff::to_identity_json(signed_in.staff)}});
       });
 
   router.post("/api/auth/logout", http::Access::kSignedIn,

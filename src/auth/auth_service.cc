@@ -19,14 +19,13 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
                             const std::string& client_ip) {
   const std::string email = core::to_lower(core::trim(raw_email));
   std::optional<staff::Credentials> credentials;
-  std::int64_t retry_after = 0;
-  db_.with_connection([&](storage::Connection& c) {
-    retry_after = throttle_.retry_after_seconds(c, email, client_ip, clock_.now_ms());
-    if (retry_after == 0) credentials = staff::StaffRepository::credentials_by_email(c, email);
+  Admission admission;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    admission = throttle_.admit(c, AttemptKind::kSignIn, email, client_ip, clock_.now_ms());
+    if (admission.admitted()) credentials = staff::StaffRepository::credentials_by_email(c, email);
   });
-  if (retry_after > 0) {
-    throw AppError(ErrorCode::kRateLimited, "too many sign-in attempts; try again later",
-                   {{"retry_after_seconds", retry_after}});
+  if (!admission.admitted()) {
+    throw rate_limited("too many sign-in attempts; try again later", admission.retry_after_seconds);
   }
   // Verify against a decoy when the email is unknown, so timing does not reveal who exists.
   const std::string& hash = credentials ? credentials->password_hash : PasswordHasher::decoy_hash();
@@ -37,19 +36,19 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
       ok && PasswordHasher::needs_rehash(credentials->password_hash)
           ? std::optional<std::string>(PasswordHasher::hash(password))
           : std::nullopt;
+  // A failure is already counted (admit recorded it); only an unknown email leaves nothing else.
+  if (!credentials) throw AppError(ErrorCode::kUnauthorized, "wrong email or password");
 
   SignedIn result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    throttle_.record(c, email, client_ip, ok, clock_.now_ms());
     // Only where the email names someone is a shop known to hold the entry.
-    if (credentials) {
-      nlohmann::json details;
-      if (!ok) details = {{"reason", password_ok ? "inactive" : "wrong_password"}};
-      audit::append(c, {credentials->shop_id, credentials->staff_id,
-                        ok ? audit::kSignIn : audit::kSignInFailed, "staff", credentials->staff_id,
-                        details, client_ip, clock_.now_ms()});
-    }
+    nlohmann::json details;
+    if (!ok) details = {{"reason", password_ok ? "inactive" : "wrong_password"}};
+    audit::append(
+        c, {credentials->shop_id, credentials->staff_id, ok ? audit::kSignIn : audit::kSignInFailed,
+            "staff", credentials->staff_id, details, client_ip, clock_.now_ms()});
     if (!ok) return;
+    throttle_.mark_succeeded(c, admission.attempt_id, clock_.now_ms());
     if (upgraded_hash) {
       staff::StaffRepository::set_password_hash(c, credentials->shop_id, credentials->staff_id,
                                                 *upgraded_hash, clock_.now_ms());
@@ -94,7 +93,21 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
   std::optional<Principal> principal;
   db_.with_connection([&](storage::Connection& c) {
-    principal = SessionRepository::find_live(c, token_digest(token), clock_.now_ms());
+    const std::string digest = token_digest(token);
+    const std::int64_t now = clock_.now_ms();
+    std::optional<LiveSession> live =
+        SessionRepository::find_live(c, digest, now, now - options_.session_idle_ms);
+    if (!live) return;
+    // Reads are hot: the last use is written at most once a minute per session. A write that
+    // fails (SQLite busy past its timeout) only leaves the record a minute later: the request
+    // goes on.
+    if (live->last_seen_at < now - kLastSeenResolutionMs) {
+      try {
+        SessionRepository::touch(c, digest, now, now - kLastSeenResolutionMs);
+      } catch (const core::AppError&) {
+      }
+    }
+    principal = std::move(live->principal);
   });
   return principal;
 }

@@ -10,8 +10,13 @@
 
 namespace rx::auth {
 
+// A session ends 7 days after sign-in, or after 12 hours unused, whichever comes first. Its last
+// use is known to within kLastSeenResolutionMs.
+inline constexpr std::int64_t kLastSeenResolutionMs = 60 * 1000;
+
 struct AuthOptions {
   std::int64_t session_ttl_ms = 7LL * 24 * 3600 * 1000;
+  std::int64_t session_idle_ms = 12LL * 3600 * 1000;
   ThrottleLimits throttle;
 };
 

@@ -4,16 +4,21 @@ namespace rx::auth {
 namespace {
 
 constexpr std::string_view kInsertSession = R"(
-INSERT INTO sessions (token_hash, shop_id, staff_id, created_at, expires_at)
-VALUES (?, ?, ?, ?, ?))";
+INSERT INTO sessions (token_hash, shop_id, staff_id, created_at, expires_at, last_seen_at)
+VALUES (?, ?, ?, ?, ?, ?))";
 
 constexpr std::string_view kFindLive = R"(
 SELECT st.id, st.shop_id, st.role, st.name, st.email, sh.time_zone, sh.phone_region,
-       sh.refill_lead_days
+       sh.refill_lead_days, se.last_seen_at
 FROM sessions se
 JOIN staff st ON st.shop_id = se.shop_id AND st.id = se.staff_id
 JOIN shops sh ON sh.id = se.shop_id
-WHERE se.token_hash = ? AND se.revoked_at IS NULL AND se.expires_at > ? AND st.active = TRUE)";
+WHERE se.token_hash = ? AND se.revoked_at IS NULL AND se.expires_at > ?
+  AND (se.last_seen_at IS NULL OR se.last_seen_at > ?) AND st.active = TRUE)";
+
+constexpr std::string_view kTouch = R"(
+UPDATE sessions SET last_seen_at = ?
+WHERE token_hash = ? AND (last_seen_at IS NULL OR last_seen_at <= ?))";
 
 constexpr std::string_view kRevoke =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
@@ -26,15 +31,18 @@ constexpr std::string_view kRevokeAll =
 void SessionRepository::create(storage::Connection& c, const std::string& token_hash,
                                std::int64_t shop_id, std::int64_t staff_id, std::int64_t now_ms,
                                std::int64_t expires_at_ms) {
-  c.query(kInsertSession, {token_hash, shop_id, staff_id, now_ms, expires_at_ms});
+  c.query(kInsertSession, {token_hash, shop_id, staff_id, now_ms, expires_at_ms, now_ms});
 }
 
-std::optional<Principal> SessionRepository::find_live(storage::Connection& c,
-                                                      const std::string& token_hash,
-                                                      std::int64_t now_ms) {
-  auto row = c.query_one(kFindLive, {token_hash, now_ms});
+std::optional<LiveSession> SessionRepository::find_live(storage::Connection& c,
+                                                        const std::string& token_hash,
+                                                        std::int64_t now_ms,
+                                                        std::int64_t idle_since_ms) {
+  auto row = c.query_one(kFindLive, {token_hash, now_ms, idle_since_ms});
   if (!row) return std::nullopt;
-  Principal p;
+  LiveSession live;
+  live.last_seen_at = row->int_at(8);
+  Principal& p = live.principal;
   p.staff_id = row->int_at(0);
   p.shop_id = row->int_at(1);
   p.role = parse_role(row->text_at(2)).value_or(Role::kStaff);
@@ -44,7 +52,12 @@ std::optional<Principal> SessionRepository::find_live(storage::Connection& c,
   p.phone_region = row->text_at(6);
   p.refill_lead_days = static_cast<int>(row->int_at(7));
   p.token_hash = token_hash;
-  return p;
+  return live;
+}
+
+void SessionRepository::touch(storage::Connection& c, const std::string& token_hash,
+                              std::int64_t now_ms, std::int64_t unless_seen_after_ms) {
+  c.query(kTouch, {now_ms, token_hash, unless_seen_after_ms});
 }
 
 void SessionRepository::revoke(storage::Connection& c, const std::string& token_hash,

@@ -1,5 +1,6 @@
 #include "shops/shop_routes.h"
 
+#include "auth/auth_routes.h"
 #include "core/json_fields.h"
 #include "core/time_zone.h"
 #include "phone/phone_normalizer.h"
@@ -83,10 +84,14 @@ void register_shop_routes(http::Router& router, ShopService& shops, auth::AuthSe
         NewShop request = read_setup(ctx.json_body());
         std::string token;
         nlohmann::json owner;
-        shops.create(request, true, [&](storage::Connection& c, const CreatedShop& created) {
-          token = auth.start_first_session(c, created.shop_id, created.owner_id, ctx.client_ip());
-          owner = staff::to_identity_json(
-              *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
+        auth::with_retry_after(res, [&] {
+          shops.set_up_first_shop(
+              request, ctx.client_ip(), [&](storage::Connection& c, const CreatedShop& created) {
+                token =
+                    auth.start_first_session(c, created.shop_id, created.owner_id, ctx.client_ip());
+                owner = staff::to_identity_json(
+                    *staff::StaffRepository::find(c, created.shop_id, created.owner_id));
+              });
         });
         http::set_session_cookie(res, cookies, token, auth.session_ttl_seconds());
         http::reply_json(res, 201, {{"token", token}, {"staff", owner}});

@@ -12,16 +12,47 @@ namespace rx::shops {
 using core::AppError;
 using core::ErrorCode;
 
-CreatedShop ShopService::create(
-    const NewShop& request, bool first_run,
-    const std::function<void(storage::Connection&, const CreatedShop&)>& then) {
+namespace {
+
+[[noreturn]] void throw_already_set_up() {
+  throw AppError(ErrorCode::kConflict, "this rxtrack is already set up; sign in instead");
+}
+
+}  // namespace
+
+CreatedShop ShopService::create(const NewShop& request, bool first_run, const AfterCreate& then) {
+  return insert_shop(request, auth::PasswordHasher::hash(request.owner_password), first_run, then);
+}
+
+CreatedShop ShopService::set_up_first_shop(const NewShop& request, const std::string& client_ip,
+                                           const AfterCreate& then) {
+  auth::Admission admission;
+  bool set_up_already = false;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    admission = throttle_.admit(c, auth::AttemptKind::kSetup, "", client_ip, clock_.now_ms());
+    if (admission.admitted()) set_up_already = ShopRepository::count(c) > 0;
+  });
+  if (!admission.admitted()) {
+    throw auth::rate_limited("too many setup attempts; try again later",
+                             admission.retry_after_seconds);
+  }
+  if (set_up_already) throw_already_set_up();
+  // Hashing is the expensive part (Argon2id), so it runs only where a shop may be created.
   const std::string password_hash = auth::PasswordHasher::hash(request.owner_password);
+  return insert_shop(request, password_hash, true,
+                     [&](storage::Connection& c, const CreatedShop& created) {
+                       throttle_.mark_succeeded(c, admission.attempt_id, clock_.now_ms());
+                       if (then) then(c, created);
+                     });
+}
+
+CreatedShop ShopService::insert_shop(const NewShop& request, const std::string& password_hash,
+                                     bool first_run, const AfterCreate& then) {
   CreatedShop created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    // Two setups may pass the check above at once: only the one that claims the first run wins.
     const bool claimed = ShopRepository::claim_first_run(c);
-    if (first_run && (!claimed || ShopRepository::count(c) > 0)) {
-      throw AppError(ErrorCode::kConflict, "this rxtrack is already set up; sign in instead");
-    }
+    if (first_run && (!claimed || ShopRepository::count(c) > 0)) throw_already_set_up();
     const std::int64_t now = clock_.now_ms();
     Shop shop;
     shop.name = request.shop_name;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/login_throttle.h"
 #include "auth/principal.h"
 #include "core/clock.h"
 #include "shops/shop.h"
@@ -24,20 +25,31 @@ struct CreatedShop {
 
 class ShopService {
  public:
-  ShopService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  using AfterCreate = std::function<void(storage::Connection&, const CreatedShop&)>;
 
-  // Creates a shop and its owner in one transaction. With `first_run`, only while no shop exists
-  // (409 afterwards); `then` runs inside the same transaction (e.g. to open the owner's session).
-  CreatedShop create(
-      const NewShop& shop, bool first_run,
-      const std::function<void(storage::Connection&, const CreatedShop&)>& then = {});
+  ShopService(storage::Database& db, const core::Clock& clock, auth::ThrottleLimits limits = {})
+      : db_(db), clock_(clock), throttle_(limits) {}
+
+  // Creates a shop and its owner in one transaction (`rxtrack shop create`, the demo). With
+  // `first_run`, only while no shop exists (409 afterwards); `then` runs inside the same
+  // transaction. A server's first-run setup goes through set_up_first_shop instead.
+  CreatedShop create(const NewShop& shop, bool first_run, const AfterCreate& then = {});
+  // First-run setup from `client_ip`: 429 past the sign-in throttle's per-address limit (every
+  // refused setup counts), then 409 once a shop exists, answered before the password is hashed;
+  // otherwise like create(), `then` opening the owner's session.
+  CreatedShop set_up_first_shop(const NewShop& shop, const std::string& client_ip,
+                                const AfterCreate& then);
   bool setup_needed();
   Shop get(const auth::Principal& actor);
   Shop update(const auth::Principal& actor, const Shop& changes);
 
  private:
+  CreatedShop insert_shop(const NewShop& shop, const std::string& password_hash, bool first_run,
+                          const AfterCreate& then);
+
   storage::Database& db_;
   const core::Clock& clock_;
+  auth::LoginThrottle throttle_;
 };
 
 }  // namespace rx::shops

@@ -1,5 +1,6 @@
 #include "staff/staff_routes.h"
 
+#include "auth/auth_routes.h"
 #include "core/error.h"
 #include "core/json_fields.h"
 #include "http/list_params.h"
@@ -110,8 +111,10 @@ void register_staff_routes(http::Router& router, StaffService& service) {
                if (!current || !current->is_string()) fields.fail("current_password", "required");
                auto replacement = read_password(fields, "new_password");
                fields.finish();
-               service.change_own_password(ctx.principal(), current->get<std::string>(),
-                                           *replacement);
+               auth::with_retry_after(res, [&] {
+                 service.change_own_password(ctx.principal(), current->get<std::string>(),
+                                             *replacement);
+               });
                http::reply_no_content(res);
              });
 }

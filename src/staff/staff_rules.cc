@@ -1,5 +1,7 @@
 #include "staff/staff_rules.h"
 
+#include <algorithm>
+
 namespace rx::staff {
 
 bool looks_like_email(std::string_view email) {
@@ -23,6 +25,8 @@ std::optional<std::string> read_email(core::FieldReader& fields, std::string_vie
   return lowered;
 }
 
+static_assert(kMinPasswordLength == 12 && kMaxPasswordLength == 128, "update the messages below");
+
 std::optional<std::string> read_password(core::FieldReader& fields, std::string_view name) {
   const nlohmann::json* value = fields.raw(name);
   if (!value || !value->is_string()) {
@@ -30,8 +34,12 @@ std::optional<std::string> read_password(core::FieldReader& fields, std::string_
     return std::nullopt;
   }
   const auto& password = value->get_ref<const std::string&>();
-  if (password.size() < kMinPasswordLength) {
-    fields.fail(name, "must be at least 8 characters");
+  // Characters, not bytes: each UTF-8 character has one byte that is not a continuation byte.
+  const auto characters = std::count_if(password.begin(), password.end(), [](char ch) {
+    return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  });
+  if (static_cast<std::size_t>(characters) < kMinPasswordLength) {
+    fields.fail(name, "must be at least 12 characters");
     return std::nullopt;
   }
   if (password.size() > kMaxPasswordLength) {

@@ -7,7 +7,8 @@
 
 namespace rx::staff {
 
-inline constexpr std::size_t kMinPasswordLength = 8;
+// New passwords only: a stored password of any length still signs in.
+inline constexpr std::size_t kMinPasswordLength = 12;
 inline constexpr std::size_t kMaxPasswordLength = 128;
 
 // Reads and checks the fields every new sign-in needs; failures are added to `fields`.

@@ -82,15 +82,25 @@ StaffMember StaffService::update(const auth::Principal& actor, std::int64_t id,
 void StaffService::change_own_password(const auth::Principal& actor, const std::string& current,
                                        const std::string& replacement) {
   std::optional<std::string> stored;
-  db_.with_connection([&](storage::Connection& c) {
-    stored = StaffRepository::password_hash(c, actor.shop_id, actor.staff_id);
+  auth::Admission admission;
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    admission = throttle_.admit(c, auth::AttemptKind::kSignIn, actor.email, actor.client_ip,
+                                clock_.now_ms());
+    if (admission.admitted()) {
+      stored = StaffRepository::password_hash(c, actor.shop_id, actor.staff_id);
+    }
   });
+  if (!admission.admitted()) {
+    throw auth::rate_limited("too many wrong passwords; try again later",
+                             admission.retry_after_seconds);
+  }
   if (!stored || !auth::PasswordHasher::verify(*stored, current)) {
     throw AppError(ErrorCode::kValidation, "the current password is wrong",
                    {{"fields", {{"current_password", "wrong password"}}}});
   }
   const std::string hash = auth::PasswordHasher::hash(replacement);
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    throttle_.mark_succeeded(c, admission.attempt_id, clock_.now_ms());
     StaffRepository::set_password_hash(c, actor.shop_id, actor.staff_id, hash, clock_.now_ms());
     // Whoever else held this person's sessions (a lost phone) is signed out.
     auth::SessionRepository::revoke_others(c, actor.shop_id, actor.staff_id, actor.token_hash,

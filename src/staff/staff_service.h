@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/login_throttle.h"
 #include "auth/principal.h"
 #include "core/clock.h"
 #include "staff/staff_member.h"
@@ -26,19 +27,23 @@ struct StaffPage {
 // Staff management rules: who may create, promote and deactivate whom.
 class StaffService {
  public:
-  StaffService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  StaffService(storage::Database& db, const core::Clock& clock, auth::ThrottleLimits limits = {})
+      : db_(db), clock_(clock), throttle_(limits) {}
 
   StaffMember create(const auth::Principal& actor, const CreateStaffRequest& request);
   StaffPage list(const auth::Principal& actor, std::optional<bool> active, std::int64_t limit,
                  std::int64_t offset);
   StaffMember get(const auth::Principal& actor, std::int64_t id);
   StaffMember update(const auth::Principal& actor, std::int64_t id, const StaffChanges& changes);
+  // A wrong current password is 422 and counts like a failed sign-in of the actor's email (429
+  // past the sign-in throttle's limits); the other sessions end once the password is changed.
   void change_own_password(const auth::Principal& actor, const std::string& current,
                            const std::string& replacement);
 
  private:
   storage::Database& db_;
   const core::Clock& clock_;
+  auth::LoginThrottle throttle_;
 };
 
 }  // namespace rx::staff

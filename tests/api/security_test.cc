@@ -1,18 +1,24 @@
 // Security: every route against every role, in its own shop and with another shop's ids;
-// hostile text in every list filter and search; path traversal into the web folder; the
-// security headers on API and static responses.
+// the sign-in, setup and password-change throttles under parallel attempts, idle sessions and
+// the password rules; hostile text in every list filter and search; path traversal into the
+// web folder; the security headers on API and static responses.
+#include "direct_sql.h"
 #include "raw_http.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace rx::test {
 namespace {
@@ -301,6 +307,259 @@ TEST(SecurityMatrixTest, EveryRouteAnswersEachRoleAsClassified) {
   Response customer = as_b.get("/api/customer-tracking/customers/" + b.ids[Id::kCustomer]);
   EXPECT_EQ(customer.body["erased"], false);
   EXPECT_TRUE(customer.body["notes"].is_null());
+}
+
+// --- sign-in, setup, sessions and passwords ---------------------------------------------------
+
+std::int64_t wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Sends `count` POSTs at once (one thread and connection each), `body(i)` the i-th body, spread
+// over `ports` in turn; answers how many got each status.
+std::map<int, int> post_in_parallel(const std::vector<int>& ports, const std::string& path,
+                                    int count, const std::function<nlohmann::json(int)>& body,
+                                    const std::string& token = "") {
+  std::vector<int> statuses(count, 0);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] {
+      ApiClient client(ports[i % ports.size()], token);
+      statuses[i] = path == "/api/me/password" ? client.put(path, body(i)).status
+                                               : client.post(path, body(i)).status;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::map<int, int> by_status;
+  for (int status : statuses) ++by_status[status];
+  return by_status;
+}
+
+// Moves every recorded attempt 16 minutes into the past: the 15-minute window is over.
+void end_throttle_window(const TestServer& server) {
+  exec_sql(server.db_url(), "UPDATE login_attempts SET at = at - 960000");
+}
+
+TEST(SecuritySignInTest, ParallelWrongPasswordsForOneEmailGetNoMoreThanTheLimit) {
+  TestServer server;  // the default limit: 5 failures per email in 15 minutes
+  const SignedInStaff owner = create_shop(server, "Parallel Throttle");
+  const std::map<int, int> answers =
+      post_in_parallel({server.port()}, "/api/auth/login", 50, [&](int i) {
+        return nlohmann::json{{"email", owner.email}, {"password", "wrong-" + std::to_string(i)}};
+      });
+  EXPECT_EQ(answers.count(401) ? answers.at(401) : 0, 5) << "exactly the limit are checked";
+  EXPECT_EQ(answers.count(429) ? answers.at(429) : 0, 45) << "the rest are refused unchecked";
+
+  ApiClient anonymous(server.port());
+  const nlohmann::json right = {{"email", owner.email}, {"password", owner.password}};
+  expect_error(anonymous.post("/api/auth/login", right), 429, "rate_limited");
+  end_throttle_window(server);
+  EXPECT_EQ(anonymous.post("/api/auth/login", right).status, 200) << "after the window";
+}
+
+TEST(SecuritySignInTest, ParallelFailuresFromOneAddressGetNoMoreThanItsLimit) {
+  // --login-max-failures 2: 2 per email and 8 per client address.
+  TestServer server({"--login-max-failures", "2"});
+  const SignedInStaff owner = create_shop(server, "Address Throttle");
+  const std::map<int, int> answers =
+      post_in_parallel({server.port()}, "/api/auth/login", 20, [](int i) {
+        return nlohmann::json{{"email", unique_email("nobody" + std::to_string(i))},
+                              {"password", "whatever-it-is"}};
+      });
+  EXPECT_EQ(answers.count(401) ? answers.at(401) : 0, 8);
+  EXPECT_EQ(answers.count(429) ? answers.at(429) : 0, 12);
+  // The address is refused whatever the email, even with the right password.
+  const Response refused =
+      ApiClient(server.port())
+          .post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}});
+  expect_error(refused, 429, "rate_limited");
+  EXPECT_GT(std::stoi(refused.header("Retry-After")), 0);
+}
+
+TEST(SecuritySetupTest, ASetUpServerRefusesSetupBeforeHashingAndThrottlesTheAddress) {
+  TestServer server;  // 20 failed attempts per client address in 15 minutes
+  ApiClient anonymous(server.port());
+  auto setup = [](int i) {
+    return nlohmann::json{{"shop_name", "Shop " + std::to_string(i)},
+                          {"owner_name", "Owner"},
+                          {"email", unique_email("setup" + std::to_string(i))},
+                          {"password", "setup-password-1"}};
+  };
+  ASSERT_EQ(anonymous.post("/api/setup", setup(0)).status, 201);
+
+  // A failed sign-in always verifies one Argon2id hash: its time is the floor of a hash here.
+  std::vector<double> sign_in_ms, refusal_ms;
+  auto timed = [](const std::function<Response()>& send, std::vector<double>& into) {
+    const auto started = std::chrono::steady_clock::now();
+    Response res = send();
+    into.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count());
+    return res;
+  };
+  for (int i = 0; i < 3; ++i) {
+    const Response res = timed(
+        [&] {
+          return anonymous.post("/api/auth/login", {{"email", unique_email("timing")},
+                                                    {"password", "whatever-it-is"}});
+        },
+        sign_in_ms);
+    EXPECT_EQ(res.status, 401);
+  }
+  // The success above does not count; twenty refusals do, and the next is throttled.
+  for (int i = 1; i <= 20; ++i) {
+    const Response res = timed([&] { return anonymous.post("/api/setup", setup(i)); }, refusal_ms);
+    expect_error(res, 409, "conflict");
+  }
+  const Response throttled = anonymous.post("/api/setup", setup(21));
+  expect_error(throttled, 429, "rate_limited");
+  EXPECT_GT(std::stoi(throttled.header("Retry-After")), 0);
+  EXPECT_LE(std::stoi(throttled.header("Retry-After")), 15 * 60);
+
+  // A refusal that hashed would take at least a hash; half the fastest sign-in leaves room for
+  // a loaded machine. The median keeps one slow answer from deciding.
+  std::sort(refusal_ms.begin(), refusal_ms.end());
+  const double fastest_sign_in = *std::min_element(sign_in_ms.begin(), sign_in_ms.end());
+  EXPECT_LT(refusal_ms[refusal_ms.size() / 2], fastest_sign_in / 2)
+      << "a refused setup took " << refusal_ms[refusal_ms.size() / 2]
+      << " ms (median); a failed sign-in, which hashes, " << fastest_sign_in << " ms";
+
+  // Sign-ins from the same address are counted apart from setups.
+  EXPECT_EQ(anonymous
+                .post("/api/auth/login",
+                      {{"email", unique_email("after")}, {"password", "whatever-it-is"}})
+                .status,
+            401);
+  end_throttle_window(server);
+  expect_error(anonymous.post("/api/setup", setup(22)), 409, "conflict");
+}
+
+TEST(SecurityPasswordTest, WrongCurrentPasswordsAreThrottledLikeSignIns) {
+  TestServer server({"--login-max-failures", "3"});
+  const SignedInStaff owner = create_shop(server, "Password Throttle");
+  const SignedInStaff other = create_shop(server, "Password Throttle Other");
+  ApiClient me(server.port(), owner.token);
+  auto change = [&](const std::string& current) {
+    return me.put("/api/me/password",
+                  {{"current_password", current}, {"new_password", "changed-password-1"}});
+  };
+  // Parallel guesses are counted as they come, like sign-ins.
+  const std::map<int, int> answers = post_in_parallel(
+      {server.port()}, "/api/me/password", 12,
+      [](int i) {
+        return nlohmann::json{{"current_password", "guess-" + std::to_string(i)},
+                              {"new_password", "changed-password-1"}};
+      },
+      owner.token);
+  EXPECT_EQ(answers.count(422) ? answers.at(422) : 0, 3);
+  EXPECT_EQ(answers.count(429) ? answers.at(429) : 0, 9);
+  const Response refused = change(owner.password);
+  expect_error(refused, 429, "rate_limited");
+  EXPECT_GT(std::stoi(refused.header("Retry-After")), 0);
+  // The count is the account's: signing in with its email is refused as well, not another's.
+  ApiClient anonymous(server.port());
+  expect_error(
+      anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", owner.password}}),
+      429, "rate_limited");
+  EXPECT_EQ(ApiClient(server.port(), other.token)
+                .put("/api/me/password",
+                     {{"current_password", other.password}, {"new_password", "changed-password-1"}})
+                .status,
+            204);
+
+  end_throttle_window(server);
+  EXPECT_EQ(change(owner.password).status, 204);
+  EXPECT_EQ(
+      anonymous
+          .post("/api/auth/login", {{"email", owner.email}, {"password", "changed-password-1"}})
+          .status,
+      200);
+}
+
+TEST(SecuritySessionTest, ASessionEndsAfterTwelveHoursUnusedAndItsUseIsWrittenOncePerMinute) {
+  TestServer server;
+  const SignedInStaff owner = create_shop(server, "Idle Session");
+  ApiClient me(server.port(), owner.token);
+  const std::string session = " WHERE staff_id = " + std::to_string(owner.id);
+  auto last_seen = [&](const std::string& value) {
+    exec_sql(server.db_url(), "UPDATE sessions SET last_seen_at = " + value + session);
+  };
+  auto hours = [](double h) { return std::to_string(static_cast<std::int64_t>(h * 3600 * 1000)); };
+  ASSERT_EQ(me.get("/api/me").status, 200);
+
+  // Used 11 hours ago: alive, and this use is written. Two hours on, it is still alive.
+  last_seen(std::to_string(wall_clock_ms()) + " - " + hours(11));
+  ASSERT_EQ(me.get("/api/me").status, 200);
+  last_seen("last_seen_at - " + hours(2));
+  ASSERT_EQ(me.get("/api/me").status, 200) << "the use 11 hours in was recorded";
+
+  // Used 30 seconds ago: this use is not written (once a minute), so moving the last write
+  // 11 h 59 min 40 s back leaves it more than 12 hours unused.
+  last_seen(std::to_string(wall_clock_ms()) + " - 30000");
+  ASSERT_EQ(me.get("/api/me").status, 200);
+  last_seen("last_seen_at - " + std::to_string((12 * 3600 - 20) * 1000LL));
+  expect_error(me.get("/api/me"), 401, "unauthorized");
+
+  // A session from before last_seen_at existed counts as used now.
+  const SignedInStaff again = sign_in(server, owner.email, owner.password);
+  last_seen("NULL");
+  EXPECT_EQ(ApiClient(server.port(), again.token).get("/api/me").status, 200);
+  // Seven days after sign-in it ends, however recently used.
+  exec_sql(server.db_url(),
+           "UPDATE sessions SET expires_at = " + std::to_string(wall_clock_ms() - 1000) + session);
+  expect_error(ApiClient(server.port(), again.token).get("/api/me"), 401, "unauthorized");
+}
+
+TEST(SecurityPasswordTest, NewPasswordsNeedTwelveCharactersAndOldShortOnesStillSignIn) {
+  TestServer server;
+  ApiClient anonymous(server.port());
+  const std::string eleven = "abcdefghijk";
+  const std::string eleven_accented = "ééééééééééé";  // 22 bytes, 11 characters
+  for (const std::string& password : {eleven, eleven_accented}) {
+    const Response res = anonymous.post("/api/setup", {{"shop_name", "Short"},
+                                                       {"owner_name", "Short"},
+                                                       {"email", unique_email("short")},
+                                                       {"password", password}});
+    expect_error(res, 422, "validation_failed");
+    EXPECT_EQ(res.body["error"]["details"]["fields"]["password"], "must be at least 12 characters");
+  }
+  EXPECT_NE(run_rxtrack({"shop", "create", "--db", server.db_url(), "--name", "X", "--owner-name",
+                         "X", "--owner-email", unique_email("short")},
+                        eleven + "\n")
+                .exit_code,
+            0);
+  const SignedInStaff owner = create_shop(server, "Length Shop");
+  ApiClient api(server.port(), owner.token);
+  Response staff = api.post("/api/staff", {{"name", "Short"},
+                                           {"email", unique_email("short")},
+                                           {"password", eleven},
+                                           {"role", "staff"}});
+  expect_error(staff, 422, "validation_failed");
+  EXPECT_TRUE(staff.body["error"]["details"]["fields"].contains("password")) << staff.raw;
+  Response change =
+      api.put("/api/me/password", {{"current_password", owner.password}, {"new_password", eleven}});
+  expect_error(change, 422, "validation_failed");
+  EXPECT_TRUE(change.body["error"]["details"]["fields"].contains("new_password")) << change.raw;
+  EXPECT_EQ(api.post("/api/staff", {{"name", "Twelve"},
+                                    {"email", unique_email("twelve")},
+                                    {"password", eleven + "l"},
+                                    {"role", "staff"}})
+                .status,
+            201);
+
+  // A password set before the rule, shorter than 12 characters, still signs in.
+  ASSERT_GE(sodium_init(), 0);
+  char old_hash[crypto_pwhash_STRBYTES];
+  const std::string old_password = "old-pw-8";
+  ASSERT_EQ(crypto_pwhash_str_alg(old_hash, old_password.data(), old_password.size(), 2,
+                                  19 * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  exec_sql(server.db_url(), "UPDATE staff SET password_hash = '" + std::string(old_hash) +
+                                "' WHERE id = " + std::to_string(owner.id));
+  EXPECT_EQ(anonymous.post("/api/auth/login", {{"email", owner.email}, {"password", old_password}})
+                .status,
+            200);
 }
 
 // --- hostile text in filters and searches ----------------------------------------------------

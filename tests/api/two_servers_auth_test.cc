@@ -1,12 +1,15 @@
 // Two `rxtrack serve` processes on one database act as one for signing in: sessions and the
 // sign-in throttle live in the database, so a session started on one process works on the
 // other, signing out on either ends it on both, and failed sign-ins spread over both count
-// together towards the per-email limit.
+// together towards the per-email limit, also when they arrive at once.
 #include "test_server.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace rx::test {
 namespace {
@@ -89,6 +92,24 @@ TEST(TwoServersAuthTest, FailedSignInsOnBothProcessesCountTogether) {
   // The limit is the email's: another staff member signs in on either process.
   EXPECT_EQ(on_a.post("/api/auth/login", credentials(other, other.password)).status, 200);
   EXPECT_EQ(on_b.post("/api/auth/login", credentials(other, other.password)).status, 200);
+}
+
+TEST(TwoServersAuthTest, ParallelWrongPasswordsOnBothProcessesGetNoMoreThanTheLimit) {
+  TestServer a;  // the default limit: 5 failures per email in 15 minutes
+  TestServer b(ExistingDatabase{a.db_url()});
+  const SignedInStaff owner = create_shop(a, "Two Process Parallel Throttle");
+  std::vector<int> statuses(40, 0);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 40; ++i) {
+    threads.emplace_back([&, i] {
+      ApiClient client(i % 2 == 0 ? a.port() : b.port());
+      statuses[i] = client.post("/api/auth/login", credentials(owner, "wrong-password")).status;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5)
+      << "checking and recording an attempt is one step across processes";
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 35);
 }
 
 }  // namespace

@@ -29,7 +29,11 @@ export function formErrors(err: unknown, known: readonly string[]): FormErrors {
 
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const MIN_PASSWORD = 8;
+export const MIN_PASSWORD = 12;
+/** A password's length as the server counts it: characters (code points), not UTF-16 units. */
+export function passwordLength(password: string): number {
+  return [...password].length;
+}
 
 /** After a failed submit, put the cursor in the first field marked invalid. */
 export function focusFirstInvalid(form: EventTarget | null): void {

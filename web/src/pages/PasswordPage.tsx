@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { changePassword } from '../api';
 import { Alert } from '../components/Alert';
 import { TextField } from '../components/TextField';
-import { focusFirstInvalid, MIN_PASSWORD, NO_ERRORS, formErrors, type FormErrors } from '../forms';
+import { focusFirstInvalid, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../forms';
 import { useSession } from '../session';
 
 const FIELDS = ['current_password', 'new_password'] as const;
@@ -23,7 +23,7 @@ export function PasswordPage() {
     setDone(false);
     const f: FormErrors['fields'] = {};
     if (!current) f.current_password = 'Enter your current password.';
-    if (next.length < MIN_PASSWORD) f.new_password = `Use at least ${MIN_PASSWORD} characters.`;
+    if (passwordLength(next) < MIN_PASSWORD) f.new_password = `Use at least ${MIN_PASSWORD} characters.`;
     const cErr = next !== confirm ? 'The two new passwords do not match.' : undefined;
     setConfirmError(cErr);
     if (Object.keys(f).length || cErr) {

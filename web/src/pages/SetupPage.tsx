@@ -3,7 +3,7 @@ import { ApiError, runSetup, type Me } from '../api';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { TextField } from '../components/TextField';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, formErrors, type FormErrors } from '../forms';
+import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../forms';
 
 const FIELDS = ['shop_name', 'owner_name', 'email', 'password'] as const;
 
@@ -22,7 +22,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
     if (!shopName.trim()) f.shop_name = 'Enter the shop name.';
     if (!ownerName.trim()) f.owner_name = 'Enter your name.';
     if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (password.length < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
     return f;
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, createStaff, type Role, type StaffMember } from '../../api';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, formErrors, type FormErrors } from '../../forms';
+import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../../forms';
 import { Alert } from '../Alert';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
@@ -28,7 +28,7 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
     const f: FormErrors['fields'] = {};
     if (!name.trim()) f.name = 'Enter a name.';
     if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (password.length < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
     if (Object.keys(f).length) {
       setErrors({ fields: f, message: null });
       focusFirstInvalid(form);

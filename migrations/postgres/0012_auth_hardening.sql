@@ -1,0 +1,9 @@
+-- Sessions also end after 12 hours unused: last_seen_at is when the session was last used,
+-- written at most once a minute per session. NULL (a session from before this column) counts as
+-- seen now, and is written at the session's next use.
+ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
+
+-- First-run setup is throttled per client address like sign-in, through the same table; its
+-- attempts are counted apart from sign-ins ('setup' rows carry no email).
+ALTER TABLE login_attempts ADD COLUMN kind TEXT NOT NULL DEFAULT 'sign_in'
+  CHECK (kind IN ('sign_in', 'setup'));
