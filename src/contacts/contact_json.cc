@@ -47,6 +47,7 @@ nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {
   out["extra"] = extra;
   out["interactions"] = nlohmann::json::array();
   for (const auto& i : detail.interactions) out["interactions"].push_back(to_json(i, tz));
+  out["interactions_total"] = detail.interactions_total;
   out["reminders"] = nlohmann::json::array();
   for (const auto& f : detail.follow_ups) out["reminders"].push_back(to_json(f, tz));
   return out;
@@ -66,7 +67,7 @@ nlohmann::json to_json(const Interaction& i, std::string_view tz) {
 nlohmann::json to_json(const FollowUp& f, std::string_view tz) {
   return {{"id", f.id},
           {"contact_id", f.contact_id},
-          {"contact_phone", f.contact_phone},
+          {"contact_phone", core::nullable(f.contact_phone)},
           {"contact_name", core::nullable(f.contact_name)},
           {"staff_id", f.staff_id},
           {"staff_name", core::nullable(f.staff_name)},
@@ -75,6 +76,7 @@ nlohmann::json to_json(const FollowUp& f, std::string_view tz) {
           {"note", core::nullable(f.note)},
           {"done", f.done_at.has_value()},
           {"done_at", core::nullable_instant(f.done_at, tz)},
+          {"reassigned", f.reassigned},
           {"created_at", core::format_instant(f.created_at, tz)}};
 }
 
@@ -94,6 +96,15 @@ nlohmann::json to_json(const Upload& u, std::string_view tz) {
 
 nlohmann::json to_json(const UploadError& e) {
   return {{"row", e.row_number}, {"value", e.value}, {"reason", e.reason}};
+}
+
+void add_errors(nlohmann::json& upload, const std::vector<UploadError>& errors, std::size_t at_most,
+                std::int64_t total) {
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < errors.size() && i < at_most; ++i)
+    items.push_back(to_json(errors[i]));
+  upload["errors"] = std::move(items);
+  upload["errors_total"] = total;
 }
 
 }  // namespace rx::contacts

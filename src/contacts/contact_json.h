@@ -18,5 +18,12 @@ nlohmann::json to_json(const Interaction& interaction, std::string_view time_zon
 nlohmann::json to_json(const FollowUp& follow_up, std::string_view time_zone);
 nlohmann::json to_json(const Upload& upload, std::string_view time_zone);
 nlohmann::json to_json(const UploadError& error);
+// Sets the upload's `errors` to the first `at_most` of `errors` and `errors_total` to `total`
+// (how many problem rows the upload has in all).
+void add_errors(nlohmann::json& upload, const std::vector<UploadError>& errors, std::size_t at_most,
+                std::int64_t total);
+// How many problem rows the answer to an upload carries; the rest are paged through
+// GET .../uploads/{id} or downloaded as errors.csv.
+inline constexpr std::size_t kUploadAnswerErrors = 50;
 
 }  // namespace rx::contacts

@@ -348,19 +348,38 @@ std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::
 std::vector<Interaction> ContactRepository::interactions(storage::Connection& c,
                                                          std::int64_t shop_id,
                                                          std::int64_t contact_id) {
-  storage::ResultSet rows = c.query(R"(
+  return interactions(c, shop_id, contact_id, -1, 0);
+}
+
+// A negative limit reads them all.
+std::vector<Interaction> ContactRepository::interactions(storage::Connection& c,
+                                                         std::int64_t shop_id,
+                                                         std::int64_t contact_id,
+                                                         std::int64_t limit, std::int64_t offset) {
+  const bool all = limit < 0;
+  storage::ResultSet rows = c.query(std::string(R"(
 SELECT i.id, i.contact_id, i.staff_id, s.name, i.kind, i.outcome, i.notes, i.created_at
 FROM contact_interactions i
 LEFT JOIN staff s ON s.shop_id = i.shop_id AND s.id = i.staff_id
 WHERE i.shop_id = ? AND i.contact_id = ?
-ORDER BY i.created_at DESC, i.id DESC)",
-                                    {shop_id, contact_id});
+ORDER BY i.created_at DESC, i.id DESC)") +
+                                        (all ? "" : " LIMIT ? OFFSET ?"),
+                                    all ? storage::Params{shop_id, contact_id}
+                                        : storage::Params{shop_id, contact_id, limit, offset});
   std::vector<Interaction> out;
+  out.reserve(rows.rows.size());
   for (const auto& r : rows.rows) {
     out.push_back({r.int_at(0), r.int_at(1), r[2].as_opt_int(), r[3].as_opt_text(), r.text_at(4),
                    r.text_at(5), r[6].as_opt_text(), r.int_at(7)});
   }
   return out;
+}
+
+std::int64_t ContactRepository::count_interactions(storage::Connection& c, std::int64_t shop_id,
+                                                   std::int64_t contact_id) {
+  return c.query_int(
+      "SELECT COUNT(*) FROM contact_interactions WHERE shop_id = ? AND contact_id = ?",
+      {shop_id, contact_id});
 }
 
 }  // namespace rx::contacts

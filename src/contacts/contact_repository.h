@@ -73,8 +73,15 @@ class ContactRepository {
                                          std::string_view kind, std::string_view outcome,
                                          const std::optional<std::string>& notes,
                                          std::int64_t now_ms);
+  // Every interaction of the contact, newest first (the privacy export's).
   static std::vector<Interaction> interactions(storage::Connection& c, std::int64_t shop_id,
                                                std::int64_t contact_id);
+  // One page of them, newest first.
+  static std::vector<Interaction> interactions(storage::Connection& c, std::int64_t shop_id,
+                                               std::int64_t contact_id, std::int64_t limit,
+                                               std::int64_t offset);
+  static std::int64_t count_interactions(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t contact_id);
 };
 
 }  // namespace rx::contacts

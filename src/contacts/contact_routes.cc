@@ -142,8 +142,8 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
                               file.filename.empty() ? "upload" : file.filename, file.content};
         ImportResult result = importer.import(request);
         nlohmann::json body = to_json(result.upload, me.time_zone);
-        body["errors"] = nlohmann::json::array();
-        for (const auto& e : result.errors) body["errors"].push_back(to_json(e));
+        add_errors(body, result.errors, kUploadAnswerErrors,
+                   static_cast<std::int64_t>(result.errors.size()));
         http::reply_json(res, 201, body);
       });
 
@@ -159,10 +159,11 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
 
   router.get(route(R"(/uploads/([^/]+))"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               UploadDetail detail = contacts.upload(ctx.principal(), ctx.path_id());
+               const std::int64_t id = ctx.path_id();
+               const http::ListParams page = http::read_list_params(ctx);
+               UploadDetail detail = contacts.upload(ctx.principal(), id, page.limit, page.offset);
                nlohmann::json body = to_json(detail.upload, ctx.principal().time_zone);
-               body["errors"] = nlohmann::json::array();
-               for (const auto& e : detail.errors) body["errors"].push_back(to_json(e));
+               add_errors(body, detail.errors, detail.errors.size(), detail.errors_total);
                http::reply_json(res, 200, body);
              });
 
@@ -246,10 +247,14 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
 
   router.get(route(R"(/contacts/([^/]+)/interactions)"), Access::kSignedIn,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               auto items = contacts.interactions(ctx.principal(), ctx.path_id());
+               const std::int64_t id = ctx.path_id();
+               const http::ListParams page = http::read_list_params(ctx);
+               InteractionPage result =
+                   contacts.interactions(ctx.principal(), id, page.limit, page.offset);
                nlohmann::json out = nlohmann::json::array();
-               for (const auto& i : items) out.push_back(to_json(i, ctx.principal().time_zone));
-               http::reply_json(res, 200, {{"items", out}, {"total", items.size()}});
+               for (const auto& i : result.items)
+                 out.push_back(to_json(i, ctx.principal().time_zone));
+               http::reply_json(res, 200, {{"items", out}, {"total", result.total}});
              });
 
   router.post(route(R"(/contacts/([^/]+)/reminders)"), Access::kSignedIn,

@@ -43,6 +43,16 @@ void check_assignees(storage::Connection& c, std::int64_t shop_id,
   }
 }
 
+// A staff-role reader sees a contact's phone and name only while it is assigned to them; a
+// follow-up they set before it was reassigned keeps its time, so they can clear it.
+void hide_contact_not_theirs(const auth::Principal& actor, FollowUp& follow_up) {
+  if (!is_staff_role(actor) || follow_up.contact_assigned_staff_id == actor.staff_id) return;
+  follow_up.reassigned = true;
+  follow_up.contact_phone.reset();
+  follow_up.contact_name.reset();
+  follow_up.note.reset();
+}
+
 }  // namespace
 
 void ContactService::prepare_filter(const auth::Principal& actor, ContactFilter& filter) const {
@@ -78,7 +88,9 @@ ContactDetail ContactService::get(const auth::Principal& actor, std::int64_t id)
   ContactDetail detail;
   db_.with_connection([&](storage::Connection& c) {
     detail.contact = visible_contact(c, actor, id);
-    detail.interactions = ContactRepository::interactions(c, actor.shop_id, id);
+    detail.interactions =
+        ContactRepository::interactions(c, actor.shop_id, id, kDetailInteractions, 0);
+    detail.interactions_total = ContactRepository::count_interactions(c, actor.shop_id, id);
     detail.follow_ups = FollowUpRepository::for_contact(c, actor.shop_id, id);
   });
   return detail;
@@ -146,14 +158,15 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, std::i
   return created;
 }
 
-std::vector<Interaction> ContactService::interactions(const auth::Principal& actor,
-                                                      std::int64_t id) {
-  std::vector<Interaction> out;
+InteractionPage ContactService::interactions(const auth::Principal& actor, std::int64_t id,
+                                             std::int64_t limit, std::int64_t offset) {
+  InteractionPage page;
   db_.with_connection([&](storage::Connection& c) {
     visible_contact(c, actor, id);
-    out = ContactRepository::interactions(c, actor.shop_id, id);
+    page.items = ContactRepository::interactions(c, actor.shop_id, id, limit, offset);
+    page.total = ContactRepository::count_interactions(c, actor.shop_id, id);
   });
-  return out;
+  return page;
 }
 
 FollowUp ContactService::add_follow_up(const auth::Principal& actor, std::int64_t id,
@@ -292,6 +305,7 @@ FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDu
     page.items = FollowUpRepository::list(c, actor.shop_id, whose, window, limit, offset);
     page.total = FollowUpRepository::count(c, actor.shop_id, whose, window);
   });
+  for (FollowUp& f : page.items) hide_contact_not_theirs(actor, f);
   return page;
 }
 
@@ -306,6 +320,7 @@ FollowUp ContactService::complete_follow_up(const auth::Principal& actor,
     FollowUpRepository::mark_done(c, actor.shop_id, follow_up_id, clock_.now_ms());
     result = *FollowUpRepository::find(c, actor.shop_id, follow_up_id);
   });
+  hide_contact_not_theirs(actor, result);
   return result;
 }
 
@@ -319,19 +334,28 @@ UploadPage ContactService::uploads(const auth::Principal& actor, std::int64_t li
   return page;
 }
 
-UploadDetail ContactService::upload(const auth::Principal& actor, std::int64_t id) {
+UploadDetail ContactService::upload(const auth::Principal& actor, std::int64_t id,
+                                    std::int64_t errors_limit, std::int64_t errors_offset) {
+  UploadDetail detail;
+  db_.with_connection([&](storage::Connection& c) {
+    auto found = UploadRepository::find(c, actor.shop_id, id);
+    if (!found) core::throw_not_found("upload");
+    detail.upload = *found;
+    detail.errors = UploadRepository::errors(c, actor.shop_id, id, errors_limit, errors_offset);
+    detail.errors_total = UploadRepository::count_errors(c, actor.shop_id, id);
+  });
+  return detail;
+}
+
+UploadDetail ContactService::export_upload_errors(const auth::Principal& actor, std::int64_t id) {
   UploadDetail detail;
   db_.with_connection([&](storage::Connection& c) {
     auto found = UploadRepository::find(c, actor.shop_id, id);
     if (!found) core::throw_not_found("upload");
     detail.upload = *found;
     detail.errors = UploadRepository::errors(c, actor.shop_id, id);
+    detail.errors_total = static_cast<std::int64_t>(detail.errors.size());
   });
-  return detail;
-}
-
-UploadDetail ContactService::export_upload_errors(const auth::Principal& actor, std::int64_t id) {
-  UploadDetail detail = upload(actor, id);
   audit::record(db_, clock_, actor, audit::kDataExported, "upload", id,
                 {{"file", "errors.csv"}, {"rows", detail.errors.size()}});
   return detail;

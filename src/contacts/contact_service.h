@@ -19,10 +19,20 @@ struct ContactPage {
   std::int64_t total = 0;
 };
 
+// The newest interactions a contact's detail embeds; older ones are paged through
+// ContactService::interactions.
+inline constexpr std::int64_t kDetailInteractions = 50;
+
 struct ContactDetail {
   Contact contact;
-  std::vector<Interaction> interactions;
+  std::vector<Interaction> interactions;  // the newest kDetailInteractions
+  std::int64_t interactions_total = 0;
   std::vector<FollowUp> follow_ups;
+};
+
+struct InteractionPage {
+  std::vector<Interaction> items;
+  std::int64_t total = 0;
 };
 
 struct ContactUpdate {
@@ -66,7 +76,8 @@ struct UploadPage {
 
 struct UploadDetail {
   Upload upload;
-  std::vector<UploadError> errors;
+  std::vector<UploadError> errors;  // a page of them, or all for the errors.csv download
+  std::int64_t errors_total = 0;
 };
 
 // The telecalling workflow on contact records. A staff-role principal sees and works only the
@@ -81,7 +92,8 @@ class ContactService {
   Contact update(const auth::Principal& actor, std::int64_t id, const ContactUpdate& update);
   Interaction add_interaction(const auth::Principal& actor, std::int64_t id,
                               const NewInteraction& in);
-  std::vector<Interaction> interactions(const auth::Principal& actor, std::int64_t id);
+  InteractionPage interactions(const auth::Principal& actor, std::int64_t id, std::int64_t limit,
+                               std::int64_t offset);
   FollowUp add_follow_up(const auth::Principal& actor, std::int64_t id, const NewFollowUp& in);
   Contact mark_yellow(const auth::Principal& actor, std::int64_t id,
                       const std::optional<std::string>& note);
@@ -89,13 +101,17 @@ class ContactService {
   std::map<std::int64_t, std::int64_t> assign(const auth::Principal& actor,
                                               const AssignRequest& request);
 
+  // A staff-role caller's follow-ups whose contact is now assigned to someone else are listed
+  // as `reassigned`, without the contact's phone and name (see FollowUp).
   FollowUpPage follow_ups(const auth::Principal& actor, FollowUpDue due,
                           std::optional<std::int64_t> staff_id, bool everyone, std::int64_t limit,
                           std::int64_t offset);
   FollowUp complete_follow_up(const auth::Principal& actor, std::int64_t follow_up_id);
 
   UploadPage uploads(const auth::Principal& actor, std::int64_t limit, std::int64_t offset);
-  UploadDetail upload(const auth::Principal& actor, std::int64_t id);
+  // The upload with one page of its problem rows, in row order, and their number.
+  UploadDetail upload(const auth::Principal& actor, std::int64_t id, std::int64_t errors_limit,
+                      std::int64_t errors_offset);
   // The same, for the errors.csv download: taking data out of rxtrack is audited.
   UploadDetail export_upload_errors(const auth::Principal& actor, std::int64_t id);
 

@@ -74,9 +74,13 @@ struct FollowUp {
   std::optional<std::string> note;
   std::optional<std::int64_t> done_at;
   std::int64_t created_at = 0;
-  // Joined for lists: whom to call.
-  std::string contact_phone;
+  // Joined for lists: whom to call, and who holds the contact now.
+  std::optional<std::string> contact_phone;
   std::optional<std::string> contact_name;
+  std::optional<std::int64_t> contact_assigned_staff_id;
+  // Set for a staff-role reader the contact is no longer assigned to: the contact's phone and
+  // name and the note are left out.
+  bool reassigned = false;
 };
 
 // The list filters shared by GET /contacts and by assignment.

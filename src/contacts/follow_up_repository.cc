@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::string_view kSelectFollowUp = R"(
 SELECT f.id, f.contact_id, f.staff_id, s.name, f.created_by, f.due_at, f.note, f.done_at,
-       f.created_at, cr.phone, cr.name
+       f.created_at, cr.phone, cr.name, cr.assigned_staff_id
 FROM contact_reminders f
 JOIN contact_records cr ON cr.shop_id = f.shop_id AND cr.id = f.contact_id
 LEFT JOIN staff s ON s.shop_id = f.shop_id AND s.id = f.staff_id)";
@@ -25,6 +25,7 @@ FollowUp follow_up_from_row(const storage::Row& r) {
   f.created_at = r.int_at(8);
   f.contact_phone = r.text_at(9);
   f.contact_name = r[10].as_opt_text();
+  f.contact_assigned_staff_id = r[11].as_opt_int();
   return f;
 }
 

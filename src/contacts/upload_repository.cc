@@ -103,15 +103,31 @@ std::int64_t UploadRepository::count(storage::Connection& c, std::int64_t shop_i
 
 std::vector<UploadError> UploadRepository::errors(storage::Connection& c, std::int64_t shop_id,
                                                   std::int64_t upload_id) {
+  return errors(c, shop_id, upload_id, -1, 0);
+}
+
+// A negative limit reads them all.
+std::vector<UploadError> UploadRepository::errors(storage::Connection& c, std::int64_t shop_id,
+                                                  std::int64_t upload_id, std::int64_t limit,
+                                                  std::int64_t offset) {
+  const bool all = limit < 0;
   storage::ResultSet rows = c.query(
-      "SELECT row_number, value, reason FROM contact_upload_errors WHERE shop_id = ? AND upload_id "
-      "= ? "
-      "ORDER BY row_number, id",
-      {shop_id, upload_id});
+      std::string("SELECT row_number, value, reason FROM contact_upload_errors WHERE shop_id = ? "
+                  "AND upload_id = ? ORDER BY row_number, id") +
+          (all ? "" : " LIMIT ? OFFSET ?"),
+      all ? storage::Params{shop_id, upload_id}
+          : storage::Params{shop_id, upload_id, limit, offset});
   std::vector<UploadError> out;
   out.reserve(rows.rows.size());
   for (const auto& r : rows.rows) out.push_back({r.int_at(0), r.text_at(1), r.text_at(2)});
   return out;
+}
+
+std::int64_t UploadRepository::count_errors(storage::Connection& c, std::int64_t shop_id,
+                                            std::int64_t upload_id) {
+  return c.query_int(
+      "SELECT COUNT(*) FROM contact_upload_errors WHERE shop_id = ? AND upload_id = ?",
+      {shop_id, upload_id});
 }
 
 }  // namespace rx::contacts

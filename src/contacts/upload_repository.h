@@ -51,8 +51,15 @@ class UploadRepository {
   static std::vector<Upload> list(storage::Connection& c, std::int64_t shop_id, std::int64_t limit,
                                   std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id);
+  // Every problem row of the upload, in row order (the errors.csv download).
   static std::vector<UploadError> errors(storage::Connection& c, std::int64_t shop_id,
                                          std::int64_t upload_id);
+  // One page of them, in row order.
+  static std::vector<UploadError> errors(storage::Connection& c, std::int64_t shop_id,
+                                         std::int64_t upload_id, std::int64_t limit,
+                                         std::int64_t offset);
+  static std::int64_t count_errors(storage::Connection& c, std::int64_t shop_id,
+                                   std::int64_t upload_id);
 };
 
 }  // namespace rx::contacts

@@ -32,7 +32,8 @@ void CsvWriter::row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out_ += ',';
     const std::string field = defuse(cells[i]);
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+    // `;` too: Excel in locales whose list separator is `;` (much of Europe) splits on it.
+    if (field.find_first_of(",;\"\r\n") == std::string::npos) {
       out_ += field;
       continue;
     }

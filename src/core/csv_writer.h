@@ -6,8 +6,8 @@
 
 namespace rx::core {
 
-// RFC 4180 CSV: every field quoted when it holds a comma, quote, CR or LF; rows end in CRLF.
-// Starts with a UTF-8 byte-order mark so that Excel opens Indian names and ₹ correctly.
+// RFC 4180 CSV: every field quoted when it holds a comma, semicolon, quote, CR or LF; rows end in
+// CRLF. Starts with a UTF-8 byte-order mark so that Excel opens Indian names and ₹ correctly.
 class CsvWriter {
  public:
   CsvWriter() : out_("\xEF\xBB\xBF") {}

@@ -41,6 +41,27 @@ struct Customer {
   std::int64_t updated_at = 0;
 };
 
+// What a list of customers shows of each: who they are and how they buy, never their medical,
+// contact or personal details (those come with the audited detail view).
+struct CustomerSummary {
+  std::int64_t id = 0;
+  std::string phone;
+  std::optional<std::string> name;
+  std::string category;
+  std::int64_t visit_count = 0;
+  std::optional<std::int64_t> first_visit_at;
+  std::optional<std::int64_t> last_visit_at;
+  std::int64_t total_spent_paise = 0;
+  std::string whatsapp_status = "unknown";
+  std::optional<std::int64_t> opted_out_at;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+// The names of the medical fields `customer` holds a value for (allergies, chronic_conditions,
+// primary_doctor, notes), for the audit entry of a read that returns them.
+std::vector<std::string> medical_fields_present(const Customer& customer);
+
 // Fields a request may set. Absent: unchanged. A nested optional holding nullopt: cleared.
 struct CustomerFields {
   std::optional<std::string> phone;  // E.164, already normalised

@@ -42,6 +42,22 @@ void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
   w.end_object();
 }
 
+void write_json(core::JsonWriter& w, const CustomerSummary& c, std::string_view tz) {
+  w.begin_object()
+      .field("id", c.id)
+      .field("phone", c.phone)
+      .field("name", c.name)
+      .field("category", c.category)
+      .field("visit_count", c.visit_count);
+  core::write_instant(w, "first_visit_at", c.first_visit_at, tz);
+  core::write_instant(w, "last_visit_at", c.last_visit_at, tz);
+  w.field("total_spent_paise", c.total_spent_paise).field("whatsapp_status", c.whatsapp_status);
+  core::write_instant(w, "opted_out_at", c.opted_out_at, tz);
+  core::write_instant(w, "created_at", c.created_at, tz);
+  core::write_instant(w, "updated_at", c.updated_at, tz);
+  w.end_object();
+}
+
 nlohmann::json to_json(const Customer& c, std::string_view tz) {
   core::JsonWriter w;
   write_json(w, c, tz);
@@ -71,7 +87,13 @@ nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
   out["refill_reminders"] = nlohmann::json::array();
   for (const auto& r : d.refill_reminders)
     out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
-  out["contact"] = d.contact ? contacts::to_json(*d.contact, tz) : nlohmann::json();
+  if (d.contact) {
+    out["contact"] = contacts::to_json(*d.contact, tz);
+  } else if (d.contact_status_only) {
+    out["contact"] = {{"status", *d.contact_status_only}, {"limited", true}};
+  } else {
+    out["contact"] = nullptr;
+  }
   out["consent_history"] = to_json(d.consent_history, tz);
   return out;
 }

@@ -17,6 +17,27 @@ cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, c
 cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
 cu.opted_out_at, cu.created_at, cu.updated_at, cu.erased_at)";
 
+constexpr std::string_view kSummaryColumns = R"(
+cu.id, cu.phone, cu.name, cu.category, cu.visit_count, cu.first_visit_at, cu.last_visit_at,
+cu.total_spent_paise, cu.whatsapp_status, cu.opted_out_at, cu.created_at, cu.updated_at)";
+
+CustomerSummary summary_from_row(const storage::RowView& r) {
+  CustomerSummary c;
+  c.id = r.int_at(0);
+  c.phone = r.text_at(1);
+  c.name = r.opt_text_at(2);
+  c.category = r.text_at(3);
+  c.visit_count = r.int_at(4);
+  c.first_visit_at = r.opt_int_at(5);
+  c.last_visit_at = r.opt_int_at(6);
+  c.total_spent_paise = r.int_at(7);
+  c.whatsapp_status = r.text_at(8);
+  c.opted_out_at = r.opt_int_at(9);
+  c.created_at = r.int_at(10);
+  c.updated_at = r.int_at(11);
+  return c;
+}
+
 Customer from_row(const storage::RowView& r) {
   Customer c;
   c.id = r.int_at(0);
@@ -196,19 +217,15 @@ WHERE shop_id = ? AND id = ?)";
   if (changes.chronic_conditions) replace_conditions(c, shop_id, id, *changes.chronic_conditions);
 }
 
-std::vector<Customer> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
-                                               const CustomerFilter& filter, std::int64_t limit,
-                                               std::int64_t offset) {
+std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
+                                                      const CustomerFilter& filter,
+                                                      std::int64_t limit, std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  std::vector<Customer> out = storage::rows_as(
+  return storage::rows_as(
       c,
-      "SELECT " + std::string(kColumns) + " FROM customers cu" + w.sql() +
+      "SELECT " + std::string(kSummaryColumns) + " FROM customers cu" + w.sql() +
           " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
-      w.params_with({limit, offset}), from_row);
-  // Read once the page is read: a statement of its own per row, not inside the page's.
-  for (Customer& customer : out)
-    customer.chronic_conditions = conditions_of(c, shop_id, customer.id);
-  return out;
+      w.params_with({limit, offset}), summary_from_row);
 }
 
 std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id,

@@ -35,9 +35,10 @@ class CustomerRepository {
   // nothing) in the same statement: one row version a bill rather than two.
   static void record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                            const CustomerFields& changes, Visit visit, std::int64_t now_ms);
-  static std::vector<Customer> list(storage::Connection& c, std::int64_t shop_id,
-                                    const CustomerFilter& filter, std::int64_t limit,
-                                    std::int64_t offset);
+  // A page of summaries: the list never reads medical or personal details.
+  static std::vector<CustomerSummary> list(storage::Connection& c, std::int64_t shop_id,
+                                           const CustomerFilter& filter, std::int64_t limit,
+                                           std::int64_t offset);
   static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
                             const CustomerFilter& filter);
   // A consent event for each channel whose flag `fields` changes (a new customer starts at

@@ -19,6 +19,15 @@ namespace {
 
 constexpr std::int64_t kDetailRows = 200;
 
+bool may_see_contact(const auth::Principal& actor, const contacts::Contact& contact) {
+  return actor.role != auth::Role::kStaff || contact.assigned_staff_id == actor.staff_id;
+}
+
+// The audit entry's details for a read that returns the customer's medical fields: their names.
+nlohmann::json viewed_fields(const Customer& customer) {
+  return {{"fields", medical_fields_present(customer)}};
+}
+
 [[noreturn]] void phone_taken(std::int64_t existing_id) {
   throw AppError(ErrorCode::kConflict, "a customer with this phone already exists",
                  {{"existing_id", existing_id}, {"fields", {{"phone", "already a customer"}}}});
@@ -77,9 +86,17 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
     reminders.customer_id = id;
     detail.refill_reminders =
         refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
-    detail.contact = contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone);
+    if (auto contact =
+            contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone)) {
+      if (may_see_contact(actor, *contact)) {
+        detail.contact = std::move(contact);
+      } else {
+        detail.contact_status_only = contact->status;
+      }
+    }
     detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
-    audit::record(c, actor, audit::kCustomerViewed, "customer", id, nullptr, clock_.now_ms());
+    audit::record(c, actor, audit::kCustomerViewed, "customer", id, viewed_fields(*customer),
+                  clock_.now_ms());
   });
   return detail;
 }
@@ -117,7 +134,9 @@ Customer CustomerService::by_phone(const auth::Principal& actor, const std::stri
   db_.with_connection([&](storage::Connection& c) {
     found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
     if (found) {
-      audit::record(c, actor, audit::kCustomerViewed, "customer", found->id, {{"via", "phone"}},
+      nlohmann::json details = viewed_fields(*found);
+      details["via"] = "phone";
+      audit::record(c, actor, audit::kCustomerViewed, "customer", found->id, details,
                     clock_.now_ms());
     }
   });

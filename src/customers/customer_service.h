@@ -14,7 +14,7 @@
 namespace rx::customers {
 
 struct CustomerPage {
-  std::vector<Customer> items;
+  std::vector<CustomerSummary> items;
   std::int64_t total = 0;
 };
 
@@ -23,7 +23,10 @@ struct CustomerDetail {
   std::vector<billing::Purchase> purchases;
   std::vector<billing::Bill> bills;
   std::vector<refills::RefillReminder> refill_reminders;
+  // The shop's contact record with the customer's phone: whole for owners, managers and the
+  // staff member it is assigned to; for any other staff-role caller only its status.
   std::optional<contacts::Contact> contact;
+  std::optional<std::string> contact_status_only;
   std::vector<ConsentEvent> consent_history;
   std::string today;
 };
@@ -36,6 +39,7 @@ class CustomerService {
   Customer create(const auth::Principal& actor, const CustomerFields& fields);
   CustomerPage list(const auth::Principal& actor, CustomerFilter filter, std::int64_t limit,
                     std::int64_t offset);
+  // The customer with their history; audited as a view naming the medical fields it returns.
   CustomerDetail get(const auth::Principal& actor, std::int64_t id);
   Customer update(const auth::Principal& actor, std::int64_t id, const CustomerFields& fields);
   // Any spelling of the number; 422 when it is no phone number, 404 when no customer has it.

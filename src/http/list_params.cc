@@ -27,7 +27,7 @@ std::int64_t read_number(const RequestContext& ctx, const char* name, std::int64
 ListParams read_list_params(const RequestContext& ctx) {
   ListParams params;
   params.limit = read_number(ctx, "limit", kDefaultPageSize, 1, kMaxPageSize);
-  params.offset = read_number(ctx, "offset", 0, 0, 1'000'000'000);
+  params.offset = read_number(ctx, "offset", 0, 0, kMaxOffset);
   return params;
 }
 

@@ -624,6 +624,94 @@ TEST_F(ContactsTest, FollowUpsAreListedByDueAndCompleted) {
   EXPECT_EQ(priya.get(path).body["reminders"].size(), 3u);
 }
 
+TEST_F(ContactsTest, AContactsInteractionsArePagedAndItsDetailEmbedsTheNewest) {
+  SignedInStaff owner = create_shop(server(), "Interaction Pages Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  ASSERT_EQ(
+      client(owner)
+          .upload(kBase + "/contacts/upload", "file", "p.csv", "Name,Phone\nAsha,9876580001\n")
+          .status,
+      201);
+  const std::int64_t id = first_contact_id(owner);
+  const std::string path = kBase + "/contacts/" + std::to_string(id);
+  ApiClient api = client(owner);
+  for (int i = 0; i < 55; ++i) {
+    ASSERT_EQ(
+        api.post(path + "/interactions",
+                 {{"kind", "call"}, {"outcome", "no_answer"}, {"notes", "n" + std::to_string(i)}})
+            .status,
+        201);
+  }
+  Response first = api.get(path + "/interactions");
+  ASSERT_EQ(first.status, 200) << first.raw;
+  EXPECT_EQ(first.body["total"], 55);
+  ASSERT_EQ(first.body["items"].size(), 50u) << "the default page";
+  EXPECT_EQ(first.body["items"][0]["notes"], "n54") << "newest first";
+  Response rest = api.get(path + "/interactions?limit=10&offset=50");
+  EXPECT_EQ(rest.body["total"], 55);
+  ASSERT_EQ(rest.body["items"].size(), 5u);
+  EXPECT_EQ(rest.body["items"][0]["notes"], "n4");
+  EXPECT_EQ(rest.body["items"][4]["notes"], "n0");
+  EXPECT_EQ(api.get(path + "/interactions?limit=500").body["items"].size(), 55u);
+
+  Response detail = api.get(path);
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.body["interactions"].size(), 50u);
+  EXPECT_EQ(detail.body["interactions_total"], 55);
+  EXPECT_EQ(detail.body["interactions"][0]["notes"], "n54");
+
+  for (const char* bad : {"limit=0", "limit=501", "limit=ten", "offset=-1", "offset=100001"}) {
+    Response refused = api.get(path + "/interactions?" + bad);
+    expect_error(refused, 422, "validation_failed");
+    const std::string field = std::string(bad).substr(0, std::string(bad).find('='));
+    EXPECT_TRUE(refused.body["error"]["details"]["fields"].contains(field)) << refused.raw;
+  }
+  expect_error(client(worker).get(path + "/interactions?limit=5"), 404, "not_found");
+}
+
+TEST_F(ContactsTest, AnUploadsProblemRowsArePagedAndTheUploadAnswerIsBounded) {
+  SignedInStaff owner = create_shop(server(), "Error Pages Shop");
+  std::string sheet = "Name,Phone\nGood,9876580011\n";
+  for (int i = 0; i < 120; ++i)
+    sheet += "Bad " + std::to_string(i) + "," + std::to_string(i) + "\n";
+  ApiClient api = client(owner);
+  Response up = api.upload(kBase + "/contacts/upload", "file", "errors.csv", sheet);
+  ASSERT_EQ(up.status, 201) << up.raw;
+  EXPECT_EQ(up.body["imported"], 1);
+  EXPECT_EQ(up.body["errors_total"], 120);
+  ASSERT_EQ(up.body["errors"].size(), 50u) << "the first problem rows only";
+  EXPECT_EQ(up.body["errors"][0]["row"], 3);
+
+  const std::string path = kBase + "/uploads/" + up.body["id"].dump();
+  Response first = api.get(path);
+  ASSERT_EQ(first.status, 200) << first.raw;
+  EXPECT_EQ(first.body["errors_total"], 120);
+  ASSERT_EQ(first.body["errors"].size(), 50u);
+  EXPECT_EQ(first.body["errors"][0]["row"], 3);
+  EXPECT_EQ(first.body["errors"][49]["row"], 52);
+  Response last = api.get(path + "?limit=30&offset=100");
+  ASSERT_EQ(last.body["errors"].size(), 20u);
+  EXPECT_EQ(last.body["errors"][0]["row"], 103);
+  EXPECT_EQ(last.body["errors"][19]["row"], 122);
+  EXPECT_EQ(last.body["errors_total"], 120);
+  EXPECT_EQ(api.get(path + "?limit=500").body["errors"].size(), 120u);
+  EXPECT_EQ(api.get(path + "?offset=120").body["errors"].size(), 0u);
+
+  Response csv = api.get(path + "/errors.csv");
+  ASSERT_EQ(csv.status, 200);
+  std::istringstream lines(csv.raw);
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) ++rows;
+  EXPECT_EQ(rows, 121) << "the download holds every problem row";
+
+  for (const char* bad : {"limit=0", "limit=501", "offset=-1", "offset=100001"}) {
+    Response refused = api.get(path + "?" + bad);
+    expect_error(refused, 422, "validation_failed");
+    const std::string field = std::string(bad).substr(0, std::string(bad).find('='));
+    EXPECT_TRUE(refused.body["error"]["details"]["fields"].contains(field)) << refused.raw;
+  }
+}
+
 TEST_F(ContactsTest, AnotherShopsIdsAre404OnEveryContactEndpoint) {
   Shop a = shop_with_sheet("Iso A");
   const std::int64_t contact = first_contact_id(a.owner);

@@ -672,6 +672,224 @@ TEST(SecurityInjectionTest, FiltersAndSearchesTakeHostileTextWithoutErrorsOrLeak
   EXPECT_EQ(ApiClient(server.port(), a.owner.token).get("/api/staff").body["total"], 3);
 }
 
+// --- what staff can see, bounded answers ------------------------------------------------------
+
+const std::string kTracking = "/api/customer-tracking";
+
+class SecurityStaffDataTest : public SharedServerTest {
+ protected:
+  // Uploads a sheet as `owner` and answers the contact id of each phone, in order.
+  std::vector<std::string> upload_contacts(const SignedInStaff& owner,
+                                           const std::vector<std::string>& rows) {
+    std::string sheet = "Name,Phone\n";
+    for (const auto& row : rows) sheet += row + "\n";
+    Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "s.csv", sheet);
+    EXPECT_EQ(up.status, 201) << up.raw;
+    std::vector<std::string> ids;
+    for (const auto& row : rows) {
+      const std::string digits = row.substr(row.find(',') + 1);
+      Response found = client(owner).get(kTracking + "/contacts?q=" + digits);
+      EXPECT_EQ(found.body["total"], 1) << found.raw;
+      ids.push_back(found.body["items"][0]["id"].dump());
+    }
+    return ids;
+  }
+  void assign(const SignedInStaff& manager, const SignedInStaff& to, const std::string& contact) {
+    Response res = client(manager).post(
+        kTracking + "/contacts/assign",
+        {{"staff_ids", {to.id}}, {"contact_ids", {std::stoll(contact)}}, {"reassign", true}});
+    ASSERT_EQ(res.status, 200) << res.raw;
+    ASSERT_EQ(res.body["assigned"][std::to_string(to.id)], 1) << res.raw;
+  }
+};
+
+TEST_F(SecurityStaffDataTest, ACustomersContactIsWholeOnlyForItsAssigneeAManagerAndTheOwner) {
+  SignedInStaff owner = create_shop(server(), "Staff Data Contact Shop");
+  SignedInStaff manager = add_staff(server(), owner, "manager");
+  SignedInStaff asha = add_staff(server(), owner, "staff");
+  SignedInStaff bina = add_staff(server(), owner, "staff");
+  const std::vector<std::string> contacts =
+      upload_contacts(owner, {"SECRETNAME Assigned,9876570001", "SECRETNAME Nobody,9876570002"});
+  ASSERT_NO_FATAL_FAILURE(assign(manager, asha, contacts[0]));
+  ASSERT_EQ(client(asha)
+                .put(kTracking + "/contacts/" + contacts[0], {{"notes", "SECRETNOTE call at 6"}})
+                .status,
+            200);
+  std::vector<std::string> customers;
+  for (const char* phone : {"9876570001", "9876570002"}) {
+    Response made = client(owner).post(kTracking + "/customers",
+                                       {{"phone", phone}, {"category", "contact_sheet"}});
+    ASSERT_EQ(made.status, 201) << made.raw;
+    customers.push_back(made.body["id"].dump());
+  }
+  const std::string assigned = kTracking + "/customers/" + customers[0];
+  const std::string unassigned = kTracking + "/customers/" + customers[1];
+
+  for (const SignedInStaff* whole : {&asha, &manager, &owner}) {
+    Response seen = client(*whole).get(assigned);
+    ASSERT_EQ(seen.status, 200) << seen.raw;
+    EXPECT_EQ(seen.body["contact"]["id"].dump(), contacts[0]);
+    EXPECT_EQ(seen.body["contact"]["notes"], "SECRETNOTE call at 6");
+    EXPECT_EQ(seen.body["contact"]["name"], "SECRETNAME Assigned");
+    EXPECT_FALSE(seen.body["contact"].contains("limited"));
+  }
+  for (const SignedInStaff* whole : {&manager, &owner}) {
+    EXPECT_EQ(client(*whole).get(unassigned).body["contact"]["name"], "SECRETNAME Nobody");
+  }
+  // Bina holds neither contact: the status and nothing else, whoever holds it.
+  for (const std::string& path : {assigned, unassigned}) {
+    Response seen = client(bina).get(path);
+    ASSERT_EQ(seen.status, 200) << seen.raw;
+    EXPECT_EQ(seen.body["contact"], nlohmann::json({{"status", "pending"}, {"limited", true}}))
+        << path;
+    EXPECT_EQ(seen.raw.find("SECRET"), std::string::npos) << seen.raw;
+  }
+  // Asha sees the one assigned to her whole and the other reduced.
+  EXPECT_EQ(client(asha).get(unassigned).body["contact"]["limited"], true);
+  // The phone lookup answers the customer without any contact record.
+  Response by_phone = client(bina).get(kTracking + "/customers/phone/9876570001");
+  ASSERT_EQ(by_phone.status, 200) << by_phone.raw;
+  EXPECT_FALSE(by_phone.body.contains("contact"));
+  EXPECT_EQ(by_phone.raw.find("SECRET"), std::string::npos);
+}
+
+TEST_F(SecurityStaffDataTest, CustomerListsHoldNoMedicalDetailsAndEachDetailReadIsAudited) {
+  SignedInStaff owner = create_shop(server(), "Staff Data Medical Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  Response made =
+      client(owner).post(kTracking + "/customers", {{"phone", "9876570011"},
+                                                    {"name", "Meera"},
+                                                    {"category", "regular_branded"},
+                                                    {"age", 58},
+                                                    {"gender", "female"},
+                                                    {"address", "SECRETADDRESS 12 MG Road"},
+                                                    {"email", "meera@example.com"},
+                                                    {"allergies", "SECRETALLERGY penicillin"},
+                                                    {"chronic_conditions", {"secretcondition"}},
+                                                    {"primary_doctor", "SECRETDOCTOR Rao"},
+                                                    {"notes", "SECRETNOTES"}});
+  ASSERT_EQ(made.status, 201) << made.raw;
+  const std::string id = made.body["id"].dump();
+  const std::string views = "/api/audit?action=customer.view&entity_id=" + id;
+  ApiClient audit(server().port(), owner.token);
+
+  for (const SignedInStaff* who : {&worker, &owner}) {
+    Response list = client(*who).get(kTracking + "/customers?limit=500");
+    ASSERT_EQ(list.status, 200) << list.raw;
+    ASSERT_EQ(list.body["items"].size(), 1u);
+    const nlohmann::json& item = list.body["items"][0];
+    for (const char* medical : {"allergies", "chronic_conditions", "primary_doctor", "notes",
+                                "address", "email", "age", "birth_year", "gender"}) {
+      EXPECT_FALSE(item.contains(medical)) << medical << " in " << item.dump();
+    }
+    for (const char* summary :
+         {"id", "name", "phone", "category", "visit_count", "last_visit_at", "total_spent_paise"}) {
+      EXPECT_TRUE(item.contains(summary)) << summary << " missing from " << item.dump();
+    }
+    EXPECT_EQ(list.raw.find("SECRET"), std::string::npos) << list.raw;
+    EXPECT_EQ(list.raw.find("meera@"), std::string::npos) << list.raw;
+  }
+  // Filtering by a condition is still possible, without the list showing it.
+  Response filtered =
+      client(worker).get(kTracking + "/customers?chronic_condition=secretcondition");
+  EXPECT_EQ(filtered.body["total"], 1);
+  EXPECT_EQ(audit.get(views).body["total"], 0) << "lists are not detail reads";
+
+  Response detail = client(worker).get(kTracking + "/customers/" + id);
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.body["allergies"], "SECRETALLERGY penicillin");
+  Response log = audit.get(views);
+  ASSERT_EQ(log.body["total"], 1) << log.raw;
+  const nlohmann::json& entry = log.body["items"][0];
+  EXPECT_EQ(entry["staff_id"], worker.id);
+  EXPECT_EQ(entry["details"]["fields"],
+            nlohmann::json({"allergies", "chronic_conditions", "primary_doctor", "notes"}));
+  EXPECT_EQ(log.raw.find("SECRET"), std::string::npos) << "names, never values";
+
+  ASSERT_EQ(client(worker).get(kTracking + "/customers/phone/9876570011").status, 200);
+  log = audit.get(views);
+  ASSERT_EQ(log.body["total"], 2);
+  EXPECT_EQ(log.body["items"][0]["details"]["via"], "phone");
+  EXPECT_EQ(log.body["items"][0]["details"]["fields"].size(), 4u);
+}
+
+TEST_F(SecurityStaffDataTest, AFollowUpStopsShowingItsContactOnceTheContactIsReassigned) {
+  SignedInStaff owner = create_shop(server(), "Staff Data Follow-up Shop");
+  SignedInStaff manager = add_staff(server(), owner, "manager");
+  SignedInStaff asha = add_staff(server(), owner, "staff");
+  SignedInStaff bina = add_staff(server(), owner, "staff");
+  const std::vector<std::string> contacts =
+      upload_contacts(owner, {"SECRETNAME Kiran,9876570021", "Ravi,9876570022"});
+  ASSERT_NO_FATAL_FAILURE(assign(manager, asha, contacts[0]));
+  ASSERT_NO_FATAL_FAILURE(assign(manager, asha, contacts[1]));
+  for (const std::string& contact : contacts) {
+    ASSERT_EQ(client(asha)
+                  .post(kTracking + "/contacts/" + contact + "/reminders",
+                        {{"due_at", "2099-01-01T10:00"}, {"note", "SECRETNOTE ask for the son"}})
+                  .status,
+              201);
+  }
+  Response before = client(asha).get(kTracking + "/reminders");
+  ASSERT_EQ(before.body["total"], 2);
+  EXPECT_EQ(before.body["items"][0]["contact_phone"], "+919876570021");
+  EXPECT_EQ(before.body["items"][0]["reassigned"], false);
+
+  ASSERT_NO_FATAL_FAILURE(assign(manager, bina, contacts[0]));
+  Response after = client(asha).get(kTracking + "/reminders");
+  ASSERT_EQ(after.status, 200);
+  ASSERT_EQ(after.body["total"], 2) << "still listed, so Asha can see why it left her work";
+  const nlohmann::json& gone = after.body["items"][0];
+  EXPECT_EQ(gone["contact_id"].dump(), contacts[0]);
+  EXPECT_EQ(gone["reassigned"], true);
+  EXPECT_TRUE(gone["contact_phone"].is_null());
+  EXPECT_TRUE(gone["contact_name"].is_null());
+  EXPECT_TRUE(gone["note"].is_null());
+  EXPECT_EQ(after.body["items"][1]["contact_phone"], "+919876570022") << "hers is untouched";
+  EXPECT_EQ(after.body["items"][1]["reassigned"], false);
+  EXPECT_EQ(after.raw.find("9876570021"), std::string::npos) << after.raw;
+  EXPECT_EQ(after.raw.find("SECRETNAME"), std::string::npos) << after.raw;
+
+  // She can clear it; the answer does not show the contact either.
+  Response done = client(asha).post(kTracking + "/reminders/" + gone["id"].dump() + "/done",
+                                    nlohmann::json::object());
+  ASSERT_EQ(done.status, 200) << done.raw;
+  EXPECT_EQ(done.body["reassigned"], true);
+  EXPECT_TRUE(done.body["contact_phone"].is_null());
+  // A manager still sees whom it was for.
+  Response managed =
+      client(manager).get(kTracking + "/reminders?staff_id=" + std::to_string(asha.id));
+  ASSERT_EQ(managed.body["total"], 1);
+  EXPECT_EQ(managed.body["items"][0]["contact_phone"], "+919876570022");
+}
+
+TEST_F(SecurityStaffDataTest, EveryListRefusesAnOffsetPastTheCapNamingIt) {
+  SignedInStaff owner = create_shop(server(), "Staff Data Offset Shop");
+  const std::vector<std::string> contacts = upload_contacts(owner, {"Asha,9876570031"});
+  const std::string upload =
+      client(owner).get(kTracking + "/uploads").body["items"][0]["id"].dump();
+  const std::vector<std::string> lists = {kTracking + "/contacts",
+                                          kTracking + "/customers",
+                                          "/api/bills",
+                                          kTracking + "/refill-reminders",
+                                          kTracking + "/reminders",
+                                          kTracking + "/uploads",
+                                          "/api/staff",
+                                          "/api/audit",
+                                          "/api/messages",
+                                          kTracking + "/contacts/" + contacts[0] + "/interactions",
+                                          kTracking + "/uploads/" + upload};
+  for (const std::string& list : lists) {
+    Response deepest = client(owner).get(list + "?offset=100000");
+    EXPECT_EQ(deepest.status, 200) << list << ": " << deepest.raw;
+    for (const char* offset : {"100001", "1000000000", "9223372036854775807"}) {
+      Response refused = client(owner).get(list + "?offset=" + offset);
+      expect_error(refused, 422, "validation_failed");
+      EXPECT_TRUE(refused.body["error"]["details"]["fields"].contains("offset"))
+          << list << "?offset=" << offset << ": " << refused.raw;
+    }
+  }
+}
+
 // --- static files --------------------------------------------------------------------------------
 
 class SecurityStaticTest : public ::testing::Test {

@@ -18,5 +18,15 @@ TEST(CsvWriterTest, QuotesWhatNeedsQuotingAndDefusesFormulas) {
             "-5,+919876543210,'@SUM(A1)\r\n");
 }
 
+TEST(CsvWriterTest, QuotesCellsHoldingASemicolon) {
+  CsvWriter csv;
+  csv.row({"7", "98765;43210", "two numbers; one cell"});
+  csv.row({"8", "plain", ";"});
+  EXPECT_EQ(csv.str(),
+            "\xEF\xBB\xBF"
+            "7,\"98765;43210\",\"two numbers; one cell\"\r\n"
+            "8,plain,\";\"\r\n");
+}
+
 }  // namespace
 }  // namespace rx::core

@@ -33,6 +33,10 @@ export const updateContact = (id: number, changes: ContactChanges) =>
 export const addInteraction = (id: number, body: NewInteraction) =>
   request<Interaction>('POST', `${TRACKING}/contacts/${id}/interactions`, body);
 
+/** A page of the contact's interactions, newest first. */
+export const listInteractions = (id: number, limit: number, offset: number) =>
+  request<ItemList<Interaction>>('GET', `${TRACKING}/contacts/${id}/interactions${queryString({ limit, offset })}`);
+
 export const addFollowUp = (id: number, body: NewFollowUp) =>
   request<FollowUp>('POST', `${TRACKING}/contacts/${id}/reminders`, body);
 

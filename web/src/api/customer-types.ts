@@ -2,7 +2,7 @@
 // `/api/customer-tracking/refill-reminders`). Money is integer paise throughout.
 
 import type { ConsentEvent } from './messaging';
-import type { Contact, WhatsAppStatus } from './tracking-types';
+import type { Contact, ContactStatus, WhatsAppStatus } from './tracking-types';
 
 export type CustomerCategory = 'contact_sheet' | 'first_time_prescription' | 'regular_branded' | 'generic_informed';
 export const CUSTOMER_CATEGORIES: readonly CustomerCategory[] = [
@@ -12,12 +12,25 @@ export const CUSTOMER_CATEGORIES: readonly CustomerCategory[] = [
   'generic_informed',
 ];
 
-export interface Customer {
+/** A customer as lists show them: no medical, contact or personal details (those come with the
+ * customer's own page, which the shop's audit log records). */
+export interface CustomerSummary {
   id: number;
   /** E.164, e.g. +919845227441. */
   phone: string;
   name: string | null;
   category: CustomerCategory;
+  visit_count: number;
+  first_visit_at: string | null;
+  last_visit_at: string | null;
+  total_spent_paise: number;
+  whatsapp_status: WhatsAppStatus;
+  opted_out_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Customer extends CustomerSummary {
   age: number | null;
   birth_year: number | null;
   gender: string | null;
@@ -28,16 +41,8 @@ export interface Customer {
   primary_doctor: string | null;
   prefers_generic: boolean;
   notes: string | null;
-  visit_count: number;
-  first_visit_at: string | null;
-  last_visit_at: string | null;
-  total_spent_paise: number;
-  whatsapp_status: WhatsAppStatus;
   whatsapp_consent: boolean;
   sms_consent: boolean;
-  opted_out_at: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 /** What a bill or an edit may set on a customer; null clears a field. */
@@ -183,9 +188,17 @@ export interface CustomerDetail extends Customer {
   purchases: Purchase[];
   bills: Bill[];
   refill_reminders: RefillReminder[];
-  contact: Contact | null;
+  /** The contact-sheet record with the same phone; only its status for a staff member it is not
+   * assigned to. */
+  contact: Contact | LimitedContact | null;
   /** Newest first: consent given or withdrawn per channel, and opt-outs (channel `all`). */
   consent_history: ConsentEvent[];
+}
+
+/** What a staff member sees of a contact-sheet record assigned to someone else. */
+export interface LimitedContact {
+  status: ContactStatus;
+  limited: true;
 }
 
 /** The customer list's filters, as the query string carries them. */

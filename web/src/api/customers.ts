@@ -1,7 +1,7 @@
 import { TRACKING } from './contacts';
 import { request } from './http';
 import { queryString } from './query';
-import type { Customer, CustomerDetail, CustomerFields, CustomerFilter } from './customer-types';
+import type { Customer, CustomerDetail, CustomerFields, CustomerFilter, CustomerSummary } from './customer-types';
 import type { ItemList } from './types';
 
 export interface CustomerPageQuery extends CustomerFilter {
@@ -10,7 +10,7 @@ export interface CustomerPageQuery extends CustomerFilter {
 }
 
 export const listCustomers = (query: CustomerPageQuery) =>
-  request<ItemList<Customer>>('GET', `${TRACKING}/customers${queryString({ ...query })}`);
+  request<ItemList<CustomerSummary>>('GET', `${TRACKING}/customers${queryString({ ...query })}`);
 
 export const getCustomer = (id: number) => request<CustomerDetail>('GET', `${TRACKING}/customers/${id}`);
 

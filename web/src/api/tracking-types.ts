@@ -44,7 +44,9 @@ export interface UploadError {
 }
 
 export interface UploadDetail extends Upload {
+  /** The first problem rows, in row order; `errors_total` counts them all (errors.csv has every one). */
   errors: UploadError[];
+  errors_total: number;
 }
 
 export interface Contact {
@@ -87,7 +89,8 @@ export interface Interaction {
 export interface FollowUp {
   id: number;
   contact_id: number;
-  contact_phone: string;
+  /** Null, like the name and note, when `reassigned`. */
+  contact_phone: string | null;
   contact_name: string | null;
   staff_id: number | null;
   staff_name: string | null;
@@ -96,12 +99,16 @@ export interface FollowUp {
   note: string | null;
   done: boolean;
   done_at: string | null;
+  /** For a staff member: the contact is no longer assigned to them. */
+  reassigned: boolean;
   created_at: string;
 }
 
 export interface ContactDetail extends Contact {
   extra: Record<string, string>;
+  /** The newest interactions; `interactions_total` counts them all (page with listInteractions). */
   interactions: Interaction[];
+  interactions_total: number;
   reminders: FollowUp[];
 }
 

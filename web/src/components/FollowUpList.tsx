@@ -40,15 +40,20 @@ export function FollowUpList({ items, label, showContact = false, onDone }: Foll
       )}
       <ul class="follow-ups" aria-label={label}>
         {items.map((f) => {
-          const who = f.contact_name?.trim() || displayPhone(f.contact_phone);
+          const who = f.reassigned
+            ? 'a contact now assigned to someone else'
+            : f.contact_name?.trim() || displayPhone(f.contact_phone ?? '');
           return (
             <li key={f.id} class={f.done ? 'follow-up follow-up--done' : 'follow-up'}>
               <div class="follow-up__body">
-                {showContact && (
-                  <Link href={`/contacts/${f.contact_id}`} class="follow-up__who">
-                    {who}
-                  </Link>
-                )}
+                {showContact &&
+                  (f.reassigned ? (
+                    <p class="follow-up__who muted">Reassigned: {who}</p>
+                  ) : (
+                    <Link href={`/contacts/${f.contact_id}`} class="follow-up__who">
+                      {who}
+                    </Link>
+                  ))}
                 <p class="follow-up__when">
                   {f.done ? 'Done' : 'Due'} {formatDateTime(f.done ? f.done_at : f.due_at, shop?.time_zone)}
                   {f.staff_name ? <span class="muted"> · {f.staff_name}</span> : null}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, getContact, listStaff, type ContactDetail, type StaffMember } from '../api';
+import { ApiError, getContact, listInteractions, listStaff, type ContactDetail, type Interaction, type StaffMember } from '../api';
 import { Alert } from '../components/Alert';
 import { FollowUpList } from '../components/FollowUpList';
 import { Loading } from '../components/Loading';
@@ -18,6 +18,8 @@ import type { PageProps } from '../routes';
 import { Link } from '../router';
 import { useSession } from '../session';
 
+const INTERACTION_PAGE = 50;
+
 /** One contact: call/WhatsApp, log what happened, follow-ups, history, sheet columns. */
 export function ContactPage({ params }: PageProps) {
   const id = Number(params.id);
@@ -26,8 +28,14 @@ export function ContactPage({ params }: PageProps) {
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [staff, setStaff] = useState<StaffMember[]>([]);
+  /** Interactions older than those the contact came with, loaded a page at a time. */
+  const [older, setOlder] = useState<Interaction[]>([]);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<string | null>(null);
 
   const load = useCallback(() => {
+    setOlder([]);
+    setOlderError(null);
     getContact(id).then(setContact, (err: unknown) => {
       if (err instanceof ApiError && err.status === 404) setError('This contact does not exist or is not assigned to you.');
       else setError(err instanceof Error ? err.message : 'Could not load the contact.');
@@ -64,6 +72,18 @@ export function ContactPage({ params }: PageProps) {
       : contact.assigned_staff_id === me.id
         ? `${me.name} (you)`
         : (staff.find((s) => s.id === contact.assigned_staff_id)?.name ?? `Staff #${contact.assigned_staff_id}`);
+  const interactions = [...contact.interactions, ...older];
+  const moreInteractions = contact.interactions_total - interactions.length;
+  const loadOlder = () => {
+    setLoadingOlder(true);
+    setOlderError(null);
+    listInteractions(contact.id, INTERACTION_PAGE, interactions.length)
+      .then(
+        (page) => setOlder((o) => [...o, ...page.items]),
+        (err: unknown) => setOlderError(err instanceof Error ? err.message : 'Could not load older interactions.'),
+      )
+      .finally(() => setLoadingOlder(false));
+  };
   const openFollowUps = contact.reminders.filter((r) => !r.done);
   const doneFollowUps = contact.reminders.filter((r) => r.done);
 
@@ -101,7 +121,13 @@ export function ContactPage({ params }: PageProps) {
         {openFollowUps.length > 0 && <FollowUpList items={openFollowUps} label="Open follow-ups" onDone={load} />}
         {doneFollowUps.length > 0 && <FollowUpList items={doneFollowUps} label="Done follow-ups" onDone={load} />}
         <h3>Calls, messages and visits</h3>
-        <InteractionList items={contact.interactions} />
+        <InteractionList items={interactions} />
+        {olderError && <Alert>{olderError}</Alert>}
+        {moreInteractions > 0 && (
+          <button type="button" class="btn btn--small" disabled={loadingOlder} onClick={loadOlder}>
+            {loadingOlder ? 'Loading…' : `Show older (${moreInteractions} more)`}
+          </button>
+        )}
       </section>
 
       <section class="panel" aria-labelledby="details-title">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listCustomers, type Customer, type ItemList } from '../api';
+import { listCustomers, type CustomerSummary, type ItemList } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -16,7 +16,7 @@ export function CustomersPage() {
   const filter = useMemo(() => customerFilterFromQuery(loc.query), [loc.query.toString()]);
   const offset = offsetFromQuery(loc.query);
   const key = customersHref(filter, offset);
-  const [page, setPage] = useState<ItemList<Customer> | null>(null);
+  const [page, setPage] = useState<ItemList<CustomerSummary> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { Customer } from '../../api';
+import type { CustomerSummary } from '../../api';
 import { formatDay, plural } from '../../datetime';
 import { formatRupees } from '../../money';
 import { displayPhone } from '../../phone';
@@ -6,12 +6,12 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { CategoryBadge } from './CategoryBadge';
 
-export function customerName(c: Pick<Customer, 'name' | 'phone'>): string {
+export function customerName(c: Pick<CustomerSummary, 'name' | 'phone'>): string {
   return c.name?.trim() || displayPhone(c.phone);
 }
 
 /** One row per customer: name (a link), phone, category, visits, total spent, last visit. */
-export function CustomerRows({ items }: { items: Customer[] }) {
+export function CustomerRows({ items }: { items: CustomerSummary[] }) {
   const { shop } = useSession();
   return (
     <ul class="contact-rows" aria-label="Customers">

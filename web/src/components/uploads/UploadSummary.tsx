@@ -41,6 +41,8 @@ export function UploadSummary({ upload }: { upload: UploadDetail }) {
             <a href={uploadErrorsCsvUrl(upload.id)} download>
               Download errors.csv
             </a>
+            {upload.errors_total > upload.errors.length &&
+              ` (all ${formatCount(upload.errors_total)} rows; the first ${formatCount(upload.errors.length)} are shown below)`}
           </p>
           <div class="table-wrap">
             <table class="table">
