@@ -87,8 +87,8 @@ TEST_F(MessagingWebhookKeysTest, EachChannelHasItsOwnKeyThatWorksOnlyOnItsOwnRou
   const nlohmann::json theirs = owner_settings(other);
   EXPECT_NE(theirs["webhook_key"], whatsapp);
   EXPECT_NE(theirs["sms_webhook_key"], sms);
-  expect_error(handshake(server(), theirs["webhook_key"]), 403, "forbidden")
-      << "their shop has no verify token: the key reached their shop, not this one";
+  // Their shop has no verify token: their key reaches their shop, not this one.
+  expect_error(handshake(server(), theirs["webhook_key"]), 403, "forbidden");
 }
 
 TEST_F(MessagingWebhookKeysTest, RotationKeepsTheOldKeyFor24HoursThenRefusesIt) {
