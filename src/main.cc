@@ -14,10 +14,15 @@ int main(int argc, char** argv) {
   CLI::App app{"rxtrack: customer tracking for retail pharmacies"};
   app.require_subcommand(1);
   std::map<std::string, rx::cli::Action> actions = {
-      {"serve", rx::cli::add_serve_command(app)},   {"migrate", rx::cli::add_migrate_command(app)},
-      {"shop", rx::cli::add_shop_command(app)},     {"demo", rx::cli::add_demo_command(app)},
-      {"import", rx::cli::add_import_command(app)}, {"remind", rx::cli::add_remind_command(app)},
-      {"backup", rx::cli::add_backup_command(app)}, {"restore", rx::cli::add_restore_command(app)},
+      {"serve", rx::cli::add_serve_command(app)},
+      {"migrate", rx::cli::add_migrate_command(app)},
+      {"shop", rx::cli::add_shop_command(app)},
+      {"demo", rx::cli::add_demo_command(app)},
+      {"import", rx::cli::add_import_command(app)},
+      {"remind", rx::cli::add_remind_command(app)},
+      {"backup", rx::cli::add_backup_command(app)},
+      {"restore", rx::cli::add_restore_command(app)},
+      {"secrets", rx::cli::add_secrets_command(app)},
   };
   CLI11_PARSE(app, argc, argv);
   for (const CLI::App* command : app.get_subcommands()) {

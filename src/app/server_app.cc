@@ -11,6 +11,7 @@
 #include "messaging/message_followup_routes.h"
 #include "messaging/messaging_routes.h"
 #include "messaging/reminder_scheduler.h"
+#include "messaging/secret_store.h"
 #include "messaging/sms_webhook_routes.h"
 #include "messaging/whatsapp_webhook_routes.h"
 #include "privacy/privacy_routes.h"
@@ -67,8 +68,11 @@ int serve(const ServeConfig& config) {
   mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
   ShutdownSignals signals;
   core::SystemClock clock;
+  const core::SecretKey secret_key =
+      messaging::load_secret_key(config.secret_key_file, config.db_url);
   auto db = storage::open_database(config.db_url, config.db_pool_size);
   storage::migrate(*db, clock.now_ms());
+  messaging::start_messaging_storage(*db, secret_key, clock.now_ms());
 
   auth::AuthService auth_service(*db, clock, config.auth);
   staff::StaffService staff_service(*db, clock, config.auth.throttle);

@@ -9,6 +9,9 @@ namespace rx::app {
 
 struct ServeConfig {
   std::string db_url;
+  // The key file sealing provider secrets ("" : RXTRACK_SECRET_KEY_FILE's default rules, see
+  // messaging::load_secret_key).
+  std::string secret_key_file;
   http::ServerOptions server;
   auth::AuthOptions auth;
   bool scheduler = true;

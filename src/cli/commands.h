@@ -17,6 +17,7 @@ Action add_import_command(CLI::App& app);
 Action add_remind_command(CLI::App& app);
 Action add_backup_command(CLI::App& app);
 Action add_restore_command(CLI::App& app);
+Action add_secrets_command(CLI::App& app);
 
 // `--db URL` with the RXTRACK_DB environment variable and the embedded SQLite default.
 CLI::Option* add_db_option(CLI::App& command, std::string& url);

@@ -4,6 +4,7 @@
 #include "core/time_zone.h"
 #include "messaging/outbox_sender.h"
 #include "messaging/remind_pass.h"
+#include "messaging/secret_store.h"
 #include "storage/migrations.h"
 
 #include <nlohmann/json.hpp>
@@ -13,16 +14,21 @@
 
 namespace rx::cli {
 
-// `rxtrack remind --db URL [--now ISO-INSTANT]`: one pass of the reminder scheduler, then exit,
-// printing {"queued","sent","failed","skipped"}. --now pins the clock (tests, catching up).
+// `rxtrack remind --db URL [--now ISO-INSTANT] [--secret-key-file PATH]`: one pass of the reminder
+// scheduler, then exit, printing {"queued","sent","failed","skipped"}. --now pins the clock (tests,
+// catching up).
 Action add_remind_command(CLI::App& app) {
   auto url = std::make_shared<std::string>();
   auto now = std::make_shared<std::string>();
+  auto key_file = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "remind", "Run one pass of the reminder scheduler (queue and send due messages) and exit");
   add_db_option(*cmd, *url);
   cmd->add_option("--now", *now, "the instant to run as, e.g. 2026-11-25T10:30:00+05:30");
-  return [url, now] {
+  cmd->add_option("--secret-key-file", *key_file,
+                  "key sealing the shops' provider secrets (as for serve)")
+      ->envname("RXTRACK_SECRET_KEY_FILE");
+  return [url, now, key_file] {
     return run_reporting_errors([&] {
       core::SystemClock system_clock;
       std::unique_ptr<core::ManualClock> pinned;
@@ -35,8 +41,10 @@ Action add_remind_command(CLI::App& app) {
         pinned = std::make_unique<core::ManualClock>(*instant);
       }
       const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+      const core::SecretKey secret_key = messaging::load_secret_key(*key_file, *url);
       auto db = storage::open_database(*url, 2);
       storage::migrate(*db, system_clock.now_ms());
+      messaging::start_messaging_storage(*db, secret_key, system_clock.now_ms());
       messaging::RemindPass pass(*db, clock, messaging::make_worker_name());
       const messaging::PassCounts counts = pass.run();
       const nlohmann::json summary = {{"queued", counts.queued},

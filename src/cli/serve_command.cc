@@ -87,6 +87,10 @@ Action add_serve_command(CLI::App& app) {
   cmd->add_flag("--trust-proxy", config->server.trust_proxy,
                 "take the client address from X-Forwarded-For (behind a reverse proxy)")
       ->envname("RXTRACK_TRUST_PROXY");
+  cmd->add_option("--secret-key-file", config->secret_key_file,
+                  "key sealing the shops' provider secrets (default for SQLite: <database>.key, "
+                  "made on first run; PostgreSQL needs one)")
+      ->envname("RXTRACK_SECRET_KEY_FILE");
   cmd->add_flag("--print-routes", config->print_routes, "print every API route and exit");
   cmd->add_flag("--no-scheduler", *no_scheduler,
                 "do not run the reminder scheduler in this process");

@@ -10,8 +10,10 @@ namespace rx::messaging {
 inline constexpr std::string_view kDefaultWhatsappBaseUrl = "https://graph.facebook.com";
 inline constexpr std::string_view kDefaultWhatsappApiVersion = "v23.0";
 
-// A shop's messaging configuration (shop_messaging_settings). Secrets live here in memory and
-// in the database only; JSON shows whether each is set, never its value.
+// A shop's messaging configuration (shop_messaging_settings). Secrets are plain here, in memory
+// only: the database holds them sealed with the process's secret key (secret_store.h), and JSON
+// shows whether each is set, never its value. A secret the key cannot open is left empty here
+// and named in unreadable_secrets.
 struct MessagingSettings {
   std::int64_t shop_id = 0;
   std::string whatsapp_base_url = std::string(kDefaultWhatsappBaseUrl);
@@ -32,7 +34,17 @@ struct MessagingSettings {
   std::vector<std::string> opt_out_keywords;  // lower-cased, trimmed
   std::optional<std::int64_t> whatsapp_price_paise;
   std::optional<std::int64_t> sms_price_paise;
-  std::string webhook_key;  // from shops.webhook_key
+  // The current key of each public callback (shop_webhook_keys), and when the channel's
+  // previous key stops being accepted (nullopt: no previous key is accepted any more).
+  std::string whatsapp_webhook_key;
+  std::string sms_webhook_key;
+  std::optional<std::int64_t> whatsapp_previous_key_expires_ms;
+  std::optional<std::int64_t> sms_previous_key_expires_ms;
+  // The secret columns ("whatsapp_access_token", ...) holding a value this process's key cannot
+  // open (a database moved without its key file). Messaging is not sent while any is listed.
+  std::vector<std::string> unreadable_secrets;
+
+  bool secrets_readable() const { return unreadable_secrets.empty(); }
 
   // Everything a WhatsApp template message needs.
   bool whatsapp_ready() const {

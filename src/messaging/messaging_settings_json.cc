@@ -98,31 +98,46 @@ std::string sms_webhook_url_path(const std::string& webhook_key) {
   return path;
 }
 
-nlohmann::json to_json(const MessagingSettings& s) {
+nlohmann::json to_json(const MessagingSettings& s, SettingsView view, std::string_view time_zone) {
   using core::nullable;
-  return {{"whatsapp_base_url", s.whatsapp_base_url},
-          {"whatsapp_api_version", s.whatsapp_api_version},
-          {"whatsapp_phone_number_id", nullable(s.whatsapp_phone_number_id)},
-          {"whatsapp_access_token_set", s.whatsapp_access_token.has_value()},
-          {"whatsapp_app_secret_set", s.whatsapp_app_secret.has_value()},
-          {"whatsapp_verify_token_set", s.whatsapp_verify_token.has_value()},
-          {"whatsapp_template_refill", nullable(s.whatsapp_template_refill)},
-          {"whatsapp_template_language", nullable(s.whatsapp_template_language)},
-          {"sms_base_url", nullable(s.sms_base_url)},
-          {"sms_auth_key_set", s.sms_auth_key.has_value()},
-          {"sms_template_id", nullable(s.sms_template_id)},
-          {"sms_sender", nullable(s.sms_sender)},
-          {"send_window_start", s.send_window_start},
-          {"send_window_end", s.send_window_end},
-          {"include_medicine_names", s.include_medicine_names},
-          {"opt_out_keywords", s.opt_out_keywords},
-          {"whatsapp_price_paise", nullable(s.whatsapp_price_paise)},
-          {"sms_price_paise", nullable(s.sms_price_paise)},
-          {"webhook_key", s.webhook_key},
-          {"webhook_url_path", webhook_url_path(s.webhook_key)},
-          {"sms_webhook_url_path", sms_webhook_url_path(s.webhook_key)},
-          {"whatsapp_ready", s.whatsapp_ready()},
-          {"sms_ready", s.sms_ready()}};
+  const auto is_set = [&s](const std::optional<std::string>& value, const char* column) {
+    return value.has_value() || std::find(s.unreadable_secrets.begin(), s.unreadable_secrets.end(),
+                                          column) != s.unreadable_secrets.end();
+  };
+  nlohmann::json out = {
+      {"whatsapp_base_url", s.whatsapp_base_url},
+      {"whatsapp_api_version", s.whatsapp_api_version},
+      {"whatsapp_phone_number_id", nullable(s.whatsapp_phone_number_id)},
+      {"whatsapp_access_token_set", is_set(s.whatsapp_access_token, "whatsapp_access_token")},
+      {"whatsapp_app_secret_set", is_set(s.whatsapp_app_secret, "whatsapp_app_secret")},
+      {"whatsapp_verify_token_set", is_set(s.whatsapp_verify_token, "whatsapp_verify_token")},
+      {"whatsapp_template_refill", nullable(s.whatsapp_template_refill)},
+      {"whatsapp_template_language", nullable(s.whatsapp_template_language)},
+      {"sms_base_url", nullable(s.sms_base_url)},
+      {"sms_auth_key_set", is_set(s.sms_auth_key, "sms_auth_key")},
+      {"sms_template_id", nullable(s.sms_template_id)},
+      {"sms_sender", nullable(s.sms_sender)},
+      {"send_window_start", s.send_window_start},
+      {"send_window_end", s.send_window_end},
+      {"include_medicine_names", s.include_medicine_names},
+      {"opt_out_keywords", s.opt_out_keywords},
+      {"whatsapp_price_paise", nullable(s.whatsapp_price_paise)},
+      {"sms_price_paise", nullable(s.sms_price_paise)},
+      {"secrets_status", s.secrets_readable() ? "readable" : "unreadable"},
+      {"unreadable_secrets", s.unreadable_secrets},
+      {"whatsapp_ready", s.whatsapp_ready()},
+      {"sms_ready", s.sms_ready()}};
+  if (view == SettingsView::kOwner) {
+    out["webhook_key"] = s.whatsapp_webhook_key;
+    out["webhook_url_path"] = webhook_url_path(s.whatsapp_webhook_key);
+    out["webhook_previous_key_expires_at"] =
+        core::nullable_instant(s.whatsapp_previous_key_expires_ms, time_zone);
+    out["sms_webhook_key"] = s.sms_webhook_key;
+    out["sms_webhook_url_path"] = sms_webhook_url_path(s.sms_webhook_key);
+    out["sms_webhook_previous_key_expires_at"] =
+        core::nullable_instant(s.sms_previous_key_expires_ms, time_zone);
+  }
+  return out;
 }
 
 MessagingSettingsChanges read_settings_changes(const nlohmann::json& body) {

@@ -4,10 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace rx::messaging {
 
-// The GET shape: secrets appear only as "<name>_set" booleans.
-nlohmann::json to_json(const MessagingSettings& settings);
+// Who reads the settings: the owner sees the webhook keys and URL paths, a manager does not.
+enum class SettingsView { kOwner, kManager };
+
+// The GET shape: secrets appear only as "<name>_set" booleans (true also for a stored secret
+// that cannot be read; "secrets_status" and "unreadable_secrets" say so). Instants (when a
+// previous webhook key stops working) are in `time_zone`.
+nlohmann::json to_json(const MessagingSettings& settings, SettingsView view,
+                       std::string_view time_zone);
 
 // Reads a PUT body: absent fields stay, null clears what may be cleared; 422 names every bad
 // field (URLs http(s), times HH:MM, prices >= 0). Secret values never appear in an error.

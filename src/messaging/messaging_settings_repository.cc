@@ -1,5 +1,9 @@
 #include "messaging/messaging_settings_repository.h"
 
+#include "core/error.h"
+#include "core/secret_box.h"
+#include "messaging/secret_store.h"
+#include "messaging/webhook_key_repository.h"
 #include "storage/conditions.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +13,7 @@ namespace {
 
 // LEFT JOIN: a shop made before its settings row existed still answers with the defaults.
 constexpr std::string_view kSelect = R"(
-SELECT s.id, s.webhook_key, m.shop_id, m.whatsapp_base_url, m.whatsapp_api_version,
+SELECT s.id, m.shop_id, m.whatsapp_base_url, m.whatsapp_api_version,
        m.whatsapp_phone_number_id, m.whatsapp_access_token, m.whatsapp_app_secret,
        m.whatsapp_verify_token, m.whatsapp_template_refill, m.whatsapp_template_language,
        m.sms_base_url, m.sms_auth_key, m.sms_template_id, m.sms_sender, m.send_window_start,
@@ -21,29 +25,54 @@ constexpr std::string_view kEnsureRow =
     "INSERT INTO shop_messaging_settings (shop_id, updated_at) VALUES (?, ?) "
     "ON CONFLICT (shop_id) DO NOTHING";
 
+// A stored secret in plain text: sealed values are opened with the installed key; a value the
+// key cannot open (or any sealed value when no key is installed) is listed as unreadable. A
+// value stored in plain text (before secrets were sealed; sealed on the next start) is read as
+// it is.
+std::optional<std::string> open_stored(const storage::Value& cell, const char* column,
+                                       MessagingSettings& s) {
+  std::optional<std::string> stored = cell.as_opt_text();
+  if (!stored || !core::is_sealed(*stored)) return stored;
+  if (const core::SecretKey* key = installed_secret_key()) {
+    if (auto plain = core::open_secret(*key, *stored)) return plain;
+  }
+  s.unreadable_secrets.emplace_back(column);
+  return std::nullopt;
+}
+
+// The value to store for a secret's change: sealed with the installed key.
+std::optional<std::optional<std::string>> sealed_change(
+    const std::optional<std::optional<std::string>>& change) {
+  if (!change || !*change) return change;
+  const core::SecretKey* key = installed_secret_key();
+  if (!key) {
+    throw core::AppError(core::ErrorCode::kInternal, "no secret key is installed to seal secrets");
+  }
+  return std::optional<std::string>(core::seal_secret(*key, **change));
+}
+
 MessagingSettings settings_from_row(const storage::Row& r) {
   MessagingSettings s;
   s.shop_id = r.int_at(0);
-  s.webhook_key = r.text_at(1);
-  if (r[2].is_null()) return s;
-  s.whatsapp_base_url = r.text_at(3);
-  s.whatsapp_api_version = r.text_at(4);
-  s.whatsapp_phone_number_id = r[5].as_opt_text();
-  s.whatsapp_access_token = r[6].as_opt_text();
-  s.whatsapp_app_secret = r[7].as_opt_text();
-  s.whatsapp_verify_token = r[8].as_opt_text();
-  s.whatsapp_template_refill = r[9].as_opt_text();
-  s.whatsapp_template_language = r[10].as_opt_text();
-  s.sms_base_url = r[11].as_opt_text();
-  s.sms_auth_key = r[12].as_opt_text();
-  s.sms_template_id = r[13].as_opt_text();
-  s.sms_sender = r[14].as_opt_text();
-  s.send_window_start = r.text_at(15);
-  s.send_window_end = r.text_at(16);
-  s.include_medicine_names = r.bool_at(17);
-  s.opt_out_keywords = parse_keywords(r.text_at(18));
-  s.whatsapp_price_paise = r[19].as_opt_int();
-  s.sms_price_paise = r[20].as_opt_int();
+  if (r[1].is_null()) return s;
+  s.whatsapp_base_url = r.text_at(2);
+  s.whatsapp_api_version = r.text_at(3);
+  s.whatsapp_phone_number_id = r[4].as_opt_text();
+  s.whatsapp_access_token = open_stored(r[5], "whatsapp_access_token", s);
+  s.whatsapp_app_secret = open_stored(r[6], "whatsapp_app_secret", s);
+  s.whatsapp_verify_token = open_stored(r[7], "whatsapp_verify_token", s);
+  s.whatsapp_template_refill = r[8].as_opt_text();
+  s.whatsapp_template_language = r[9].as_opt_text();
+  s.sms_base_url = r[10].as_opt_text();
+  s.sms_auth_key = open_stored(r[11], "sms_auth_key", s);
+  s.sms_template_id = r[12].as_opt_text();
+  s.sms_sender = r[13].as_opt_text();
+  s.send_window_start = r.text_at(14);
+  s.send_window_end = r.text_at(15);
+  s.include_medicine_names = r.bool_at(16);
+  s.opt_out_keywords = parse_keywords(r.text_at(17));
+  s.whatsapp_price_paise = r[18].as_opt_int();
+  s.sms_price_paise = r[19].as_opt_int();
   return s;
 }
 
@@ -68,14 +97,15 @@ std::optional<MessagingSettings> MessagingSettingsRepository::find(storage::Conn
                                                                    std::int64_t shop_id) {
   auto row = c.query_one(std::string(kSelect) + " WHERE s.id = ?", {shop_id});
   if (!row) return std::nullopt;
-  return settings_from_row(*row);
-}
-
-std::optional<MessagingSettings> MessagingSettingsRepository::find_by_webhook_key(
-    storage::Connection& c, const std::string& webhook_key) {
-  auto row = c.query_one(std::string(kSelect) + " WHERE s.webhook_key = ?", {webhook_key});
-  if (!row) return std::nullopt;
-  return settings_from_row(*row);
+  MessagingSettings s = settings_from_row(*row);
+  const ChannelWebhookKey whatsapp =
+      WebhookKeyRepository::find(c, shop_id, WebhookChannel::kWhatsapp);
+  const ChannelWebhookKey sms = WebhookKeyRepository::find(c, shop_id, WebhookChannel::kSms);
+  s.whatsapp_webhook_key = whatsapp.key;
+  s.whatsapp_previous_key_expires_ms = whatsapp.previous_expires_at_ms;
+  s.sms_webhook_key = sms.key;
+  s.sms_previous_key_expires_ms = sms.previous_expires_at_ms;
+  return s;
 }
 
 void MessagingSettingsRepository::update(storage::Connection& c, std::int64_t shop_id,
@@ -85,13 +115,13 @@ void MessagingSettingsRepository::update(storage::Connection& c, std::int64_t sh
   a.set_if("whatsapp_base_url", ch.whatsapp_base_url);
   a.set_if("whatsapp_api_version", ch.whatsapp_api_version);
   a.set_if("whatsapp_phone_number_id", ch.whatsapp_phone_number_id);
-  a.set_if("whatsapp_access_token", ch.whatsapp_access_token);
-  a.set_if("whatsapp_app_secret", ch.whatsapp_app_secret);
-  a.set_if("whatsapp_verify_token", ch.whatsapp_verify_token);
+  a.set_if("whatsapp_access_token", sealed_change(ch.whatsapp_access_token));
+  a.set_if("whatsapp_app_secret", sealed_change(ch.whatsapp_app_secret));
+  a.set_if("whatsapp_verify_token", sealed_change(ch.whatsapp_verify_token));
   a.set_if("whatsapp_template_refill", ch.whatsapp_template_refill);
   a.set_if("whatsapp_template_language", ch.whatsapp_template_language);
   a.set_if("sms_base_url", ch.sms_base_url);
-  a.set_if("sms_auth_key", ch.sms_auth_key);
+  a.set_if("sms_auth_key", sealed_change(ch.sms_auth_key));
   a.set_if("sms_template_id", ch.sms_template_id);
   a.set_if("sms_sender", ch.sms_sender);
   a.set_if("send_window_start", ch.send_window_start);

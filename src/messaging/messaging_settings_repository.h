@@ -8,14 +8,14 @@
 
 namespace rx::messaging {
 
-// SQL for shop_messaging_settings (with the shop's webhook_key). Scoped by shop_id.
+// SQL for shop_messaging_settings (with the shop's webhook keys). Scoped by shop_id. Secrets
+// are sealed on the way in and opened on the way out with the installed key (secret_store.h).
 class MessagingSettingsRepository {
  public:
   // The shop's settings; defaults when the shop has no settings row yet. nullopt: no such shop.
+  // A previous webhook key's expiry is given even when it has passed (the reader compares it
+  // with its clock).
   static std::optional<MessagingSettings> find(storage::Connection& c, std::int64_t shop_id);
-  // The shop a webhook URL names; nullopt when no shop has the key.
-  static std::optional<MessagingSettings> find_by_webhook_key(storage::Connection& c,
-                                                              const std::string& webhook_key);
   static void update(storage::Connection& c, std::int64_t shop_id,
                      const MessagingSettingsChanges& changes, std::int64_t now_ms);
 };

@@ -41,7 +41,11 @@ void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
   db_.with_connection(
       [&](storage::Connection& c) { settings = MessagingSettingsRepository::find(c, shop.id); });
   if (!settings) return;
-  if (window_open(*settings, shop, now)) {
+  if (!settings->secrets_readable()) {
+    // A database moved without its key: nothing is sent; the reminders stay on the call list.
+    spdlog::warn("shop {}: messaging secrets cannot be read with this secret key; not sending",
+                 shop.id);
+  } else if (window_open(*settings, shop, now)) {
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
       counts.queued += queue_due_reminders(c, shop, *settings, today, now);
     });

@@ -18,7 +18,8 @@ namespace {
 
 int SmsWebhookService::receive(const std::string& webhook_key, CallbackFields fields,
                                const std::optional<std::string>& json_body) {
-  const MessagingSettings settings = settings_for_webhook_key(db_, webhook_key);
+  const MessagingSettings settings =
+      settings_for_webhook_key(db_, WebhookChannel::kSms, webhook_key, clock_.now_ms());
   if (json_body) {
     const nlohmann::json body = nlohmann::json::parse(*json_body, nullptr, false);
     if (body.is_discarded()) throw_malformed("the body is not valid JSON");

@@ -9,15 +9,16 @@
 
 namespace rx::messaging {
 
-// MSG91's inbound-SMS callback for one shop, named by the shop's webhook key (the same key as
-// the WhatsApp webhook). MSG91 cannot sign its callbacks, so the unguessable key in the URL is
-// what authenticates them.
+// MSG91's inbound-SMS callback for one shop, named by the shop's SMS webhook key (its own key,
+// not the WhatsApp webhook's). MSG91 cannot sign its callbacks, so the unguessable key in the
+// URL is what authenticates them.
 class SmsWebhookService {
  public:
   SmsWebhookService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // `fields` are the callback's query string and form fields; `json_body`, when the request
-  // carried JSON, adds the fields of that object (over the others). 404 for an unknown key,
+  // carried JSON, adds the fields of that object (over the others). 404 for a key that is not the
+  // SMS key of a shop (current, or previous within 24 hours of a rotation),
   // checked before anything else is read; 400 for a body that is not a JSON object or fields
   // that are not an inbound SMS. The SMS is stored once (a redelivery answers 0) and acted on
   // like a WhatsApp reply: STOP or a shop keyword opts the customer out, anything else is

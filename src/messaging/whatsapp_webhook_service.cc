@@ -13,7 +13,8 @@ namespace rx::messaging {
 
 std::optional<std::string> WhatsappWebhookService::handshake(const std::string& webhook_key,
                                                              const HandshakeRequest& request) {
-  const MessagingSettings settings = settings_for_webhook_key(db_, webhook_key);
+  const MessagingSettings settings =
+      settings_for_webhook_key(db_, WebhookChannel::kWhatsapp, webhook_key, clock_.now_ms());
   if (request.mode != "subscribe" || !settings.whatsapp_verify_token ||
       !same_secret(request.verify_token, *settings.whatsapp_verify_token)) {
     return std::nullopt;
@@ -24,7 +25,8 @@ std::optional<std::string> WhatsappWebhookService::handshake(const std::string& 
 WebhookReceipt WhatsappWebhookService::receive(const std::string& webhook_key,
                                                const std::string& signature_header,
                                                const std::string& raw_body) {
-  const MessagingSettings settings = settings_for_webhook_key(db_, webhook_key);
+  const MessagingSettings settings =
+      settings_for_webhook_key(db_, WebhookChannel::kWhatsapp, webhook_key, clock_.now_ms());
   if (!signature_matches(signature_header, raw_body, settings.whatsapp_app_secret.value_or(""))) {
     throw core::AppError(core::ErrorCode::kUnauthorized,
                          "X-Hub-Signature-256 does not match the body");

@@ -21,7 +21,8 @@ struct WebhookReceipt {
   int messages_stored = 0;   // inbound messages seen for the first time
 };
 
-// The Cloud API webhook of one shop, named by the shop's webhook key.
+// The Cloud API webhook of one shop, named by the shop's WhatsApp webhook key (its current key,
+// or its previous key within 24 hours of a rotation; any other key is answered 404).
 class WhatsappWebhookService {
  public:
   WhatsappWebhookService(storage::Database& db, const core::Clock& clock)

@@ -46,9 +46,18 @@ TEST_F(MessagingSettingsTest, SettingsRoundTripShowsWhetherSecretsAreSetNeverThe
                                  {"sms_price_paise", 25}};
   Response put = client(owner).put("/api/shop/messaging", change);
   ASSERT_EQ(put.status, 200) << put.raw;
-  Response got = client(manager).get("/api/shop/messaging");
+  Response got = client(owner).get("/api/shop/messaging");
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.body, put.body) << "PUT answers what GET shows";
+  Response managers = client(manager).get("/api/shop/messaging");
+  ASSERT_EQ(managers.status, 200);
+  nlohmann::json without_keys = got.body;
+  for (const char* field :
+       {"webhook_key", "webhook_url_path", "webhook_previous_key_expires_at", "sms_webhook_key",
+        "sms_webhook_url_path", "sms_webhook_previous_key_expires_at"}) {
+    without_keys.erase(field);
+  }
+  EXPECT_EQ(managers.body, without_keys) << "a manager sees all but the webhook keys";
   for (const char* secret :
        {"EAAG-secret-token", "app-secret-value", "verify-secret-value", "msg91-secret-key"}) {
     EXPECT_EQ(got.raw.find(secret), std::string::npos) << secret << " leaked";

@@ -55,7 +55,8 @@ class SmsWebhookTest : public MessagingTest {
     Response settings = client(owner).get("/api/shop/messaging");
     EXPECT_EQ(settings.status, 200) << settings.raw;
     const std::string path = settings.body["sms_webhook_url_path"];
-    EXPECT_EQ(path, "/api/webhooks/sms/" + settings.body["webhook_key"].get<std::string>());
+    EXPECT_EQ(path, "/api/webhooks/sms/" + settings.body["sms_webhook_key"].get<std::string>());
+    EXPECT_NE(settings.body["sms_webhook_key"], settings.body["webhook_key"]);
     return path;
   }
   static Response post_form(const std::string& path, const Fields& fields) {

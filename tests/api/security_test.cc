@@ -125,6 +125,7 @@ const std::vector<Rule>& access_table() {
       {"GET /api/customer-tracking/reports/timeseries", Need::kManagerOrOwner},
       {"GET /api/shop/messaging", Need::kManagerOrOwner},
       {"PUT /api/shop/messaging", Need::kOwner, Id::kNone, {{"send_window_start", "09:00"}}},
+      {"POST /api/shop/webhook-keys/rotate", Need::kOwner, Id::kNone, {{"channel", "sms"}}},
       {"GET /api/messages", Need::kManagerOrOwner},
       {"GET /api/messages/daily", Need::kManagerOrOwner},
       {"POST /api/messages/{id}/retry", Need::kManagerOrOwner, Id::kMessage,

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -114,9 +115,27 @@ Response to_response(const httplib::Result& result) {
 
 std::string engine() { return env_or("RXTRACK_TEST_ENGINE", "sqlite"); }
 
+// PostgreSQL has no file for rxtrack to keep a secret key beside, so every rxtrack the suite
+// starts on PostgreSQL reads one key file through RXTRACK_SECRET_KEY_FILE (SQLite servers make
+// <database>.key themselves).
+static void use_postgres_secret_key_file() {
+  static const bool done = [] {
+    const std::string path = scratch_dir() + "/postgres-secret.key";
+    std::FILE* file = std::fopen(path.c_str(), "w");
+    if (!file) throw std::runtime_error("cannot write " + path);
+    std::fputs("5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7\n", file);
+    std::fclose(file);
+    chmod(path.c_str(), 0600);
+    setenv("RXTRACK_SECRET_KEY_FILE", path.c_str(), 0);
+    return true;
+  }();
+  (void)done;
+}
+
 std::string fresh_database_url() {
   const int n = counter++;
   if (engine() == "postgres") {
+    use_postgres_secret_key_file();
     const std::string admin = env_or("RXTRACK_TEST_PG_URL", "");
     if (admin.empty()) throw std::runtime_error("RXTRACK_TEST_PG_URL is not set");
     const std::string name = "rxtest_" + run_tag() + "_" + std::to_string(n);

@@ -149,7 +149,18 @@ test('the owner fills the messaging settings; secrets read back only as set', as
   const origin = new URL(page.url()).origin;
   await expect(page.getByTestId('webhook-url')).toHaveText(`${origin}${String(saved.webhook_url_path)}`);
   await expect(page.getByTestId('sms-webhook-url')).toHaveText(`${origin}${String(saved.sms_webhook_url_path)}`);
-  expect(String(saved.sms_webhook_url_path)).toBe(`/api/webhooks/sms/${String(saved.webhook_key)}`);
+  expect(String(saved.sms_webhook_url_path)).toBe(`/api/webhooks/sms/${String(saved.sms_webhook_key)}`);
+  expect(saved.sms_webhook_key).not.toBe(saved.webhook_key);
+  expect(saved.secrets_status).toBe('readable');
+
+  // A new SMS address: the old one keeps working for 24 hours, and the page says until when.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('sms-webhook-url-rotate').click();
+  await expect(page.getByTestId('sms-webhook-url-previous')).toContainText('The previous address still works until');
+  const rotated = (await (await request.get('/api/shop/messaging')).json()) as Record<string, unknown>;
+  expect(rotated.sms_webhook_key).not.toBe(saved.sms_webhook_key);
+  await expect(page.getByTestId('sms-webhook-url')).toHaveText(`${origin}${String(rotated.sms_webhook_url_path)}`);
+  await expect(page.getByTestId('webhook-url')).toHaveText(`${origin}${String(saved.webhook_url_path)}`);
 
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: path.join(SHOTS, 'messaging-settings-360.png'), fullPage: true });
@@ -304,6 +315,9 @@ test('a manager reads the messaging settings; staff get no Messages page', async
   await expect(page.getByLabel('Phone number ID')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save messaging settings' })).toHaveCount(0);
   await expect(page.getByRole('form', { name: 'Send a test message' })).toHaveCount(0);
+  // The webhook addresses (their keys) are the owner's alone.
+  await expect(page.getByTestId('webhook-url')).toHaveCount(0);
+  await expect(page.getByTestId('sms-webhook-url')).toHaveCount(0);
   await openMenu(page);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' })).toBeVisible();
   await signOut(page);

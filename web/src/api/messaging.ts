@@ -33,11 +33,19 @@ export interface MessagingSettings {
   opt_out_keywords: string[];
   whatsapp_price_paise: number | null;
   sms_price_paise: number | null;
-  webhook_key: string;
+  /** `unreadable`: stored secrets this server's key cannot open (named below); nothing is sent. */
+  secrets_status: 'readable' | 'unreadable';
+  unreadable_secrets: MessagingSecret[];
+  /** The webhook keys and addresses are in the owner's answer only. */
+  webhook_key?: string;
   /** e.g. `/api/webhooks/whatsapp/<key>`; the full address is the site's origin plus this. */
-  webhook_url_path: string;
-  /** e.g. `/api/webhooks/sms/<key>`: where MSG91 forwards inbound SMS. */
-  sms_webhook_url_path: string;
+  webhook_url_path?: string;
+  /** When the WhatsApp key replaced by a rotation stops working (null: no old key works). */
+  webhook_previous_key_expires_at?: string | null;
+  sms_webhook_key?: string;
+  /** e.g. `/api/webhooks/sms/<sms key>`: where MSG91 forwards inbound SMS. */
+  sms_webhook_url_path?: string;
+  sms_webhook_previous_key_expires_at?: string | null;
   whatsapp_ready: boolean;
   sms_ready: boolean;
 }
@@ -59,9 +67,14 @@ export type MessagingChanges = Partial<
     | 'whatsapp_app_secret_set'
     | 'whatsapp_verify_token_set'
     | 'sms_auth_key_set'
+    | 'secrets_status'
+    | 'unreadable_secrets'
     | 'webhook_key'
     | 'webhook_url_path'
+    | 'webhook_previous_key_expires_at'
+    | 'sms_webhook_key'
     | 'sms_webhook_url_path'
+    | 'sms_webhook_previous_key_expires_at'
     | 'whatsapp_ready'
     | 'sms_ready'
   >
@@ -147,6 +160,10 @@ export const getMessagingSettings = () => request<MessagingSettings>('GET', '/ap
 
 export const updateMessagingSettings = (changes: MessagingChanges) =>
   request<MessagingSettings>('PUT', '/api/shop/messaging', changes);
+
+/** A fresh key for one webhook address (owner only); the old key works for 24 more hours. */
+export const rotateWebhookKey = (channel: MessageChannel) =>
+  request<MessagingSettings>('POST', '/api/shop/webhook-keys/rotate', { channel });
 
 /** Sends one real message now through the configured provider (owner only). */
 export const sendTestMessage = (channel: MessageChannel, phone: string) =>

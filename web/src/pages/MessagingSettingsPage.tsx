@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getMessagingSettings, updateMessagingSettings, type MessagingSecret, type MessagingSettings } from '../api';
+import {
+  getMessagingSettings,
+  rotateWebhookKey,
+  updateMessagingSettings,
+  type MessageChannel,
+  type MessagingSecret,
+  type MessagingSettings,
+} from '../api';
 import { Alert } from '../components/Alert';
 import { CheckboxField } from '../components/CheckboxField';
 import { Loading } from '../components/Loading';
@@ -9,6 +16,7 @@ import { TestMessageForm } from '../components/messaging/TestMessageForm';
 import { WebhookAddress } from '../components/messaging/WebhookAddress';
 import { DRAFT_FIELDS, checkDraft, draftFrom, type SettingsDraft } from '../components/messaging/settingsDraft';
 import { focusFirstInvalid, formErrors, NO_ERRORS, type FormErrors } from '../forms';
+import { formatDateTime } from '../datetime';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -18,9 +26,60 @@ function Ready({ ready, what }: { ready: boolean; what: string }) {
   return <span class={ready ? 'badge badge--ok' : 'badge badge--off'}>{ready ? `${what} ready` : `${what} not set up`}</span>;
 }
 
-/** WhatsApp Cloud API and SMS provider settings: the owner edits, a manager reads. */
+const SECRET_LABELS: Record<MessagingSecret, string> = {
+  whatsapp_access_token: 'WhatsApp access token',
+  whatsapp_app_secret: 'WhatsApp app secret',
+  whatsapp_verify_token: 'WhatsApp verify token',
+  sms_auth_key: 'SMS auth key',
+};
+
+interface RotatableWebhookProps {
+  channel: MessageChannel;
+  path: string;
+  previousExpiresAt: string | null | undefined;
+  zone: string | null | undefined;
+  label: string;
+  hint: string;
+  testId: string;
+  onRotated: (s: MessagingSettings) => void;
+}
+
+/** The owner's webhook address with a button that gives it a fresh key. */
+function RotatableWebhook({ channel, path, previousExpiresAt, zone, label, hint, testId, onRotated }: RotatableWebhookProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rotate = async () => {
+    if (!window.confirm('Make a new address? The current one keeps working for 24 hours: give the new one to the provider before then.')) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onRotated(await rotateWebhookKey(channel));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not make a new address.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="webhook-rotatable">
+      <WebhookAddress path={path} label={label} hint={hint} testId={testId} />
+      {previousExpiresAt && (
+        <p class="field__hint" data-testid={`${testId}-previous`}>
+          The previous address still works until {formatDateTime(previousExpiresAt, zone)}.
+        </p>
+      )}
+      {error && <Alert>{error}</Alert>}
+      <button type="button" class="btn btn--small" onClick={rotate} disabled={busy} data-testid={`${testId}-rotate`}>
+        {busy ? 'Making a new address…' : 'New address (rotate key)'}
+      </button>
+    </div>
+  );
+}
+
+/** WhatsApp Cloud API and SMS provider settings: the owner edits (and sees the webhook
+ * addresses), a manager reads. */
 export function MessagingSettingsPage() {
-  const { me } = useSession();
+  const { me, shop } = useSession();
   const owner = me.role === 'owner';
   const [loaded, setLoaded] = useState<MessagingSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
@@ -104,6 +163,13 @@ export function MessagingSettingsPage() {
         <Ready ready={loaded.whatsapp_ready} what="WhatsApp" /> <Ready ready={loaded.sms_ready} what="SMS" />
       </p>
       {!owner && <Alert kind="info">Only the owner can change these settings.</Alert>}
+      {loaded.secrets_status === 'unreadable' && (
+        <Alert>
+          Secrets unreadable: this server’s secret key cannot open the saved{' '}
+          {loaded.unreadable_secrets.map((s) => SECRET_LABELS[s]).join(', ')} (the database was probably moved or restored without
+          its key file). No messages are sent until {owner ? 'you enter them' : 'the owner enters them'} again.
+        </Alert>
+      )}
       <form class="form messaging-settings" onSubmit={onSubmit} noValidate aria-label="Messaging settings">
         {saved && <Alert kind="success">Messaging settings saved.</Alert>}
         {errors.message && <Alert>{errors.message}</Alert>}
@@ -119,12 +185,18 @@ export function MessagingSettingsPage() {
           {text('whatsapp_template_refill', 'Refill reminder template', { hint: 'The approved template’s name.' })}
           {text('whatsapp_template_language', 'Template language', { hint: 'e.g. en or hi' })}
           {text('whatsapp_price', 'Price per WhatsApp message (₹)', { apiName: 'whatsapp_price_paise', hint: 'For the cost estimate on the dashboard.' })}
-          <WebhookAddress
-            path={loaded.webhook_url_path}
-            label="Webhook address (callback URL for Meta)"
-            hint="Meta sends delivery statuses and replies here; it checks the verify token once."
-            testId="webhook-url"
-          />
+          {owner && loaded.webhook_url_path && (
+            <RotatableWebhook
+              channel="whatsapp"
+              path={loaded.webhook_url_path}
+              previousExpiresAt={loaded.webhook_previous_key_expires_at}
+              zone={shop?.time_zone}
+              label="Webhook address (callback URL for Meta)"
+              hint="Meta sends delivery statuses and replies here; it checks the verify token once."
+              testId="webhook-url"
+              onRotated={setLoaded}
+            />
+          )}
         </fieldset>
 
         <fieldset class="panel">
@@ -134,12 +206,18 @@ export function MessagingSettingsPage() {
           {text('sms_template_id', 'Flow template ID')}
           {text('sms_sender', 'Sender ID')}
           {text('sms_price', 'Price per SMS (₹)', { apiName: 'sms_price_paise' })}
-          <WebhookAddress
-            path={loaded.sms_webhook_url_path}
-            label="Inbound SMS address (MSG91 callback URL)"
-            hint="MSG91 forwards customers’ SMS replies here: STOP opts them out of every channel."
-            testId="sms-webhook-url"
-          />
+          {owner && loaded.sms_webhook_url_path && (
+            <RotatableWebhook
+              channel="sms"
+              path={loaded.sms_webhook_url_path}
+              previousExpiresAt={loaded.sms_webhook_previous_key_expires_at}
+              zone={shop?.time_zone}
+              label="Inbound SMS address (MSG91 callback URL)"
+              hint="MSG91 forwards customers’ SMS replies here: STOP opts them out of every channel."
+              testId="sms-webhook-url"
+              onRotated={setLoaded}
+            />
+          )}
         </fieldset>
 
         <fieldset class="panel">
