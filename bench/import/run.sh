@@ -10,6 +10,11 @@ rows=${1:-100000}
 runs=${2:-5}
 build=${BENCH_BUILD_DIR:-build/bench}
 work=$(mktemp -d /tmp/rxtrack-bench.XXXXXX)
+# A throwaway key for provider secrets: rxtrack needs one named on PostgreSQL (README).
+if [ -z "${RXTRACK_SECRET_KEY_FILE:-}" ]; then
+  (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/secret.key")
+  export RXTRACK_SECRET_KEY_FILE="$work/secret.key"
+fi
 chmod 755 "$work"
 server_pid=""
 cleanup() {

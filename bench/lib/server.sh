@@ -5,6 +5,15 @@
 server_pid=""
 server_port=""
 
+# use_scratch_secret_key: every rxtrack command of the run seals provider secrets with one
+# throwaway key ($bench_work/secret.key, mode 0600) unless RXTRACK_SECRET_KEY_FILE names one;
+# PostgreSQL has no database file to keep a key beside, so rxtrack needs it named (README).
+use_scratch_secret_key() {
+  [ -n "${RXTRACK_SECRET_KEY_FILE:-}" ] && return 0
+  (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$bench_work/secret.key")
+  export RXTRACK_SECRET_KEY_FILE="$bench_work/secret.key"
+}
+
 # start_server NAME [SERVE_OPTION...]: serve on a free port, logs in $bench_work/NAME.log (one
 # JSON line a request); returns once /healthz answers. Sets server_pid and server_port.
 start_server() {

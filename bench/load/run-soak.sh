@@ -75,6 +75,7 @@ if [ "$smoke" = 1 ]; then
 fi
 
 bench_work=$(mktemp -d /tmp/rxtrack-soak.XXXXXX)
+use_scratch_secret_key
 chmod 755 "$bench_work"  # the throwaway cluster runs as postgres when this runs as root
 mkdir -p "$bench_work/no-web"
 server_pids=()
