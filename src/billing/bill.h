@@ -20,6 +20,9 @@ struct BillItemInput {
   std::int64_t unit_price_paise = 0;
   std::optional<std::int64_t> duration_days;
   bool is_generic = false;
+  // The counter asked "How many days will this last?" and the answer was skipped (only for a
+  // line without duration_days).
+  bool duration_skipped = false;
 };
 
 struct BillInput {
@@ -50,6 +53,7 @@ struct BillItem {
   std::optional<std::int64_t> duration_days;
   bool is_generic = false;
   std::optional<std::string> runs_out_on;
+  bool duration_skipped = false;
 };
 
 struct Bill {

@@ -37,6 +37,7 @@ void write_json(core::JsonWriter& w, const Bill& b, std::string_view tz) {
           .field("duration_days", i.duration_days)
           .field("is_generic", i.is_generic)
           .field("runs_out_on", i.runs_out_on)
+          .field("duration_skipped", i.duration_skipped)
           .end_object();
     }
     w.end_array();
@@ -60,6 +61,31 @@ nlohmann::json to_json(const Purchase& p) {
           {"purchased_on", p.purchased_on},
           {"duration_days", nullable(p.duration_days)},
           {"runs_out_on", nullable(p.runs_out_on)}};
+}
+
+std::string counter_view_json(const CounterView& v, std::string_view tz) {
+  core::JsonWriter w;
+  w.begin_object().key("customer");
+  customers::write_json(w, v.customer, tz);
+  w.key("open_refill_reminders").begin_array();
+  for (const auto& reminder : v.open_refill_reminders)
+    refills::write_json(w, reminder, tz, v.today);
+  w.end_array().key("last_purchases").begin_array();
+  for (const auto& p : v.last_purchases) {
+    w.begin_object()
+        .field("id", p.id)
+        .field("bill_id", p.bill_id)
+        .field("medicine", p.medicine)
+        .field("quantity", p.quantity)
+        .field("amount_paise", p.amount_paise)
+        .field("is_generic", p.is_generic)
+        .field("purchased_on", p.purchased_on)
+        .field("duration_days", p.duration_days)
+        .field("runs_out_on", p.runs_out_on)
+        .end_object();
+  }
+  w.end_array().end_object();
+  return w.take();
 }
 
 std::string bill_result_json(const BillResult& r, std::string_view tz, std::string_view today) {

@@ -14,6 +14,8 @@ namespace rx::billing {
 void write_json(core::JsonWriter& w, const Bill& bill, std::string_view time_zone);
 nlohmann::json to_json(const Bill& bill, std::string_view time_zone);
 nlohmann::json to_json(const Purchase& purchase);
+// The answer to GET /api/customer-tracking/counter/{phone}.
+std::string counter_view_json(const CounterView& view, std::string_view time_zone);
 // The answer to POST /api/bills; `today` is the shop's date (for the reminders' days overdue).
 std::string bill_result_json(const BillResult& result, std::string_view time_zone,
                              std::string_view today);

@@ -28,6 +28,9 @@ BillItemInput read_item(core::FieldReader& bill_fields, const nlohmann::json& it
       fields.integer("unit_price_paise", Presence::kRequired, 0, kMaxBillPaise).value_or(0);
   in.duration_days = fields.integer("duration_days", Presence::kOptional, 1, kMaxDurationDays);
   in.is_generic = fields.boolean("is_generic", Presence::kOptional).value_or(false);
+  in.duration_skipped = fields.boolean("duration_skipped", Presence::kOptional).value_or(false);
+  if (in.duration_skipped && in.duration_days)
+    fields.fail("duration_skipped", "only for a line without duration_days");
   bill_fields.absorb(fields, prefix);
   return in;
 }

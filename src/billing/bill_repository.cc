@@ -54,12 +54,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
 
 std::int64_t BillRepository::insert_item(storage::Connection& c, std::int64_t shop_id,
                                          std::int64_t bill_id, const BillItem& i) {
-  return c.insert_returning_id(R"(
+  return c.insert_returning_id(
+      R"(
 INSERT INTO bill_items (shop_id, bill_id, line_no, medicine, quantity, unit_price_paise, amount_paise,
-                        duration_days, is_generic)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))",
-                               {shop_id, bill_id, i.line_no, i.medicine, i.quantity,
-                                i.unit_price_paise, i.amount_paise, i.duration_days, i.is_generic});
+                        duration_days, is_generic, duration_skipped)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
+      {shop_id, bill_id, i.line_no, i.medicine, i.quantity, i.unit_price_paise, i.amount_paise,
+       i.duration_days, i.is_generic, i.duration_skipped});
 }
 
 std::int64_t BillRepository::insert_purchase(storage::Connection& c, std::int64_t shop_id,
@@ -84,7 +85,8 @@ std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t sh
   // An item's medicine runs out `duration_days` after the bill's date: its purchase row stores
   // the same date, but reading it here would need an index on the purchases by item.
   c.for_each_row(R"(
-SELECT id, line_no, medicine, quantity, unit_price_paise, amount_paise, duration_days, is_generic
+SELECT id, line_no, medicine, quantity, unit_price_paise, amount_paise, duration_days, is_generic,
+       duration_skipped
 FROM bill_items WHERE shop_id = ? AND bill_id = ? ORDER BY line_no)",
                  {shop_id, id}, [&](const storage::RowView& r) {
                    BillItem item{r.int_at(0),
@@ -95,7 +97,8 @@ FROM bill_items WHERE shop_id = ? AND bill_id = ? ORDER BY line_no)",
                                  r.int_at(5),
                                  r.opt_int_at(6),
                                  r.bool_at(7),
-                                 std::nullopt};
+                                 std::nullopt,
+                                 r.bool_at(8)};
                    item.runs_out_on = run_out_date(bill.bill_date, item.duration_days);
                    bill.items.push_back(std::move(item));
                  });

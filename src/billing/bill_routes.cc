@@ -42,6 +42,15 @@ void register_bill_routes(http::Router& router, BillService& service) {
                http::reply_json_text(res, 200, w.take());
              });
 
+  // The customer as the counter sees them: medical notes, open refills, last purchases.
+  router.get(R"(/api/customer-tracking/counter/([^/]+))", Access::kSignedIn,
+             [&service](RequestContext& ctx, httplib::Response& res) {
+               const auth::Principal& me = ctx.principal();
+               http::reply_json_text(
+                   res, 200,
+                   counter_view_json(service.counter_view(me, ctx.path_param()), me.time_zone));
+             });
+
   router.get(R"(/api/bills/([^/]+))", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
                http::reply_json(

@@ -5,7 +5,8 @@
 
 namespace rx::billing {
 
-// POST /api/bills (the counter), GET /api/bills and /api/bills/{id}.
+// POST /api/bills (the counter), GET /api/bills and /api/bills/{id}, and
+// GET /api/customer-tracking/counter/{phone} (the customer as the counter sees them).
 void register_bill_routes(http::Router& router, BillService& service);
 
 }  // namespace rx::billing

@@ -67,6 +67,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     item.unit_price_paise = in.unit_price_paise;
     item.duration_days = in.duration_days;
     item.is_generic = in.is_generic;
+    item.duration_skipped = in.duration_skipped;
     item.runs_out_on = run_out_date(bill_date, in.duration_days);
     items.push_back(std::move(item));
   }

@@ -29,6 +29,15 @@ struct BillResult {
   std::string today;                                // the shop's date when it was made
 };
 
+// What the counter sees once the phone finds a customer: the profile with its medical notes
+// (allergies, chronic conditions, notes), the open refill reminders and the last purchases.
+struct CounterView {
+  customers::Customer customer;
+  std::vector<refills::RefillReminder> open_refill_reminders;  // by remind_on
+  std::vector<Purchase> last_purchases;                        // newest first
+  std::string today;
+};
+
 struct BillPage {
   std::vector<Bill> items;
   std::int64_t total = 0;
@@ -44,6 +53,9 @@ class BillService {
   Bill get(const auth::Principal& actor, std::int64_t id);
   BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
                 std::int64_t offset);
+  // Any spelling of the number; 422 when it is no phone number, 404 when no customer of the
+  // shop has it. Recorded in the audit log as a view of the customer (via the counter).
+  CounterView counter_view(const auth::Principal& actor, const std::string& raw_phone);
 
  private:
   storage::Database& db_;

@@ -76,7 +76,9 @@ void Router::del(const std::string& pattern, Access access, Handler handler) {
   server_.Delete(pattern, wrap(access, std::move(handler), true));
 }
 
-// Turns the regex of a route into its OpenAPI path: each capture group becomes {id}.
+// Turns the regex of a route into its path: each capture group becomes {id}, the placeholder
+// for any path parameter (docs/openapi.yaml names each one, e.g. {phone}; openapi_test matches
+// a documented path whatever its parameters are named).
 void Router::record(std::string_view method, const std::string& pattern) {
   std::string path;
   for (std::size_t i = 0; i < pattern.size(); ++i) {

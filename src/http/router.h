@@ -42,7 +42,8 @@ class Router {
   void put(const std::string& pattern, Access access, Handler handler);
   void del(const std::string& pattern, Access access, Handler handler);
 
-  // "METHOD /path/{id}" for every registered route, in registration order (the OpenAPI check).
+  // "METHOD /path/{id}" for every registered route, in registration order (the OpenAPI check);
+  // {id} stands for every path parameter, whatever the document names it.
   const std::vector<std::string>& routes() const { return routes_; }
 
  private:

@@ -49,6 +49,7 @@ struct RefillFilter {
   std::optional<std::string> from;  // remind_on >= from
   std::optional<std::string> to;    // remind_on <= to
   std::optional<std::string> status;
+  bool open_only = false;  // pending, sent or responded: not yet refilled or cancelled
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> medicine;  // part of the medicine's name
   // The call list: leaves out reminders whose WhatsApp message is queued or being sent (they

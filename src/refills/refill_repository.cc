@@ -43,6 +43,7 @@ storage::Conditions where(std::int64_t shop_id, const RefillFilter& f) {
   storage::Conditions w;
   w.add("rr.shop_id = ?", {shop_id});
   if (f.status) w.add("rr.status = ?", {*f.status});
+  if (f.open_only) w.add("rr.status IN ('pending', 'sent', 'responded')", {});
   if (f.from) w.add("rr.remind_on >= ?", {*f.from});
   if (f.to) w.add("rr.remind_on <= ?", {*f.to});
   if (f.customer_id) w.add("rr.customer_id = ?", {*f.customer_id});

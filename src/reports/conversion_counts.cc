@@ -42,7 +42,11 @@ void add_bucket(ConversionBreakdown& out, std::optional<std::int64_t> staff_id,
   }
   out.totals += counts;
   if (staff_id) out.by_staff[*staff_id] += counts;
-  if (upload_id) out.by_upload[*upload_id] += counts;
+  if (upload_id) {
+    out.by_upload[*upload_id] += counts;
+  } else {
+    out.from_inbound += counts;
+  }
 }
 
 }  // namespace

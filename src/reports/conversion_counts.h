@@ -34,6 +34,8 @@ struct ConversionBreakdown {
   std::map<std::int64_t, ConversionCounts> by_staff;  // assigned staff id; unassigned left out
   std::map<std::int64_t, ConversionCounts>
       by_upload;  // upload id; contacts with no upload left out
+  // Contacts from no upload: those an inbound WhatsApp message or SMS created.
+  ConversionCounts from_inbound;
 };
 
 // The one place the conversion funnel is counted: from the counts kept up to date as contacts

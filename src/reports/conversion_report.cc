@@ -36,6 +36,7 @@ ConversionReport build_conversion_report(storage::Connection& c, const auth::Pri
   report.window = query.window;
   const ConversionBreakdown counts = count_conversions(c, shop, scope);
   report.totals = counts.totals;
+  report.inbound_contacts = counts.from_inbound.total;
   report.self_reported_contacted =
       ConversionRepository::self_reported_contacted(c, shop, from, to, scope);
 

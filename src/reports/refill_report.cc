@@ -55,6 +55,7 @@ RefillReport build_refill_report(storage::Connection& c, const auth::Principal& 
     cost.sms = sent_on("sms") * prices.sms_paise.value_or(0);
     report.estimated_cost_paise = cost;
   }
+  report.bill_durations = RefillReportRepository::bill_durations(c, shop, window);
   return report;
 }
 

@@ -57,6 +57,23 @@ std::map<std::string, std::int64_t> RefillReportRepository::messages_sent_by_cha
               {shop_id, from_ms, before_ms}));
 }
 
+BillDurations RefillReportRepository::bill_durations(storage::Connection& c, std::int64_t shop_id,
+                                                     const ReportWindow& window) {
+  constexpr std::string_view kSql = R"(
+SELECT COUNT(*),
+       CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM bill_items bi WHERE bi.shop_id = b.shop_id
+                                           AND bi.bill_id = b.id AND bi.duration_days IS NULL)
+                         THEN 1 ELSE 0 END), 0) AS BIGINT),
+       CAST(COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM bill_items bi WHERE bi.shop_id = b.shop_id
+                                           AND bi.bill_id = b.id AND bi.duration_skipped)
+                         THEN 1 ELSE 0 END), 0) AS BIGINT)
+FROM bills b
+WHERE b.shop_id = ? AND b.bill_date >= ? AND b.bill_date <= ? AND NOT b.visited_but_no_purchase)";
+  auto row = c.query_one(std::string(kSql), {shop_id, window.from, window.to});
+  if (!row) return {};
+  return {row->int_at(0), row->int_at(1), row->int_at(2)};
+}
+
 MessagePrices RefillReportRepository::prices(storage::Connection& c, std::int64_t shop_id) {
   auto row = c.query_one(
       "SELECT whatsapp_price_paise, sms_price_paise FROM shop_messaging_settings WHERE shop_id = ?",

@@ -46,6 +46,9 @@ class RefillReportRepository {
                                                                       std::int64_t shop_id,
                                                                       std::int64_t from_ms,
                                                                       std::int64_t before_ms);
+  // Bills dated in the window that have medicines (not visits without purchase).
+  static BillDurations bill_durations(storage::Connection& c, std::int64_t shop_id,
+                                      const ReportWindow& window);
   static MessagePrices prices(storage::Connection& c, std::int64_t shop_id);
 };
 

@@ -35,6 +35,8 @@ nlohmann::json to_json(const ConversionReport& r, std::string_view time_zone) {
       {"from", r.window ? nlohmann::json(r.window->from) : nlohmann::json()},
       {"to", r.window ? nlohmann::json(r.window->to) : nlohmann::json()},
       {"total_contacts", t.total},
+      {"uploaded_contacts", t.total - r.inbound_contacts},
+      {"inbound_contacts", r.inbound_contacts},
       {"conversion_rate", percent(t.converted, t.total)},
       {"total_conversion_value_paise", t.conversion_value_paise},
       {"average_conversion_value_paise", t.converted ? t.conversion_value_paise / t.converted : 0},
@@ -83,6 +85,9 @@ nlohmann::json to_json(const RefillReport& r) {
     out["estimated_cost_paise"] = {
         {"whatsapp", cost->whatsapp}, {"sms", cost->sms}, {"total", cost->whatsapp + cost->sms}};
   }
+  out["bill_durations"] = {{"bills", r.bill_durations.bills},
+                           {"without_duration", r.bill_durations.without_duration},
+                           {"skipped", r.bill_durations.skipped}};
   return out;
 }
 

@@ -32,6 +32,7 @@ struct UploadConversion {
 struct ConversionReport {
   std::optional<ReportWindow> window;
   ConversionCounts totals;
+  std::int64_t inbound_contacts = 0;  // of totals.total: created by an inbound message
   std::int64_t self_reported_contacted = 0;
   std::vector<StaffConversion> by_staff;    // by name
   std::vector<UploadConversion> by_upload;  // newest first
@@ -49,6 +50,15 @@ struct ChannelCount {
   std::int64_t call = 0;
 };
 
+// Bills with medicines dated in the window, and those with a line saved without a duration
+// (training point 6: always ask the duration). `skipped`: of those, the bills where the counter
+// asked "How many days will this last?" and the answer was skipped.
+struct BillDurations {
+  std::int64_t bills = 0;
+  std::int64_t without_duration = 0;
+  std::int64_t skipped = 0;
+};
+
 struct RefillReport {
   ReportWindow window;
   std::int64_t due = 0;
@@ -59,6 +69,7 @@ struct RefillReport {
   std::map<std::string, std::int64_t> messages;  // status -> count, every status present
   // Set when the shop has a price for at least one channel.
   std::optional<ChannelCount> estimated_cost_paise;
+  BillDurations bill_durations;
 };
 
 struct AdherenceRow {

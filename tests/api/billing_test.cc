@@ -447,6 +447,119 @@ TEST_F(BillingTest, CountersBillingOneNewPhoneAtOnceAllSucceed) {
   }
 }
 
+TEST_F(BillingTest, ANewCustomersProfileIsFilledOnTheBill) {
+  SignedInStaff owner = create_shop(server(), "Profile Shop");
+  const nlohmann::json profile = {{"phone", "9876513000"},
+                                  {"name", "Asha"},
+                                  {"age", 58},
+                                  {"gender", "female"},
+                                  {"address", "12 MG Road, Pune"},
+                                  {"email", "asha@example.in"},
+                                  {"chronic_conditions", {"Diabetes"}},
+                                  {"allergies", "Penicillin"},
+                                  {"primary_doctor", "Dr. Rao"}};
+  // A wrong field answers 422 naming it, and nothing is stored.
+  for (const auto& [field, bad] : std::vector<std::pair<std::string, nlohmann::json>>{
+           {"email", "not-an-email"}, {"age", 200}, {"birth_year", 1800}}) {
+    SCOPED_TRACE(field);
+    nlohmann::json customer = profile;
+    customer[field] = bad;
+    nlohmann::json res =
+        bill(owner, "9876513000", {item("Metformin", 1, 100, 30)}, {{"customer", customer}}, 422);
+    EXPECT_TRUE(res["error"]["details"]["fields"].contains("customer." + field)) << res;
+  }
+  expect_error(client(owner).get(kTracking + "/customers/phone/9876513000"), 404, "not_found");
+
+  nlohmann::json res =
+      bill(owner, "9876513000", {item("Metformin", 1, 100, 30)}, {{"customer", profile}});
+  EXPECT_EQ(res["customer_created"], true);
+  Response stored = client(owner).get(kTracking + "/customers/" + res["customer"]["id"].dump());
+  ASSERT_EQ(stored.status, 200) << stored.raw;
+  EXPECT_EQ(stored.body["age"], 58);
+  EXPECT_EQ(stored.body["gender"], "female");
+  EXPECT_EQ(stored.body["address"], "12 MG Road, Pune");
+  EXPECT_EQ(stored.body["email"], "asha@example.in");
+  EXPECT_EQ(stored.body["chronic_conditions"], nlohmann::json({"diabetes"}));
+  EXPECT_EQ(stored.body["allergies"], "Penicillin");
+  EXPECT_EQ(stored.body["primary_doctor"], "Dr. Rao");
+}
+
+TEST_F(BillingTest, ASkippedDurationIsRecordedOnTheLine) {
+  SignedInStaff owner = create_shop(server(), "Duration Shop");
+  nlohmann::json skipped = item("Crocin", 1, 3000);
+  skipped["duration_skipped"] = true;
+  nlohmann::json res =
+      bill(owner, "9876514000", {item("Metformin", 1, 100, 30), skipped, item("Bandage", 1, 50)});
+  ASSERT_EQ(res["bill"]["items"].size(), 3u);
+  EXPECT_EQ(res["bill"]["items"][0]["duration_skipped"], false);
+  EXPECT_EQ(res["bill"]["items"][1]["duration_skipped"], true);
+  EXPECT_EQ(res["bill"]["items"][2]["duration_skipped"], false) << "never asked";
+  Response stored = client(owner).get("/api/bills/" + res["bill"]["id"].dump());
+  ASSERT_EQ(stored.status, 200);
+  EXPECT_EQ(stored.body["items"][1]["duration_skipped"], true);
+  EXPECT_EQ(stored.body, res["bill"]);
+
+  // A line with a duration was not skipped.
+  nlohmann::json both = item("Amlodipine", 1, 100, 30);
+  both["duration_skipped"] = true;
+  nlohmann::json refused = bill(owner, "9876514000", {both}, {}, 422);
+  EXPECT_TRUE(refused["error"]["details"]["fields"].contains("items[0].duration_skipped"))
+      << refused;
+  nlohmann::json not_boolean = item("Amlodipine", 1, 100);
+  not_boolean["duration_skipped"] = "yes";
+  bill(owner, "9876514000", {not_boolean}, {}, 422);
+  EXPECT_EQ(client(owner).get("/api/bills").body["total"], 1) << "refused bills store nothing";
+}
+
+TEST_F(BillingTest, TheCounterSeesNotesOpenRefillsAndLastPurchases) {
+  SignedInStaff owner = create_shop(server(), "Counter View Shop");
+  SignedInStaff worker = add_staff(server(), owner, "staff");
+  bill(owner, "9876515000", {item("Metformin", 1, 100, 30), item("Amlodipine", 1, 100, 30)},
+       {{"customer",
+         {{"phone", "9876515000"},
+          {"name", "Gopal"},
+          {"allergies", "Sulfa drugs"},
+          {"chronic_conditions", {"Diabetes", "Hypertension"}},
+          {"notes", "Prefers a call after 6 pm"}}}});
+  for (int i = 0; i < 5; ++i) bill(owner, "9876515000", {item("Item " + std::to_string(i), 1, 10)});
+  // Buying Metformin again closes its reminder and opens a new one; cancel Amlodipine's.
+  nlohmann::json again = bill(owner, "9876515000", {item("Metformin", 1, 100, 30)});
+  const std::string customer_id = again["customer"]["id"].dump();
+  Response reminders = client(owner).get(
+      kTracking + "/refill-reminders?customer_id=" + customer_id + "&medicine=amlodipine");
+  ASSERT_EQ(reminders.body["total"], 1) << reminders.raw;
+  ASSERT_EQ(client(owner)
+                .post(kTracking + "/refill-reminders/" + reminders.body["items"][0]["id"].dump() +
+                          "/cancel",
+                      nlohmann::json::object())
+                .status,
+            200);
+
+  // Any role, any spelling of the phone.
+  Response view = client(worker).get(kTracking + "/counter/%2B91%2098765%2015000");
+  ASSERT_EQ(view.status, 200) << view.raw;
+  const nlohmann::json& customer = view.body["customer"];
+  EXPECT_EQ(customer["name"], "Gopal");
+  EXPECT_EQ(customer["allergies"], "Sulfa drugs");
+  EXPECT_EQ(customer["chronic_conditions"], nlohmann::json({"diabetes", "hypertension"}));
+  EXPECT_EQ(customer["notes"], "Prefers a call after 6 pm");
+  ASSERT_EQ(view.body["open_refill_reminders"].size(), 1u) << view.raw;
+  EXPECT_EQ(view.body["open_refill_reminders"][0]["id"], again["reminders"][0]["id"]);
+  EXPECT_EQ(view.body["open_refill_reminders"][0]["status"], "pending");
+  const nlohmann::json& purchases = view.body["last_purchases"];
+  ASSERT_EQ(purchases.size(), 5u) << "the last five of eight";
+  EXPECT_EQ(purchases[0]["medicine"], "Metformin") << "newest first";
+  EXPECT_EQ(purchases[0]["bill_id"], again["bill"]["id"]);
+  EXPECT_EQ(purchases[4]["medicine"], "Item 1");
+
+  expect_error(client(worker).get(kTracking + "/counter/9876515999"), 404, "not_found");
+  expect_error(client(worker).get(kTracking + "/counter/12"), 422, "validation_failed");
+  SignedInStaff other = create_shop(server(), "Counter View Other");
+  expect_error(client(other).get(kTracking + "/counter/9876515000"), 404, "not_found");
+  expect_error(ApiClient(server().port()).get(kTracking + "/counter/9876515000"), 401,
+               "unauthorized");
+}
+
 TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
   SignedInStaff a = create_shop(server(), "Counter A");
   nlohmann::json a_bill = bill(a, "9876512000", {item("Metformin", 1, 100, 30)});
@@ -458,6 +571,7 @@ TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
   expect_error(as_b.put(kTracking + "/customers/" + customer, {{"name", "Stolen"}}), 404,
                "not_found");
   expect_error(as_b.get(kTracking + "/customers/phone/9876512000"), 404, "not_found");
+  expect_error(as_b.get(kTracking + "/counter/9876512000"), 404, "not_found");
   expect_error(as_b.get("/api/bills/" + a_bill["bill"]["id"].dump()), 404, "not_found");
   for (const char* action : {"/mark-sent", "/response", "/cancel"}) {
     expect_error(as_b.post(kTracking + "/refill-reminders/" + reminder + action,

@@ -182,6 +182,83 @@ TEST_F(ReportsTest, RefillFiguresAreExact) {
   EXPECT_EQ(by_default["messages"]["total"], 7) << "the message of 25 days ago is inside";
 }
 
+// Training point 6: the refill report counts the bills saved without a medicine's duration,
+// and of those the ones where the counter asked and the answer was skipped.
+TEST_F(ReportsTest, RefillReportCountsBillsWithoutADuration) {
+  SignedInStaff owner = create_shop(server(), "Reports Durations");
+  ApiClient api = client(owner);
+  const auto line = [](const std::string& medicine, std::optional<int> days, bool skipped) {
+    nlohmann::json out = {{"medicine", medicine}, {"quantity", 1}, {"unit_price_paise", 100}};
+    if (days) out["duration_days"] = *days;
+    if (skipped) out["duration_skipped"] = true;
+    return out;
+  };
+  const auto bill = [&](const std::string& phone, nlohmann::json items, bool visit = false,
+                        std::optional<std::string> billed_at = {}) {
+    nlohmann::json body = {{"customer", {{"phone", phone}}},
+                           {"customer_category", "regular_branded"},
+                           {"was_contacted_before", false},
+                           {"items", std::move(items)}};
+    if (visit) body["visited_but_no_purchase"] = true;
+    if (billed_at) body["billed_at"] = *billed_at;
+    Response res = api.post("/api/bills", body);
+    EXPECT_EQ(res.status, 201) << res.raw;
+  };
+  bill("9876516001", {line("Metformin", 30, false)});
+  bill("9876516002", {line("Metformin", 30, false), line("Crocin", {}, false)});
+  bill("9876516003", {line("Crocin", {}, true), line("Bandage", {}, false)});
+  bill("9876516004", {line("Crocin", {}, true), line("Amlodipine", 30, false)});
+  bill("9876516005", nlohmann::json::array(), true);
+  bill("9876516006", {line("Crocin", {}, true)}, false, ist_date(-40));
+  SignedInStaff other = create_shop(server(), "Reports Durations Other");
+  Response foreign = client(other).post("/api/bills", {{"customer", {{"phone", "9876516009"}}},
+                                                       {"customer_category", "regular_branded"},
+                                                       {"was_contacted_before", false},
+                                                       {"items", {line("Crocin", {}, true)}}});
+  ASSERT_EQ(foreign.status, 201) << foreign.raw;
+
+  nlohmann::json r = report(owner, "refills");
+  EXPECT_EQ(r["bill_durations"],
+            nlohmann::json({{"bills", 4}, {"without_duration", 3}, {"skipped", 2}}))
+      << "the visit, the bill of 40 days ago and the other shop's bill are left out";
+  nlohmann::json old = report(owner, "refills?from=" + ist_date(-45) + "&to=" + ist_date(-35));
+  EXPECT_EQ(old["bill_durations"],
+            nlohmann::json({{"bills", 1}, {"without_duration", 1}, {"skipped", 1}}));
+}
+
+TEST_F(ReportsTest, ConversionCountsInboundContactsApartFromUploadedOnes) {
+  SignedInStaff owner = create_shop(server(), "Reports Inbound");
+  ApiClient api = client(owner);
+  Response upload = api.upload("/api/customer-tracking/contacts/upload", "file", "sheet.csv",
+                               "Name,Phone\nAnil,9876517001\nBina,9876517002\n");
+  ASSERT_EQ(upload.status, 201) << upload.raw;
+  Response settings = api.get("/api/shop/messaging");
+  ASSERT_EQ(settings.status, 200) << settings.raw;
+  // An SMS from a number the shop does not know creates a contact from no sheet.
+  Response sms = ApiClient(server().port())
+                     .post_raw(settings.body["sms_webhook_url_path"].get<std::string>(),
+                               "sender=919876517003&message=Is+my+medicine+ready&inNumber="
+                               "919220592205&rcvd=2026-11-25+10%3A30%3A00&msgId=inbound-1",
+                               "application/x-www-form-urlencoded");
+  ASSERT_EQ(sms.status, 200) << sms.raw;
+  ASSERT_EQ(api.get("/api/customer-tracking/contacts").body["total"], 3);
+
+  nlohmann::json r = report(owner, "conversion");
+  EXPECT_EQ(r["total_contacts"], 3);
+  EXPECT_EQ(r["uploaded_contacts"], 2);
+  EXPECT_EQ(r["inbound_contacts"], 1);
+  EXPECT_EQ(r["pending"], 3);
+  ASSERT_EQ(r["by_upload"].size(), 1u);
+  EXPECT_EQ(r["by_upload"][0]["total"], 2);
+  // With a window the rows are counted, not the kept buckets: the same split.
+  nlohmann::json windowed = report(owner, "conversion?from=" + ist_date(-1) + "&to=" + ist_date());
+  EXPECT_EQ(windowed["uploaded_contacts"], 2);
+  EXPECT_EQ(windowed["inbound_contacts"], 1);
+  nlohmann::json one_upload = report(owner, "conversion?upload_id=" + upload.body["id"].dump());
+  EXPECT_EQ(one_upload["total_contacts"], 2);
+  EXPECT_EQ(one_upload["inbound_contacts"], 0);
+}
+
 TEST_F(ReportsTest, AdherenceFiguresAreExact) {
   AdherenceShop s = build_adherence_shop(server(), "Reports Adherence");
   nlohmann::json r = report(s.owner, "adherence");

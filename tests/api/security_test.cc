@@ -99,6 +99,7 @@ const std::vector<Rule>& access_table() {
        nlohmann::json::object()},
       {"GET /api/customer-tracking/customers", Need::kSignedIn},
       {"GET /api/customer-tracking/customers/phone/{id}", Need::kSignedIn, Id::kPhone},
+      {"GET /api/customer-tracking/counter/{id}", Need::kSignedIn, Id::kPhone},
       {"GET /api/customer-tracking/customers/{id}", Need::kSignedIn, Id::kCustomer},
       {"PUT /api/customer-tracking/customers/{id}",
        Need::kSignedIn,

@@ -49,13 +49,17 @@ function shopMoment(minutes: number): string {
 
 interface Conversion {
   total_contacts: number;
+  uploaded_contacts: number;
+  inbound_contacts: number;
   pending: number;
   contacted: number;
   converted: number;
   yellow: number;
   conversion_rate: number;
   total_conversion_value_paise: number;
+  average_conversion_value_paise: number;
   self_reported_contacted: number;
+  by_upload: { file_name: string; total: number }[];
   by_staff: { staff_id: number; assigned: number }[];
 }
 
@@ -192,11 +196,34 @@ test('the owner’s dashboard shows the shop’s real figures; staff do not get 
   await expect(figure('Refill rate')).toHaveText(percent(refills.refill_rate));
   await expect(figure('Adherent')).toHaveText(percent(adherence.adherent_share));
 
-  // The funnel's text alternative carries its counts.
-  await expect(page.getByRole('img', { name: /^Conversion funnel:/ })).toHaveAttribute(
+  // The conversion report whole, each figure under the name the project brief gives it.
+  const conversionFigures = page.getByRole('group', { name: 'Conversion report' });
+  const conversionFigure = (label: string) =>
+    conversionFigures.locator('.figures__item').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label.replace(/[()%]/g, '\\$&')}$`) }) }).locator('.figures__value');
+  const expected: [string, string][] = [
+    ['Total contacts uploaded', count(conv.uploaded_contacts)],
+    ['Contacts from inbound messages', count(conv.inbound_contacts)],
+    ['Pending', count(conv.pending)],
+    ['Contacted', count(conv.contacted)],
+    ['Converted', count(conv.converted)],
+    ['Yellow status count', count(conv.yellow)],
+    ['Conversion rate (%)', percent(conv.conversion_rate)],
+    ['Total conversion value', rupees(conv.total_conversion_value_paise)],
+    ['Average conversion value', rupees(conv.average_conversion_value_paise)],
+  ];
+  await expect(conversionFigures.getByRole('term')).toHaveText(expected.map(([label]) => label));
+  for (const [label, value] of expected) await expect(conversionFigure(label), label).toHaveText(value);
+  expect(conv.uploaded_contacts + conv.inbound_contacts).toBe(conv.total_contacts);
+  // The per-upload table has a row per sheet, newest first.
+  const uploads = page.getByRole('region', { name: /^Per upload/ });
+  await expect(uploads.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(conv.by_upload[0]!.file_name);
+  await expect(uploads.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(count(conv.by_upload[0]!.total));
+
+  // The status chart's text alternative carries its counts, one status each (not cumulative).
+  await expect(page.getByRole('img', { name: /^Contacts by status:/ })).toHaveAttribute(
     'aria-label',
-    `Conversion funnel: ${count(conv.total_contacts)} uploaded, ${count(conv.total_contacts - conv.pending)} contacted, ` +
-      `${count(conv.converted)} converted; beside them ${count(conv.yellow)} yellow (came in, did not buy).`,
+    `Contacts by status: ${count(conv.pending)} pending, ${count(conv.contacted)} contacted, ` +
+      `${count(conv.converted)} converted, ${count(conv.yellow)} yellow (came in, did not buy).`,
   );
 
   // The new staff member's row, by hand: 4 assigned; B contacted, A converted (₹399.50), C yellow;
@@ -277,7 +304,7 @@ test('the owner’s dashboard shows the shop’s real figures; staff do not get 
 
   // Desktop.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await expect(page.getByRole('img', { name: /^Conversion funnel:/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Contacts by status:/ })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-1280.png'), fullPage: true });
 

@@ -40,12 +40,6 @@ export function localInputValue(at: Date, zone?: string | null): string {
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
-/** Tomorrow at 10:00 in the shop's zone, as a `datetime-local` value. */
-export function defaultFollowUpValue(zone?: string | null): string {
-  const tomorrow = localInputValue(new Date(Date.now() + 24 * 3600 * 1000), zone);
-  return `${tomorrow.slice(0, 10)}T10:00`;
-}
-
 const COUNT = new Intl.NumberFormat('en-IN');
 
 /** 1234 → "1,234" (Indian grouping: 123456 → "1,23,456"). */

@@ -51,6 +51,7 @@ export interface CustomerFields {
   name?: string | null;
   category?: CustomerCategory;
   age?: number | null;
+  birth_year?: number | null;
   gender?: string | null;
   address?: string | null;
   email?: string | null;
@@ -74,6 +75,8 @@ export interface BillItem {
   is_generic: boolean;
   /** `YYYY-MM-DD`, when the duration is known. */
   runs_out_on: string | null;
+  /** Saved without a duration after the counter asked for one. */
+  duration_skipped: boolean;
 }
 
 export interface Bill {
@@ -102,6 +105,8 @@ export interface NewBillItem {
   unit_price_paise: number;
   duration_days?: number;
   is_generic?: boolean;
+  /** Only without `duration_days`: asked "How many days will this last?", skipped. */
+  duration_skipped?: boolean;
 }
 
 export interface NewBill {

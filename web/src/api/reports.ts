@@ -50,7 +50,12 @@ export interface ConversionReport {
   /** null when no window was asked for: every contact counts. */
   from: string | null;
   to: string | null;
+  /** uploaded_contacts + inbound_contacts. */
   total_contacts: number;
+  /** From uploaded sheets. */
+  uploaded_contacts: number;
+  /** Created by an inbound WhatsApp message or SMS. */
+  inbound_contacts: number;
   pending: number;
   contacted: number;
   converted: number;
@@ -91,6 +96,8 @@ export interface RefillReport {
   messages: { queued: number; sent: number; delivered: number; read: number; failed: number; total: number };
   /** null unless the shop has set a price per message. */
   estimated_cost_paise: { whatsapp: number; sms: number; total: number } | null;
+  /** Bills with medicines in the window; those with a line without a duration; of those, skipped when asked. */
+  bill_durations: { bills: number; without_duration: number; skipped: number };
 }
 
 // --- adherence --------------------------------------------------------------------------------

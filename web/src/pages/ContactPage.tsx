@@ -108,7 +108,7 @@ export function ContactPage({ params }: PageProps) {
         <InteractionForm contactId={contact.id} onLogged={load} />
       </div>
       <div class="panel">
-        <FollowUpForm contactId={contact.id} onAdded={load} />
+        <FollowUpForm contactId={contact.id} onAdded={load} staff={staff} />
       </div>
       <div class="panel">
         <MarkYellow contact={contact} onMarked={load} />

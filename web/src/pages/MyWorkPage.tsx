@@ -15,11 +15,13 @@ const SHOWN = 50;
 interface Work {
   overdue: ItemList<FollowUp>;
   today: ItemList<FollowUp>;
+  /** From tomorrow on: set by oneself or by a manager for this staff member. */
+  upcoming: ItemList<FollowUp>;
   pending: ItemList<Contact>;
   contacted: ItemList<Contact>;
 }
 
-/** A staff member's day: follow-ups due, contacts still to call, and those already reached. */
+/** A staff member's day: follow-ups due and coming up, contacts still to call, and those already reached. */
 export function MyWorkPage() {
   const { me } = useSession();
   const [work, setWork] = useState<Work | null>(null);
@@ -31,10 +33,11 @@ export function MyWorkPage() {
     Promise.all([
       listFollowUps('overdue', { limit: SHOWN }),
       listFollowUps('today', { limit: SHOWN }),
+      listFollowUps('upcoming', { limit: SHOWN }),
       listContacts({ ...mine, status: 'pending', sort: 'oldest', limit: SHOWN }),
       listContacts({ ...mine, status: 'contacted', sort: 'updated', limit: SHOWN }),
     ]).then(
-      ([overdue, today, pending, contacted]) => setWork({ overdue, today, pending, contacted }),
+      ([overdue, today, upcoming, pending, contacted]) => setWork({ overdue, today, upcoming, pending, contacted }),
       (err: unknown) => setError(err instanceof Error ? err.message : 'Could not load your work.'),
     );
   }, [me.id, me.role]);
@@ -87,6 +90,13 @@ export function MyWorkPage() {
           </>
         )}
       </section>
+
+      {work.upcoming.total > 0 && (
+        <section class="panel" aria-labelledby="upcoming-title">
+          <h2 id="upcoming-title">Coming up ({formatCount(work.upcoming.total)})</h2>
+          <FollowUpList items={work.upcoming.items} label="Upcoming follow-ups" showContact onDone={load} />
+        </section>
+      )}
 
       <section class="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">To call ({formatCount(work.pending.total)})</h2>

@@ -8,8 +8,10 @@ import { TextField } from '../TextField';
 import { CategorySelect } from '../customers/CategorySelect';
 import { ContactedQuestion } from './ContactedQuestion';
 import { CustomerLookup } from './CustomerLookup';
+import { DurationQuestion } from './DurationQuestion';
 import { ItemList } from './ItemList';
-import { billRequest, checkDraft, draftTotal, emptyDraft, knownFields, screenFields, type BillDraft, type ItemDraft } from './billDraft';
+import { NewCustomerProfile } from './NewCustomerProfile';
+import { billRequest, checkDraft, draftTotal, emptyDraft, knownFields, rowsWithoutDays, screenFields, type BillDraft, type ItemDraft } from './billDraft';
 import { useCustomerLookup } from './useCustomerLookup';
 
 /** Each row field and the key its errors come under. */
@@ -48,6 +50,8 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
   const [draft, setDraft] = useState<BillDraft>(emptyDraft);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState<'bill' | 'visit' | null>(null);
+  /** Rows asked "How many days will this last?"; asked once per bill. */
+  const [question, setQuestion] = useState<number[] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const set = (changes: Partial<BillDraft>) => setDraft((d) => ({ ...d, ...changes }));
   /** A field's error goes once it is edited. */
@@ -108,16 +112,29 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
     set({ items });
   };
 
-  const save = async (visitOnly: boolean) => {
+  /** `skip`: the answer to the duration question was skipped for every row it asked about. */
+  const save = async (visitOnly: boolean, skip = false) => {
     const form = formRef.current;
-    const ctx = { isNew, firstBill, visitOnly };
-    const problems = checkDraft(draft, ctx);
+    const ctx = { isNew, firstBill, visitOnly, durationAsked: question !== null };
+    let d = draft;
+    if (skip && question) {
+      d = { ...draft, items: draft.items.map((item, i) => (question.includes(i) ? { ...item, days: '' } : item)) };
+      setDraft(d);
+    }
+    const problems = checkDraft(d, ctx);
     if (Object.keys(problems).length) {
       setErrors({ fields: problems, message: null });
       focusFirstInvalid(form);
       return;
     }
-    const { body, rows } = billRequest(draft, ctx, canBackDate);
+    if (!visitOnly && question === null) {
+      const missing = rowsWithoutDays(d);
+      if (missing.length) {
+        setQuestion(missing);
+        return;
+      }
+    }
+    const { body, rows } = billRequest(d, ctx, canBackDate);
     setBusy(visitOnly ? 'visit' : 'bill');
     setErrors(NO_ERRORS);
     try {
@@ -189,6 +206,16 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
             set({ name });
             clear('customer.name');
           }} error={errors.fields['customer.name']} maxLength={200} autoComplete="off" />
+        {isNew && (
+          <NewCustomerProfile
+            profile={draft.profile}
+            errors={errors.fields}
+            onProfile={(profile, edited) => {
+              set({ profile });
+              clear(edited);
+            }}
+          />
+        )}
         <div class="bill-form__visit">
           <button type="button" class="btn btn--yellow" onClick={() => void save(true)} disabled={busy !== null}>
             {busy === 'visit' ? 'Saving…' : 'Visited, did not buy'}
@@ -224,6 +251,17 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
             }} error={errors.fields.notes} maxLength={2000} />
         </div>
       </details>
+
+      {question && (
+        <DurationQuestion
+          items={draft.items}
+          rows={question}
+          onDays={(row, days) => setItems(draft.items.map((item, i) => (i === row ? { ...item, days } : item)))}
+          onSave={() => void save(false)}
+          onSkip={() => void save(false, true)}
+          busy={busy !== null}
+        />
+      )}
 
       <div class="bill-bar">
         <p class="bill-bar__total">

@@ -3,9 +3,10 @@ import { formatRupees } from '../../money';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { CategoryBadge } from '../customers/CategoryBadge';
+import { CustomerCare } from './CustomerCare';
 import type { Lookup } from './useCustomerLookup';
 
-/** What the phone lookup found: a returning customer's summary, or "new customer". */
+/** What the phone lookup found: a returning customer's summary with their care notes, or "new customer". */
 export function CustomerLookup({ lookup }: { lookup: Lookup }) {
   const { shop } = useSession();
   let body = null;
@@ -18,7 +19,7 @@ export function CustomerLookup({ lookup }: { lookup: Lookup }) {
     case 'new':
       body = (
         <p class="lookup__new">
-          <strong>New customer.</strong> Choose a category below.
+          <strong>New customer.</strong> Choose a category below; their profile can be filled in too.
         </p>
       );
       break;
@@ -40,6 +41,7 @@ export function CustomerLookup({ lookup }: { lookup: Lookup }) {
             {c.last_visit_at ? `Last visit ${formatDay(c.last_visit_at, shop?.time_zone)}` : 'No visits yet'} · {plural(c.visit_count, 'visit')} ·{' '}
             {formatRupees(c.total_spent_paise)} spent
           </p>
+          <CustomerCare view={lookup.view} />
         </div>
       );
       break;

@@ -1,13 +1,14 @@
-// As the phone is typed: once it has 10 digits, ask the server who it is.
+// As the phone is typed: once it has 10 digits, ask the server who it is, with what the counter
+// should see (medical notes, open refills, last purchases).
 
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, findCustomerByPhone, type Customer } from '../../api';
+import { ApiError, getCounterView, type CounterView, type Customer } from '../../api';
 import { phoneDigits } from './billDraft';
 
 export type Lookup =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'found'; customer: Customer }
+  | { kind: 'found'; customer: Customer; view: CounterView }
   | { kind: 'new' }
   | { kind: 'invalid'; message: string }
   | { kind: 'error'; message: string };
@@ -27,8 +28,8 @@ export function useCustomerLookup(phone: string): Lookup {
     let live = true;
     setState({ kind: 'loading' });
     const timer = setTimeout(() => {
-      findCustomerByPhone(key).then(
-        (customer) => live && setState({ kind: 'found', customer }),
+      getCounterView(key).then(
+        (view) => live && setState({ kind: 'found', customer: view.customer, view }),
         (err: unknown) => {
           if (!live) return;
           if (err instanceof ApiError && err.status === 404) setState({ kind: 'new' });

@@ -3,7 +3,7 @@ import { formatCount, formatPercent } from '../../datetime';
 import { formatRupees } from '../../money';
 import { FigureGrid, type Figure } from './FigureGrid';
 
-/** The refill report's counts: due, sent, answered, refilled, messages. */
+/** The refill report's counts: due, sent, answered, refilled, messages, and bills saved without a duration (for coaching staff to ask). */
 export function RefillFacts({ report: r }: { report: RefillReport }) {
   const items: Figure[] = [
     { label: 'Reminders due', value: formatCount(r.due) },
@@ -17,6 +17,12 @@ export function RefillFacts({ report: r }: { report: RefillReport }) {
       note: `${formatCount(r.messages.delivered + r.messages.read)} delivered · ${formatCount(r.messages.failed)} failed`,
     },
   ];
+  const d = r.bill_durations;
+  items.push({
+    label: 'Bills without a duration',
+    value: formatCount(d.without_duration),
+    note: `of ${formatCount(d.bills)} bills · ${formatCount(d.skipped)} skipped when asked`,
+  });
   if (r.estimated_cost_paise) items.push({ label: 'Messaging cost (est.)', value: formatRupees(r.estimated_cost_paise.total) });
   return <FigureGrid label="Refill reminders" items={items} small />;
 }
