@@ -16,6 +16,11 @@ namespace {
 // Stored phones are looked up this many at a time (one prepared statement, the last batch
 // padded by repeating a phone, which matches the same row).
 constexpr std::size_t kLookupBatch = 500;
+// Past this many distinct numbers in the file, reading the shop's phones once (in index order)
+// and looking each up in the file's set is cheaper than looking the file's numbers up: on this
+// machine 340,000 lookups in batches took 4.5 s under load, the scan of as many phones well under
+// a second.
+constexpr std::size_t kScanShopAbove = 20000;
 
 // E.164 numbers have at most 15 digits, so a number is kept as an integer: a file's distinct
 // numbers then cost 8 bytes each in the set, not a string.
@@ -105,6 +110,7 @@ class PreviewSink final : public import::ContactSink {
   std::vector<PreviewRow> rows;
   std::int64_t valid = 0;
   std::vector<std::uint64_t> distinct;  // in file order
+  const std::unordered_set<std::uint64_t>& seen() const { return seen_; }
 
  private:
   bool stop_after_rows_;
@@ -119,12 +125,22 @@ std::string lookup_sql() {
   return sql + ")";
 }
 
-// How many of `phones` the shop has already stored.
+// How many of `phones` (also held as the set `seen`) the shop has already stored.
 std::int64_t count_stored(storage::Database& db, std::int64_t shop_id,
-                          const std::vector<std::uint64_t>& phones) {
+                          const std::vector<std::uint64_t>& phones,
+                          const std::unordered_set<std::uint64_t>& seen) {
   if (phones.empty()) return 0;
   static const std::string sql = lookup_sql();
   std::int64_t stored = 0;
+  if (phones.size() > kScanShopAbove) {
+    db.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
+      c.for_each_row("SELECT phone FROM contact_records WHERE shop_id = ?", {shop_id},
+                     [&](const storage::RowView& row) {
+                       if (seen.count(e164_key(row.text_at(0)))) ++stored;
+                     });
+    });
+    return stored;
+  }
   db.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
     storage::Params params;
     params.reserve(kLookupBatch + 1);
@@ -181,7 +197,7 @@ UploadPreview preview_upload(storage::Database& db, std::int64_t shop_id,
   }
   if (!summary || !with_counts) return out;
   const auto& read = **summary;
-  const std::int64_t stored = count_stored(db, shop_id, sink.distinct);
+  const std::int64_t stored = count_stored(db, shop_id, sink.distinct, sink.seen());
   PreviewCounts counts;
   counts.total_rows = read.total_rows;
   counts.new_contacts = static_cast<std::int64_t>(sink.distinct.size()) - stored;

@@ -134,6 +134,26 @@ TEST_F(UploadPreviewTest, PreviewCountsNewAgainstThisShopOnly) {
   EXPECT_EQ(for_b.body["counts"]["duplicate"], 1);
 }
 
+TEST_F(UploadPreviewTest, ALargeSheetIsCountedAgainstTheShopsStoredPhonesToo) {
+  // Past 20,000 distinct numbers the stored ones are found by reading the shop's phones once
+  // rather than looking the file's up in batches: the counts must not change.
+  SignedInStaff a = create_shop(server(), "Large Preview A");
+  SignedInStaff b = create_shop(server(), "Large Preview B");
+  const auto sheet = [](int first, int count) {
+    std::string csv = "Phone\n";
+    for (int i = first; i < first + count; ++i) csv += std::to_string(9800000000LL + i) + "\n";
+    return csv;
+  };
+  ASSERT_EQ(send(a, kUpload, "first.csv", sheet(0, 10000)).status, 201);
+  ASSERT_EQ(send(b, kUpload, "other.csv", sheet(30000, 5000)).status, 201);
+  Response preview = send(a, kPreview, "all.csv", sheet(0, 25000) + sheet(24000, 2000).substr(6));
+  ASSERT_EQ(preview.status, 200) << preview.raw.substr(0, 300);
+  EXPECT_EQ(preview.body["counts"],
+            nlohmann::json(
+                {{"total_rows", 27000}, {"new", 16000}, {"duplicate", 11000}, {"invalid", 0}}));
+  EXPECT_EQ(total(a, "contacts"), 10000);
+}
+
 TEST_F(UploadPreviewTest, OverridesChooseTheHeaderRowAndColumns) {
   SignedInStaff owner = create_shop(server(), "Override Shop");
   Response detected = send(owner, kPreview, "customers.csv", kSheet);
