@@ -47,8 +47,13 @@ std::string extra_columns_json(const std::vector<std::pair<std::string, std::str
 
 class BatchingSink final : public import::ContactSink {
  public:
-  BatchingSink(Channel& channel, const std::function<void(std::size_t, std::size_t)>& progress)
-      : channel_(channel), progress_(progress) {}
+  BatchingSink(Channel& channel, const std::function<void(std::size_t, std::size_t)>& progress,
+               std::optional<import::SheetLayout>* layout)
+      : channel_(channel), progress_(progress), layout_(layout) {}
+
+  void on_layout(const import::SheetLayout& layout) override {
+    if (layout_ && layout.phone_column) *layout_ = layout;
+  }
 
   void on_contact(const import::ContactRow& row) override {
     std::optional<std::string> extra;
@@ -77,6 +82,7 @@ class BatchingSink final : public import::ContactSink {
  private:
   Channel& channel_;
   const std::function<void(std::size_t, std::size_t)>& progress_;
+  std::optional<import::SheetLayout>* layout_;
   PreparedBatch batch_;
 };
 
@@ -85,14 +91,15 @@ class BatchingSink final : public import::ContactSink {
 tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_background(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer,
     const std::function<void(std::size_t done, std::size_t total)>& progress,
-    const std::function<void(PreparedBatch& batch)>& receive, std::size_t queued_batches) {
+    const std::function<void(PreparedBatch& batch)>& receive, std::size_t queued_batches,
+    const import::ReadOptions& options, std::optional<import::SheetLayout>* layout) {
   Channel channel(queued_batches);
   std::optional<tl::expected<import::ParseSummary, import::ImportFailure>> parsed;
   std::exception_ptr thrown;
   const auto read = [&] {
     try {
-      BatchingSink sink(channel, progress);
-      parsed = import::parse_contact_sheet(bytes, normalizer, sink);
+      BatchingSink sink(channel, progress, layout);
+      parsed = import::parse_contact_sheet(bytes, normalizer, sink, options);
       if (*parsed) sink.flush();
     } catch (const ReceiverStopped&) {
       // The receiver threw; its exception is the one that leaves.

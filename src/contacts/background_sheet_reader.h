@@ -11,6 +11,7 @@
 
 #include "contacts/upload_repository.h"
 #include "import/import_types.h"
+#include "import/sheet_choice.h"
 #include "phone/phone_normalizer.h"
 
 namespace rx::contacts {
@@ -36,11 +37,14 @@ struct PreparedBatch {
 // each get a core. `progress` is called on the reading thread. If `receive` throws, the reader
 // is stopped and joined before the exception leaves; if reading throws, the exception is
 // rethrown here. At most `queued_batches` batches (of 512 contacts) wait between the two threads.
+// `options` are the reader's (choices, saved mappings; the lookup runs on the reading thread);
+// `layout`, if given, receives the layout of the sheet read.
 inline constexpr std::size_t kDefaultQueuedBatches = 4;
 tl::expected<import::ParseSummary, import::ImportFailure> read_sheet_in_background(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer,
     const std::function<void(std::size_t done, std::size_t total)>& progress,
     const std::function<void(PreparedBatch& batch)>& receive,
-    std::size_t queued_batches = kDefaultQueuedBatches);
+    std::size_t queued_batches = kDefaultQueuedBatches, const import::ReadOptions& options = {},
+    std::optional<import::SheetLayout>* layout = nullptr);
 
 }  // namespace rx::contacts

@@ -2,11 +2,14 @@
 
 #include "contacts/background_sheet_reader.h"
 #include "contacts/contact_counts.h"
+#include "contacts/import_outcome.h"
+#include "contacts/upload_mapping_repository.h"
 #include "core/error.h"
 #include "phone/phone_normalizer.h"
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include <malloc.h>
 
@@ -27,18 +30,6 @@ constexpr int kColumnsPerRow = 9;
 // CopyStore's chunks (some 8 MB), so that it reads on while PostgreSQL inserts a chunk. SQLite's
 // inserts keep up with the reading (kDefaultQueuedBatches).
 constexpr std::size_t kPostgresQueuedBatches = 64;
-
-std::string_view format_name(import::FileFormat format) {
-  switch (format) {
-    case import::FileFormat::kXlsx:
-      return "xlsx";
-    case import::FileFormat::kXls:
-      return "xls";
-    case import::FileFormat::kDelimitedText:
-      return "text";
-  }
-  return "text";
-}
 
 std::string insert_sql(std::size_t rows) {
   std::string sql =
@@ -251,17 +242,25 @@ class BulkCache {
   storage::Connection& c_;
 };
 
-[[noreturn]] void throw_failure(const import::ImportFailure& failure) {
-  const ErrorCode code = failure.kind == import::ImportFailure::Kind::kUnsupportedFormat
-                             ? ErrorCode::kUnsupportedMediaType
-                             : ErrorCode::kValidation;
-  throw AppError(code, failure.message, {{"fields", {{"file", failure.message}}}});
-}
-
 }  // namespace
 
-ImportResult ContactImportService::import(const ImportRequest& request,
-                                          const ImportProgress& progress, bool allow_large) {
+class ContactImportService::Turn {
+ public:
+  explicit Turn(std::counting_semaphore<kConcurrentImports>& turns) : turns_(&turns) {}
+  Turn(Turn&& other) noexcept : turns_(std::exchange(other.turns_, nullptr)) {}
+  Turn(const Turn&) = delete;
+  Turn& operator=(const Turn&) = delete;
+  Turn& operator=(Turn&&) = delete;
+  ~Turn() {
+    if (turns_) turns_->release();
+  }
+
+ private:
+  std::counting_semaphore<kConcurrentImports>* turns_;
+};
+
+ContactImportService::Turn ContactImportService::take_turn(const ImportRequest& request,
+                                                           bool allow_large) {
   if (request.bytes.size() > kMaxFileBytes && !allow_large) {
     throw AppError(ErrorCode::kPayloadTooLarge, "contact sheets are limited to 20 MB");
   }
@@ -272,20 +271,37 @@ ImportResult ContactImportService::import(const ImportRequest& request,
     throw AppError(ErrorCode::kUnavailable,
                    "other contact sheets are being imported; try again in a minute");
   }
-  struct Turn {
-    std::counting_semaphore<kConcurrentImports>& turns;
-    ~Turn() { turns.release(); }
-  } turn{turns_};
-  return import_now(request, progress);
+  return Turn(turns_);
+}
+
+ImportResult ContactImportService::import(const ImportRequest& request,
+                                          const ImportProgress& progress, bool allow_large,
+                                          const import::SheetChoice& choice) {
+  const Turn turn = take_turn(request, allow_large);
+  return import_now(request, progress, choice);
+}
+
+UploadPreview ContactImportService::preview(const ImportRequest& request,
+                                            const import::SheetChoice& choice, bool with_counts) {
+  const Turn turn = take_turn(request, false);
+  UploadPreview preview = preview_upload(db_, request.shop_id, request.phone_region, request.bytes,
+                                         choice, with_counts);
+  // A preview allocates tens of megabytes for a moment, as an import does.
+  malloc_trim(0);
+  return preview;
 }
 
 ImportResult ContactImportService::import_now(const ImportRequest& request,
-                                              const ImportProgress& progress) {
+                                              const ImportProgress& progress,
+                                              const import::SheetChoice& choice) {
   const phone::PhoneNormalizer normalizer(request.phone_region);
   ImportResult result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const BulkCache cache(c);
     const std::int64_t now = clock_.now_ms();
+    const SavedMappings mappings = UploadMappingRepository::all(c, request.shop_id);
+    const import::ReadOptions options{choice, lookup_in(mappings)};
+    std::optional<import::SheetLayout> layout;
     const std::int64_t upload_id = UploadRepository::insert(c, request.shop_id, request.file_name,
                                                             "pending", request.uploaded_by, now);
     const std::int64_t first_contact_id = UploadRepository::last_contact_id(c) + 1;
@@ -302,8 +318,8 @@ ImportResult ContactImportService::import_now(const ImportRequest& request,
           added += static_cast<std::int64_t>(batch.contacts.size());
           std::move(batch.problems.begin(), batch.problems.end(), std::back_inserter(errors));
         },
-        queued);
-    if (!summary) throw_failure(summary.error());
+        queued, options, &layout);
+    if (!summary) throw_import_failure(summary.error());
     const std::int64_t imported = store->finish();
     store.reset();
     UploadRepository::set_contact_range(c, request.shop_id, upload_id, first_contact_id);
@@ -316,6 +332,15 @@ ImportResult ContactImportService::import_now(const ImportRequest& request,
     UploadRepository::set_counts(c, request.shop_id, upload_id, summary->total_rows, imported,
                                  duplicates, summary->invalid_rows);
     UploadRepository::insert_errors(c, request.shop_id, upload_id, errors);
+    if (choice.any() && layout && layout->phone_column && !layout->signature.empty()) {
+      UploadMappingRepository::save(
+          c, request.shop_id,
+          {layout->signature,
+           layout->sheet_name,
+           {layout->header_row, *layout->phone_column, layout->name_column},
+           now},
+          request.uploaded_by);
+    }
     result.upload = *UploadRepository::find(c, request.shop_id, upload_id);
     result.errors = std::move(errors);
   });

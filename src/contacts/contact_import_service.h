@@ -1,7 +1,9 @@
 #pragma once
 
+#include "contacts/upload_preview.h"
 #include "contacts/upload_repository.h"
 #include "core/clock.h"
+#include "import/sheet_choice.h"
 #include "storage/database.h"
 
 #include <chrono>
@@ -46,12 +48,24 @@ class ContactImportService {
       : db_(db), clock_(clock), turns_(kConcurrentImports) {}
 
   // 413 over 20 MB (unless `allow_large`, for the command line), 415 for a file that is not a
-  // spreadsheet, 422 for a damaged or hostile one.
+  // spreadsheet, 422 for a damaged or hostile one, or naming a `choice` that does not fit it.
+  // `choice` overrides what is detected; an import with any of it saves the mapping it used
+  // under the sheet's header signature, and imports and previews of sheets with that signature
+  // apply the saved mapping to whatever they do not choose themselves.
   ImportResult import(const ImportRequest& request, const ImportProgress& progress = {},
-                      bool allow_large = false);
+                      bool allow_large = false, const import::SheetChoice& choice = {});
+
+  // What import(request, {}, false, choice) would do, storing nothing (see preview_upload): the
+  // same limits, and a turn among the imports, as it needs as much memory.
+  UploadPreview preview(const ImportRequest& request, const import::SheetChoice& choice,
+                        bool with_counts = true);
 
  private:
-  ImportResult import_now(const ImportRequest& request, const ImportProgress& progress);
+  // Refuses a file over the limits, then waits for a turn; the turn ends with the result.
+  class Turn;
+  Turn take_turn(const ImportRequest& request, bool allow_large);
+  ImportResult import_now(const ImportRequest& request, const ImportProgress& progress,
+                          const import::SheetChoice& choice);
 
   storage::Database& db_;
   const core::Clock& clock_;

@@ -2,6 +2,8 @@
 
 #include "contacts/contact_filter_parser.h"
 #include "contacts/contact_json.h"
+#include "contacts/upload_form_routes.h"
+#include "contacts/upload_preview_json.h"
 #include "core/csv_writer.h"
 #include "core/error.h"
 #include "core/json_fields.h"
@@ -138,9 +140,18 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
         }
         const httplib::MultipartFormData& file = part->second;
         const auth::Principal& me = ctx.principal();
+        const bool preview = wants_preview(ctx);
+        const import::SheetChoice choice = read_sheet_choice(req);
         ImportRequest request{me.shop_id, me.phone_region, me.staff_id,
                               file.filename.empty() ? "upload" : file.filename, file.content};
-        ImportResult result = importer.import(request);
+        if (preview) {
+          const nlohmann::json body = to_json(importer.preview(request, choice, wants_counts(ctx)),
+                                              request.file_name, me.time_zone);
+          http::reply_json_text(
+              res, 200, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+          return;
+        }
+        ImportResult result = importer.import(request, {}, false, choice);
         nlohmann::json body = to_json(result.upload, me.time_zone);
         add_errors(body, result.errors, kUploadAnswerErrors,
                    static_cast<std::int64_t>(result.errors.size()));

@@ -1,5 +1,7 @@
 #include "import/contact_extractor.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "import/cell_text.h"
@@ -29,23 +31,40 @@ bool may_hold_phone(std::string_view cell) {
 
 }  // namespace
 
-ContactExtractor::ContactExtractor(const phone::PhoneNormalizer& normalizer, ContactSink& sink)
-    : normalizer_(normalizer), sink_(sink) {}
+ContactExtractor::ContactExtractor(const phone::PhoneNormalizer& normalizer, ContactSink& sink,
+                                   const ReadOptions& options)
+    : normalizer_(normalizer), sink_(sink), options_(options) {}
 
-void ContactExtractor::begin_sheet() {
+void ContactExtractor::begin_sheet(std::size_t index, std::string name, bool chosen) {
   phase_ = Phase::kSampling;
   sample_.clear();
   sample_bytes_ = 0;
+  header_index_ = 0;
   has_header_ = false;
   has_name_column_ = false;
   headers_.clear();
+  sheet_index_ = index;
+  sheet_name_ = std::move(name);
+  chosen_ = chosen;
+  last_row_ = 0;
+  signature_.clear();
+  signature_final_ = false;
+  saved_applied_ = false;
+  failure_.reset();
 }
 
 RowAction ContactExtractor::add_row(int number, std::span<const std::string_view> cells) {
-  if (phase_ == Phase::kNoPhoneColumn) return RowAction::kStop;
+  if (phase_ == Phase::kNoPhoneColumn || phase_ == Phase::kRefused) return RowAction::kStop;
   if (is_blank_row(cells)) return RowAction::kContinue;
+  last_row_ = number;
   if (phase_ == Phase::kStreaming) {
     process(number, cells);
+    return RowAction::kContinue;
+  }
+  if (!signature_final_) note_signature_row(cells);
+  // Rows above a chosen header row are neither header nor data.
+  const std::optional<int>& header_row = options_.choice.header_row;
+  if (chosen_ && header_row && *header_row > 0 && number < *header_row) {
     return RowAction::kContinue;
   }
   sample_.emplace_back(number, cells);
@@ -57,8 +76,47 @@ RowAction ContactExtractor::add_row(int number, std::span<const std::string_view
 }
 
 SheetOutcome ContactExtractor::end_sheet() {
-  if (phase_ == Phase::kSampling && !decide()) return SheetOutcome::kNoPhoneColumn;
-  return phase_ == Phase::kStreaming ? SheetOutcome::kImported : SheetOutcome::kNoPhoneColumn;
+  if (phase_ == Phase::kSampling) {
+    const std::optional<int>& header_row = options_.choice.header_row;
+    if (chosen_ && header_row && *header_row > 0 && sample_.empty()) {
+      refuse("header_row", fmt::format("The sheet has no row {} with anything in it (its last "
+                                       "filled row is {}).",
+                                       *header_row, last_row_));
+    } else {
+      decide();
+    }
+  }
+  switch (phase_) {
+    case Phase::kStreaming:
+      return SheetOutcome::kImported;
+    case Phase::kRefused:
+      return SheetOutcome::kRefused;
+    case Phase::kSampling:
+    case Phase::kNoPhoneColumn:
+      break;
+  }
+  return SheetOutcome::kNoPhoneColumn;
+}
+
+bool ContactExtractor::refuse(std::string field, std::string message) {
+  failure_ = field_failure(std::move(field), std::move(message));
+  phase_ = Phase::kRefused;
+  sample_.clear();
+  return false;
+}
+
+void ContactExtractor::note_signature_row(std::span<const std::string_view> cells) {
+  std::size_t filled = 0;
+  for (std::string_view cell : cells) filled += trim_cell(cell).empty() ? 0 : 1;
+  if (signature_.empty() || filled >= 2) {
+    signature_ = header_signature(cells);
+    signature_final_ = filled >= 2;
+  }
+}
+
+std::optional<SavedLayout> ContactExtractor::saved_layout() const {
+  if (!options_.saved || signature_.empty()) return std::nullopt;
+  return options_.saved(signature_);
 }
 
 bool ContactExtractor::decide() {
@@ -70,18 +128,160 @@ bool ContactExtractor::decide() {
     max_width = std::max(max_width, rows[i].size());
     max_filled = std::max(max_filled, non_empty_cells(rows[i]));
   }
-  has_header_ = find_header(rows, max_filled);
-  if (!has_header_ && !find_phone_column_by_values(rows, max_width)) {
-    phase_ = Phase::kNoPhoneColumn;
-    sample_.clear();
-    return false;
-  }
+  std::optional<SavedLayout> saved = saved_layout();
+  bool detected_phone = false;
+  if (!settle_header(rows, saved, max_filled, detected_phone)) return false;
+  if (!settle_columns(rows, saved, detected_phone, max_width)) return false;
   phase_ = Phase::kStreaming;
+  report_layout(rows, true);
   const std::size_t first_data = has_header_ ? header_index_ + 1 : 0;
   for (std::size_t i = first_data; i < rows.size(); ++i) process(sample_[i].number(), rows[i]);
   sample_.clear();
   sample_bytes_ = 0;
   return true;
+}
+
+// The header row: chosen, else the saved mapping's (dropped when that row is not in this
+// sheet's sample), else the first row naming a phone column (`detected_phone`).
+bool ContactExtractor::settle_header(const std::vector<std::vector<std::string_view>>& rows,
+                                     std::optional<SavedLayout>& saved, std::size_t max_filled,
+                                     bool& detected_phone) {
+  const auto use_header = [&](std::size_t index) {
+    header_index_ = index;
+    has_header_ = true;
+    headers_.clear();
+    for (std::size_t c = 0; c < rows[index].size(); ++c) {
+      const std::string_view text = trim_cell(rows[index][c]);
+      headers_.push_back(text.empty() ? column_label(c) : std::string(text));
+    }
+  };
+  has_header_ = false;
+  headers_.clear();
+  const std::optional<int>& chosen_row = options_.choice.header_row;
+  if (chosen_ && chosen_row) {
+    saved_applied_ = saved.has_value();
+    if (*chosen_row == 0) return true;
+    if (sample_.empty() || sample_.front().number() != *chosen_row) {
+      return refuse("header_row", fmt::format("Row {} is blank: choose the row that holds the "
+                                              "column headings.",
+                                              *chosen_row));
+    }
+    use_header(0);
+    return true;
+  }
+  if (saved) {
+    if (saved->header_row == 0) {
+      saved_applied_ = true;
+      return true;
+    }
+    for (std::size_t i = 0; i < sample_.size(); ++i) {
+      if (sample_[i].number() == saved->header_row) {
+        saved_applied_ = true;
+        use_header(i);
+        return true;
+      }
+    }
+    saved.reset();
+  }
+  if (find_header(rows, max_filled)) {
+    use_header(header_index_);
+    detected_phone = true;
+  }
+  return true;
+}
+
+bool ContactExtractor::settle_columns(const std::vector<std::vector<std::string_view>>& rows,
+                                      const std::optional<SavedLayout>& saved, bool detected_phone,
+                                      std::size_t max_width) {
+  static const std::vector<std::string_view> kNoHeaders;
+  const std::vector<std::string_view>& header_cells =
+      has_header_ ? rows[header_index_] : kNoHeaders;
+  const std::size_t first_data = has_header_ ? header_index_ + 1 : 0;
+  const SheetChoice& choice = options_.choice;
+  const bool use_saved = saved.has_value() && saved_applied_;
+
+  if (chosen_ && choice.phone_column) {
+    auto column = resolve_column(*choice.phone_column, header_cells, max_width);
+    if (!column) return refuse("phone_column", "phone_column: " + column.error() + ".");
+    phone_column_ = *column;
+  } else if (use_saved) {
+    phone_column_ = saved->phone_column;
+  } else if (detected_phone) {
+    // find_header chose it.
+  } else if (auto named = has_header_ ? phone_header_in(header_cells) : std::nullopt) {
+    phone_column_ = *named;
+  } else if (!find_phone_column_by_values(rows, first_data, max_width)) {
+    phase_ = Phase::kNoPhoneColumn;
+    report_layout(rows, false);
+    sample_.clear();
+    return false;
+  }
+
+  has_name_column_ = false;
+  if (chosen_ && choice.name_column) {
+    if (same_column_text(*choice.name_column, kNoNameColumn)) return true;
+    auto column = resolve_column(*choice.name_column, header_cells, max_width);
+    if (!column) return refuse("name_column", "name_column: " + column.error() + ".");
+    if (*column == phone_column_) {
+      return refuse("name_column",
+                    "name_column: that is the phone column; choose another column or none.");
+    }
+    name_column_ = *column;
+    has_name_column_ = true;
+  } else if (use_saved) {
+    has_name_column_ = saved->name_column.has_value() && *saved->name_column != phone_column_;
+    if (has_name_column_) name_column_ = *saved->name_column;
+  } else if (auto named = has_header_ ? name_header_in(header_cells) : std::nullopt) {
+    name_column_ = *named;
+    has_name_column_ = true;
+  }
+  return true;
+}
+
+void ContactExtractor::report_layout(const std::vector<std::vector<std::string_view>>& rows,
+                                     bool found) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, row.size());
+  SheetLayout layout;
+  layout.sheet_index = sheet_index_;
+  layout.sheet_name = sheet_name_;
+  layout.header_row = has_header_ ? sample_[header_index_].number() : 0;
+  for (std::size_t c = 0; c < width; ++c) {
+    layout.headers.push_back(c < headers_.size() ? headers_[c] : column_label(c));
+  }
+  if (found) layout.phone_column = phone_column_;
+  if (found && has_name_column_) layout.name_column = name_column_;
+  layout.signature = signature_;
+  layout.saved_mapping_applied = saved_applied_;
+  sink_.on_layout(layout);
+  if (found) return;
+  // Without a phone column the sample is all there is to show.
+  const std::size_t first_data = has_header_ ? header_index_ + 1 : 0;
+  for (std::size_t i = first_data; i < rows.size(); ++i) {
+    sink_.on_data_row(sample_[i].number(), rows[i]);
+  }
+}
+
+std::optional<std::size_t> ContactExtractor::phone_header_in(
+    const std::vector<std::string_view>& row) const {
+  int best = 0;
+  std::optional<std::size_t> column;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const HeaderMatch match = match_header(row[c]);
+    if (match.role == HeaderRole::kPhone && match.strength > best) {
+      best = match.strength;
+      column = c;
+    }
+  }
+  return column;
+}
+
+std::optional<std::size_t> ContactExtractor::name_header_in(
+    const std::vector<std::string_view>& row) const {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    if (c != phone_column_ && match_header(row[c]).role == HeaderRole::kName) return c;
+  }
+  return std::nullopt;
 }
 
 // The first row that names a phone column. A lone cell in a sheet whose rows have several is a
@@ -90,32 +290,13 @@ bool ContactExtractor::decide() {
 bool ContactExtractor::find_header(const std::vector<std::vector<std::string_view>>& rows,
                                    std::size_t max_filled) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::vector<std::string_view>& row = rows[i];
-    int best = 0;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const HeaderMatch match = match_header(row[c]);
-      if (match.role == HeaderRole::kPhone && match.strength > best) {
-        best = match.strength;
-        phone_column_ = c;
-      }
-    }
-    if (best == 0) continue;
-    if (non_empty_cells(row) < 2 && max_filled > 1 && !has_phone_below(rows, i, phone_column_)) {
+    const auto phone = phone_header_in(rows[i]);
+    if (!phone) continue;
+    if (non_empty_cells(rows[i]) < 2 && max_filled > 1 && !has_phone_below(rows, i, *phone)) {
       continue;
     }
-    has_name_column_ = false;
-    for (std::size_t c = 0; c < row.size() && !has_name_column_; ++c) {
-      if (c != phone_column_ && match_header(row[c]).role == HeaderRole::kName) {
-        name_column_ = c;
-        has_name_column_ = true;
-      }
-    }
+    phone_column_ = *phone;
     header_index_ = i;
-    headers_.clear();
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string_view text = trim_cell(row[c]);
-      headers_.push_back(text.empty() ? column_label(c) : std::string(text));
-    }
     return true;
   }
   return false;
@@ -140,13 +321,15 @@ bool ContactExtractor::has_phone_below(const std::vector<std::vector<std::string
 
 // Without a header: the column where most sampled values are valid numbers.
 bool ContactExtractor::find_phone_column_by_values(
-    const std::vector<std::vector<std::string_view>>& rows, std::size_t max_width) {
+    const std::vector<std::vector<std::string_view>>& rows, std::size_t first,
+    std::size_t max_width) {
   std::size_t best_valid = 0;
   std::size_t best_filled = 0;
   for (std::size_t c = 0; c < max_width; ++c) {
     std::size_t valid = 0;
     std::size_t filled = 0;
-    for (const auto& row : rows) {
+    for (std::size_t i = first; i < rows.size(); ++i) {
+      const auto& row = rows[i];
       if (c >= row.size() || trim_cell(row[c]).empty()) continue;
       ++filled;
       if (cell_has_phone(row[c])) ++valid;
@@ -157,8 +340,6 @@ bool ContactExtractor::find_phone_column_by_values(
       phone_column_ = c;
     }
   }
-  has_name_column_ = false;
-  headers_.clear();
   return best_valid > 0 && best_valid * 2 > best_filled;
 }
 
@@ -169,6 +350,7 @@ const std::string& ContactExtractor::header_for(std::size_t column) {
 
 void ContactExtractor::process(int number, std::span<const std::string_view> cells) {
   ++total_rows_;
+  sink_.on_data_row(number, cells);
   const std::string_view cell = phone_column_ < cells.size() ? cells[phone_column_] : "";
 
   pieces_.clear();

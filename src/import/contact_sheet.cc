@@ -8,7 +8,8 @@
 namespace rx::import {
 
 tl::expected<ParseSummary, ImportFailure> parse_contact_sheet(
-    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink) {
+    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink,
+    const ReadOptions& options) {
   if (bytes.empty()) {
     return refused(ImportFailure::Kind::kMalformed, "The file is empty.");
   }
@@ -21,13 +22,13 @@ tl::expected<ParseSummary, ImportFailure> parse_contact_sheet(
   }
   switch (sniffed.container) {
     case Container::kZip:
-      return read_xlsx(bytes, normalizer, sink);
+      return read_xlsx(bytes, normalizer, sink, options);
     case Container::kCompoundFile:
-      return read_xls(bytes, normalizer, sink);
+      return read_xls(bytes, normalizer, sink, options);
     case Container::kText:
       break;
   }
-  return read_delimited_text(bytes, normalizer, sink);
+  return read_delimited_text(bytes, normalizer, sink, options);
 }
 
 }  // namespace rx::import

@@ -6,6 +6,7 @@
 
 #include "import/contact_sink.h"
 #include "import/import_types.h"
+#include "import/sheet_choice.h"
 #include "phone/phone_normalizer.h"
 
 namespace rx::import {
@@ -23,7 +24,13 @@ namespace rx::import {
 // hostile ones (truncated ZIP, bad XML, any DTD) and sheets without a phone column, kTooLarge when
 // an .xlsx inflates past 200 MB. Contacts already sent to `sink` before a failure are not taken
 // back: the caller should discard them (the usual case is a transaction it rolls back).
+//
+// `options` may choose the sheet, header row and columns (SheetChoice) and find a shop's saved
+// mapping by the sheet's signature; a choice that does not fit the file is refused with
+// ImportFailure::field naming it. The header row and columns chosen without a sheet apply to the
+// first sheet.
 tl::expected<ParseSummary, ImportFailure> parse_contact_sheet(
-    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink);
+    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink,
+    const ReadOptions& options = {});
 
 }  // namespace rx::import

@@ -16,7 +16,8 @@ constexpr std::size_t kSampleBytes = 64 * 1024;
 }  // namespace
 
 tl::expected<ParseSummary, ImportFailure> read_delimited_text(
-    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink) {
+    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink,
+    const ReadOptions& options) {
   const DetectedText text = detect_encoding(bytes);
 
   // The first chunk decides whether this is text at all and which delimiter it uses.
@@ -34,8 +35,14 @@ tl::expected<ParseSummary, ImportFailure> read_delimited_text(
   }
   const char delimiter = detect_delimiter(sample, whole);
 
-  ContactExtractor extractor(normalizer, sink);
-  extractor.begin_sheet();
+  // A text file is one sheet, so every choice is for it.
+  const std::vector<std::string> names{numbered_sheet_name(0)};
+  sink.on_sheets(names);
+  if (auto chosen = resolve_sheet(options.choice, names); !chosen) {
+    return tl::unexpected<ImportFailure>(chosen.error());
+  }
+  ContactExtractor extractor(normalizer, sink, options);
+  extractor.begin_sheet(0, names.front(), true);
   CsvTokenizer tokenizer(delimiter);
   int row_number = 0;
   const CsvTokenizer::RecordFn on_record = [&](std::span<const std::string_view> cells) {
@@ -72,9 +79,13 @@ tl::expected<ParseSummary, ImportFailure> read_delimited_text(
       return refused(ImportFailure::Kind::kMalformed,
                      fmt::format("Row {} is too long to be a contact.", row_number + 1));
   }
-  if (extractor.end_sheet() == SheetOutcome::kNoPhoneColumn) {
-    return refused(ImportFailure::Kind::kMalformed,
-                   "No phone column found: name it \"Phone\" or \"Mobile\" in the header row.");
+  switch (extractor.end_sheet()) {
+    case SheetOutcome::kImported:
+      break;
+    case SheetOutcome::kRefused:
+      return tl::unexpected<ImportFailure>(extractor.failure());
+    case SheetOutcome::kNoPhoneColumn:
+      return tl::unexpected<ImportFailure>(no_phone_column(std::nullopt));
   }
   sink.on_progress(bytes.size(), bytes.size());
   return ParseSummary{FileFormat::kDelimitedText, extractor.total_rows(), extractor.invalid_rows()};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -15,10 +16,15 @@ struct HeaderMatch {
   int strength = 0;
 };
 
-// Reads a header cell as words (any case, punctuation and digits ignored): "Mob. No.",
-// "Phone Number", "Contact No", "WhatsApp" name phone columns; "Name", "Customer", "Patient Name"
-// name the name column. "Contact Name" is a name, "Customer Mobile" a phone.
+// Reads a header cell as words (Unicode NFC, any case, punctuation and digits ignored):
+// "Mob. No.", "Phone Number", "Contact No", "WhatsApp" name phone columns; "Name", "Customer",
+// "Patient Name" name the name column. "Contact Name" is a name, "Customer Mobile" a phone. The
+// same words in Hindi, Marathi, Gujarati, Tamil, Telugu, Kannada and Bengali are known too
+// ("मोबाइल नंबर", "ग्राहक का नाम", "கைபேசி எண்").
 HeaderMatch match_header(std::string_view header);
+
+// A row's signature: 16 hex digits digesting its cells' words as match_header reads them.
+std::string header_signature(std::span<const std::string_view> cells);
 
 // "A", "B", ... "Z", "AA", ... for a 0-based column index, as a spreadsheet labels it.
 std::string column_letters(std::size_t column);

@@ -20,11 +20,19 @@ struct ImportFailure {
   };
   Kind kind;
   std::string message;  // for the person who uploaded the file
+  // The upload's form field the failure is about: "file", or an override ("sheet",
+  // "header_row", "phone_column", "name_column") that cannot be applied to this file.
+  std::string field = "file";
 };
 
 // A reader's answer for a file it refuses.
 inline tl::unexpected<ImportFailure> refused(ImportFailure::Kind kind, std::string message) {
   return tl::unexpected<ImportFailure>(ImportFailure{kind, std::move(message)});
+}
+
+// An override of the upload (`field`) that does not fit this file.
+inline ImportFailure field_failure(std::string field, std::string message) {
+  return ImportFailure{ImportFailure::Kind::kMalformed, std::move(message), std::move(field)};
 }
 
 // One valid number found in the sheet. A cell with several numbers yields several rows.

@@ -168,7 +168,7 @@ struct Fd {
 
 tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
                                                    const phone::PhoneNormalizer& normalizer,
-                                                   ContactSink& sink) {
+                                                   ContactSink& sink, const ReadOptions& options) {
   const std::optional<MemoryFile> file = MemoryFile::create(bytes);
   if (!file) {
     return refused(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
@@ -197,7 +197,12 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
   ::close(write_end.fd);
   write_end.fd = -1;
 
-  ContactExtractor extractor(normalizer, sink);
+  ContactExtractor extractor(normalizer, sink, options);
+  // Sheets are met one by one (named Sheet1, Sheet2...: the frames carry no names). With a
+  // choice, only the sheet it is for is read.
+  const bool limited = options.choice.sheet || options.choice.any_layout();
+  std::vector<std::string> names;
+  std::optional<std::string> chosen_name;
   XlsFrameReader reader(read_end.fd, kChildTimeoutMs);
   std::vector<std::string_view> cells;
   bool in_sheet = false;
@@ -222,18 +227,32 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
       continue;
     }
     // A new sheet or the end: finish the sheet before.
-    if (in_sheet && extractor.end_sheet() == SheetOutcome::kImported) {
-      sink.on_progress(bytes.size(), bytes.size());
-      return ParseSummary{FileFormat::kXls, extractor.total_rows(), extractor.invalid_rows()};
+    if (in_sheet) {
+      switch (extractor.end_sheet()) {
+        case SheetOutcome::kImported:
+          sink.on_progress(bytes.size(), bytes.size());
+          return ParseSummary{FileFormat::kXls, extractor.total_rows(), extractor.invalid_rows()};
+        case SheetOutcome::kRefused:
+          return tl::unexpected<ImportFailure>(extractor.failure());
+        case SheetOutcome::kNoPhoneColumn:
+          break;
+      }
     }
     if (frame == XlsFrame::kDone) break;
-    extractor.begin_sheet();
-    in_sheet = true;
+    names.push_back(numbered_sheet_name(names.size()));
+    sink.on_sheets(names);
+    const bool chosen = limited && is_only_sheet(options.choice, names, names.size() - 1);
+    if (chosen) chosen_name = names.back();
+    in_sheet = !limited || chosen;
+    if (in_sheet) extractor.begin_sheet(names.size() - 1, names.back(), chosen);
     skipping = false;
   }
   if (child.wait() != 0) return damaged();
-  return refused(ImportFailure::Kind::kMalformed,
-                 "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header row.");
+  if (limited && !chosen_name) {
+    auto unknown = resolve_sheet(options.choice, names);
+    if (!unknown) return tl::unexpected<ImportFailure>(unknown.error());
+  }
+  return tl::unexpected<ImportFailure>(no_phone_column(chosen_name));
 }
 
 }  // namespace rx::import

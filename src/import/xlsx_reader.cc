@@ -57,7 +57,7 @@ tl::expected<void, ImportFailure> read_sheet(const ZipArchive& archive, const Wo
 
 tl::expected<ParseSummary, ImportFailure> read_xlsx(std::string_view bytes,
                                                     const phone::PhoneNormalizer& normalizer,
-                                                    ContactSink& sink) {
+                                                    ContactSink& sink, const ReadOptions& options) {
   auto archive = ZipArchive::open(bytes);
   if (!archive) return tl::unexpected<ImportFailure>(archive.error());
   InflateBudget budget{kMaxInflatedBytes};
@@ -71,21 +71,36 @@ tl::expected<ParseSummary, ImportFailure> read_xlsx(std::string_view bytes,
     strings = std::move(*read);
   }
 
-  ContactExtractor extractor(normalizer, sink);
-  for (const WorksheetRef& sheet : package->worksheets) {
-    extractor.begin_sheet();
-    if (auto read = read_sheet(*archive, sheet, strings, budget, extractor, sink, bytes.size());
+  std::vector<std::string> names;
+  for (const WorksheetRef& sheet : package->worksheets) names.push_back(sheet.name);
+  sink.on_sheets(names);
+  auto chosen = resolve_sheet(options.choice, names);
+  if (!chosen) return tl::unexpected<ImportFailure>(chosen.error());
+  // A header row or column chosen without a sheet is for the first one.
+  std::optional<std::size_t> only = *chosen;
+  if (!only && options.choice.any_layout()) only = 0;
+
+  ContactExtractor extractor(normalizer, sink, options);
+  for (std::size_t i = 0; i < package->worksheets.size(); ++i) {
+    if (only && i != *only) continue;
+    extractor.begin_sheet(i, names[i], only.has_value());
+    if (auto read = read_sheet(*archive, package->worksheets[i], strings, budget, extractor, sink,
+                               bytes.size());
         !read) {
       return tl::unexpected<ImportFailure>(read.error());
     }
-    if (extractor.end_sheet() == SheetOutcome::kImported) {
-      sink.on_progress(bytes.size(), bytes.size());
-      return ParseSummary{FileFormat::kXlsx, extractor.total_rows(), extractor.invalid_rows()};
+    switch (extractor.end_sheet()) {
+      case SheetOutcome::kImported:
+        sink.on_progress(bytes.size(), bytes.size());
+        return ParseSummary{FileFormat::kXlsx, extractor.total_rows(), extractor.invalid_rows()};
+      case SheetOutcome::kRefused:
+        return tl::unexpected<ImportFailure>(extractor.failure());
+      case SheetOutcome::kNoPhoneColumn:
+        break;
     }
   }
-  return refused(ImportFailure::Kind::kMalformed,
-                 "No sheet has a phone column: name it \"Phone\" or \"Mobile\" in the header "
-                 "row.");
+  return tl::unexpected<ImportFailure>(
+      no_phone_column(only ? std::optional<std::string>(names[*only]) : std::nullopt));
 }
 
 }  // namespace rx::import

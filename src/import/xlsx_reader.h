@@ -6,6 +6,7 @@
 
 #include "import/contact_sink.h"
 #include "import/import_types.h"
+#include "import/sheet_choice.h"
 #include "phone/phone_normalizer.h"
 
 namespace rx::import {
@@ -15,6 +16,7 @@ namespace rx::import {
 // column.
 tl::expected<ParseSummary, ImportFailure> read_xlsx(std::string_view bytes,
                                                     const phone::PhoneNormalizer& normalizer,
-                                                    ContactSink& sink);
+                                                    ContactSink& sink,
+                                                    const ReadOptions& options = {});
 
 }  // namespace rx::import

@@ -61,7 +61,7 @@ test('manager uploads a sheet and assigns it; staff work a contact', async ({ pa
   await page.getByRole('link', { name: 'Upload sheet' }).click();
   await expect(page.getByRole('heading', { name: 'Upload contacts' })).toBeVisible();
   await page.getByLabel('Spreadsheet file').setInputFiles(SHEET);
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
 
   const result = page.getByRole('region', { name: 'Result: sample_1k_phone.xlsx' });
   await expect(result).toBeVisible({ timeout: 30_000 });
@@ -200,8 +200,9 @@ test('a file that is not a spreadsheet is refused with the server message', asyn
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await page.goto('/contacts/upload');
   await page.getByLabel('Spreadsheet file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]) });
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  // Choosing it previews it, which the server refuses: nothing to import.
   await expect(page.getByRole('alert')).toContainText(/not a spreadsheet/i);
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
 });
 
 test('staff cannot open the upload page', async ({ page, request }) => {

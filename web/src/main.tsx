@@ -9,5 +9,6 @@ import './styles/contacts.css';
 import './styles/counter.css';
 import './styles/dashboard.css';
 import './styles/messages.css';
+import './styles/uploads.css';
 
 render(<App />, document.getElementById('app')!);

@@ -20,22 +20,77 @@ export interface UploadProgress {
   total: number;
 }
 
-/** Sends the sheet as multipart field `file`; resolves with the import summary (201). */
-export function uploadContactSheet(file: File, onProgress: (p: UploadProgress) => void): Promise<UploadDetail> {
+/**
+ * How to read a sheet, overriding detection (absent: detected, or the shop's saved mapping).
+ * Columns are a header's text, a column letter (`B`) or a 1-based number; `name_column: 'none'`
+ * says the sheet has no name column; `header_row: 0` that it has no header row.
+ */
+export interface SheetChoice {
+  sheet?: string;
+  header_row?: number;
+  phone_column?: string;
+  name_column?: string;
+}
+
+export interface PreviewColumn {
+  /** 1-based. */
+  index: number;
+  letter: string;
+  header: string;
+}
+
+export interface PreviewRow {
+  row: number;
+  cells: string[];
+  phone: string;
+  name: string;
+  valid: boolean;
+  numbers: { e164: string; type: string }[];
+  problems: { value: string; reason: string }[];
+}
+
+export interface UploadPreview {
+  preview: true;
+  file_name: string;
+  file_format: string;
+  sheets: { index: number; name: string }[];
+  sheet: { index: number; name: string } | null;
+  /** 0: no header row. */
+  header_row: number | null;
+  columns: PreviewColumn[];
+  phone_column: PreviewColumn | null;
+  name_column: PreviewColumn | null;
+  signature: string | null;
+  saved_mapping: {
+    sheet: string;
+    header_row: number;
+    phone_column: PreviewColumn;
+    name_column: PreviewColumn | null;
+    applied: boolean;
+    updated_at: string;
+  } | null;
+  rows: PreviewRow[];
+  counts: { total_rows: number; new: number; duplicate: number; invalid: number } | null;
+  /** Why nothing would be imported as it stands (no phone column found). */
+  problem: string | null;
+}
+
+/** Sends the sheet and the choice as multipart form data; resolves with the JSON answer. */
+function sendSheet<T>(url: string, file: File, choice: SheetChoice, onProgress?: (p: UploadProgress) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${TRACKING}/contacts/upload`);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('X-Requested-With', 'rxtrack');
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
     xhr.onerror = () =>
       reject(new ApiError(0, 'network', 'Cannot reach the server. Check the connection and try again.', null, null));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.', null, null));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as UploadDetail);
+          resolve(JSON.parse(xhr.responseText) as T);
         } catch {
           reject(new ApiError(xhr.status, 'bad_answer', 'The server sent an answer that could not be read.', null, null));
         }
@@ -47,6 +102,18 @@ export function uploadContactSheet(file: File, onProgress: (p: UploadProgress) =
     };
     const body = new FormData();
     body.append('file', file, file.name);
+    if (choice.sheet !== undefined) body.append('sheet', choice.sheet);
+    if (choice.header_row !== undefined) body.append('header_row', String(choice.header_row));
+    if (choice.phone_column !== undefined) body.append('phone_column', choice.phone_column);
+    if (choice.name_column !== undefined) body.append('name_column', choice.name_column);
     xhr.send(body);
   });
 }
+
+/** Reads the sheet as an import would and stores nothing: the layout, 20 rows and the counts. */
+export const previewContactSheet = (file: File, choice: SheetChoice = {}) =>
+  sendSheet<UploadPreview>(`${TRACKING}/contacts/upload?preview=1`, file, choice);
+
+/** Imports the sheet (multipart field `file`, and the choice); resolves with the summary (201). */
+export const uploadContactSheet = (file: File, onProgress: (p: UploadProgress) => void, choice: SheetChoice = {}) =>
+  sendSheet<UploadDetail>(`${TRACKING}/contacts/upload`, file, choice, onProgress);

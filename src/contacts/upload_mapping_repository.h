@@ -1,0 +1,36 @@
+#pragma once
+
+#include "import/sheet_choice.h"
+#include "storage/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace rx::contacts {
+
+// A shop's last mapping for sheets whose header signature is `signature`.
+struct SavedMapping {
+  std::string signature;
+  std::string sheet_name;
+  import::SavedLayout layout;
+  std::int64_t updated_at = 0;
+};
+
+using SavedMappings = std::unordered_map<std::string, SavedMapping>;
+
+// SQL for upload_mappings: one mapping per (shop, signature), the newest kept.
+class UploadMappingRepository {
+ public:
+  // Every mapping the shop has saved, by signature (a shop has one per kind of sheet it uploads).
+  static SavedMappings all(storage::Connection& c, std::int64_t shop_id);
+  // Inserts the mapping, or replaces the shop's mapping for the same signature.
+  static void save(storage::Connection& c, std::int64_t shop_id, const SavedMapping& mapping,
+                   std::optional<std::int64_t> saved_by);
+};
+
+// A LayoutLookup over `mappings` (which must outlive it).
+import::LayoutLookup lookup_in(const SavedMappings& mappings);
+
+}  // namespace rx::contacts
