@@ -24,7 +24,10 @@ tl::expected<ParseSummary, ImportFailure> read_xls_in_child(
     std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink,
     XlsChildBody body);
 
-// The child's limits, for the tests that probe them and the documentation (docs/deploy.md).
+// The child's limits (docs/deploy.md, "Threat model"). Memory: libfreexl holds the workbook, its
+// strings and 16 bytes for every cell of a sheet's declared range; a 6.8 MB workbook of 65,535
+// rows grew its address space by 36 MB (measured), so a 20 MB one needs about 110 MB, and 256 MB
+// leaves room while refusing the 256 MB a 5 KB file claiming 65,536 x 256 cells asks for.
 inline constexpr rlim_t kXlsChildMemoryBudget = 256ull * 1024 * 1024;
 inline constexpr rlim_t kXlsChildCpuSeconds = 20;
 inline constexpr rlim_t kXlsChildOpenFiles = 16;
