@@ -33,7 +33,8 @@ namespace {
 // second, so 20 s of silence or of CPU means the child is stuck (also below the fuzzer's 30 s).
 // Before it reads, the child closes every descriptor but its pipe and its input, and limits its
 // memory, files and CPU (ChildSandbox; the figures are in xls_child.h): a child the file took
-// over cannot reach the database, the sockets or the disk, nor take the machine's memory.
+// over cannot use the server's database handles, sockets or log, write a file, or take the
+// machine's memory. It still runs as the server's user (docs/deploy.md, "Threat model").
 constexpr int kChildTimeoutMs = 20 * 1000;
 constexpr int kChildExitWaitMs = 2 * 1000;  // for a child that closed its pipe to exit
 constexpr int kChildFailed = 3;             // exit status of a child that could not send its frames
@@ -236,8 +237,9 @@ tl::expected<ParseSummary, ImportFailure> read_xls_in_child(
   }
   if (pid == 0) {
     // The child: async-signal-safe calls only until it is confined (the server's other threads
-    // may have held any lock at fork()), then only libfreexl and the pipe. _exit skips
-    // destructors and atexit handlers that belong to the parent's state.
+    // may have held any lock at fork()), then libfreexl (glibc's fork() leaves malloc usable
+    // in the child) and the pipe. _exit skips destructors and atexit handlers that belong to
+    // the parent's state.
     become_disposable_child();
     if (!sandbox.enter()) ::_exit(kChildNotConfined);
     XlsFrameWriter out(fds[1]);
