@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "import/child_sandbox.h"
 #include "import/contact_extractor.h"
 #include "import/memory_file.h"
 #include "import/numeric_text.h"
+#include "import/xls_child.h"
 #include "import/xls_frames.h"
 
 #if RXTRACK_SANITIZED
@@ -29,10 +31,15 @@ namespace {
 // child reads the workbook and streams its cells back through a pipe. A crash, a hang or a
 // runaway child costs only that upload. A 20 MB workbook (the upload limit) reads in about a
 // second, so 20 s of silence or of CPU means the child is stuck (also below the fuzzer's 30 s).
+// Before it reads, the child closes every descriptor but its pipe and its input, and limits its
+// memory, files and CPU (ChildSandbox; the figures are in xls_child.h): a child the file took
+// over cannot use the server's database handles, sockets or log, write a file, or take the
+// machine's memory. It still runs as the server's user (docs/deploy.md, "Threat model").
 constexpr int kChildTimeoutMs = 20 * 1000;
-constexpr rlim_t kChildCpuSeconds = 20;
-constexpr int kChildFailed = 3;   // exit status of a child that could not send its frames
-constexpr int kChildCrashed = 4;  // exit status of a child a sanitizer caught (test builds)
+constexpr int kChildExitWaitMs = 2 * 1000;  // for a child that closed its pipe to exit
+constexpr int kChildFailed = 3;             // exit status of a child that could not send its frames
+constexpr int kChildCrashed = 4;      // exit status of a child a sanitizer caught (test builds)
+constexpr int kChildNotConfined = 5;  // exit status of a child that could not enter its sandbox
 
 // The forked child dies of a memory error at once and quietly: the default action for the fatal
 // signals instead of the handlers it inherited. In sanitizer builds the sanitizer still reports
@@ -54,6 +61,19 @@ using XlsHandle = std::unique_ptr<const void, HandleCloser>;
 tl::unexpected<ImportFailure> damaged() {
   return refused(ImportFailure::Kind::kMalformed,
                  "The .xls file is damaged or incomplete; save it again, preferably as .xlsx.");
+}
+
+// A child that ended without sending every sheet: crashed, killed by a limit, or confused by
+// the file. Only a child that could not be confined is the server's fault, said as such.
+tl::unexpected<ImportFailure> child_failure(int exit_status) {
+  if (exit_status == kChildNotConfined) {
+    return refused(ImportFailure::Kind::kMalformed,
+                   "The .xls file could not be read on this server; save it as .xlsx and upload "
+                   "that.");
+  }
+  return refused(ImportFailure::Kind::kMalformed,
+                 "The .xls file could not be read; it may be damaged. Save it again as .xlsx and "
+                 "upload that.");
 }
 
 tl::unexpected<ImportFailure> open_failure(int code) {
@@ -92,11 +112,20 @@ std::string_view cell_text(const FreeXL_CellValue& cell, std::string& scratch) {
 }
 
 // In the child: every sheet's cells, as frames. Returns the process exit status.
-int send_workbook(const std::string& path, XlsFrameWriter& out) {
+int send_workbook(const char* path, XlsFrameWriter& out) {
   const void* raw = nullptr;
-  const int opened = freexl_open(path.c_str(), &raw);
+  errno = 0;
+  const int opened = freexl_open(path, &raw);
   const XlsHandle handle(raw);
   if (opened != FREEXL_OK) return out.error(opened) ? 0 : kChildFailed;
+  if (raw == nullptr) {
+    // libfreexl 1.0.6 gives up on some files with FREEXL_OK and no workbook: for want of memory
+    // (a sheet claiming 65,536 x 256 cells needs 256 MB of them, past this child's budget), or
+    // because the file is crafted.
+    return out.error(errno == ENOMEM ? FREEXL_INSUFFICIENT_MEMORY : FREEXL_CRAFTED_FILE)
+               ? 0
+               : kChildFailed;
+  }
   unsigned int password = 0;
   if (freexl_get_info(raw, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
       password == FREEXL_BIFF_OBFUSCATED) {
@@ -141,19 +170,34 @@ class Child {
   ~Child() {
     if (pid_ > 0) {
       ::kill(pid_, SIGKILL);
-      wait();
+      reap(0);
     }
   }
-  // The exit status, or -1 when it died of a signal.
-  int wait() {
-    int status = 0;
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  // The exit status once the child has exited, or -1 when it died of a signal. A child still
+  // running after `timeout_ms` (it closed its pipe but lingers) is killed: it never holds the
+  // upload, the import's turn or the server's thread.
+  int wait(int timeout_ms) {
+    for (int waited_ms = 0; waited_ms < timeout_ms; ++waited_ms) {
+      if (const int status = reap(WNOHANG); pid_ < 0) return status;
+      ::usleep(1000);
     }
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    ::kill(pid_, SIGKILL);
+    reap(0);
+    return -1;
   }
 
  private:
+  // waitpid with `options`; clears pid_ once the child is reaped.
+  int reap(int options) {
+    int status = 0;
+    pid_t reaped;
+    while ((reaped = ::waitpid(pid_, &status, options)) < 0 && errno == EINTR) {
+    }
+    if (reaped == 0) return -1;  // WNOHANG: still running
+    pid_ = -1;
+    return reaped > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
   pid_t pid_;
 };
 
@@ -166,32 +210,40 @@ struct Fd {
 
 }  // namespace
 
-tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
-                                                   const phone::PhoneNormalizer& normalizer,
-                                                   ContactSink& sink, const ReadOptions& options) {
+tl::expected<ParseSummary, ImportFailure> read_xls_in_child(
+    std::string_view bytes, const phone::PhoneNormalizer& normalizer, ContactSink& sink,
+    const ReadOptions& options, XlsChildBody body) {
   const std::optional<MemoryFile> file = MemoryFile::create(bytes);
   if (!file) {
     return refused(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
   }
+  // The child gets the bytes read-only, under a path libfreexl can open.
+  const Fd input{::open(file->path().c_str(), O_RDONLY | O_CLOEXEC)};
+  if (input.fd < 0) {
+    return refused(ImportFailure::Kind::kTooLarge, "No room to read the .xls file; try again.");
+  }
+  const std::string input_path = "/proc/self/fd/" + std::to_string(input.fd);
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
     return refused(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
   Fd read_end{fds[0]};
   Fd write_end{fds[1]};
+  const ChildSandbox sandbox({input.fd, write_end.fd},
+                             {kXlsChildMemoryBudget, kXlsChildCpuSeconds, kXlsChildOpenFiles});
   const pid_t pid = ::fork();
   if (pid < 0) {
     return refused(ImportFailure::Kind::kTooLarge, "Too busy to read the .xls file; try again.");
   }
   if (pid == 0) {
-    // The child: only libfreexl and the pipe. _exit skips destructors and atexit handlers that
-    // belong to the parent's state.
-    ::close(fds[0]);
+    // The child: async-signal-safe calls only until it is confined (the server's other threads
+    // may have held any lock at fork()), then libfreexl (glibc's fork() leaves malloc usable
+    // in the child) and the pipe. _exit skips destructors and atexit handlers that belong to
+    // the parent's state.
     become_disposable_child();
-    const rlimit cpu{kChildCpuSeconds, kChildCpuSeconds};
-    ::setrlimit(RLIMIT_CPU, &cpu);
+    if (!sandbox.enter()) ::_exit(kChildNotConfined);
     XlsFrameWriter out(fds[1]);
-    ::_exit(send_workbook(file->path(), out));
+    ::_exit(body(input_path.c_str(), out));
   }
   Child child(pid);
   ::close(write_end.fd);
@@ -212,13 +264,14 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
     int number = 0;
     std::int32_t error = 0;
     const XlsFrameReader::Status status = reader.next(frame, number, cells, error);
-    if (status != XlsFrameReader::Status::kOk) {
-      if (status == XlsFrameReader::Status::kTimedOut) {
-        return refused(ImportFailure::Kind::kMalformed,
-                       "The .xls file took too long to read; save it as .xlsx and upload again.");
-      }
-      return damaged();  // the child died (or sent nonsense) before finishing
+    if (status == XlsFrameReader::Status::kTimedOut) {
+      return refused(ImportFailure::Kind::kMalformed,
+                     "The .xls file took too long to read; save it as .xlsx and upload again.");
     }
+    if (status == XlsFrameReader::Status::kEnd) {
+      return child_failure(child.wait(kChildExitWaitMs));  // it ended before its last frame
+    }
+    if (status != XlsFrameReader::Status::kOk) return damaged();  // it sent nonsense
     if (frame == XlsFrame::kError) return open_failure(error);
     if (frame == XlsFrame::kRow) {
       if (in_sheet && !skipping) {
@@ -247,12 +300,18 @@ tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
     if (in_sheet) extractor.begin_sheet(names.size() - 1, names.back(), chosen);
     skipping = false;
   }
-  if (child.wait() != 0) return damaged();
+  if (child.wait(kChildExitWaitMs) != 0) return damaged();
   if (limited && !chosen_name) {
     auto unknown = resolve_sheet(options.choice, names);
     if (!unknown) return tl::unexpected<ImportFailure>(unknown.error());
   }
   return tl::unexpected<ImportFailure>(no_phone_column(chosen_name));
+}
+
+tl::expected<ParseSummary, ImportFailure> read_xls(std::string_view bytes,
+                                                   const phone::PhoneNormalizer& normalizer,
+                                                   ContactSink& sink, const ReadOptions& options) {
+  return read_xls_in_child(bytes, normalizer, sink, options, send_workbook);
 }
 
 }  // namespace rx::import

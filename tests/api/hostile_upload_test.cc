@@ -3,6 +3,7 @@
 // (VmHWM) while it handles them stays under 400 MB, one file at a time and all of them at once. The
 // readers are tested against the same files in tests/import/hostile_input_test.cc; this checks the
 // whole path a real upload takes (multipart parsing, the import transaction) in the real process.
+// Hostile legacy .xls files, read by a sandboxed child process, are checked at the end.
 #include "test_server.h"
 #include "zip_writer.h"
 
@@ -191,6 +192,54 @@ TEST(HostileUploadsTest, AllAtOnceAreRefusedWithTheServerAliveAndItsMemoryBounde
   EXPECT_EQ(api.get("/healthz").status, 200);
   EXPECT_EQ(api.get(kUploads).body["total"], 0);
   expect_memory_bounded(server, baseline, "all hostile files at once");
+}
+
+// A fixture of the import tests (tests/import/golden).
+std::string golden_file(const std::string& name) {
+  return read_file(std::string(RXTRACK_SOURCE_DIR) + "/tests/import/golden/" + name);
+}
+
+// legacy.xls with its DIMENSIONS record (type 0x0200, 14 bytes) claiming every cell BIFF8
+// allows, 65,536 rows by 256 columns: 5 KB for which libfreexl sets up 268 MB of cells, more
+// than the reader's child may map (xls_child.h).
+std::string xls_claiming_every_cell() {
+  std::string xls = golden_file("legacy.xls");
+  const std::string dimensions("\x00\x02\x0e\x00", 4);
+  const std::size_t at = xls.find(dimensions);
+  if (at == std::string::npos || xls.find(dimensions, at + 1) != std::string::npos) {
+    throw std::runtime_error("legacy.xls should hold exactly one DIMENSIONS record");
+  }
+  const std::string claim("\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x01", 12);
+  xls.replace(at + 4, claim.size(), claim);  // first row 0, last 65,536, first column 0, last 256
+  return xls;
+}
+
+TEST(HostileXlsUploadTest, ReaderChildFailuresAre422AndTheServerKeepsItsData) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Hostile Xls");
+  ApiClient api(server.port(), owner.token);
+  const Response first = api.upload(kUpload, "file", "legacy.xls", golden_file("legacy.xls"));
+  ASSERT_EQ(first.status, 201) << first.raw;
+  ASSERT_EQ(first.body["imported"], 3);
+
+  // libfreexl corrupts its memory on this one (fuzz/fuzz_xls found it): its child dies.
+  const Response corrupting =
+      api.upload(kUpload, "file", "contacts.xls", golden_file("freexl_memory_error.xls"));
+  expect_error(corrupting, 422, "validation_failed");
+  EXPECT_FALSE(corrupting.body["error"]["details"]["fields"].value("file", "").empty())
+      << corrupting.raw;
+  // This one needs more memory than the child may have.
+  const Response too_large = api.upload(kUpload, "file", "contacts.xls", xls_claiming_every_cell());
+  expect_error(too_large, 422, "validation_failed");
+  EXPECT_EQ(too_large.body["error"].value("message", ""), "The .xls file is too large to read.");
+
+  EXPECT_EQ(ApiClient(server.port()).get("/healthz").status, 200) << "the server is alive";
+  EXPECT_EQ(api.get(kUploads).body["total"], 1) << "the refused files stored nothing";
+  EXPECT_EQ(api.get("/api/customer-tracking/contacts?limit=1").body["total"], 3)
+      << "the contacts imported before are kept";
+  const Response after =
+      api.upload(kUpload, "file", "two.xls", golden_file("legacy_two_sheets.xls"));
+  EXPECT_EQ(after.status, 201) << "the sandboxed reader still reads workbooks: " << after.raw;
 }
 
 }  // namespace
