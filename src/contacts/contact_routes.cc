@@ -145,7 +145,8 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
         body["errors"] = nlohmann::json::array();
         for (const auto& e : result.errors) body["errors"].push_back(to_json(e));
         http::reply_json(res, 201, body);
-      });
+      },
+      http::BodyKind::kUpload);
 
   router.get(route("/uploads"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
