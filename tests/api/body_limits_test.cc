@@ -69,7 +69,7 @@ EndlessBody send_without_end(int port, const std::string& head, const std::strin
   while (out.sent < give_up_bytes && out.answer.find("\r\n\r\n") == std::string::npos) {
     if (!connection.send(piece)) break;
     out.sent += piece.size();
-    out.answer += connection.read_all(1);
+    out.answer += connection.read_all(5);  // at least a millisecond of waiting: it polls
   }
   connection.finish_sending();
   out.answer += connection.read_all(15000);
