@@ -156,7 +156,8 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
         add_errors(body, result.errors, kUploadAnswerErrors,
                    static_cast<std::int64_t>(result.errors.size()));
         http::reply_json(res, 201, body);
-      });
+      },
+      http::BodyKind::kUpload);
 
   router.get(route("/uploads"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {

@@ -17,6 +17,16 @@ using std::chrono::milliseconds;
 // Mirrors the deadline_missed() of the stream this thread is serving (see the header).
 thread_local bool missed_on_this_thread = false;
 
+// The request body's budget on this thread (see limit_request_body); reset per request.
+struct BodyBudget {
+  bool limited = false;
+  std::size_t left = 0;
+  bool exceeded = false;
+  bool close_after_response = false;
+  bool discard_body = false;
+};
+thread_local BodyBudget body_budget;
+
 // How often an idle keep-alive connection checks whether the server is stopping.
 constexpr milliseconds kStopCheckInterval{100};
 
@@ -51,6 +61,22 @@ void format_address(const sockaddr_storage& address, std::string& ip, int& port)
 
 bool request_deadline_missed() { return missed_on_this_thread; }
 
+void limit_request_body(std::size_t max_bytes) {
+  body_budget.limited = true;
+  body_budget.left = max_bytes;
+}
+
+bool request_body_too_large() { return body_budget.exceeded; }
+
+void close_after_response(bool discard_body) {
+  body_budget.close_after_response = true;
+  body_budget.discard_body = body_budget.discard_body || discard_body;
+}
+
+bool closing_after_response() { return body_budget.close_after_response; }
+
+bool discarding_after_response() { return body_budget.discard_body; }
+
 ConnectionStream::ConnectionStream(int fd, Transport& transport, Timeouts timeouts)
     : fd_(fd), transport_(transport), timeouts_(timeouts) {}
 
@@ -58,6 +84,7 @@ void ConnectionStream::set_deadline(Clock::time_point deadline) {
   deadline_ = deadline;
   deadline_missed_ = false;
   missed_on_this_thread = false;
+  body_budget = {};
 }
 
 bool ConnectionStream::wait_for_request(milliseconds idle, const std::function<bool()>& stopping) {
@@ -109,6 +136,38 @@ ssize_t ConnectionStream::receive(char* into, std::size_t size) {
 }
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
+  if (!body_budget.limited) return read_buffered(ptr, size);
+  if (body_budget.left == 0) {
+    if (size == 0) return 0;
+    // Only a client that has more to send is over the limit; one that closed its side right
+    // at the limit sent a body of exactly the limit.
+    const ssize_t more = fill_buffer();
+    if (more <= 0) return more;
+    body_budget.exceeded = true;
+    close_after_response(true);
+    return -1;
+  }
+  const ssize_t n = read_buffered(ptr, std::min(size, body_budget.left));
+  if (n > 0) body_budget.left -= static_cast<std::size_t>(n);
+  return n;
+}
+
+ssize_t ConnectionStream::fill_buffer() {
+  if (buffer_begin_ < buffer_end_) return static_cast<ssize_t>(buffer_end_ - buffer_begin_);
+  const ssize_t received = receive(buffer_.data(), buffer_.size());
+  if (received <= 0) return received;
+  buffer_begin_ = 0;
+  buffer_end_ = static_cast<std::size_t>(received);
+  return received;
+}
+
+void ConnectionStream::discard_input() {
+  buffer_begin_ = buffer_end_ = 0;
+  while (receive(buffer_.data(), buffer_.size()) > 0) {
+  }
+}
+
+ssize_t ConnectionStream::read_buffered(char* ptr, size_t size) {
   if (buffer_begin_ == buffer_end_) {
     // Large reads (request bodies) go straight to the caller.
     if (size >= buffer_.size()) return receive(ptr, size);

@@ -33,6 +33,10 @@ class ConnectionStream final : public httplib::Stream {
   bool wait_for_request(std::chrono::milliseconds idle, const std::function<bool()>& stopping);
   // Waits until the socket is ready as `readiness` says; false at a timeout or the deadline.
   bool await(Readiness readiness) const;
+  // Reads and drops input until the client closes, falls silent or the request's deadline
+  // passes: after an answer given before its request's body was read, so that the client,
+  // still sending, is not reset before it reads the answer. Costs time, not memory.
+  void discard_input();
 
   bool is_readable() const override;
   bool is_writable() const override;
@@ -44,6 +48,10 @@ class ConnectionStream final : public httplib::Stream {
 
  private:
   ssize_t receive(char* into, std::size_t size);
+  ssize_t read_buffered(char* ptr, std::size_t size);
+  // Reads into the buffer if it is empty: the bytes buffered, 0 when the client closed its side,
+  // -1 at a timeout, the deadline or an error.
+  ssize_t fill_buffer();
   void miss_deadline() const;
 
   int fd_;
@@ -61,5 +69,23 @@ class ConnectionStream final : public httplib::Stream {
 // answers such a request 400 through the error handler, which sees only the request and the
 // response, and which makes it 408.
 bool request_deadline_missed();
+
+// The body of the request this thread is handling may be at most `max_bytes` on the wire,
+// whatever its framing (httplib's own payload limit counts only a declared Content-Length; a
+// chunked body or one without a length it reads into memory to its end). Set by the pre-routing
+// handler, once the headers are in and before any of the body is read; a new request resets it.
+// Past it, reads fail: httplib answers 400 through the error handler, which makes it 413 (see
+// request_body_too_large), and the connection is closed.
+void limit_request_body(std::size_t max_bytes);
+bool request_body_too_large();
+
+// The connection closes once the answer to this thread's request is sent: for answers given
+// without reading the request's body, which would otherwise be taken for the next request.
+// With `discard_body`, the unread rest of the request is read and dropped first
+// (ConnectionStream::discard_input), so that a client still sending gets the answer rather than
+// a reset connection.
+void close_after_response(bool discard_body);
+bool closing_after_response();
+bool discarding_after_response();
 
 }  // namespace rx::http

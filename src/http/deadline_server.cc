@@ -67,6 +67,7 @@ bool DeadlineServer<Base>::serve(socket_t sock, Transport& transport, TlsTranspo
 
   bool handshake_done = tls == nullptr;
   bool ok = false;
+  bool answered_unread = false;
   // httplib's own keep-alive loop, with a deadline per request.
   for (std::size_t left = this->keep_alive_max_count_; left > 0; --left) {
     if (!stream.wait_for_request(idle, stopping)) break;
@@ -77,9 +78,21 @@ bool DeadlineServer<Base>::serve(socket_t sock, Transport& transport, TlsTranspo
     }
     bool connection_closed = false;
     ok = this->process_request(stream, left == 1, connection_closed, setup_request);
+    // Answered without reading its body (refused, or cut at the body limit): what follows on
+    // the connection is the rest of that body, not a request.
+    if (closing_after_response()) {
+      answered_unread = discarding_after_response() && !stream.deadline_missed();
+      break;
+    }
     if (!ok || connection_closed || stream.deadline_missed()) break;
   }
   if (tls && ok) tls->close_notify();
+  if (answered_unread && ok) {
+    // The answer is complete; the client, perhaps still sending, reads it before it sees an
+    // error on its writes, because nothing it sends is left unread when the socket closes.
+    if (!tls) ::shutdown(sock, SHUT_WR);
+    stream.discard_input();
+  }
   return ok;
 }
 

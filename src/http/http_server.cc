@@ -3,10 +3,13 @@
 #include <thread>
 
 #include "core/error.h"
+#include "http/access_log.h"
+#include "http/body_policy.h"
 #include "http/bounded_task_queue.h"
 #include "http/connection_stream.h"
 #include "http/deadline_server.h"
 #include "http/error_response.h"
+#include "http/session_cookie.h"
 
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
@@ -18,7 +21,6 @@ namespace rx::http {
 namespace {
 
 constexpr int kKeepAliveSeconds = 5;
-thread_local std::chrono::steady_clock::time_point request_started;
 
 core::ErrorCode code_for_status(int status) {
   switch (status) {
@@ -56,6 +58,8 @@ std::size_t header_bytes(const httplib::Request& req) {
   for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;
   return total;
 }
+
+bool is_api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
 std::string_view message_for_status(int status) {
   switch (status) {
@@ -133,28 +137,64 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
   if (tls()) headers.emplace("Strict-Transport-Security", "max-age=31536000");
   server_->set_default_headers(std::move(headers));
 
-  // Runs once the request line and headers are in, before the body is read.
+  // Runs once the request line and headers are in, before any of the body is read: httplib's
+  // Server::routing calls it first, and reads the body (Server::read_content) only after it
+  // returned Unhandled. An answer given here closes the connection (close_after_response), as
+  // the unread body would otherwise be taken for the next request.
   const std::size_t max_header_bytes = options_.max_header_bytes;
-  server_->set_pre_routing_handler(
-      [max_header_bytes](const httplib::Request& req, httplib::Response& res) {
-        request_started = std::chrono::steady_clock::now();
-        if (BoundedTaskQueue::overloaded()) {
-          res.set_header("Retry-After", "1");
-          res.set_header("Connection", "close");
-          write_error(res, core::ErrorCode::kUnavailable, "the server is busy; try again shortly");
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (header_bytes(req) > max_header_bytes) {
-          res.set_header("Connection", "close");
-          write_error(res, core::ErrorCode::kHeadersTooLarge, "the request headers are too large");
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
+  const BodyLimits body_limits{kMaxJsonBodyBytes, options_.max_body_bytes};
+  server_->set_pre_routing_handler([this, max_header_bytes, body_limits](
+                                       const httplib::Request& req, httplib::Response& res) {
+    begin_request_log();
+    // The body is discarded only after a refusal of the body itself: a busy server does not
+    // spend a worker on it.
+    const auto refuse = [&res](const core::AppError& error, bool discard_body) {
+      res.set_header("Connection", "close");
+      close_after_response(discard_body);
+      write_error(res, error);
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (BoundedTaskQueue::overloaded()) {
+      res.set_header("Retry-After", "1");
+      return refuse(
+          core::AppError(core::ErrorCode::kUnavailable, "the server is busy; try again shortly"),
+          false);
+    }
+    if (header_bytes(req) > max_header_bytes) {
+      return refuse(
+          core::AppError(core::ErrorCode::kHeadersTooLarge, "the request headers are too large"),
+          false);
+    }
+    std::optional<BodyKind> body_kind;
+    if (method_has_body(req.method)) {
+      if (const Router::Route* route = router_->find(req.method, req.path)) {
+        note_route(route->path_template);
+        body_kind = route->body;
+      }
+    }
+    const BodyVerdict verdict = judge_body(req, body_kind, body_limits);
+    if (verdict.refusal) return refuse(*verdict.refusal, method_has_body(req.method));
+    if (method_has_body(req.method)) limit_request_body(verdict.max_bytes);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Every answer: API answers are never cached (they hold customers' details), and behind a TLS
+  // proxy the session cookie is marked Secure like on a direct TLS connection.
+  const bool trust_proxy = options_.trust_proxy;
+  server_->set_post_routing_handler(
+      [trust_proxy](const httplib::Request& req, httplib::Response& res) {
+        if (is_api_path(req.path)) res.set_header("Cache-Control", "no-store");
+        if (trust_proxy && forwarded_over_https(req)) mark_cookies_secure(res);
       });
   // Statuses httplib sets by itself (unmatched route, body too large, a request that could not
   // be read) get the JSON error shape.
   server_->set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (request_body_too_large()) {
+          // httplib says 400 for a body it could not read in full; this one passed the limit.
+          res.set_header("Connection", "close");
+          write_error(res, core::ErrorCode::kPayloadTooLarge, std::string(message_for_status(413)));
+          return httplib::Server::HandlerResponse::Handled;
+        }
         if (request_deadline_missed()) {
           // httplib says 400 for any request it could not read in full; this one was too slow.
           res.set_header("Connection", "close");
@@ -171,23 +211,12 @@ HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator
         try {
           if (ep) std::rethrow_exception(ep);
         } catch (const std::exception& e) {
-          spdlog::error("unhandled error on {} {}: {}", req.method, req.path, e.what());
+          spdlog::error("unhandled error on {} {}: {}", req.method, noted_route(), e.what());
         } catch (...) {
         }
         write_error(res, core::ErrorCode::kInternal, "internal error");
       });
-  server_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    // Requests refused before routing (unreadable, too slow) have no handling time.
-    const double ms = request_started == std::chrono::steady_clock::time_point{}
-                          ? 0.0
-                          : std::chrono::duration<double, std::milli>(
-                                std::chrono::steady_clock::now() - request_started)
-                                .count();
-    request_started = {};
-    // The path only: query strings can carry phone numbers and names.
-    spdlog::info(R"({{"method":"{}","path":"{}","status":{},"ms":{:.2f},"bytes":{},"ip":"{}"}})",
-                 req.method, req.path, res.status, ms, res.body.size(), req.remote_addr);
-  });
+  server_->set_logger(log_request);
 }
 
 HttpServer::~HttpServer() = default;
@@ -195,7 +224,8 @@ HttpServer::~HttpServer() = default;
 void HttpServer::serve_web_app() {
   static_files_.emplace(options_.web_dir);
   server_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
+    if (!is_api_path(req.path)) note_route(kWebAppRoute);
+    if (is_api_path(req.path)) {
       write_error(res, core::ErrorCode::kNotFound, "no such route");
       return;
     }

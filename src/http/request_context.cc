@@ -1,14 +1,11 @@
 #include "http/request_context.h"
 
 #include "core/error.h"
+#include "http/body_policy.h"
 
 #include <charconv>
 
 namespace rx::http {
-namespace {
-constexpr std::size_t kMaxJsonBody = 1024 * 1024;
-}
-
 RequestContext::RequestContext(const httplib::Request& request, const auth::Principal* principal,
                                std::string client_ip)
     : request_(request), principal_(principal), client_ip_(std::move(client_ip)) {}
@@ -19,7 +16,7 @@ const auth::Principal& RequestContext::principal() const {
 }
 
 nlohmann::json RequestContext::json_body() const {
-  if (request_.body.size() > kMaxJsonBody) {
+  if (request_.body.size() > kMaxJsonBodyBytes) {
     throw core::AppError(core::ErrorCode::kPayloadTooLarge, "JSON bodies are limited to 1 MB");
   }
   if (request_.body.empty()) {

@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include "core/error.h"
+#include "http/access_log.h"
 #include "http/error_response.h"
 
 #include <spdlog/spdlog.h>
@@ -60,26 +61,27 @@ Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool
       gate_(active_handlers) {}
 
 void Router::get(const std::string& pattern, Access access, Handler handler) {
-  record("GET", pattern);
-  server_.Get(pattern, wrap(access, std::move(handler), false));
+  const Route& route = record("GET", pattern, BodyKind::kJson);
+  server_.Get(pattern, wrap(access, std::move(handler), false, route.path_template));
 }
-void Router::post(const std::string& pattern, Access access, Handler handler) {
-  record("POST", pattern);
-  server_.Post(pattern, wrap(access, std::move(handler), true));
+void Router::post(const std::string& pattern, Access access, Handler handler, BodyKind body) {
+  const Route& route = record("POST", pattern, body);
+  server_.Post(pattern, wrap(access, std::move(handler), true, route.path_template));
 }
-void Router::put(const std::string& pattern, Access access, Handler handler) {
-  record("PUT", pattern);
-  server_.Put(pattern, wrap(access, std::move(handler), true));
+void Router::put(const std::string& pattern, Access access, Handler handler, BodyKind body) {
+  const Route& route = record("PUT", pattern, body);
+  server_.Put(pattern, wrap(access, std::move(handler), true, route.path_template));
 }
-void Router::del(const std::string& pattern, Access access, Handler handler) {
-  record("DELETE", pattern);
-  server_.Delete(pattern, wrap(access, std::move(handler), true));
+void Router::del(const std::string& pattern, Access access, Handler handler, BodyKind body) {
+  const Route& route = record("DELETE", pattern, body);
+  server_.Delete(pattern, wrap(access, std::move(handler), true, route.path_template));
 }
 
 // Turns the regex of a route into its path: each capture group becomes {id}, the placeholder
 // for any path parameter (docs/openapi.yaml names each one, e.g. {phone}; openapi_test matches
 // a documented path whatever its parameters are named).
-void Router::record(std::string_view method, const std::string& pattern) {
+const Router::Route& Router::record(std::string_view method, const std::string& pattern,
+                                    BodyKind body) {
   std::string path;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '(') {
@@ -90,6 +92,16 @@ void Router::record(std::string_view method, const std::string& pattern) {
     }
   }
   routes_.push_back(std::string(method) + " " + path);
+  // httplib matches the decoded path against the same regex (std::regex_match, ECMAScript).
+  table_.push_back(Route{std::string(method), std::regex(pattern), std::move(path), body});
+  return table_.back();
+}
+
+const Router::Route* Router::find(const std::string& method, const std::string& path) const {
+  for (const Route& route : table_) {
+    if (route.method == method && std::regex_match(path, route.pattern)) return &route;
+  }
+  return nullptr;
 }
 
 std::string Router::client_ip(const httplib::Request& req) const {
@@ -100,9 +112,11 @@ std::string Router::client_ip(const httplib::Request& req) const {
   return req.remote_addr;
 }
 
-httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_write) {
-  return [this, access, handler = std::move(handler), is_write](const httplib::Request& req,
-                                                                httplib::Response& res) {
+httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_write,
+                                      std::string_view path_template) {
+  return [this, access, handler = std::move(handler), is_write, path_template](
+             const httplib::Request& req, httplib::Response& res) {
+    note_route(path_template);
     // Reads take turns (FairGate). Writes do not: on SQLite they already queue for the one
     // writer in Database::grouped_write, and a group commits more of them the more are queued.
     std::optional<FairGate::Pass> turn;
@@ -134,7 +148,7 @@ httplib::Server::Handler Router::wrap(Access access, Handler handler, bool is_wr
       res.headers.erase("Set-Cookie");
       write_error(res, error);
     } catch (const std::exception& error) {
-      spdlog::error("unhandled error on {} {}: {}", req.method, req.path, error.what());
+      spdlog::error("unhandled error on {} {}: {}", req.method, path_template, error.what());
       write_error(res, core::ErrorCode::kInternal, "internal error");
     }
   };

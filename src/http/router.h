@@ -1,14 +1,17 @@
 #pragma once
 
 #include "auth/authenticator.h"
+#include "http/body_policy.h"
 #include "http/fair_gate.h"
 #include "http/request_context.h"
 
 #include <httplib.h>
 
+#include <deque>
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -37,18 +40,33 @@ class Router {
   Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy,
          std::size_t active_handlers);
 
+  // `body`: what the route takes as its request body (see BodyKind); JSON unless said otherwise.
   void get(const std::string& pattern, Access access, Handler handler);
-  void post(const std::string& pattern, Access access, Handler handler);
-  void put(const std::string& pattern, Access access, Handler handler);
-  void del(const std::string& pattern, Access access, Handler handler);
+  void post(const std::string& pattern, Access access, Handler handler,
+            BodyKind body = BodyKind::kJson);
+  void put(const std::string& pattern, Access access, Handler handler,
+           BodyKind body = BodyKind::kJson);
+  void del(const std::string& pattern, Access access, Handler handler,
+           BodyKind body = BodyKind::kJson);
 
   // "METHOD /path/{id}" for every registered route, in registration order (the OpenAPI check);
   // {id} stands for every path parameter, whatever the document names it.
   const std::vector<std::string>& routes() const { return routes_; }
 
+  struct Route {
+    std::string method;
+    std::regex pattern;
+    std::string path_template;  // "/path/{id}": what the request log names
+    BodyKind body;
+  };
+  // The route httplib will dispatch `method path` to (the first registered that matches), for
+  // deciding about its body before httplib reads it; nullptr when none matches.
+  const Route* find(const std::string& method, const std::string& path) const;
+
  private:
-  httplib::Server::Handler wrap(Access access, Handler handler, bool is_write);
-  void record(std::string_view method, const std::string& pattern);
+  const Route& record(std::string_view method, const std::string& pattern, BodyKind body);
+  httplib::Server::Handler wrap(Access access, Handler handler, bool is_write,
+                                std::string_view path_template);
   std::string client_ip(const httplib::Request& req) const;
 
   httplib::Server& server_;
@@ -56,6 +74,8 @@ class Router {
   bool trust_proxy_;
   FairGate gate_;
   std::vector<std::string> routes_;
+  // A deque: the log refers to templates by string_view, so elements never move.
+  std::deque<Route> table_;
 };
 
 // The session token of a request: `Authorization: Bearer` first, then the session cookie.

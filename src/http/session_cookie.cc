@@ -2,6 +2,9 @@
 
 #include "http/router.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace rx::http {
 namespace {
 
@@ -24,6 +27,25 @@ void set_session_cookie(httplib::Response& res, const CookiePolicy& policy,
 
 void clear_session_cookie(httplib::Response& res, const CookiePolicy& policy) {
   res.set_header("Set-Cookie", cookie(policy, "", 0));
+}
+
+bool forwarded_over_https(const httplib::Request& req) {
+  const std::string value = req.get_header_value("X-Forwarded-Proto");
+  std::string_view first = std::string_view(value).substr(0, value.find(','));
+  while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+  while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
+  constexpr std::string_view kHttps = "https";
+  return first.size() == kHttps.size() &&
+         std::equal(first.begin(), first.end(), kHttps.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+void mark_cookies_secure(httplib::Response& res) {
+  const auto [begin, end] = res.headers.equal_range("Set-Cookie");
+  for (auto it = begin; it != end; ++it) {
+    if (it->second.find("; Secure") == std::string::npos) it->second.append("; Secure");
+  }
 }
 
 }  // namespace rx::http

@@ -57,7 +57,8 @@ void register_sms_webhook_routes(http::Router& router, SmsWebhookService& servic
     http::reply_json(res, 200, {{"messages_stored", stored}});
   };
   router.get(path, Access::kPublic, handler);
-  router.post(path, Access::kPublic, handler);
+  // MSG91 may post a form or JSON (or nothing, with the fields in the query string).
+  router.post(path, Access::kPublic, handler, http::BodyKind::kAnyType);
 }
 
 }  // namespace rx::messaging

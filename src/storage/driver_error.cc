@@ -73,4 +73,19 @@ std::string_view public_message_for_sqlite(int code) {
   }
 }
 
+std::string loggable_postgres_error(const PostgresErrorFields& error) {
+  std::string out = "sqlstate ";
+  out.append(error.sqlstate.empty() ? "unknown" : error.sqlstate);
+  const auto add = [&out](std::string_view label, std::string_view value) {
+    if (!value.empty()) out.append(", ").append(label).append(" ").append(value);
+  };
+  add("constraint", error.constraint);
+  add("table", error.table);
+  add("column", error.column);
+  const std::string_view group = error.sqlstate.substr(0, 2);
+  const bool may_quote_values = group == "22" || group == "23" || group == "P0";
+  if (!may_quote_values) add("message", error.primary);
+  return out;
+}
+
 }  // namespace rx::storage

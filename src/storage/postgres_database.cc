@@ -43,6 +43,17 @@ class PgResult {
   PGresult* r_;
 };
 
+// The log's account of a failed statement (see loggable_postgres_error: no stored values).
+std::string loggable_error(const PGresult* result) {
+  const auto field = [result](int code) {
+    const char* value = PQresultErrorField(result, code);
+    return std::string_view(value ? value : "");
+  };
+  return loggable_postgres_error({field(PG_DIAG_SQLSTATE), field(PG_DIAG_MESSAGE_PRIMARY),
+                                  field(PG_DIAG_CONSTRAINT_NAME), field(PG_DIAG_TABLE_NAME),
+                                  field(PG_DIAG_COLUMN_NAME)});
+}
+
 class PostgresCopyIn final : public CopyIn {
  public:
   explicit PostgresCopyIn(PGconn* conn) : conn_(conn) {}
@@ -59,7 +70,7 @@ class PostgresCopyIn final : public CopyIn {
     PgResult result(PQgetResult(conn_));
     if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
       const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
-      spdlog::warn("postgresql COPY failed: {}", PQerrorMessage(conn_));
+      spdlog::warn("postgresql COPY failed: {}", loggable_error(result.get()));
       const core::ErrorCode code = error_code_for_sqlstate(state ? state : "XX000");
       throw core::AppError(code, std::string(public_message_for(code)), {{"engine", "postgresql"}});
     }
@@ -67,6 +78,7 @@ class PostgresCopyIn final : public CopyIn {
 
  private:
   [[noreturn]] void fail() {
+    // No result here: the connection failed, and its message holds no row.
     spdlog::warn("postgresql COPY failed: {}", PQerrorMessage(conn_));
     throw core::AppError(core::ErrorCode::kUnavailable, "the database is unavailable; try again");
   }
@@ -226,8 +238,12 @@ class PostgresConnection final : public Connection {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     std::string sqlstate = state ? state : (healthy() ? "XX000" : "08006");
     core::ErrorCode code = error_code_for_sqlstate(sqlstate);
-    spdlog::warn("postgresql error {} ({}) in: {}", sqlstate, PQerrorMessage(conn_),
-                 sql.substr(0, 200));
+    // The statement's text holds no values: they are always bound as parameters.
+    // Without a SQLSTATE the error is libpq's own (a lost connection), whose message holds no
+    // row.
+    const std::string logged =
+        state ? loggable_error(result) : "sqlstate " + sqlstate + ", " + PQerrorMessage(conn_);
+    spdlog::warn("postgresql error ({}) in: {}", logged, sql.substr(0, 200));
     throw core::AppError(code, std::string(public_message_for(code)),
                          {{"engine", "postgresql"}, {"sqlstate", sqlstate}});
   }
@@ -238,8 +254,9 @@ class PostgresConnection final : public Connection {
     long long value = 0;
     const auto [end, error] = std::from_chars(text, text + length, value);
     if (error != std::errc() || end != text + length) {
-      throw std::runtime_error("PostgreSQL sent an integer rxtrack cannot read: " +
-                               std::string(text, static_cast<std::size_t>(length)));
+      // Without the text: it is a stored value.
+      throw std::runtime_error("PostgreSQL sent an integer rxtrack cannot read (" +
+                               std::to_string(length) + " characters)");
     }
     return value;
   }

@@ -64,6 +64,8 @@ bool RawConnection::send(const std::string& bytes) {
   return true;
 }
 
+void RawConnection::finish_sending() { ::shutdown(fd_, SHUT_WR); }
+
 std::string RawConnection::read_all(int timeout_ms, bool* closed) {
   using clock = std::chrono::steady_clock;
   const auto deadline = clock::now() + std::chrono::milliseconds(timeout_ms);

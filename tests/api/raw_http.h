@@ -17,6 +17,8 @@ class RawConnection {
   RawConnection& operator=(const RawConnection&) = delete;
 
   bool send(const std::string& bytes);
+  // Tells the server nothing more will be sent (shutdown for writing); reading goes on.
+  void finish_sending();
   // Reads until the server closes the connection or `timeout_ms` passes; `closed` tells which.
   std::string read_all(int timeout_ms, bool* closed = nullptr);
   bool connected() const { return connected_; }

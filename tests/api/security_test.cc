@@ -1,7 +1,9 @@
 // Security: every route against every role, in its own shop and with another shop's ids;
 // the sign-in, setup and password-change throttles under parallel attempts, idle sessions and
 // the password rules; hostile text in every list filter and search; path traversal into the
-// web folder; the security headers on API and static responses.
+// web folder; the security headers on API and static responses; the body types routes take (no
+// cross-site form sign-in), compressed bodies, caching, the session cookie behind a TLS proxy,
+// and what the log holds of paths and database errors.
 #include "direct_sql.h"
 #include "raw_http.h"
 #include "test_server.h"
@@ -973,6 +975,178 @@ TEST_F(SecurityStaticTest, ApiAndStaticResponsesCarryTheSecurityHeaders) {
     EXPECT_EQ(res.header("X-Content-Type-Options"), "nosniff") << what;
     EXPECT_EQ(res.header("Referrer-Policy"), "no-referrer") << what;
     EXPECT_TRUE(res.header("Strict-Transport-Security").empty()) << what << ": not over plain HTTP";
+  }
+}
+
+TEST_F(SecurityStaticTest, ApiAnswersAreNeverCachedWebFilesKeepTheirCaching) {
+  SignedInStaff owner = create_shop(*server_, "Cache Shop");
+  ApiClient anonymous(server_->port());
+  ApiClient signed_in(server_->port(), owner.token);
+  const std::vector<std::pair<std::string, Response>> api = {
+      {"/api/me", signed_in.get("/api/me")},
+      {"/api/me (401)", anonymous.get("/api/me")},
+      {"/api/nothing (404)", signed_in.get("/api/nothing")},
+      {"/api/staff (POST 422)", signed_in.post("/api/staff", nlohmann::json::object())},
+      {"/api/customer-tracking/customers", signed_in.get("/api/customer-tracking/customers")},
+  };
+  for (const auto& [what, res] : api) EXPECT_EQ(res.header("Cache-Control"), "no-store") << what;
+  EXPECT_EQ(anonymous.get("/assets/app.js").header("Cache-Control"),
+            "public, max-age=31536000, immutable");
+  EXPECT_EQ(anonymous.get("/index.html").header("Cache-Control"), "no-cache");
+}
+
+// --- request bodies ------------------------------------------------------------------------------
+
+// A login request with the given Content-Type ("" for none) and body, on its own connection.
+std::string raw_login(int port, const std::string& content_type, const std::string& body) {
+  std::string request = "POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n";
+  if (!content_type.empty()) request += "Content-Type: " + content_type + "\r\n";
+  request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  return raw_request(port, request);
+}
+
+TEST(SecurityBodyTest, JsonRoutesTakeOnlyJsonSoNoCrossSiteFormSignsAnyoneIn) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Form Shop");
+  const std::string form = "email=" + owner.email + "&password=" + owner.password;
+  const nlohmann::json credentials = {{"email", owner.email}, {"password", owner.password}};
+  for (const std::string& type : std::vector<std::string>{
+           "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"}) {
+    const std::string answer = raw_login(server.port(), type, form);
+    EXPECT_EQ(raw_status(answer), 415) << type << ": " << answer.substr(0, 300);
+    EXPECT_NE(answer.find("unsupported_media_type"), std::string::npos) << type;
+    EXPECT_EQ(answer.find("Set-Cookie"), std::string::npos) << type << ": no session";
+  }
+  EXPECT_EQ(raw_status(raw_login(server.port(), "", credentials.dump())), 415)
+      << "a body without a type is no JSON either";
+  const std::string with_charset =
+      raw_login(server.port(), "application/json; charset=utf-8", credentials.dump());
+  EXPECT_EQ(raw_status(with_charset), 200) << with_charset.substr(0, 300);
+  EXPECT_NE(with_charset.find("Set-Cookie"), std::string::npos);
+  EXPECT_EQ(raw_status(raw_login(server.port(), "Application/JSON", credentials.dump())), 200);
+
+  // Bodyless POSTs need no type: an empty body without Content-Type still signs out.
+  const std::string logout = raw_request(
+      server.port(), "POST /api/auth/logout HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                         owner.token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(raw_status(logout), 204) << logout.substr(0, 300);
+}
+
+TEST(SecurityBodyTest, CompressedBodiesAreRefusedOnEveryRoute) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Gzip Shop");
+  for (const std::string& path :
+       std::vector<std::string>{"/api/auth/login", "/api/staff", "/api/webhooks/sms/nokey",
+                                "/api/customer-tracking/contacts/upload", "/api/no-such-route"}) {
+    const std::string answer = raw_request(
+        server.port(), "POST " + path +
+                           " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                           "Authorization: Bearer " +
+                           owner.token +
+                           "\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\n"
+                           "Connection: close\r\n\r\n{}");
+    EXPECT_EQ(raw_status(answer), 415) << path << ": " << answer.substr(0, 300);
+    EXPECT_NE(answer.find("unsupported_media_type"), std::string::npos) << path;
+  }
+  EXPECT_EQ(ApiClient(server.port()).get("/healthz").status, 200);
+}
+
+// --- sessions behind a TLS proxy -----------------------------------------------------------------
+
+std::string login_cookie(int port, const SignedInStaff& who, const httplib::Headers& headers) {
+  Response res = ApiClient(port).post("/api/auth/login",
+                                      {{"email", who.email}, {"password", who.password}}, headers);
+  EXPECT_EQ(res.status, 200) << res.raw;
+  return res.header("Set-Cookie");
+}
+
+TEST(SecuritySessionTest, TheCookieIsSecureBehindATlsProxy) {
+  TestServer proxied(std::vector<std::string>{"--trust-proxy"});
+  SignedInStaff owner = create_shop(proxied, "Proxy Shop");
+  const std::string over_https =
+      login_cookie(proxied.port(), owner, {{"X-Forwarded-Proto", "https"}});
+  EXPECT_NE(over_https.find("rxtrack_session="), std::string::npos) << over_https;
+  EXPECT_NE(over_https.find("; Secure"), std::string::npos) << over_https;
+  EXPECT_NE(over_https.find("HttpOnly"), std::string::npos) << over_https;
+  const std::string over_http =
+      login_cookie(proxied.port(), owner, {{"X-Forwarded-Proto", "http"}});
+  EXPECT_EQ(over_http.find("Secure"), std::string::npos) << over_http;
+
+  TestServer direct;
+  SignedInStaff other = create_shop(direct, "Direct Shop");
+  const std::string untrusted =
+      login_cookie(direct.port(), other, {{"X-Forwarded-Proto", "https"}});
+  EXPECT_EQ(untrusted.find("Secure"), std::string::npos)
+      << "without --trust-proxy the header is anyone's word: " << untrusted;
+}
+
+// --- the request log -----------------------------------------------------------------------------
+
+// The log's request lines (those naming a route), each parsed as the JSON object it must be.
+std::vector<nlohmann::json> request_log(const TestServer& server) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream log(server.log());
+  std::string line;
+  while (std::getline(log, line)) {
+    const std::size_t object = line.find("{\"method\":");
+    if (object == std::string::npos) continue;
+    nlohmann::json parsed = nlohmann::json::parse(line.substr(object), nullptr, false);
+    EXPECT_FALSE(parsed.is_discarded()) << "not one JSON object: " << line;
+    if (!parsed.is_discarded()) lines.push_back(std::move(parsed));
+  }
+  return lines;
+}
+
+TEST(SecurityLogTest, TheRequestLogNamesRouteTemplatesNeverRawPaths) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Log Shop");
+  ApiClient client(server.port(), owner.token);
+  const std::string phone = "9876512345";
+  client.get("/api/customer-tracking/customers/phone/" + phone);
+  const std::string key = "LeakyWebhookKey0123456789";
+  ApiClient(server.port()).post("/api/webhooks/whatsapp/" + key, nlohmann::json::object());
+  client.get("/api/no-such-route-" + phone);
+  // An encoded quote and newline in the path (and so in a route's parameter).
+  const std::string hostile = "/api/customer-tracking/customers/phone/%22%0A%7D" + phone;
+  const std::string answer = raw_request(
+      server.port(), "GET " + hostile + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                         owner.token + "\r\nConnection: close\r\n\r\n");
+  EXPECT_GT(raw_status(answer), 0);
+  client.get("/customers/" + phone);  // a web app page
+  // The server logs a request after sending its answer: wait for the last line.
+  for (int i = 0; i < 40 && server.log().find("(web app)") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+
+  const std::string log = server.log();
+  EXPECT_EQ(log.find(phone), std::string::npos) << log;
+  EXPECT_EQ(log.find(key), std::string::npos) << log;
+  std::multiset<std::string> routes;
+  for (const nlohmann::json& line : request_log(server)) {
+    routes.insert(line.value("route", ""));
+    EXPECT_TRUE(line.contains("status") && line.contains("ms") && line.contains("ip")) << line;
+  }
+  EXPECT_EQ(routes.count("/api/customer-tracking/customers/phone/{id}"), 2u);
+  EXPECT_EQ(routes.count("/api/webhooks/whatsapp/{id}"), 1u);
+  EXPECT_GE(routes.count("(unmatched)"), 1u);
+  EXPECT_EQ(routes.count("(web app)"), 1u);
+}
+
+TEST(SecurityLogTest, DatabaseErrorsAreLoggedWithoutTheirValues) {
+  TestServer server;
+  SignedInStaff owner = create_shop(server, "Driver Error Shop");
+  ApiClient client(server.port(), owner.token);
+  const std::string email = unique_email("duplicate-logged");
+  const nlohmann::json staff = {{"name", "Twice Added"},
+                                {"email", email},
+                                {"password", "a-long-password-12"},
+                                {"role", "staff"}};
+  ASSERT_EQ(client.post("/api/staff", staff).status, 201);
+  expect_error(client.post("/api/staff", staff), 409, "conflict");
+  const std::string log = server.log();
+  EXPECT_EQ(log.find(email), std::string::npos) << "the database's detail names the email: " << log;
+  if (engine() == "postgres") {
+    EXPECT_NE(log.find("sqlstate 23505"), std::string::npos) << "what failed is still logged";
   }
 }
 
