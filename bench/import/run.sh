@@ -62,7 +62,7 @@ run_engine() {
         "http://127.0.0.1:$port/api/customer-tracking/contacts/upload"
       grep -q '"imported"' "$work/answer.json" || { echo "upload failed: $(head -c 300 "$work/answer.json")"; exit 1; }
     done
-    grep '"path":"/api/customer-tracking/contacts/upload"' "$work/$name.log" | tail -n "$runs" |
+    grep '"route":"/api/customer-tracking/contacts/upload"' "$work/$name.log" | tail -n "$runs" |
       grep -oE '"ms":[0-9.]+' | cut -d: -f2 | sort -n >"$work/$name-$file.ms"
   done
   local rss_peak

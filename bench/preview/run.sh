@@ -59,7 +59,7 @@ preview_runs() {
   local label=$1 file=$2 token=$3 query=${4:-} server_ms=() total_ms=()
   for _ in $(seq "$runs"); do
     local before
-    before=$(grep -c '"path":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" || true)
+    before=$(grep -c '"route":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" || true)
     local seconds
     seconds=$(curl -s -o "$bench_work/answer.json" -w '%{time_total}' -H "Authorization: Bearer $token" \
       -F "file=@$bench_work/$file" "$base?preview=1$query")
@@ -67,10 +67,10 @@ preview_runs() {
       { echo "preview failed: $(head -c 300 "$bench_work/answer.json")" >&2; exit 1; }
     # The request log line is written once the answer is sent.
     for _ in $(seq 50); do
-      [ "$(grep -c '"path":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" || true)" -gt "$before" ] && break
+      [ "$(grep -c '"route":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" || true)" -gt "$before" ] && break
       sleep 0.02
     done
-    server_ms+=("$(grep '"path":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" | tail -n 1 |
+    server_ms+=("$(grep '"route":"/api/customer-tracking/contacts/upload"' "$bench_work/sqlite.log" | tail -n 1 |
       grep -oE '"ms":[0-9.]+' | cut -d: -f2)")
     total_ms+=("$(awk -v s="$seconds" 'BEGIN {printf "%.1f", s * 1000}')")
   done
