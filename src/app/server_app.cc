@@ -10,6 +10,7 @@
 #include "messaging/consent_routes.h"
 #include "messaging/message_followup_routes.h"
 #include "messaging/messaging_routes.h"
+#include "messaging/provider_http.h"
 #include "messaging/reminder_scheduler.h"
 #include "messaging/sms_webhook_routes.h"
 #include "messaging/whatsapp_webhook_routes.h"
@@ -66,6 +67,11 @@ int serve(const ServeConfig& config) {
   constexpr int kOwnMappingBytes = 1 << 20;
   mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
   ShutdownSignals signals;
+  messaging::set_allowed_provider_hosts(config.allowed_provider_hosts);
+  if (!config.allowed_provider_hosts.empty()) {
+    spdlog::warn("provider hosts allowed without the address check: {}",
+                 config.allowed_provider_hosts.describe());
+  }
   core::SystemClock clock;
   auto db = storage::open_database(config.db_url, config.db_pool_size);
   storage::migrate(*db, clock.now_ms());
