@@ -50,10 +50,10 @@ std::vector<IpAddress> checked_addresses(const ProviderNetwork& network, const P
   for (const IpAddress& address : found.addresses) {
     const AddressRange range = classify_address(address);
     if (range != AddressRange::kPublic) {
-      refusal = literal
-                    ? fmt::format("{} is a {} address; not connecting", url.host, describe(range))
-                    : fmt::format("{} resolves to {}, a {} address; not connecting", url.host,
-                                  address.to_string(), describe(range));
+      refusal =
+          literal ? fmt::format("{} is in the {} range; not connecting", url.host, describe(range))
+                  : fmt::format("{} resolves to {}, in the {} range; not connecting", url.host,
+                                address.to_string(), describe(range));
       return {};
     }
   }

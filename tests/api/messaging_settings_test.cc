@@ -344,8 +344,8 @@ TEST_F(ProviderNetworkTest, AStoredInternalUrlIsRefusedWhenATestMessageGoesOut) 
   }
   const std::string log = server().log();
   EXPECT_NE(log.find("localhost resolves to "), std::string::npos) << log;
-  EXPECT_NE(log.find("a loopback address; not connecting"), std::string::npos) << log;
-  EXPECT_NE(log.find("10.0.0.1 is a private address"), std::string::npos) << log;
+  EXPECT_NE(log.find("in the loopback range; not connecting"), std::string::npos) << log;
+  EXPECT_NE(log.find("10.0.0.1 is in the private range"), std::string::npos) << log;
   EXPECT_NE(log.find("must be an https:// URL"), std::string::npos) << log;
 }
 
@@ -382,8 +382,8 @@ TEST_F(MessagingSettingsTest, AnUnreachableProviderLooksTheSameWhateverTheCause)
   // The causes are in the server's log for the operator.
   const std::string log = server().log();
   for (const char* cause : {"no-such-provider.invalid did not resolve", "localhost resolves to ",
-                            "a loopback address; not connecting",
-                            "169.254.169.254 is a cloud metadata address", closed.c_str()}) {
+                            "in the loopback range; not connecting",
+                            "169.254.169.254 is in the cloud metadata range", closed.c_str()}) {
     EXPECT_NE(log.find(cause), std::string::npos) << cause;
   }
 }

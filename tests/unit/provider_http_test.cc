@@ -23,7 +23,6 @@ class RecordingServer {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    server_.wait_until_ready();
   }
   ~RecordingServer() {
     server_.stop();
@@ -76,7 +75,7 @@ TEST(ProviderHttpTest, EveryRequestLooksTheNameUpAgainAndRefusesAnInternalAnswer
   for (int i = 1; i <= 2; ++i) {
     const HttpAnswer answer = post_json(network, base, "/api/v5/flow", {}, "{}");
     EXPECT_EQ(answer.status, 0);
-    EXPECT_NE(answer.transport_error.find("127.0.0.1, a loopback address; not connecting"),
+    EXPECT_NE(answer.transport_error.find("127.0.0.1, in the loopback range; not connecting"),
               std::string::npos)
         << answer.transport_error;
     EXPECT_EQ(calls, i);
@@ -114,7 +113,7 @@ TEST(ProviderHttpTest, PlainHttpAndInternalLiteralsAreRefusedWithoutALookup) {
                                 "https://169.254.169.254", "https://10.0.0.1:" + port}) {
     const HttpAnswer answer = post_json(network, base, "/x", {}, "{}");
     EXPECT_EQ(answer.status, 0) << base;
-    EXPECT_NE(answer.transport_error.find("address; not connecting"), std::string::npos)
+    EXPECT_NE(answer.transport_error.find("range; not connecting"), std::string::npos)
         << answer.transport_error;
   }
   EXPECT_EQ(calls, 0) << "an address in the URL is not looked up";
