@@ -10,6 +10,7 @@
 #include "messaging/consent_routes.h"
 #include "messaging/message_followup_routes.h"
 #include "messaging/messaging_routes.h"
+#include "messaging/provider_http.h"
 #include "messaging/reminder_scheduler.h"
 #include "messaging/secret_store.h"
 #include "messaging/sms_webhook_routes.h"
@@ -67,6 +68,11 @@ int serve(const ServeConfig& config) {
   constexpr int kOwnMappingBytes = 1 << 20;
   mallopt(M_MMAP_THRESHOLD, kOwnMappingBytes);
   ShutdownSignals signals;
+  messaging::set_allowed_provider_hosts(config.allowed_provider_hosts);
+  if (!config.allowed_provider_hosts.empty()) {
+    spdlog::warn("provider hosts allowed without the address check: {}",
+                 config.allowed_provider_hosts.describe());
+  }
   core::SystemClock clock;
   const core::SecretKey secret_key =
       messaging::load_secret_key(config.secret_key_file, config.db_url);

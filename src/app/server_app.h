@@ -2,6 +2,7 @@
 
 #include "auth/auth_service.h"
 #include "http/http_server.h"
+#include "messaging/provider_host_allow_list.h"
 
 #include <string>
 
@@ -19,6 +20,8 @@ struct ServeConfig {
   // connection, and each connection keeps its own page cache.
   int db_pool_size = 8;
   int scheduler_interval_seconds = 60;
+  // Provider hosts exempt from the address rule (--allow-provider-host).
+  messaging::ProviderHostAllowList allowed_provider_hosts;
   bool print_routes = false;  // print "METHOD /path" for every route and exit
 };
 

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "messaging/outbox_sender.h"
+#include "messaging/provider_http.h"
 #include "messaging/remind_pass.h"
 #include "messaging/secret_store.h"
 #include "storage/migrations.h"
@@ -11,16 +12,19 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace rx::cli {
 
-// `rxtrack remind --db URL [--now ISO-INSTANT] [--secret-key-file PATH]`: one pass of the reminder
-// scheduler, then exit, printing {"queued","sent","failed","skipped"}. --now pins the clock (tests,
-// catching up).
+// `rxtrack remind --db URL [--now ISO-INSTANT] [--secret-key-file PATH]
+// [--allow-provider-host HOST[:PORT]]...`: one pass of the reminder scheduler, then exit,
+// printing {"queued","sent","failed","skipped"}. --now pins the clock (tests, catching up); the
+// secret key file and allowed provider hosts are as for `serve`.
 Action add_remind_command(CLI::App& app) {
   auto url = std::make_shared<std::string>();
   auto now = std::make_shared<std::string>();
   auto key_file = std::make_shared<std::string>();
+  auto allowed_provider_hosts = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand(
       "remind", "Run one pass of the reminder scheduler (queue and send due messages) and exit");
   add_db_option(*cmd, *url);
@@ -28,8 +32,14 @@ Action add_remind_command(CLI::App& app) {
   cmd->add_option("--secret-key-file", *key_file,
                   "key sealing the shops' provider secrets (as for serve)")
       ->envname("RXTRACK_SECRET_KEY_FILE");
-  return [url, now, key_file] {
+  cmd->add_option("--allow-provider-host", *allowed_provider_hosts,
+                  "HOST[:PORT] a messaging provider URL may name even inside this network, "
+                  "over http too (repeatable)")
+      ->envname("RXTRACK_ALLOW_PROVIDER_HOSTS");
+  return [url, now, key_file, allowed_provider_hosts] {
     return run_reporting_errors([&] {
+      messaging::set_allowed_provider_hosts(
+          messaging::ProviderHostAllowList::parse(*allowed_provider_hosts));
       core::SystemClock system_clock;
       std::unique_ptr<core::ManualClock> pinned;
       if (!now->empty()) {

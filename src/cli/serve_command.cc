@@ -44,6 +44,7 @@ Action add_serve_command(CLI::App& app) {
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto no_scheduler = std::make_shared<bool>(false);
   auto max_failures = std::make_shared<int>(5);
+  auto allowed_provider_hosts = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP API and the web app");
   add_db_option(*cmd, config->db_url);
   cmd->add_option("--listen", *listen, "HOST:PORT (port 0 picks a free one)")
@@ -104,7 +105,11 @@ Action add_serve_command(CLI::App& app) {
       ->envname("RXTRACK_LOGIN_MAX_FAILURES")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  return [config, listen, no_scheduler, max_failures] {
+  cmd->add_option("--allow-provider-host", *allowed_provider_hosts,
+                  "HOST[:PORT] a messaging provider URL may name even inside this network, "
+                  "over http too (repeatable; tests, local fakes, gateways)")
+      ->envname("RXTRACK_ALLOW_PROVIDER_HOSTS");
+  return [config, listen, no_scheduler, max_failures, allowed_provider_hosts] {
     return run_reporting_errors([&] {
       split_listen(*listen, config->server);
       if (config->server.web_dir.empty()) config->server.web_dir = default_web_dir();
@@ -112,6 +117,8 @@ Action add_serve_command(CLI::App& app) {
         throw core::AppError(core::ErrorCode::kValidation, "--tls-cert and --tls-key go together");
       }
       config->scheduler = !*no_scheduler;
+      config->allowed_provider_hosts =
+          messaging::ProviderHostAllowList::parse(*allowed_provider_hosts);
       config->auth.throttle.max_failures_per_email = *max_failures;
       config->auth.throttle.max_failures_per_client = *max_failures * 4;
       return app::serve(*config);

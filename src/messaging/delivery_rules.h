@@ -12,8 +12,8 @@ namespace rx::messaging {
 struct SendOutcome {
   bool accepted = false;
   std::string provider_message_id;  // wamid... or the SMS gateway's request id
-  int http_status = 0;              // 0: no HTTP answer (connection refused, timeout)
-  std::string error_code;           // the provider's code, or "http_<status>" / "connection"
+  int http_status = 0;     // 0: no HTTP answer (address refused, connection refused, timeout)
+  std::string error_code;  // the provider's code, or "http_<status>" / "provider_unreachable"
   std::string error_message;
 };
 

@@ -2,9 +2,33 @@
 
 #include "core/error.h"
 #include "messaging/messaging_settings_repository.h"
+#include "messaging/provider_http.h"
+#include "messaging/provider_url.h"
 
 namespace rx::messaging {
 namespace {
+// 422 naming each base URL that may not be used: plain http, or a host that is (or spells) an
+// address outside the public internet, unless the operator allowed the host. A name is looked up
+// when a message is sent, not here (provider_http.h).
+void check_provider_urls(const MessagingSettingsChanges& changes) {
+  const ProviderHostAllowList allowed = allowed_provider_hosts();
+  nlohmann::json fields = nlohmann::json::object();
+  const auto check = [&](const char* field, const std::optional<std::string>& url) {
+    if (!url) return;
+    const std::string refusal = refusal_before_lookup(*url, allowed);
+    if (!refusal.empty()) fields[field] = refusal;
+  };
+  check("whatsapp_base_url", changes.whatsapp_base_url);
+  if (changes.sms_base_url) check("sms_base_url", *changes.sms_base_url);
+  if (fields.empty()) return;
+  std::string names;
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    names += names.empty() ? "" : ", ";
+    names += it.key();
+  }
+  throw core::AppError(core::ErrorCode::kValidation, "invalid fields: " + names,
+                       {{"fields", fields}});
+}
 
 // Forgets a previous webhook key's expiry once it has passed.
 MessagingSettings as_of(MessagingSettings s, std::int64_t now_ms) {
@@ -37,6 +61,7 @@ MessagingSettings MessagingSettingsService::get(const auth::Principal& actor) {
 
 MessagingSettings MessagingSettingsService::update(const auth::Principal& actor,
                                                    const MessagingSettingsChanges& changes) {
+  check_provider_urls(changes);
   MessagingSettings result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();

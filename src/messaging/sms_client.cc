@@ -22,8 +22,8 @@ SendOutcome read_flow_answer(const HttpAnswer& answer) {
   SendOutcome out;
   out.http_status = answer.status;
   if (answer.status == 0) {
-    out.error_code = "connection";
-    out.error_message = answer.transport_error;
+    out.error_code = kProviderUnreachableCode;
+    out.error_message = kProviderUnreachableMessage;
     return out;
   }
   const nlohmann::json body = nlohmann::json::parse(answer.body, nullptr, false);

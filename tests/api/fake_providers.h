@@ -36,8 +36,10 @@ class FakeProvider {
   FakeProvider(const FakeProvider&) = delete;
   FakeProvider& operator=(const FakeProvider&) = delete;
 
-  // http://127.0.0.1:<port>
+  // http://127.0.0.1:<port>: servers reach it only with allow_fake_providers()
+  // (messaging_support.h).
   std::string base_url() const;
+  int port() const { return port_; }
   // Answers for the next requests, in order; afterwards the default (success) answer.
   void script(std::vector<ScriptedAnswer> answers);
   // While held, requests are recorded and then wait, unanswered, until release().

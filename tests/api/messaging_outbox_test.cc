@@ -263,6 +263,29 @@ TEST_F(MessagingOutboxTest, RateLimitsAreRetriedWithBackoffThenSent) {
   EXPECT_EQ(sent["provider_message_id"], FakeGraphApi::message_id(2));
 }
 
+// `remind` follows the provider address rule on its own: the URL was saved through a server that
+// allows the fake's host, but a pass without --allow-provider-host does not connect to it.
+TEST_F(MessagingOutboxTest, APassWithoutTheAllowFlagDoesNotReachALoopbackProvider) {
+  FakeGraphApi graph;
+  SignedInStaff owner = create_shop(server(), "Loopback Pass Shop");
+  configure(owner, whatsapp_settings(graph));
+  due_bill(owner, "9876544101", "Meera", true, false);
+
+  const std::string start = ist_instant(1, "10:00");
+  RemindSummary refused = remind(server(), start, {});
+  EXPECT_EQ(refused.counts["sent"], 0) << refused.counts;
+  EXPECT_EQ(graph.count(), 0u);
+  nlohmann::json queued = messages(owner)["items"];
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0]["status"], "queued") << "no answer is retried, like a network failure";
+  EXPECT_EQ(queued[0]["error_code"], "provider_unreachable");
+  EXPECT_EQ(queued[0]["error_message"], "the provider could not be reached");
+
+  RemindSummary allowed = remind(server(), plus_minutes(start, 2));
+  EXPECT_EQ(allowed.counts["sent"], 1) << allowed.counts;
+  EXPECT_EQ(graph.count(), 1u);
+}
+
 TEST_F(MessagingOutboxTest, ServerErrorsStopAfterTheLastAttemptAndTheReminderReturns) {
   FakeGraphApi graph;
   SignedInStaff owner = create_shop(server(), "Gives Up Shop");
@@ -305,7 +328,8 @@ TEST_F(MessagingOutboxTest, ASenderThatDiesMidSendIsNeverRepeated) {
   graph.hold();
   const std::string start = ist_instant(1, "10:00");
   {
-    BackgroundCommand sender({"remind", "--db", server().db_url(), "--now", start});
+    BackgroundCommand sender(
+        with_fake_providers({"remind", "--db", server().db_url(), "--now", start}));
     ASSERT_TRUE(graph.wait_for(1, std::chrono::seconds(20)));
     sender.kill_now();  // claimed, request on the wire, never settled
   }
@@ -344,8 +368,9 @@ TEST_F(MessagingOutboxTest, TwoSendersAtOnceSendEachReminderExactlyOnce) {
              false, {"Medicine A" + std::to_string(i), "Medicine B" + std::to_string(i)});
   }
   const std::string now = ist_instant(1, "10:00");
-  BackgroundCommand first({"remind", "--db", server().db_url(), "--now", now});
-  BackgroundCommand second({"remind", "--db", server().db_url(), "--now", now});
+  BackgroundCommand first(with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
+  BackgroundCommand second(
+      with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
   CommandResult a = first.finish();
   CommandResult b = second.finish();
   ASSERT_EQ(a.exit_code, 0) << a.out;

@@ -1,5 +1,9 @@
-// Messaging settings (secrets never shown), consent and opt-out on customers.
+// Messaging settings (secrets never shown, provider URLs kept out of the operator's network),
+// consent and opt-out on customers.
+#include "direct_sql.h"
 #include "messaging_support.h"
+
+#include <utility>
 
 namespace rx::test {
 namespace {
@@ -233,6 +237,164 @@ TEST_F(MessagingSettingsTest, AnotherShopsCustomerIsNotFound) {
   EXPECT_EQ(mine.body["sms_consent"], true) << "unchanged";
   EXPECT_TRUE(mine.body["opted_out_at"].is_null());
   EXPECT_EQ(client(other).get("/api/messages").body["total"], 0);
+}
+
+// A server started without --allow-provider-host, as in production.
+class ProviderNetworkTest : public MessagingTest {
+ protected:
+  std::vector<std::string> server_args() const override { return {}; }
+};
+
+// Writes a base URL straight into the database: settings saved before the address rule existed.
+void store_base_url(TestServer& server, const SignedInStaff& owner, const std::string& column,
+                    const std::string& url) {
+  exec_sql(server.db_url(), "UPDATE shop_messaging_settings SET " + column + " = '" + url +
+                                "' WHERE shop_id = " + std::to_string(owner.shop_id));
+}
+
+// The error of a test message without its message id (the rest must not vary with the cause).
+nlohmann::json test_message(TestServer& server, const SignedInStaff& owner,
+                            const std::string& channel, const std::string& phone, Response& res) {
+  res = ApiClient(server.port(), owner.token)
+            .post("/api/shop/messaging/test", {{"channel", channel}, {"phone", phone}});
+  nlohmann::json error = res.body.is_object() ? res.body["error"] : nlohmann::json();
+  if (error.is_object() && error["details"].is_object()) error["details"].erase("message_id");
+  return error;
+}
+
+const nlohmann::json kUnreachable = {
+    {"code", "provider_error"},
+    {"message", "the provider could not be reached"},
+    {"details", {{"provider_code", "provider_unreachable"}, {"http_status", 0}}}};
+
+TEST_F(ProviderNetworkTest, BaseUrlsMustBeHttpsAndMayNotNameTheOperatorsNetwork) {
+  FakeGraphApi graph;
+  SignedInStaff owner = create_shop(server(), "Network Rule Shop");
+  const std::string port = std::to_string(graph.port());
+  const std::string https = "must be an https:// URL";
+  const auto in = [](const std::string& range) {
+    return "may not name an address in the " + range + " range";
+  };
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {graph.base_url(), https},  // http://127.0.0.1:<port>, where the fake listens
+      {"http://graph.facebook.com", https},
+      {"https://127.0.0.1:" + port, in("loopback")},
+      {"https://127.1:" + port, in("loopback")},
+      {"https://2130706433:" + port, in("loopback")},
+      {"https://localhost:" + port, in("loopback")},
+      {"https://10.20.30.40", in("private")},
+      {"https://172.16.0.1", in("private")},
+      {"https://192.168.0.10/gateway", in("private")},
+      {"https://169.254.169.254/latest/meta-data", in("cloud metadata")},
+      {"https://169.254.1.1", in("link-local")},
+      {"https://100.64.0.1", in("shared (carrier-grade NAT)")},
+      {"https://0.0.0.0:" + port, in("unspecified")},
+      {"https://224.0.0.1", in("multicast")},
+  };
+  for (const auto& [url, reason] : refused) {
+    for (const char* field : {"whatsapp_base_url", "sms_base_url"}) {
+      Response res = client(owner).put("/api/shop/messaging", {{field, url}});
+      expect_error(res, 422, "validation_failed");
+      EXPECT_EQ(res.body["error"]["details"]["fields"][field], reason) << field << " " << url;
+    }
+  }
+  Response both = client(owner).put(
+      "/api/shop/messaging",
+      {{"whatsapp_base_url", "https://10.0.0.1"}, {"sms_base_url", "http://sms.example.com"}});
+  expect_error(both, 422, "validation_failed");
+  EXPECT_EQ(both.body["error"]["details"]["fields"].size(), 2u) << both.raw;
+
+  Response unchanged = client(owner).get("/api/shop/messaging");
+  EXPECT_EQ(unchanged.body["whatsapp_base_url"], "https://graph.facebook.com");
+  EXPECT_TRUE(unchanged.body["sms_base_url"].is_null());
+
+  // Public https URLs are saved; a name is looked up when a message goes out.
+  Response saved = client(owner).put("/api/shop/messaging",
+                                     {{"whatsapp_base_url", "https://graph.facebook.com/"},
+                                      {"sms_base_url", "https://control.msg91.com"}});
+  ASSERT_EQ(saved.status, 200) << saved.raw;
+  EXPECT_EQ(saved.body["sms_base_url"], "https://control.msg91.com");
+  EXPECT_EQ(graph.count(), 0u);
+}
+
+TEST_F(ProviderNetworkTest, AStoredInternalUrlIsRefusedWhenATestMessageGoesOut) {
+  FakeGraphApi graph;
+  FakeMsg91 sms;
+  SignedInStaff owner = create_shop(server(), "Old Settings Shop");
+  nlohmann::json settings = whatsapp_settings(graph);
+  settings.update(sms_settings(sms));
+  settings["whatsapp_base_url"] = "https://graph.facebook.com";
+  settings["sms_base_url"] = "https://control.msg91.com";
+  configure(owner, settings);
+
+  const std::string port = std::to_string(graph.port());
+  // The fake itself over http, a name that resolves to loopback (checked after the lookup), a
+  // private and a metadata address (connecting to them would hang until the timeout instead).
+  for (const std::string& url :
+       std::vector<std::string>{graph.base_url(), "https://localhost:" + port, "https://10.0.0.1",
+                                "https://169.254.169.254"}) {
+    store_base_url(server(), owner, "whatsapp_base_url", url);
+    Response res;
+    EXPECT_EQ(test_message(server(), owner, "whatsapp", "9876543101", res), kUnreachable)
+        << url << res.raw;
+    EXPECT_EQ(res.status, 502);
+  }
+  store_base_url(server(), owner, "sms_base_url", sms.base_url());
+  Response by_sms;
+  EXPECT_EQ(test_message(server(), owner, "sms", "9876543102", by_sms), kUnreachable) << by_sms.raw;
+  EXPECT_EQ(graph.count(), 0u);
+  EXPECT_EQ(sms.count(), 0u);
+
+  nlohmann::json failed = messages(owner, "&status=failed")["items"];
+  ASSERT_EQ(failed.size(), 5u);
+  for (const auto& m : failed) {
+    EXPECT_EQ(m["error_code"], "provider_unreachable") << m;
+    EXPECT_EQ(m["error_message"], "the provider could not be reached") << m;
+  }
+  const std::string log = server().log();
+  EXPECT_NE(log.find("localhost resolves to "), std::string::npos) << log;
+  EXPECT_NE(log.find("in the loopback range; not connecting"), std::string::npos) << log;
+  EXPECT_NE(log.find("10.0.0.1 is in the private range"), std::string::npos) << log;
+  EXPECT_NE(log.find("must be an https:// URL"), std::string::npos) << log;
+}
+
+TEST_F(MessagingSettingsTest, AnUnreachableProviderLooksTheSameWhateverTheCause) {
+  FakeGraphApi graph;
+  SignedInStaff owner = create_shop(server(), "Probe Shop");
+  configure(owner, whatsapp_settings(graph));
+  std::string closed;
+  {
+    FakeGraphApi gone;
+    closed = gone.base_url();
+  }
+  // Refused connection (allowed host, closed port), no such name, an internal address behind a
+  // name, a metadata address: one answer, nothing about which.
+  const std::vector<std::string> causes = {closed, "https://no-such-provider.invalid",
+                                           "https://localhost:" + std::to_string(graph.port()),
+                                           "https://169.254.169.254"};
+  for (const std::string& url : causes) {
+    store_base_url(server(), owner, "whatsapp_base_url", url);
+    Response res;
+    EXPECT_EQ(test_message(server(), owner, "whatsapp", "9876543201", res), kUnreachable)
+        << url << res.raw;
+    EXPECT_EQ(res.status, 502);
+    for (const char* clue : {"refused", "onnection", "resolve", "127.0.0.1", "169.254", "loopback",
+                             "metadata", "invalid", "timed out"}) {
+      EXPECT_EQ(res.raw.find(clue), std::string::npos) << clue << " in " << res.raw;
+    }
+  }
+  for (const auto& m : messages(owner, "&status=failed")["items"]) {
+    EXPECT_EQ(m.dump().find("127.0.0.1"), std::string::npos) << m;
+    EXPECT_EQ(m["error_code"], "provider_unreachable");
+  }
+  EXPECT_EQ(graph.count(), 0u);
+  // The causes are in the server's log for the operator.
+  const std::string log = server().log();
+  for (const char* cause : {"no-such-provider.invalid did not resolve", "localhost resolves to ",
+                            "in the loopback range; not connecting",
+                            "169.254.169.254 is in the cloud metadata range", closed.c_str()}) {
+    EXPECT_NE(log.find(cause), std::string::npos) << cause;
+  }
 }
 
 }  // namespace

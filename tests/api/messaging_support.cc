@@ -98,8 +98,18 @@ void BackgroundCommand::kill_now() {
   pid_ = -1;
 }
 
-RemindSummary remind(TestServer& server, const std::string& now_iso) {
-  BackgroundCommand command({"remind", "--db", server.db_url(), "--now", now_iso});
+std::vector<std::string> allow_fake_providers() { return {"--allow-provider-host", "127.0.0.1"}; }
+
+std::vector<std::string> with_fake_providers(std::vector<std::string> extra) {
+  for (std::string& arg : allow_fake_providers()) extra.push_back(std::move(arg));
+  return extra;
+}
+
+RemindSummary remind(TestServer& server, const std::string& now_iso,
+                     const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {"remind", "--db", server.db_url(), "--now", now_iso};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  BackgroundCommand command(args);
   CommandResult result = command.finish();
   RemindSummary summary;
   summary.exit_code = result.exit_code;

@@ -39,17 +39,27 @@ class BackgroundCommand {
   int out_fd_ = -1;
 };
 
+// The serve/remind arguments that let messaging reach the fake providers on 127.0.0.1 over
+// plain http; without them a provider URL on a loopback address is refused, as in production.
+std::vector<std::string> allow_fake_providers();
+// `extra`, with allow_fake_providers() appended.
+std::vector<std::string> with_fake_providers(std::vector<std::string> extra);
+
 struct RemindSummary {
   int exit_code = -1;
   nlohmann::json counts;  // {"queued","sent","failed","skipped"}
 };
-RemindSummary remind(TestServer& server, const std::string& now_iso);
+// `rxtrack remind` at `now_iso`, by default allowed to reach the fake providers.
+RemindSummary remind(TestServer& server, const std::string& now_iso,
+                     const std::vector<std::string>& extra_args = allow_fake_providers());
 
 // Each test gets a server and database of its own: a reminder pass works on every shop of the
-// database, and its counts must be this test's alone.
+// database, and its counts must be this test's alone. The server may reach the fake providers
+// unless a suite's server_args() says otherwise.
 class MessagingTest : public ::testing::Test {
  protected:
-  void SetUp() override { server_ = new TestServer(); }
+  virtual std::vector<std::string> server_args() const { return allow_fake_providers(); }
+  void SetUp() override { server_ = new TestServer(server_args()); }
   void TearDown() override {
     delete server_;
     server_ = nullptr;

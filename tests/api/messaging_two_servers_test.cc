@@ -30,7 +30,7 @@ TEST_F(MessagingTwoServersTest, TwoServeSchedulersSendEachDueReminderExactlyOnce
   ASSERT_EQ(graph.count(), 0u) << "the fixture's server runs no scheduler";
 
   {
-    const std::vector<std::string> scheduler = {"--scheduler-interval", "1"};
+    const std::vector<std::string> scheduler = with_fake_providers({"--scheduler-interval", "1"});
     TestServer first(ExistingDatabase{server().db_url()}, scheduler);
     TestServer second(ExistingDatabase{server().db_url()}, scheduler);
     ASSERT_TRUE(graph.wait_for(kCount, std::chrono::seconds(30)))

@@ -231,7 +231,9 @@ TEST_F(MessagingWebhookTest, RepliesOptOutOrAreLoggedAndEveryMessageIsKeptOnce) 
 // The scheduler thread inside `rxtrack serve`: it sends on its own and stops with the server.
 class SchedulerThreadTest : public MessagingTest {
  protected:
-  void SetUp() override { server_ = new TestServer({"--scheduler-interval", "1"}); }
+  std::vector<std::string> server_args() const override {
+    return with_fake_providers({"--scheduler-interval", "1"});
+  }
 };
 
 TEST_F(SchedulerThreadTest, ServeSendsDueRemindersAndStopsCleanly) {

@@ -69,8 +69,9 @@ TEST(WhatsappClientTest, ReadsTheMessageIdOrTheErrorObject) {
 
   SendOutcome bare = read_whatsapp_answer({502, "<html>bad gateway</html>", ""});
   EXPECT_EQ(bare.error_code, "http_502");
-  SendOutcome nothing = read_whatsapp_answer({0, "", "Connection"});
-  EXPECT_EQ(nothing.error_code, "connection");
+  SendOutcome nothing = read_whatsapp_answer({0, "", "10.0.0.5:443: Connection refused"});
+  EXPECT_EQ(nothing.error_code, "provider_unreachable");
+  EXPECT_EQ(nothing.error_message, "the provider could not be reached");
   SendOutcome no_id = read_whatsapp_answer({200, R"({"messages":[]})", ""});
   EXPECT_FALSE(no_id.accepted);
   EXPECT_EQ(no_id.error_code, "no_message_id");
@@ -90,6 +91,9 @@ TEST(SmsClientTest, FlowBodyAndAnswers) {
   EXPECT_EQ(rejected.error_code, "sms_rejected");
   EXPECT_EQ(rejected.error_message, "bad key");
   EXPECT_EQ(read_flow_answer({500, "", ""}).error_code, "http_500");
+  const SendOutcome nothing = read_flow_answer({0, "", "10.0.0.5:443: Connection timed out"});
+  EXPECT_EQ(nothing.error_code, "provider_unreachable");
+  EXPECT_EQ(nothing.error_message, "the provider could not be reached");
 }
 
 TEST(WebhookPayloadTest, ReadsStatusesAndInboundMessages) {

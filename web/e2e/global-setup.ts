@@ -39,7 +39,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rxtrack-e2e-'));
   const logPath = path.join(dir, 'serve.log');
   const log = createWriteStream(logPath);
-  const args = ['serve', '--listen', '127.0.0.1:0', '--db', `sqlite:${path.join(dir, 'e2e.db')}`, '--web-dir', dist, '--no-scheduler'];
+  // --allow-provider-host: 08-messaging points the shop at a fake Cloud API on 127.0.0.1 over
+  // http, which the server otherwise refuses as a provider address.
+  const args = [
+    'serve', '--listen', '127.0.0.1:0', '--db', `sqlite:${path.join(dir, 'e2e.db')}`, '--web-dir', dist, '--no-scheduler',
+    '--allow-provider-host', '127.0.0.1',
+  ];
   console.log(`[e2e] starting ${bin} ${args.join(' ')}`);
   const child = spawn(bin, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
