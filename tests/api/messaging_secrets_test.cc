@@ -192,8 +192,9 @@ TEST_F(MessagingSecretsTest, RotateKeySealsEverySecretWithTheNewKey) {
   EXPECT_EQ(client(owner).get("/api/shop/messaging").body["secrets_status"], "unreadable")
       << "the server still on the old key cannot read them";
   due_bill(owner, "9876548031", "Meera", true, false);
-  CommandResult pass = run_rxtrack({"remind", "--db", server().db_url(), "--now",
-                                    ist_instant(1, "10:00"), "--secret-key-file", new_key});
+  CommandResult pass =
+      run_rxtrack(with_fake_providers({"remind", "--db", server().db_url(), "--now",
+                                       ist_instant(1, "10:00"), "--secret-key-file", new_key}));
   ASSERT_EQ(pass.exit_code, 0) << pass.err;
   EXPECT_EQ(nlohmann::json::parse(pass.out)["sent"], 1) << pass.out;
   ASSERT_EQ(graph.count(), 1u);
