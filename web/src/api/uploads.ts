@@ -110,9 +110,13 @@ function sendSheet<T>(url: string, file: File, choice: SheetChoice, onProgress?:
   });
 }
 
-/** Reads the sheet as an import would and stores nothing: the layout, 20 rows and the counts. */
-export const previewContactSheet = (file: File, choice: SheetChoice = {}) =>
-  sendSheet<UploadPreview>(`${TRACKING}/contacts/upload?preview=1`, file, choice);
+/**
+ * Reads the sheet as an import would and stores nothing: the layout, 20 rows and, with
+ * `withCounts`, the counts over the whole file (which cost a read of all of it; without them the
+ * answer stops after the 20 rows, so it comes back at once even for a 20 MB sheet).
+ */
+export const previewContactSheet = (file: File, choice: SheetChoice = {}, withCounts = true) =>
+  sendSheet<UploadPreview>(`${TRACKING}/contacts/upload?preview=1${withCounts ? '' : '&counts=0'}`, file, choice);
 
 /** Imports the sheet (multipart field `file`, and the choice); resolves with the summary (201). */
 export const uploadContactSheet = (file: File, onProgress: (p: UploadProgress) => void, choice: SheetChoice = {}) =>

@@ -32,6 +32,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (u: UploadDetail) => vo
   const [choice, setChoice] = useState<SheetChoice>({});
   const [preview, setPreview] = useState<UploadPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [counting, setCounting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -45,23 +46,38 @@ export function UploadForm({ onUploaded }: { onUploaded: (u: UploadDetail) => vo
     setError(shown.message);
   };
 
+  // Two reads: the layout and first rows at once (they stop after 20 rows), then the counts over
+  // the whole file, which take as long as reading all of it. The import does not wait for them.
   const runPreview = async (f: File, c: SheetChoice) => {
     const mine = ++latest.current;
     setPreviewing(true);
+    setCounting(false);
     try {
-      const answer = await previewContactSheet(f, c);
+      const quick = await previewContactSheet(f, c, false);
       if (mine !== latest.current) return;
-      setPreview(answer);
+      setPreview(quick);
       setFieldErrors({});
       setError(null);
     } catch (err) {
       if (mine === latest.current) showError(err);
+      return;
     } finally {
       if (mine === latest.current) setPreviewing(false);
+    }
+    setCounting(true);
+    try {
+      const whole = await previewContactSheet(f, c, true);
+      if (mine === latest.current) setPreview(whole);
+    } catch {
+      // The counts are a help, not a step: the quick preview stands and the import still works.
+    } finally {
+      if (mine === latest.current) setCounting(false);
     }
   };
 
   const choose = (f: File | null) => {
+    ++latest.current; // an answer still on its way is for the file before
+    setCounting(false);
     setFile(f);
     setChoice({});
     setPreview(null);
@@ -129,6 +145,11 @@ export function UploadForm({ onUploaded }: { onUploaded: (u: UploadDetail) => vo
       {previewing && (
         <p class="muted" role="status">
           Reading the sheet…
+        </p>
+      )}
+      {counting && !preview?.counts && (
+        <p class="muted" role="status">
+          Counting the whole sheet…
         </p>
       )}
       {preview?.problem && <Alert>{preview.problem}</Alert>}
