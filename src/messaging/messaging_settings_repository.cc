@@ -135,4 +135,26 @@ void MessagingSettingsRepository::update(storage::Connection& c, std::int64_t sh
           a.params_with({shop_id}));
 }
 
+int MessagingSettingsRepository::rewrite_secrets(storage::Connection& c,
+                                                 const SecretRewrite& rewrite) {
+  static constexpr std::string_view kSecretColumns[] = {
+      "whatsapp_access_token", "whatsapp_app_secret", "whatsapp_verify_token", "sms_auth_key"};
+  int replaced = 0;
+  for (const std::string_view column : kSecretColumns) {
+    const std::string name(column);
+    const storage::ResultSet rows =
+        c.query("SELECT shop_id, " + name + " FROM shop_messaging_settings WHERE " + name +
+                " IS NOT NULL ORDER BY shop_id");
+    for (const storage::Row& row : rows.rows) {
+      const std::int64_t shop_id = row.int_at(0);
+      const std::optional<std::string> replacement = rewrite(shop_id, column, row.text_at(1));
+      if (!replacement) continue;
+      c.query("UPDATE shop_messaging_settings SET " + name + " = ? WHERE shop_id = ?",
+              {*replacement, shop_id});
+      ++replaced;
+    }
+  }
+  return replaced;
+}
+
 }  // namespace rx::messaging

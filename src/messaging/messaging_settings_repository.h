@@ -3,8 +3,10 @@
 #include "messaging/messaging_settings.h"
 #include "storage/database.h"
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace rx::messaging {
 
@@ -18,6 +20,14 @@ class MessagingSettingsRepository {
   static std::optional<MessagingSettings> find(storage::Connection& c, std::int64_t shop_id);
   static void update(storage::Connection& c, std::int64_t shop_id,
                      const MessagingSettingsChanges& changes, std::int64_t now_ms);
+
+  // Every stored provider secret of every shop, as stored (sealed or, from an older rxtrack,
+  // plain), offered to `rewrite`, which answers the value to store instead or nullopt to leave
+  // it; throwing leaves the caller's transaction to roll back. Answers how many were replaced.
+  // For start-up and key rotation only: it reads every shop.
+  using SecretRewrite = std::function<std::optional<std::string>(
+      std::int64_t shop_id, std::string_view column, const std::string& stored)>;
+  static int rewrite_secrets(storage::Connection& c, const SecretRewrite& rewrite);
 };
 
 // opt_out_keywords are stored as a JSON array of strings ('' for none).

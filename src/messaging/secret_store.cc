@@ -1,6 +1,7 @@
 #include "messaging/secret_store.h"
 
 #include "core/error.h"
+#include "messaging/messaging_settings_repository.h"
 #include "messaging/webhook_key_repository.h"
 
 #include <spdlog/spdlog.h>
@@ -11,9 +12,6 @@ namespace rx::messaging {
 namespace {
 
 std::optional<core::SecretKey> g_key;
-
-constexpr const char* kSecretColumns[] = {"whatsapp_access_token", "whatsapp_app_secret",
-                                          "whatsapp_verify_token", "sms_auth_key"};
 
 [[noreturn]] void refuse(const std::string& why) {
   throw core::AppError(core::ErrorCode::kValidation, why);
@@ -48,20 +46,10 @@ core::SecretKey load_secret_key(const std::string& key_file, const std::string& 
 int seal_plain_secrets(storage::Database& db, const core::SecretKey& key) {
   int sealed = 0;
   db.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    sealed = 0;
-    for (const char* column : kSecretColumns) {
-      const std::string name(column);
-      const storage::ResultSet rows =
-          c.query("SELECT shop_id, " + name + " FROM shop_messaging_settings WHERE " + name +
-                  " IS NOT NULL");
-      for (const storage::Row& row : rows.rows) {
-        const std::string value = row.text_at(1);
-        if (core::is_sealed(value)) continue;
-        c.query("UPDATE shop_messaging_settings SET " + name + " = ? WHERE shop_id = ?",
-                {core::seal_secret(key, value), row.int_at(0)});
-        ++sealed;
-      }
-    }
+    sealed = MessagingSettingsRepository::rewrite_secrets(c, [&](std::int64_t, std::string_view,
+                                                                 const std::string& stored) {
+      return core::is_sealed(stored) ? std::nullopt : std::optional(core::seal_secret(key, stored));
+    });
   });
   return sealed;
 }
@@ -70,31 +58,25 @@ int reseal_secrets(storage::Database& db, const core::SecretKey& old_key,
                    const core::SecretKey& new_key) {
   int written = 0;
   db.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    written = 0;
-    for (const char* column : kSecretColumns) {
-      const std::string name(column);
-      const storage::ResultSet rows =
-          c.query("SELECT shop_id, " + name + " FROM shop_messaging_settings WHERE " + name +
-                  " IS NOT NULL");
-      for (const storage::Row& row : rows.rows) {
-        const std::string value = row.text_at(1);
-        std::optional<std::string> plain;
-        if (!core::is_sealed(value)) {
-          plain = value;
-        } else {
-          plain = core::open_secret(old_key, value);
-          if (!plain && core::open_secret(new_key, value)) continue;
-        }
-        if (!plain) {
-          throw core::AppError(core::ErrorCode::kConflict,
-                               "the old key cannot open " + name + " of shop " +
-                                   std::to_string(row.int_at(0)) + "; nothing was changed");
-        }
-        c.query("UPDATE shop_messaging_settings SET " + name + " = ? WHERE shop_id = ?",
-                {core::seal_secret(new_key, *plain), row.int_at(0)});
-        ++written;
-      }
-    }
+    written = MessagingSettingsRepository::rewrite_secrets(
+        c,
+        [&](std::int64_t shop_id, std::string_view column,
+            const std::string& stored) -> std::optional<std::string> {
+          std::optional<std::string> plain;
+          if (!core::is_sealed(stored)) {
+            plain = stored;
+          } else {
+            plain = core::open_secret(old_key, stored);
+            // Sealed with the new key already: a rotation run again after it finished.
+            if (!plain && core::open_secret(new_key, stored)) return std::nullopt;
+          }
+          if (!plain) {
+            throw core::AppError(core::ErrorCode::kConflict,
+                                 "the old key cannot open " + std::string(column) + " of shop " +
+                                     std::to_string(shop_id) + "; nothing was changed");
+          }
+          return core::seal_secret(new_key, *plain);
+        });
   });
   return written;
 }

@@ -4,6 +4,7 @@
 
 import type { CustomerCategory, CustomerFields, FieldErrors, NewBill, NewBillItem } from '../../api';
 import { parseRupees } from '../../money';
+import type { ProfileText } from '../customer/customerChanges';
 
 export interface ItemDraft {
   /** Stable across adds and removes (a Preact key). */
@@ -16,16 +17,8 @@ export interface ItemDraft {
 }
 
 /** A new customer's optional profile, as typed (sent only when the bill creates the customer). */
-export interface ProfileDraft {
-  age: string;
+export interface ProfileDraft extends ProfileText {
   birthYear: string;
-  gender: string;
-  address: string;
-  email: string;
-  /** Comma-separated. */
-  conditions: string;
-  allergies: string;
-  doctor: string;
 }
 
 export interface BillDraft {

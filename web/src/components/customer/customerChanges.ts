@@ -2,10 +2,8 @@
 
 import type { Customer, CustomerCategory, CustomerFields } from '../../api';
 
-export interface CustomerDraft {
-  name: string;
-  phone: string;
-  category: CustomerCategory;
+/** A customer's profile fields as typed, shared by the profile form and the bill's new customer. */
+export interface ProfileText {
   age: string;
   gender: string;
   address: string;
@@ -14,6 +12,12 @@ export interface CustomerDraft {
   conditions: string;
   allergies: string;
   doctor: string;
+}
+
+export interface CustomerDraft extends ProfileText {
+  name: string;
+  phone: string;
+  category: CustomerCategory;
   prefersGeneric: boolean;
   notes: string;
   whatsappConsent: boolean;
