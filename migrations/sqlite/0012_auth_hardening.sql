@@ -4,6 +4,7 @@
 ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT;
 
 -- First-run setup is throttled per client address like sign-in, through the same table; its
--- attempts are counted apart from sign-ins ('setup' rows carry no email).
+-- attempts are counted apart from sign-ins ('setup' rows carry no email). The CHECK compares
+-- rather than lists (see 0009: SQLite builds a B-tree of an IN list for every row it checks).
 ALTER TABLE login_attempts ADD COLUMN kind TEXT NOT NULL DEFAULT 'sign_in'
-  CHECK (kind IN ('sign_in', 'setup'));
+  CHECK (kind = 'sign_in' OR kind = 'setup');
