@@ -3,8 +3,10 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
+#include <thread>
 
 namespace rx::test {
 
@@ -24,6 +26,9 @@ void FakeProvider::start() {
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("fake provider: cannot bind");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
+  // httplib's stop() does nothing before the accept loop runs, which would then never end: a
+  // fake that is never called (a refused URL) would hang its test in shutdown().
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 std::string FakeProvider::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
