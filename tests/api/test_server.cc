@@ -161,6 +161,8 @@ TestServer::TestServer(ExistingDatabase database, std::vector<std::string> extra
 }
 
 void TestServer::start(const std::vector<std::string>& extra_args, ProcessLimits limits) {
+  // Also for a database the test made itself on a cluster of its own (the fault tests).
+  if (db_url_.rfind("postgres", 0) == 0) use_postgres_secret_key_file();
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> args = {RXTRACK_BIN,   "serve", "--listen",
