@@ -7,8 +7,6 @@
 
 namespace rx::billing {
 
-using core::nullable;
-
 void write_json(core::JsonWriter& w, const Bill& b, std::string_view tz) {
   w.begin_object()
       .field("id", b.id)
@@ -51,16 +49,24 @@ nlohmann::json to_json(const Bill& b, std::string_view tz) {
   return nlohmann::json::parse(w.text());
 }
 
+void write_json(core::JsonWriter& w, const Purchase& p) {
+  w.begin_object()
+      .field("id", p.id)
+      .field("bill_id", p.bill_id)
+      .field("medicine", p.medicine)
+      .field("quantity", p.quantity)
+      .field("amount_paise", p.amount_paise)
+      .field("is_generic", p.is_generic)
+      .field("purchased_on", p.purchased_on)
+      .field("duration_days", p.duration_days)
+      .field("runs_out_on", p.runs_out_on)
+      .end_object();
+}
+
 nlohmann::json to_json(const Purchase& p) {
-  return {{"id", p.id},
-          {"bill_id", p.bill_id},
-          {"medicine", p.medicine},
-          {"quantity", p.quantity},
-          {"amount_paise", p.amount_paise},
-          {"is_generic", p.is_generic},
-          {"purchased_on", p.purchased_on},
-          {"duration_days", nullable(p.duration_days)},
-          {"runs_out_on", nullable(p.runs_out_on)}};
+  core::JsonWriter w;
+  write_json(w, p);
+  return nlohmann::json::parse(w.text());
 }
 
 std::string counter_view_json(const CounterView& v, std::string_view tz) {
@@ -71,19 +77,7 @@ std::string counter_view_json(const CounterView& v, std::string_view tz) {
   for (const auto& reminder : v.open_refill_reminders)
     refills::write_json(w, reminder, tz, v.today);
   w.end_array().key("last_purchases").begin_array();
-  for (const auto& p : v.last_purchases) {
-    w.begin_object()
-        .field("id", p.id)
-        .field("bill_id", p.bill_id)
-        .field("medicine", p.medicine)
-        .field("quantity", p.quantity)
-        .field("amount_paise", p.amount_paise)
-        .field("is_generic", p.is_generic)
-        .field("purchased_on", p.purchased_on)
-        .field("duration_days", p.duration_days)
-        .field("runs_out_on", p.runs_out_on)
-        .end_object();
-  }
+  for (const auto& p : v.last_purchases) write_json(w, p);
   w.end_array().end_object();
   return w.take();
 }

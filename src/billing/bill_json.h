@@ -13,6 +13,7 @@ namespace rx::billing {
 // A bill as its JSON object, written straight to text (lists and the counter's answer).
 void write_json(core::JsonWriter& w, const Bill& bill, std::string_view time_zone);
 nlohmann::json to_json(const Bill& bill, std::string_view time_zone);
+void write_json(core::JsonWriter& w, const Purchase& purchase);
 nlohmann::json to_json(const Purchase& purchase);
 // The answer to GET /api/customer-tracking/counter/{phone}.
 std::string counter_view_json(const CounterView& view, std::string_view time_zone);

@@ -18,8 +18,7 @@ namespace {
 TEST(SamplesTest, EverySampleMatchesTheManifest) {
   const auto dir = samples_dir();
   ASSERT_TRUE(std::filesystem::is_directory(dir)) << dir << " is missing";
-  const nlohmann::json manifest =
-      nlohmann::json::parse(read_file(dir / "sample_1k.manifest.json"));
+  const nlohmann::json manifest = nlohmann::json::parse(read_file(dir / "sample_1k.manifest.json"));
   std::vector<std::string> expected;
   {
     std::istringstream lines(read_file(dir / "sample_1k.expected.txt"));
