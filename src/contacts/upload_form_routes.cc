@@ -27,35 +27,36 @@ std::optional<std::string> form_text(const httplib::Request& request, const std:
 
 }  // namespace
 
-import::SheetChoice read_sheet_choice(const httplib::Request& request){
-    nlohmann::json problems = nlohmann::json::object();
-import::SheetChoice choice;
-choice.sheet = form_text(request, "sheet", problems);
-if (auto row = form_text(request, "header_row", problems)) {
-  int value = -1;
-  const auto [end, ec] = std::from_chars(row->data(), row->data() + row->size(), value);
-  if (ec != std::errc() || end != row->data() + row->size() || value < 0 ||
-      value > import::kMaxSheetRows) {
-    problems["header_row"] = "must be a row number from 1 to 1048576, or 0 for no header row";
-  } else {
-    choice.header_row = value;
+rx::import::SheetChoice read_sheet_choice(const httplib::Request& request) {
+  nlohmann::json problems = nlohmann::json::object();
+  rx::import::SheetChoice choice;
+  choice.sheet = form_text(request, "sheet", problems);
+  if (auto row = form_text(request, "header_row", problems)) {
+    int value = -1;
+    const auto [end, ec] = std::from_chars(row->data(), row->data() + row->size(), value);
+    if (ec != std::errc() || end != row->data() + row->size() || value < 0 ||
+        value > import::kMaxSheetRows) {
+      problems["header_row"] = "must be a row number from 1 to 1048576, or 0 for no header row";
+    } else {
+      choice.header_row = value;
+    }
   }
+  choice.phone_column = form_text(request, "phone_column", problems);
+  choice.name_column = form_text(request, "name_column", problems);
+  if (choice.phone_column &&
+      import::same_column_text(*choice.phone_column, import::kNoNameColumn)) {
+    problems["phone_column"] = "a sheet must have a phone column";
+  }
+  if (choice.phone_column && choice.name_column &&
+      import::same_column_text(*choice.phone_column, *choice.name_column)) {
+    problems["name_column"] = "must not be the phone column";
+  }
+  if (!problems.empty()) {
+    throw AppError(ErrorCode::kValidation, "some choices for reading the sheet are not valid",
+                   {{"fields", problems}});
+  }
+  return choice;
 }
-choice.phone_column = form_text(request, "phone_column", problems);
-choice.name_column = form_text(request, "name_column", problems);
-if (choice.phone_column && import::same_column_text(*choice.phone_column, import::kNoNameColumn)) {
-  problems["phone_column"] = "a sheet must have a phone column";
-}
-if (choice.phone_column && choice.name_column &&
-    import::same_column_text(*choice.phone_column, *choice.name_column)) {
-  problems["name_column"] = "must not be the phone column";
-}
-if (!problems.empty()) {
-  throw AppError(ErrorCode::kValidation, "some choices for reading the sheet are not valid",
-                 {{"fields", problems}});
-}
-return choice;
-}  // namespace rx::contacts
 
 namespace {
 

@@ -13,7 +13,7 @@ namespace rx::contacts {
 // (1-based; 0: none), `phone_column` and `name_column` (header text, column letter or 1-based
 // number; name_column "none": no name column). Empty fields count as absent. One 422 names
 // every field that is malformed; whether they fit the file is the reader's to say.
-import::SheetChoice read_sheet_choice(const httplib::Request& request);
+rx::import::SheetChoice read_sheet_choice(const httplib::Request& request);
 
 // ?preview=1 (or true): answer a preview instead of importing; 0, false or absent: import.
 bool wants_preview(const http::RequestContext& ctx);

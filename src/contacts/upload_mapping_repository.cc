@@ -45,12 +45,14 @@ void UploadMappingRepository::save(storage::Connection& c, std::int64_t shop_id,
                   mapping.updated_at});
 }
 
-import::LayoutLookup lookup_in(const SavedMappings& mappings){
-    return [&mappings](std::string_view signature)
-        ->std::optional<import::SavedLayout>{const auto it = mappings.find(std::string(signature));
-if (it == mappings.end()) return std::nullopt;
-return it->second.layout;
-};  // namespace rx::contacts
+// Spelled rx::import: a line that starts with `import` reads to clang-format as a C++20 module
+// import, which it then lays out as one.
+rx::import::LayoutLookup lookup_in(const SavedMappings& mappings) {
+  return [&mappings](std::string_view signature) {
+    const auto it = mappings.find(std::string(signature));
+    return it == mappings.end() ? std::optional<import::SavedLayout>()
+                                : std::optional<import::SavedLayout>(it->second.layout);
+  };
 }
 
 }  // namespace rx::contacts

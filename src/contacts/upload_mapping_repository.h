@@ -31,6 +31,6 @@ class UploadMappingRepository {
 };
 
 // A LayoutLookup over `mappings` (which must outlive it).
-import::LayoutLookup lookup_in(const SavedMappings& mappings);
+rx::import::LayoutLookup lookup_in(const SavedMappings& mappings);
 
 }  // namespace rx::contacts
