@@ -1,17 +1,20 @@
-// Shapes of the customer-tracking API (`/api/customer-tracking`): contact sheets,
-// contacts, interactions and follow-ups.
+// Names for the customer-tracking API (`/api/customer-tracking`): contact sheets, contacts,
+// interactions and follow-ups. The shapes come from docs/openapi.yaml (see schema.ts).
 
-export type ContactStatus = 'pending' | 'contacted' | 'converted' | 'yellow';
+import type { Schemas } from './schema';
+
+export type ContactStatus = Schemas['ContactStatus'];
 export const CONTACT_STATUSES: readonly ContactStatus[] = ['pending', 'contacted', 'converted', 'yellow'];
 
-export type WhatsAppStatus = 'unknown' | 'active' | 'inactive';
+export type WhatsAppStatus = Schemas['WhatsappStatus'];
 export const WHATSAPP_STATUSES: readonly WhatsAppStatus[] = ['unknown', 'active', 'inactive'];
 
-export type InteractionKind = 'call' | 'whatsapp' | 'sms' | 'visit';
+export type InteractionKind = Schemas['InteractionKind'];
 export const INTERACTION_KINDS: readonly InteractionKind[] = ['call', 'whatsapp', 'sms', 'visit'];
 
 /** Outcomes a person may log (the server also writes `visited_no_purchase` when marking yellow). */
-export const OUTCOMES = [
+export type Outcome = Schemas['InteractionOutcome'];
+export const OUTCOMES: readonly Outcome[] = [
   'answered',
   'no_answer',
   'busy',
@@ -20,99 +23,18 @@ export const OUTCOMES = [
   'not_interested',
   'interested',
   'callback_requested',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+];
 
-export interface Upload {
-  id: number;
-  upload_id: number;
-  file_name: string;
-  file_format: string;
-  uploaded_by: number;
-  uploaded_by_name: string;
-  total_rows: number;
-  imported: number;
-  duplicates: number;
-  invalid: number;
-  created_at: string;
-}
+export type Upload = Schemas['Upload'];
+export type UploadError = Schemas['UploadError'];
+/** The first problem rows, in row order; `errors_total` counts them all (errors.csv has every one). */
+export type UploadDetail = Schemas['UploadWithErrors'];
+export type Contact = Schemas['Contact'];
+export type Interaction = Schemas['Interaction'];
+export type FollowUp = Schemas['FollowUp'];
+export type ContactDetail = Schemas['ContactDetail'];
 
-export interface UploadError {
-  row: number;
-  value: string;
-  reason: string;
-}
-
-export interface UploadDetail extends Upload {
-  /** The first problem rows, in row order; `errors_total` counts them all (errors.csv has every one). */
-  errors: UploadError[];
-  errors_total: number;
-}
-
-export interface Contact {
-  id: number;
-  /** E.164, e.g. +919845227441. */
-  phone: string;
-  phone_type: string;
-  name: string | null;
-  status: ContactStatus;
-  whatsapp_status: WhatsAppStatus;
-  whatsapp_status_source: string | null;
-  whatsapp_status_at: string | null;
-  wrong_number: boolean;
-  assigned_staff_id: number | null;
-  assigned_at: string | null;
-  upload_id: number | null;
-  source_row: number | null;
-  notes: string | null;
-  customer_id: number | null;
-  contacted_at: string | null;
-  yellow_at: string | null;
-  converted_at: string | null;
-  conversion_bill_id: number | null;
-  conversion_value_paise: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Interaction {
-  id: number;
-  contact_id: number;
-  staff_id: number | null;
-  staff_name: string | null;
-  kind: string;
-  outcome: string;
-  notes: string | null;
-  created_at: string;
-}
-
-export interface FollowUp {
-  id: number;
-  contact_id: number;
-  /** Null, like the name and note, when `reassigned`. */
-  contact_phone: string | null;
-  contact_name: string | null;
-  staff_id: number | null;
-  staff_name: string | null;
-  created_by: number | null;
-  due_at: string;
-  note: string | null;
-  done: boolean;
-  done_at: string | null;
-  /** For a staff member: the contact is no longer assigned to them. */
-  reassigned: boolean;
-  created_at: string;
-}
-
-export interface ContactDetail extends Contact {
-  extra: Record<string, string>;
-  /** The newest interactions; `interactions_total` counts them all (page with listInteractions). */
-  interactions: Interaction[];
-  interactions_total: number;
-  reminders: FollowUp[];
-}
-
-/** The contact list's filters; every value as the query string carries it. */
+/** The contact list's filters; every value as the query string carries it (the app's own, not JSON). */
 export interface ContactFilter {
   status?: string;
   whatsapp_status?: string;
@@ -123,33 +45,15 @@ export interface ContactFilter {
   follow_up?: string;
 }
 
-export interface ContactChanges {
-  name?: string;
-  notes?: string;
-  status?: ContactStatus;
-  whatsapp_status?: WhatsAppStatus;
-}
+export type ContactChanges = Schemas['ContactUpdate'];
+export type NewInteraction = Schemas['NewInteraction'];
+export type NewFollowUp = Schemas['NewFollowUp'];
 
-export interface NewInteraction {
-  kind: InteractionKind;
-  outcome: Outcome;
-  notes?: string;
-}
-
-export interface NewFollowUp {
-  /** Shop-local `YYYY-MM-DDTHH:MM`. */
-  due_at: string;
-  note?: string;
-  staff_id?: number;
-}
-
+/** By ids, or by the list's filter (sent as the query string carries it). */
 export type AssignRequest =
   | { staff_ids: number[]; contact_ids: number[]; reassign?: boolean }
   | { staff_ids: number[]; filter: ContactFilter; limit?: number; reassign?: boolean };
 
-export interface AssignAnswer {
-  /** staff id → how many contacts they were given. */
-  assigned: Record<string, number>;
-}
+export type AssignAnswer = Schemas['AssignResult'];
 
 export type FollowUpDue = 'today' | 'overdue' | 'upcoming' | 'all';

@@ -1,73 +1,28 @@
-// Shapes of the JSON the rxtrack server sends and accepts.
+// Names for the JSON the rxtrack server sends and accepts (staff, shop, sessions, errors).
+// The shapes come from docs/openapi.yaml (see schema.ts).
 
-export type Role = 'owner' | 'manager' | 'staff';
+import type { Schemas } from './schema';
+
+export type Role = Schemas['Role'];
 
 export const ROLES: readonly Role[] = ['owner', 'manager', 'staff'];
 
 /** The signed-in person (`GET /api/me`, and `staff` in login/setup answers). */
-export interface Me {
-  id: number;
-  shop_id: number;
-  name: string;
-  email: string;
-  role: Role;
-}
+export type Me = Schemas['StaffIdentity'];
+export type StaffMember = Schemas['StaffMember'];
+export type Shop = Schemas['Shop'];
 
-export interface StaffMember extends Me {
-  phone: string | null;
-  active: boolean;
-  /** As the server sends it (ISO text or epoch seconds); not parsed by the shell yet. */
-  created_at: string | number;
-}
-
-export interface Shop {
-  id: number;
-  name: string;
-  phone_region: string;
-  time_zone: string;
-  refill_lead_days: number;
-}
-
+/** Every list answer: one page of items and the count of all of them. */
 export interface ItemList<T> {
   items: T[];
   total: number;
 }
 
-export interface SessionAnswer {
-  token: string;
-  staff: Me;
-}
-
-export interface SetupRequest {
-  shop_name: string;
-  owner_name: string;
-  email: string;
-  password: string;
-}
-
-export interface NewStaff {
-  name: string;
-  email: string;
-  password: string;
-  role: Role;
-  phone?: string;
-}
-
-export interface StaffChanges {
-  name?: string;
-  /** null clears the phone number. */
-  phone?: string | null;
-  role?: Role;
-  active?: boolean;
-}
-
-export type ShopChanges = Omit<Shop, 'id'>;
+export type SessionAnswer = Schemas['Session'];
+export type SetupRequest = Schemas['Setup'];
+export type NewStaff = Schemas['NewStaff'];
+export type StaffChanges = Schemas['StaffChanges'];
+export type ShopChanges = Schemas['ShopChanges'];
 
 /** Error body: `{"error":{"code","message","details"}}`. */
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    details?: unknown;
-  };
-}
+export type ErrorBody = Schemas['Error'];

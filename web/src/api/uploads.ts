@@ -4,6 +4,7 @@
 import { TRACKING } from './contacts';
 import { ApiError, errorFrom, notifyUnauthorized, request } from './http';
 import { queryString } from './query';
+import type { Schemas } from './schema';
 import type { Upload, UploadDetail } from './tracking-types';
 import type { ItemList } from './types';
 
@@ -32,48 +33,9 @@ export interface SheetChoice {
   name_column?: string;
 }
 
-export interface PreviewColumn {
-  /** 1-based. */
-  index: number;
-  letter: string;
-  header: string;
-}
-
-export interface PreviewRow {
-  row: number;
-  cells: string[];
-  phone: string;
-  name: string;
-  valid: boolean;
-  numbers: { e164: string; type: string }[];
-  problems: { value: string; reason: string }[];
-}
-
-export interface UploadPreview {
-  preview: true;
-  file_name: string;
-  file_format: string;
-  sheets: { index: number; name: string }[];
-  sheet: { index: number; name: string } | null;
-  /** 0: no header row. */
-  header_row: number | null;
-  columns: PreviewColumn[];
-  phone_column: PreviewColumn | null;
-  name_column: PreviewColumn | null;
-  signature: string | null;
-  saved_mapping: {
-    sheet: string;
-    header_row: number;
-    phone_column: PreviewColumn;
-    name_column: PreviewColumn | null;
-    applied: boolean;
-    updated_at: string;
-  } | null;
-  rows: PreviewRow[];
-  counts: { total_rows: number; new: number; duplicate: number; invalid: number } | null;
-  /** Why nothing would be imported as it stands (no phone column found). */
-  problem: string | null;
-}
+export type PreviewColumn = Schemas['PreviewColumn'];
+export type UploadPreview = Schemas['UploadPreview'];
+export type PreviewRow = UploadPreview['rows'][number];
 
 /** Sends the sheet and the choice as multipart form data; resolves with the JSON answer. */
 function sendSheet<T>(url: string, file: File, choice: SheetChoice, onProgress?: (p: UploadProgress) => void): Promise<T> {

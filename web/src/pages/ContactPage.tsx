@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, getContact, listInteractions, listStaff, type ContactDetail, type Interaction, type StaffMember } from '../api';
+import { getContact, listInteractions, listStaff, type Interaction, type StaffMember } from '../api';
 import { Alert } from '../components/Alert';
 import { FollowUpList } from '../components/FollowUpList';
 import { Loading } from '../components/Loading';
@@ -17,6 +17,7 @@ import { displayPhone } from '../phone';
 import type { PageProps } from '../routes';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { useLoaded } from '../useLoaded';
 
 const INTERACTION_PAGE = 50;
 
@@ -25,28 +26,30 @@ export function ContactPage({ params }: PageProps) {
   const id = Number(params.id);
   const { me, shop } = useSession();
   const manager = me.role === 'owner' || me.role === 'manager';
-  const [contact, setContact] = useState<ContactDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [staff, setStaff] = useState<StaffMember[]>([]);
   /** Interactions older than those the contact came with, loaded a page at a time. */
   const [older, setOlder] = useState<Interaction[]>([]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
 
+  const {
+    data: contact,
+    error,
+    reload,
+  } = useLoaded(() => getContact(id), String(id), {
+    failure: 'Could not load the contact.',
+    notFound: 'This contact does not exist or is not assigned to you.',
+  });
+  // Every load starts the older interactions again from the newest the contact comes with.
   const load = useCallback(() => {
     setOlder([]);
     setOlderError(null);
-    getContact(id).then(setContact, (err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setError('This contact does not exist or is not assigned to you.');
-      else setError(err instanceof Error ? err.message : 'Could not load the contact.');
-    });
-  }, [id]);
-
+    reload();
+  }, [reload]);
   useEffect(() => {
-    setContact(null);
-    setError(null);
-    load();
-  }, [load]);
+    setOlder([]);
+    setOlderError(null);
+  }, [id]);
 
   useEffect(() => {
     if (manager) listStaff().then((r) => setStaff(r.items), () => setStaff([]));

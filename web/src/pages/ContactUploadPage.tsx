@@ -1,22 +1,20 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { getUpload, listUploads, type Upload, type UploadDetail } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { getUpload, listUploads, type UploadDetail } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { UploadForm } from '../components/uploads/UploadForm';
 import { UploadHistory } from '../components/uploads/UploadHistory';
 import { UploadSummary } from '../components/uploads/UploadSummary';
 import { Link } from '../router';
+import { useLoaded } from '../useLoaded';
 
 /** Upload a contact sheet, see what was imported, and earlier uploads (owner and manager). */
 export function ContactUploadPage() {
   const [result, setResult] = useState<UploadDetail | null>(null);
-  const [history, setHistory] = useState<{ items: Upload[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const loadHistory = useCallback(() => {
-    listUploads(20, 0).then(setHistory, (err: unknown) => setError(err instanceof Error ? err.message : 'Could not load uploads.'));
-  }, []);
-  useEffect(loadHistory, [loadHistory]);
+  const uploads = useLoaded(() => listUploads(20, 0), 'uploads', { failure: 'Could not load uploads.', keep: true });
+  const history = uploads.data;
+  const [showError, setError] = useState<string | null>(null);
+  const error = showError ?? uploads.error;
 
   // Bring a new result into view (it sits under the form).
   useEffect(() => {
@@ -43,7 +41,7 @@ export function ContactUploadPage() {
       <UploadForm
         onUploaded={(u) => {
           setResult(u);
-          loadHistory();
+          uploads.reload();
         }}
       />
       <div id="upload-result" class="scroll-target">{result && <UploadSummary upload={result} />}</div>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listContacts, listStaff, listUploads, type AssignAnswer, type Contact, type ItemList, type StaffMember, type Upload } from '../api';
+import { listContacts, listStaff, listUploads, type AssignAnswer, type Contact, type StaffMember, type Upload } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -10,6 +10,7 @@ import { PAGE_SIZE, contactsHref, filterFromQuery, offsetFromQuery } from '../co
 import { formatCount, plural } from '../datetime';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { useLoaded } from '../useLoaded';
 
 /** The contact list: filters, pages, and (for owners and managers) picking contacts to assign. */
 export function ContactsPage() {
@@ -20,14 +21,16 @@ export function ContactsPage() {
   const offset = offsetFromQuery(loc.query);
   const key = contactsHref(filter, offset);
 
-  const [page, setPage] = useState<ItemList<Contact> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [uploads, setUploads] = useState<Upload[] | null>(null);
   const [picked, setPicked] = useState<Map<number, Contact>>(new Map());
   const [assigning, setAssigning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const {
+    data: page,
+    error,
+    reload,
+  } = useLoaded(() => listContacts({ ...filter, limit: PAGE_SIZE, offset }), key, { failure: 'Could not load contacts.', keep: true });
 
   useEffect(() => {
     if (!manager) return;
@@ -40,18 +43,6 @@ export function ContactsPage() {
       () => setUploads([]),
     );
   }, [manager]);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listContacts({ ...filter, limit: PAGE_SIZE, offset }).then(
-      (r) => live && setPage(r),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : 'Could not load contacts.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, reload]);
 
   const go = (href: string) => navigate(href, { replace: true });
   const nameOf = (id: number | null) => {
@@ -81,7 +72,7 @@ export function ContactsPage() {
     const parts = Object.entries(a.assigned).map(([sid, n]) => `${nameOf(Number(sid))} ${formatCount(n)}`);
     setNotice(`Assigned: ${parts.join(', ')}.`);
     setPicked(new Map());
-    setReload((n) => n + 1);
+    reload();
   };
 
   return (

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, getCustomer, type CustomerDetail, type RefillReminder } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { getCustomer, type RefillReminder } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { CallLinks } from '../components/contact/CallLinks';
@@ -16,28 +16,21 @@ import { isOpen } from '../components/refills/labels';
 import { displayPhone } from '../phone';
 import type { PageProps } from '../routes';
 import { Link } from '../router';
+import { useLoaded } from '../useLoaded';
 
 /** One customer: call/WhatsApp, details and medical information (editable), refills, purchases, bills. */
 export function CustomerPage({ params }: PageProps) {
   const id = Number(params.id);
-  const [customer, setCustomer] = useState<CustomerDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    data: customer,
+    error,
+    reload,
+    update,
+  } = useLoaded(() => getCustomer(id), String(id), { failure: 'Could not load the customer.', notFound: 'This customer does not exist.' });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    getCustomer(id).then(setCustomer, (err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setError('This customer does not exist.');
-      else setError(err instanceof Error ? err.message : 'Could not load the customer.');
-    });
-  }, [id]);
-
-  useEffect(() => {
-    setCustomer(null);
-    setError(null);
-    setEditing(false);
-    load();
-  }, [load]);
+  useEffect(() => setEditing(false), [id]);
 
   if (error) {
     return (
@@ -53,7 +46,7 @@ export function CustomerPage({ params }: PageProps) {
   if (!customer) return <Loading />;
 
   const replaceReminder = (r: RefillReminder) =>
-    setCustomer((c) => (c ? { ...c, refill_reminders: c.refill_reminders.map((x) => (x.id === r.id ? r : x)) } : c));
+    update((c) => ({ ...c, refill_reminders: c.refill_reminders.map((x) => (x.id === r.id ? r : x)) }));
   const openReminders = customer.refill_reminders.filter((r) => isOpen(r.status));
   const closedReminders = customer.refill_reminders.filter((r) => !isOpen(r.status));
 
@@ -95,10 +88,10 @@ export function CustomerPage({ params }: PageProps) {
             customer={customer}
             onCancel={() => setEditing(false)}
             onSaved={(c) => {
-              setCustomer((old) => (old ? { ...old, ...c } : old));
+              update((old) => ({ ...old, ...c }));
               setEditing(false);
               setNotice('Customer saved.');
-              load();
+              reload();
             }}
           />
         ) : (
@@ -106,7 +99,7 @@ export function CustomerPage({ params }: PageProps) {
         )}
       </section>
 
-      <ConsentPanel customer={customer} onChange={(c) => setCustomer((old) => (old ? { ...old, ...c } : old))} />
+      <ConsentPanel customer={customer} onChange={(c) => update((old) => ({ ...old, ...c }))} />
 
       <section class="panel" aria-labelledby="customer-refills-title">
         <h2 id="customer-refills-title">Refill reminders</h2>

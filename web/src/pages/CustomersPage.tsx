@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listCustomers, type CustomerSummary, type ItemList } from '../api';
+import { useMemo } from 'preact/hooks';
+import { listCustomers } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -9,6 +9,7 @@ import { CustomerRows } from '../components/customers/CustomerRows';
 import { CUSTOMER_PAGE_SIZE, customerFilterFromQuery, customersHref } from '../components/customers/filters';
 import { plural } from '../datetime';
 import { Link, navigate, useLocation } from '../router';
+import { useLoaded } from '../useLoaded';
 
 /** Customers: search, filters and pages (filters in the address). */
 export function CustomersPage() {
@@ -16,20 +17,10 @@ export function CustomersPage() {
   const filter = useMemo(() => customerFilterFromQuery(loc.query), [loc.query.toString()]);
   const offset = offsetFromQuery(loc.query);
   const key = customersHref(filter, offset);
-  const [page, setPage] = useState<ItemList<CustomerSummary> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listCustomers({ ...filter, limit: CUSTOMER_PAGE_SIZE, offset }).then(
-      (r) => live && setPage(r),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : 'Could not load customers.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const { data: page, error } = useLoaded(() => listCustomers({ ...filter, limit: CUSTOMER_PAGE_SIZE, offset }), key, {
+    failure: 'Could not load customers.',
+    keep: true,
+  });
 
   return (
     <section class="page">

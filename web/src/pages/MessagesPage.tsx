@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listMessages, type Message, type MessagePage } from '../api';
+import { useMemo, useState } from 'preact/hooks';
+import { listMessages, type Message } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -11,6 +11,7 @@ import { MESSAGE_PAGE_SIZE, messageFilterFromQuery, messagesHref } from '../comp
 import { plural } from '../datetime';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { useLoaded } from '../useLoaded';
 
 /** The outbox: every WhatsApp and SMS message, newest first, with counts per day; failed ones can be retried. */
 export function MessagesPage() {
@@ -20,25 +21,19 @@ export function MessagesPage() {
   const offset = offsetFromQuery(loc.query);
   const key = messagesHref(filter, offset);
 
-  const [page, setPage] = useState<MessagePage | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    data: page,
+    error,
+    update,
+  } = useLoaded(() => listMessages({ ...filter, limit: MESSAGE_PAGE_SIZE, offset }), key, {
+    failure: 'Could not load the messages.',
+    keep: true,
+  });
   const [retried, setRetried] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listMessages({ ...filter, limit: MESSAGE_PAGE_SIZE, offset }).then(
-      (p) => live && setPage(p),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : 'Could not load the messages.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
 
   // A retried message stays in place with its new status; the counts per day are fetched again.
   const replace = (m: Message) => {
-    setPage((p) => (p ? { ...p, items: p.items.map((x) => (x.id === m.id ? m : x)) } : p));
+    update((p) => ({ ...p, items: p.items.map((x) => (x.id === m.id ? m : x)) }));
     setRetried((n) => n + 1);
   };
 

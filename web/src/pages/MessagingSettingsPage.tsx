@@ -15,7 +15,7 @@ import { SecretField, type SecretEdit } from '../components/messaging/SecretFiel
 import { TestMessageForm } from '../components/messaging/TestMessageForm';
 import { WebhookAddress } from '../components/messaging/WebhookAddress';
 import { DRAFT_FIELDS, checkDraft, draftFrom, type SettingsDraft } from '../components/messaging/settingsDraft';
-import { focusFirstInvalid, formErrors, NO_ERRORS, type FormErrors } from '../forms';
+import { useFieldErrors } from '../useFieldErrors';
 import { formatDateTime } from '../datetime';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -84,7 +84,7 @@ export function MessagingSettingsPage() {
   const [loaded, setLoaded] = useState<MessagingSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(DRAFT_FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -134,18 +134,16 @@ export function MessagingSettingsPage() {
     setSaved(false);
     const checked = checkDraft(draft);
     if ('fields' in checked) {
-      setErrors({ fields: checked.fields, message: null });
-      focusFirstInvalid(form);
+      invalid(checked.fields, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       fill(await updateMessagingSettings(checked.changes));
       setSaved(true);
     } catch (err) {
-      setErrors(formErrors(err, DRAFT_FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { listContacts, listFollowUps, type Contact, type FollowUp, type ItemList } from '../api';
 import { Alert } from '../components/Alert';
 import { FollowUpList } from '../components/FollowUpList';
@@ -9,6 +8,7 @@ import { contactsHref } from '../components/contacts/filters';
 import { formatCount, plural } from '../datetime';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { useLoaded } from '../useLoaded';
 
 const SHOWN = 50;
 
@@ -24,25 +24,26 @@ interface Work {
 /** A staff member's day: follow-ups due and coming up, contacts still to call, and those already reached. */
 export function MyWorkPage() {
   const { me } = useSession();
-  const [work, setWork] = useState<Work | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    // Staff see only their own contacts; owners and managers see the ones assigned to them.
-    const mine = me.role === 'staff' ? {} : { assigned_staff_id: String(me.id) };
-    Promise.all([
-      listFollowUps('overdue', { limit: SHOWN }),
-      listFollowUps('today', { limit: SHOWN }),
-      listFollowUps('upcoming', { limit: SHOWN }),
-      listContacts({ ...mine, status: 'pending', sort: 'oldest', limit: SHOWN }),
-      listContacts({ ...mine, status: 'contacted', sort: 'updated', limit: SHOWN }),
-    ]).then(
-      ([overdue, today, upcoming, pending, contacted]) => setWork({ overdue, today, upcoming, pending, contacted }),
-      (err: unknown) => setError(err instanceof Error ? err.message : 'Could not load your work.'),
-    );
-  }, [me.id, me.role]);
-
-  useEffect(load, [load]);
+  // Staff see only their own contacts; owners and managers see the ones assigned to them.
+  const mine = me.role === 'staff' ? {} : { assigned_staff_id: String(me.id) };
+  const {
+    data: work,
+    error,
+    reload: load,
+  } = useLoaded(
+    async (): Promise<Work> => {
+      const [overdue, today, upcoming, pending, contacted] = await Promise.all([
+        listFollowUps('overdue', { limit: SHOWN }),
+        listFollowUps('today', { limit: SHOWN }),
+        listFollowUps('upcoming', { limit: SHOWN }),
+        listContacts({ ...mine, status: 'pending', sort: 'oldest', limit: SHOWN }),
+        listContacts({ ...mine, status: 'contacted', sort: 'updated', limit: SHOWN }),
+      ]);
+      return { overdue, today, upcoming, pending, contacted };
+    },
+    `${me.id}:${me.role}`,
+    { failure: 'Could not load your work.' },
+  );
 
   if (error) {
     return (

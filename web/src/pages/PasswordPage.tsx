@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { changePassword } from '../api';
 import { Alert } from '../components/Alert';
 import { TextField } from '../components/TextField';
-import { focusFirstInvalid, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../forms';
+import { MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
+import { useFieldErrors } from '../useFieldErrors';
 import { useSession } from '../session';
 
 const FIELDS = ['current_password', 'new_password'] as const;
@@ -12,7 +13,7 @@ export function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [confirmError, setConfirmError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,12 +28,11 @@ export function PasswordPage() {
     const cErr = next !== confirm ? 'The two new passwords do not match.' : undefined;
     setConfirmError(cErr);
     if (Object.keys(f).length || cErr) {
-      setErrors({ fields: f, message: null });
-      focusFirstInvalid(form);
+      invalid(f, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       await changePassword(current, next);
       setCurrent('');
@@ -40,8 +40,7 @@ export function PasswordPage() {
       setConfirm('');
       setDone(true);
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listRefills, type RefillPage, type RefillReminder } from '../api';
+import { useMemo } from 'preact/hooks';
+import { listRefills, type RefillReminder } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -9,6 +9,7 @@ import { RefillFilters } from '../components/refills/RefillFilters';
 import { REFILL_PAGE_SIZE, isDailyList, refillFilterFromQuery, refillsHref } from '../components/refills/filters';
 import { formatDate, plural } from '../datetime';
 import { navigate, useLocation } from '../router';
+import { useLoaded } from '../useLoaded';
 
 /** The daily refill list: who to remind today (and who is overdue); filters look back or ahead. */
 export function RefillsPage() {
@@ -18,24 +19,17 @@ export function RefillsPage() {
   const key = refillsHref(filter, offset);
   const daily = isDailyList(filter);
 
-  const [page, setPage] = useState<RefillPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listRefills({ ...filter, limit: REFILL_PAGE_SIZE, offset }).then(
-      (r) => live && setPage(r),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : 'Could not load the refill list.'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const {
+    data: page,
+    error,
+    update,
+  } = useLoaded(() => listRefills({ ...filter, limit: REFILL_PAGE_SIZE, offset }), key, {
+    failure: 'Could not load the refill list.',
+    keep: true,
+  });
 
   // A worked reminder stays where it is (with its new status) until the list is loaded again.
-  const replace = (r: RefillReminder) =>
-    setPage((p) => (p ? { ...p, items: p.items.map((x) => (x.id === r.id ? r : x)) } : p));
+  const replace = (r: RefillReminder) => update((p) => ({ ...p, items: p.items.map((x) => (x.id === r.id ? r : x)) }));
 
   return (
     <section class="page">

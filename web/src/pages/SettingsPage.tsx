@@ -4,7 +4,8 @@ import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { focusFirstInvalid, NO_ERRORS, formErrors, type FormErrors } from '../forms';
+import { type FormErrors } from '../forms';
+import { useFieldErrors } from '../useFieldErrors';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
@@ -20,7 +21,7 @@ export function SettingsPage() {
   const [region, setRegion] = useState('IN');
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const others = useMemo(otherTimeZones, []);
@@ -48,20 +49,18 @@ export function SettingsPage() {
     if (!zone.trim()) f.time_zone = 'Choose a time zone.';
     if (leadDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 60) f.refill_lead_days = 'Enter a whole number from 0 to 60.';
     if (Object.keys(f).length) {
-      setErrors({ fields: f, message: null });
-      focusFirstInvalid(form);
+      invalid(f, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days });
       fill(s);
       setShop(s);
       setSaved(true);
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

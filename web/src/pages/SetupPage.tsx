@@ -3,7 +3,8 @@ import { ApiError, runSetup, type Me } from '../api';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { TextField } from '../components/TextField';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../forms';
+import { EMAIL_RE, MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
+import { useFieldErrors } from '../useFieldErrors';
 
 const FIELDS = ['shop_name', 'owner_name', 'email', 'password'] as const;
 
@@ -13,7 +14,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const [ownerName, setOwnerName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
   const [alreadySetUp, setAlreadySetUp] = useState(false);
 
@@ -31,12 +32,11 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
     const form = e.currentTarget;
     const f = check();
     if (Object.keys(f).length) {
-      setErrors({ fields: f, message: null });
-      focusFirstInvalid(form);
+      invalid(f, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       const res = await runSetup({
         shop_name: shopName.trim(),
@@ -46,9 +46,8 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
       });
       onDone(res.staff);
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
+      failed(err, form);
       setAlreadySetUp(err instanceof ApiError && err.status === 409 && !err.fields.email);
-      focusFirstInvalid(form);
       setBusy(false);
     }
   };

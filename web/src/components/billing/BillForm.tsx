@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, createBill, type BillAnswer, type CustomerCategory, type FieldErrors } from '../../api';
-import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { formatRupees } from '../../money';
 import { useSession } from '../../session';
 import { Alert } from '../Alert';
@@ -48,7 +49,8 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
   const { me } = useSession();
   const canBackDate = me.role === 'owner' || me.role === 'manager';
   const [draft, setDraft] = useState<BillDraft>(emptyDraft);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  // Known fields depend on the rows on screen: server errors are mapped by bannerAndFields.
+  const { errors, invalid, clear: clearErrors, setErrors } = useFieldErrors([]);
   const [busy, setBusy] = useState<'bill' | 'visit' | null>(null);
   /** Rows asked "How many days will this last?"; asked once per bill. */
   const [question, setQuestion] = useState<number[] | null>(null);
@@ -123,8 +125,7 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
     }
     const problems = checkDraft(d, ctx);
     if (Object.keys(problems).length) {
-      setErrors({ fields: problems, message: null });
-      focusFirstInvalid(form);
+      invalid(problems, form);
       return;
     }
     if (!visitOnly && question === null) {
@@ -136,7 +137,7 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
     }
     const { body, rows } = billRequest(d, ctx, canBackDate);
     setBusy(visitOnly ? 'visit' : 'bill');
-    setErrors(NO_ERRORS);
+    clearErrors();
     try {
       onSaved(await createBill(body));
     } catch (err) {

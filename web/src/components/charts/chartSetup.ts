@@ -17,20 +17,39 @@ import {
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
+/** A colour token of base.css (`--c-…`). Charts load after the style sheet, so it is set. */
+function token(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
 Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
-Chart.defaults.color = '#4b5563';
+Chart.defaults.color = token('--c-muted');
 Chart.defaults.animation = false;
 Chart.defaults.maintainAspectRatio = false;
 
-/** The app's palette (base.css and the status badges). */
+/** The app's palette, read from the tokens in base.css when a chart is drawn. */
 export const COLOURS = {
-  brand: '#0f766e',
-  brandSoft: '#5eead4',
-  contacted: '#7c3aed',
-  converted: '#166534',
-  yellow: '#eab308',
-  pending: '#0284c7',
-  warn: '#b91c1c',
-} as const;
+  get brand() {
+    return token('--c-brand');
+  },
+  get brandSoft() {
+    return token('--c-brand-light');
+  },
+  get contacted() {
+    return token('--c-contacted');
+  },
+  get converted() {
+    return token('--c-ok');
+  },
+  get yellow() {
+    return token('--c-yellow');
+  },
+  get pending() {
+    return token('--c-pending');
+  },
+  get warn() {
+    return token('--c-error');
+  },
+};
 
 export { Chart };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { WHATSAPP_STATUSES, updateContact, type Contact, type ContactChanges, type WhatsAppStatus } from '../../api';
-import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
@@ -12,7 +12,7 @@ const FIELDS = ['whatsapp_status', 'notes'] as const;
 export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSaved: (c: Contact) => void }) {
   const [wa, setWa] = useState<WhatsAppStatus>(contact.whatsapp_status);
   const [notes, setNotes] = useState(contact.notes ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, failed, clear } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -30,13 +30,12 @@ export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSave
     setSaved(false);
     if (Object.keys(changes).length === 0) return;
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       onSaved(await updateContact(contact.id, changes));
       setSaved(true);
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

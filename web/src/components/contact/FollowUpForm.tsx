@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addFollowUp, type StaffMember } from '../../api';
 import { formatDateTime } from '../../datetime';
-import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { useSession } from '../../session';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
@@ -26,7 +26,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
   const [due, setDue] = useState(() => followUpAt(1, zone));
   const [staffId, setStaffId] = useState(String(me.id));
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -37,12 +37,11 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
     // Some browsers add seconds (":00"); the server wants minutes.
     const dueAt = due.slice(0, 16);
     if (!LOCAL_RE.test(dueAt)) {
-      setErrors({ fields: { due_at: 'Choose a date and time.' }, message: null });
-      focusFirstInvalid(form);
+      invalid({ due_at: 'Choose a date and time.' }, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       const forOther = canPick && Number(staffId) !== me.id;
       const f = await addFollowUp(contactId, {
@@ -55,8 +54,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       setNote('');
       onAdded();
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

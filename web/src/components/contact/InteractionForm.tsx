@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { INTERACTION_KINDS, OUTCOMES, addInteraction, type InteractionKind, type Outcome } from '../../api';
-import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
@@ -13,7 +13,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
   const [kind, setKind] = useState<InteractionKind>('call');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,12 +22,11 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
     const form = e.currentTarget;
     setDone(null);
     if (!outcome) {
-      setErrors({ fields: { outcome: 'Choose what happened.' }, message: null });
-      focusFirstInvalid(form);
+      invalid({ outcome: 'Choose what happened.' }, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
@@ -35,8 +34,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
       setNotes('');
       onLogged();
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

@@ -19,7 +19,7 @@ export function BillList({ items }: { items: Bill[] }) {
             <span class="muted"> · bill #{b.id}</span>
           </p>
           <p class="muted">
-            {formatDateTime(b.billed_at, shop?.time_zone)} · {labelOf(CATEGORY_LABELS, b.customer_category)}
+            {formatDateTime(b.billed_at, shop?.time_zone)} · {(b.customer_category ? labelOf(CATEGORY_LABELS, b.customer_category) : '—')}
             {b.was_contacted_before ? ' · contacted before' : ''}
           </p>
           {b.notes && <p class="history__notes">{b.notes}</p>}

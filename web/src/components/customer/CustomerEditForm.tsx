@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { updateCustomer, type Customer } from '../../api';
-import { EMAIL_RE, NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { EMAIL_RE, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { CheckboxField } from '../CheckboxField';
 import { SelectField } from '../SelectField';
@@ -36,7 +37,7 @@ interface CustomerEditFormProps {
 /** Every editable detail of a customer; sends only what changed. */
 export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFormProps) {
   const [d, setD] = useState<CustomerDraft>(() => draftOf(customer));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
   const set = (changes: Partial<CustomerDraft>) => setD((x) => ({ ...x, ...changes }));
 
@@ -49,8 +50,7 @@ export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFo
     if (age && (!/^\d+$/.test(age) || Number(age) > 130)) f.age = 'Enter the age in years (0–130), or leave empty.';
     if (d.email.trim() && !EMAIL_RE.test(d.email.trim())) f.email = 'Enter a valid email address, or leave empty.';
     if (Object.keys(f).length) {
-      setErrors({ fields: f, message: null });
-      focusFirstInvalid(form);
+      invalid(f, form);
       return;
     }
     const changes = changesOf(customer, d);
@@ -59,12 +59,11 @@ export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFo
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       onSaved(await updateCustomer(customer.id, changes));
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
       setBusy(false);
     }
   };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { REFILL_RESPONSES, recordRefillResponse, type RefillReminder, type RefillResponse } from '../../api';
-import { NO_ERRORS, focusFirstInvalid, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
@@ -18,26 +18,24 @@ interface ResponseFormProps {
 export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
   const [response, setResponse] = useState<RefillResponse | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget;
     if (!response) {
-      setErrors({ fields: { response: 'Choose what the customer said.' }, message: null });
-      focusFirstInvalid(form);
+      invalid({ response: 'Choose what the customer said.' }, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       onSaved(await recordRefillResponse(reminder.id, response, note));
       setResponse('');
       setNote('');
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, createStaff, type Role, type StaffMember } from '../../api';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, NO_ERRORS, passwordLength, formErrors, type FormErrors } from '../../forms';
+import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, passwordLength, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
@@ -19,7 +20,7 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, clear, setErrors } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: Event) => {
@@ -30,12 +31,11 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
     if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
     if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
     if (Object.keys(f).length) {
-      setErrors({ fields: f, message: null });
-      focusFirstInvalid(form);
+      invalid(f, form);
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       const created = await createStaff({
         name: name.trim(),

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { updateStaff, type Role, type StaffChanges, type StaffMember } from '../../api';
-import { focusFirstInvalid, NO_ERRORS, formErrors, type FormErrors } from '../../forms';
+import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { CheckboxField } from '../CheckboxField';
 import { TextField } from '../TextField';
@@ -21,7 +21,7 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
   const [phone, setPhone] = useState(member.phone ?? '');
   const [role, setRole] = useState<Role>(member.role);
   const [active, setActive] = useState(member.active);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
   const titleId = `edit-staff-${member.id}`;
 
@@ -29,8 +29,7 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
     e.preventDefault();
     const form = e.currentTarget;
     if (!name.trim()) {
-      setErrors({ fields: { name: 'Enter a name.' }, message: null });
-      focusFirstInvalid(form);
+      invalid({ name: 'Enter a name.' }, form);
       return;
     }
     // Send only what changed.
@@ -44,12 +43,11 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
       return;
     }
     setBusy(true);
-    setErrors(NO_ERRORS);
+    clear();
     try {
       onSaved(await updateStaff(member.id, changes));
     } catch (err) {
-      setErrors(formErrors(err, FIELDS));
-      focusFirstInvalid(form);
+      failed(err, form);
       setBusy(false);
     }
   };
