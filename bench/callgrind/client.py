@@ -51,9 +51,9 @@ def bill_body(number, sheet_phones):
                 '"customer_category":"first_time_prescription","was_contacted_before":false,%s}'
                 % (walk_in_phone(number), ITEMS))
     if kind == 1:
-        # The walk-ins so far are bills 3, 6, ... below `number`; take one in turn.
+        # The walk-ins so far are bills 3, 6, ... below `number`; one of them, spread over all.
         walk_ins = number // 3
-        earlier = 3 * (1 + (number // 3 * 7) % walk_ins) if walk_ins else None
+        earlier = 3 * (1 + (number * 7919) % walk_ins) if walk_ins else None
         phone = walk_in_phone(earlier) if earlier else sheet_phones[-1]
         return '{"customer":{"phone":"%s"},"was_contacted_before":false,%s}' % (phone, ITEMS)
     phone = sheet_phones[(number // 3) % len(sheet_phones)]

@@ -66,7 +66,7 @@ started=$SECONDS
 
 # total_ir FILE: the Ir total of a callgrind output file.
 total_ir() {
-  awk '/^(totals|summary):/ {print $2; exit}' "$1"
+  awk '/^summary:/ {print $2; exit}' "$1"
 }
 
 valgrind_callgrind=(valgrind --tool=callgrind --quiet)
@@ -78,14 +78,14 @@ export RXTRACK_DB="sqlite:$work/shop.db"
 password=callgrind-password
 email=owner@callgrind.example
 shop_id=$(echo "$password" | "$rxtrack" shop create --name "Callgrind Pharmacy" \
-  --owner-name Owner --owner-email "$email" | sed -E 's/.*"shop_id":([0-9]+).*/\1/')
+  --owner-name Owner --owner-email "$email" | grep -oE '"shop_id": *[0-9]+' | grep -oE '[0-9]+$')
 
 log "import: rxtrack import of the CSV under callgrind"
 "${valgrind_callgrind[@]}" --callgrind-out-file="$work/import.out" \
   "$rxtrack" import --shop "$shop_id" "$work/sheet.csv" >"$work/import.json"
 grep -q '"imported"' "$work/import.json" || { log "import failed: $(head -c 300 "$work/import.json")"; exit 1; }
 import_ir=$(total_ir "$work/import.out")
-imported=$(grep -oE '"imported":[0-9]+' "$work/import.json" | cut -d: -f2)
+imported=$(grep -oE '"imported": *[0-9]+' "$work/import.json" | grep -oE '[0-9]+$')
 
 # --- the server under callgrind, instrumented only around the measured requests ------------
 log "starting rxtrack serve under callgrind (instrumentation off)"
@@ -107,19 +107,22 @@ done
 token=$("${client[@]}" "$port" sign-in "$email" "$password")
 
 # measure NAME COMMAND...: runs COMMAND with the server's instrumentation on, dumps, and
-# prints the instructions counted meanwhile.
-dumps=0
+# prints the instructions counted meanwhile. The pauses let the server's background work (the
+# checkpoint thread copying the WAL) settle before, and finish what the requests caused after.
+# (It runs in a subshell: the dump's number comes from the files already there.)
 measure() {
-  local name=$1
+  local name=$1 dumps
   shift
-  callgrind_control -i on "$server_pid" >/dev/null
-  callgrind_control -z "$server_pid" >/dev/null
+  dumps=$(find "$work" -maxdepth 1 -name 'serve.out.*' | wc -l)
+  sleep 2
+  callgrind_control -i on "$server_pid" >/dev/null 2>&1
+  callgrind_control -z "$server_pid" >/dev/null 2>&1
   "$@"
-  callgrind_control -d "$name" "$server_pid" >/dev/null
-  callgrind_control -i off "$server_pid" >/dev/null
-  dumps=$((dumps + 1))
-  local file="$work/serve.out.$dumps"
-  [ -f "$file" ] || file=$(ls -t "$work"/serve.out.* | head -n 1)
+  sleep 2
+  callgrind_control -d "$name" "$server_pid" >/dev/null 2>&1
+  callgrind_control -i off "$server_pid" >/dev/null 2>&1
+  local file="$work/serve.out.$((dumps + 1))"
+  [ -f "$file" ] || { log "no callgrind dump $file"; return 1; }
   total_ir "$file"
 }
 
@@ -129,8 +132,9 @@ list_ir=$(measure list "${client[@]}" "$port" list "$token" "$requests")
 
 log "bill: 30 bills to warm up, then $bills measured"
 "${client[@]}" "$port" sheet-phones "$token" $(((30 + bills) / 3 + 10)) "$work/sheet-phones.txt"
-"${client[@]}" "$port" bills "$token" 0 30 "$work/sheet-phones.txt"
-bill_ir=$(measure bill "${client[@]}" "$port" bills "$token" 30 "$bills" "$work/sheet-phones.txt")
+# Bills 3 to 32, then 33 on: the mix starts with a walk-in, whom the next bill brings back.
+"${client[@]}" "$port" bills "$token" 2 30 "$work/sheet-phones.txt"
+bill_ir=$(measure bill "${client[@]}" "$port" bills "$token" 32 "$bills" "$work/sheet-phones.txt")
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null || true
