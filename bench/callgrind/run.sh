@@ -152,8 +152,8 @@ echo "callgrind instruction counts (Ir), commit $commit, SQLite, $(valgrind --ve
 echo
 echo "| what | instructions | per |"
 echo "|---|---|---|"
-echo "| import: $rows-row CSV through \`rxtrack import\` ($imported imported) | $(group "$import_ir") | $(group "$import_per") a row |"
-echo "| list: $requests contact lists (\`status=pending&limit=50\`) on the $imported-contact shop | $(group "$list_ir") | $(group "$list_per") a request |"
+echo "| import: $(group "$rows")-row CSV through \`rxtrack import\` ($(group "$imported") imported) | $(group "$import_ir") | $(group "$import_per") a sheet row |"
+echo "| list: $requests contact lists (\`status=pending&limit=50\`) on the $(group "$imported")-contact shop | $(group "$list_ir") | $(group "$list_per") a request |"
 echo "| bill: $bills bills one at a time (bill_create.lua's mix) on that shop | $(group "$bill_ir") | $(group "$bill_per") a bill |"
 echo
 echo "whole run: $((SECONDS - started)) s"
