@@ -90,7 +90,7 @@ imported=$(grep -oE '"imported": *[0-9]+' "$work/import.json" | grep -oE '[0-9]+
 # --- the server under callgrind, instrumented only around the measured requests ------------
 log "starting rxtrack serve under callgrind (instrumentation off)"
 mkdir -p "$work/no-web"
-"${valgrind_callgrind[@]}" --instr-atstart=no --callgrind-out-file="$work/serve.out" \
+"${valgrind_callgrind[@]}" --instr-atstart=no --separate-threads=yes --callgrind-out-file="$work/serve.out" \
   "$rxtrack" serve --listen 127.0.0.1:0 --no-scheduler --web-dir "$work/no-web" \
   >"$work/serve.stdout" 2>"$work/serve.log" &
 server_pid=$!
@@ -106,14 +106,21 @@ done
 [ -n "$port" ] || { log "the server did not answer /healthz"; exit 1; }
 token=$("${client[@]}" "$port" sign-in "$email" "$password")
 
-# measure NAME COMMAND...: runs COMMAND with the server's instrumentation on, dumps, and
-# prints the instructions counted meanwhile. The pauses let the server's background work (the
-# checkpoint thread copying the WAL) settle before, and finish what the requests caused after.
+# The checkpoint thread copies the WAL into the database file when it finds enough frames, so
+# how much of that it does inside a measurement depends on timing: its count is given apart.
+# It is the thread that checkpoints and runs no statement.
+is_checkpoint_thread() {
+  grep -q 'sqlite3_wal_checkpoint' "$1" && ! grep -q 'sqlite3_step' "$1"
+}
+
+# measure NAME COMMAND...: runs COMMAND with the server's instrumentation on, dumps (one file a
+# thread), and prints the instructions counted meanwhile: the checkpoint thread's, then the
+# other threads'. The pauses let background work settle before, and finish after.
 # (It runs in a subshell: the dump's number comes from the files already there.)
 measure() {
-  local name=$1 dumps
+  local name=$1 dump
   shift
-  dumps=$(find "$work" -maxdepth 1 -name 'serve.out.*' | wc -l)
+  dump=$(($(find "$work" -maxdepth 1 -name 'serve.out.*' -printf '%f\n' | sed -E 's/^serve\.out\.([0-9]+).*/\1/' | sort -un | tail -n 1) + 1))
   sleep 2
   callgrind_control -i on "$server_pid" >/dev/null 2>&1
   callgrind_control -z "$server_pid" >/dev/null 2>&1
@@ -121,20 +128,32 @@ measure() {
   sleep 2
   callgrind_control -d "$name" "$server_pid" >/dev/null 2>&1
   callgrind_control -i off "$server_pid" >/dev/null 2>&1
-  local file="$work/serve.out.$((dumps + 1))"
-  [ -f "$file" ] || { log "no callgrind dump $file"; return 1; }
-  total_ir "$file"
+  local file checkpoint=0 others=0 ir found=0
+  for file in "$work/serve.out.$dump"-*; do
+    [ -f "$file" ] || continue
+    found=1
+    ir=$(total_ir "$file")
+    if is_checkpoint_thread "$file"; then
+      checkpoint=$((checkpoint + ir))
+    else
+      others=$((others + ir))
+    fi
+  done
+  [ "$found" = 1 ] || { log "no callgrind dump $work/serve.out.$dump-*"; ls "$work" >&2; return 1; }
+  echo "$checkpoint $others"
 }
 
 log "list: 20 lists to warm up, then $requests measured"
 "${client[@]}" "$port" list "$token" 20
-list_ir=$(measure list "${client[@]}" "$port" list "$token" "$requests")
+read -r list_checkpoint_ir list_ir < <(measure list "${client[@]}" "$port" list "$token" "$requests")
+[ -n "${list_ir:-}" ] || { log "list: no measurement"; exit 1; }
 
 log "bill: 30 bills to warm up, then $bills measured"
 "${client[@]}" "$port" sheet-phones "$token" $(((30 + bills) / 3 + 10)) "$work/sheet-phones.txt"
 # Bills 3 to 32, then 33 on: the mix starts with a walk-in, whom the next bill brings back.
 "${client[@]}" "$port" bills "$token" 2 30 "$work/sheet-phones.txt"
-bill_ir=$(measure bill "${client[@]}" "$port" bills "$token" 32 "$bills" "$work/sheet-phones.txt")
+read -r bill_checkpoint_ir bill_ir < <(measure bill "${client[@]}" "$port" bills "$token" 32 "$bills" "$work/sheet-phones.txt")
+[ -n "${bill_ir:-}" ] || { log "bill: no measurement"; exit 1; }
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null || true
@@ -155,6 +174,7 @@ echo "|---|---|---|"
 echo "| import: $(group "$rows")-row CSV through \`rxtrack import\` ($(group "$imported") imported) | $(group "$import_ir") | $(group "$import_per") a sheet row |"
 echo "| list: $requests contact lists (\`status=pending&limit=50\`) on the $(group "$imported")-contact shop | $(group "$list_ir") | $(group "$list_per") a request |"
 echo "| bill: $bills bills one at a time (bill_create.lua's mix) on that shop | $(group "$bill_ir") | $(group "$bill_per") a bill |"
+echo "| (the checkpoint thread meanwhile, varies with timing: list, bill) | $(group "$list_checkpoint_ir"), $(group "$bill_checkpoint_ir") | $(group "$(per "$bill_checkpoint_ir" "$bills")") a bill |"
 echo
 echo "whole run: $((SECONDS - started)) s"
 if [ -n "$json_out" ]; then
@@ -162,6 +182,7 @@ if [ -n "$json_out" ]; then
 {"commit":"$commit","engine":"sqlite",
  "import":{"rows":$rows,"imported":$imported,"instructions":$import_ir,"per_row":$import_per},
  "list":{"requests":$requests,"instructions":$list_ir,"per_request":$list_per},
- "bill":{"bills":$bills,"instructions":$bill_ir,"per_bill":$bill_per}}
+ "bill":{"bills":$bills,"instructions":$bill_ir,"per_bill":$bill_per},
+ "checkpoint_thread":{"list":$list_checkpoint_ir,"bill":$bill_checkpoint_ir}}
 EOF
 fi
