@@ -16,12 +16,14 @@
 #           the mix bench/load/bill_create.lua posts (a walk-in with a new number, a returning
 #           customer, a contact-sheet number buying for the first time, in turn): per bill.
 #
-# DIR (default build/rel) must hold rxtrack and make_sheet (`rxbuild WORKTREE rxtrack
-# make_sheet`, or cmake --build DIR --target rxtrack make_sheet). Scratch goes to a mktemp
-# folder, removed at the end. Prints one table (what | instructions | per); --json FILE writes
-# the same figures as JSON. Needs valgrind, python3 and curl. Two runs of one commit agree to
-# within a few parts in ten thousand (docs/performance.md): a difference larger than that is the
-# code's.
+# Every thread of the server is counted; the checkpoint thread's count is given apart, because
+# how much of the WAL it copies inside a measurement depends on timing.
+#
+# DIR (default build/rel) is a Release build with -DRXTRACK_BUILD_BENCH=ON holding rxtrack and
+# make_sheet (cmake --build DIR --target rxtrack make_sheet). Scratch goes to a mktemp folder,
+# removed at the end. Prints one table (what | instructions | per); --json FILE writes the same
+# figures as JSON. Needs valgrind, python3 and curl; takes 2 to 4 minutes on 2 cores. How far
+# two runs of one commit differ is in docs/performance.md ("Instruction counts").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
