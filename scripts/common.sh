@@ -6,9 +6,9 @@ RXTRACK_BUILD_PACKAGES=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libphonenumber-dev
   libprotobuf-dev libzip-dev zlib1g-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libssl-dev libexpected-dev
-  libicu-dev libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs curl
+  libicu-dev libeigen3-dev libboost-dev libgtest-dev libgmock-dev libbenchmark-dev sqlite3 nodejs curl
 )
-RXTRACK_TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev)
+RXTRACK_TEST_PACKAGES=(postgresql chromium clang libclang-rt-14-dev python3-sklearn)
 # bench/run: a PostgreSQL to measure against and Debian's wrk for the load.
 RXTRACK_BENCH_PACKAGES=(postgresql wrk)
 
