@@ -18,9 +18,10 @@ class ReportService {
  public:
   ReportService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
-  // Today in the shop's zone: the default end of every window.
+  // Today in the shop's zone: the default end of every window. Throws nothing for the shop's
+  // zone (checked when it was set).
   std::string today(const auth::Principal& actor) const;
-  // The moment a report is made.
+  // The moment a report is made. Throws nothing.
   std::int64_t now_ms() const { return clock_.now_ms(); }
 
   // Runs `build(connection)` in one read-only transaction and answers what it built. Throws
