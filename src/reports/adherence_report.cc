@@ -15,7 +15,7 @@ AdherenceReport build_adherence_report(storage::Connection& c, const auth::Princ
   report.as_of = as_of;
   const std::string from = core::add_days(as_of, 1 - kAdherenceWindowDays);
   for (CustomerPurchases& customer :
-       AdherenceRepository::chronic_purchases(c, actor.shop_id, from, as_of)) {
+       AdherenceRepository::chronic_purchases(c, core::ShopId{actor.shop_id}, from, as_of)) {
     std::optional<CustomerPdc> pdc = customer_pdc(std::move(customer.purchases), as_of);
     if (!pdc) continue;
     // Shown, bucketed and compared with the threshold as the 2-decimal figure people see.

@@ -1,10 +1,32 @@
 #include "reports/adherence_repository.h"
 
+#include "reports/report_rows.h"
+#include "storage/table.h"
+
 namespace rx::reports {
 namespace {
 
-constexpr std::string_view kChronicPurchases = R"(
-SELECT p.customer_id, cu.name, cu.phone, p.medicine_key, p.medicine, p.purchased_on, p.duration_days
+// One purchase with its customer, as the query joins them.
+struct PurchaseRow {
+  core::CustomerId customer_id;
+  std::optional<std::string> name;
+  std::string phone;
+  std::string medicine_key;
+  std::string medicine;
+  std::string purchased_on;
+  int duration_days = 0;
+};
+
+constexpr storage::Table kPurchaseRow(storage::column("p.customer_id", &PurchaseRow::customer_id),
+                                      storage::column("cu.name", &PurchaseRow::name),
+                                      storage::column("cu.phone", &PurchaseRow::phone),
+                                      storage::column("p.medicine_key", &PurchaseRow::medicine_key),
+                                      storage::column("p.medicine", &PurchaseRow::medicine),
+                                      storage::column("p.purchased_on", &PurchaseRow::purchased_on),
+                                      storage::column("p.duration_days",
+                                                      &PurchaseRow::duration_days));
+
+constexpr std::string_view kChronicPurchasesFrom = R"(
 FROM customer_purchases p
 JOIN customers cu ON cu.shop_id = p.shop_id AND cu.id = p.customer_id
 WHERE p.shop_id = ? AND p.duration_days IS NOT NULL AND p.purchased_on >= ? AND p.purchased_on <= ?
@@ -16,18 +38,19 @@ ORDER BY p.customer_id, p.purchased_on, p.id)";
 }  // namespace
 
 std::vector<CustomerPurchases> AdherenceRepository::chronic_purchases(storage::Connection& c,
-                                                                      std::int64_t shop_id,
+                                                                      core::ShopId shop,
                                                                       const std::string& from,
                                                                       const std::string& to) {
+  static const std::string kSql =
+      "SELECT " + kPurchaseRow.select_list() + std::string(kChronicPurchasesFrom);
   std::vector<CustomerPurchases> out;
-  for (const storage::Row& r : c.query(kChronicPurchases, {shop_id, from, to}).rows) {
-    const std::int64_t customer_id = r.int_at(0);
-    if (out.empty() || out.back().customer_id != customer_id) {
-      out.push_back({customer_id, r[1].as_opt_text(), r.text_at(2), {}});
-    }
-    out.back().purchases.push_back(
-        {r.text_at(3), r.text_at(4), r.text_at(5), static_cast<int>(r.int_at(6))});
-  }
+  c.for_each_row(kSql, {shop.value(), from, to}, [&out](const storage::RowView& row) {
+    PurchaseRow r = kPurchaseRow.read(row);
+    if (out.empty() || out.back().customer_id != r.customer_id)
+      out.push_back({r.customer_id, std::move(r.name), std::move(r.phone), {}});
+    out.back().purchases.push_back({std::move(r.medicine_key), std::move(r.medicine),
+                                    std::move(r.purchased_on), r.duration_days});
+  });
   return out;
 }
 

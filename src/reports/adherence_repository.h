@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "reports/pdc.h"
 #include "storage/database.h"
 
@@ -11,19 +12,19 @@
 namespace rx::reports {
 
 struct CustomerPurchases {
-  std::int64_t customer_id = 0;
+  core::CustomerId customer_id;
   std::optional<std::string> name;
   std::string phone;
   std::vector<PdcPurchase> purchases;
 };
 
-// SQL for the adherence report. Scoped by shop_id.
+// SQL for the adherence report. Scoped by the shop.
 class AdherenceRepository {
  public:
   // Purchases with a duration bought in [from, to], of customers (not erased) with at least one
-  // recorded condition, grouped by customer in id order.
-  static std::vector<CustomerPurchases> chronic_purchases(storage::Connection& c,
-                                                          std::int64_t shop_id,
+  // recorded condition, grouped by customer in id order. Throws what the connection throws:
+  // AppError(kUnavailable) when the database is unreachable, kInternal otherwise.
+  static std::vector<CustomerPurchases> chronic_purchases(storage::Connection& c, core::ShopId shop,
                                                           const std::string& from,
                                                           const std::string& to);
 };

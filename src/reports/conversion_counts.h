@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "storage/conditions.h"
 #include "storage/database.h"
 
@@ -25,15 +26,14 @@ struct ConversionCounts {
 struct ContactScope {
   std::optional<std::int64_t> created_from_ms;
   std::optional<std::int64_t> created_before_ms;
-  std::optional<std::int64_t> upload_id;
-  std::optional<std::int64_t> staff_id;  // assigned to
+  std::optional<core::UploadId> upload_id;
+  std::optional<core::StaffId> staff_id;  // assigned to
 };
 
 struct ConversionBreakdown {
   ConversionCounts totals;
-  std::map<std::int64_t, ConversionCounts> by_staff;  // assigned staff id; unassigned left out
-  std::map<std::int64_t, ConversionCounts>
-      by_upload;  // upload id; contacts with no upload left out
+  std::map<core::StaffId, ConversionCounts> by_staff;    // assigned staff; unassigned left out
+  std::map<core::UploadId, ConversionCounts> by_upload;  // contacts with no upload left out
   // Contacts from no upload: those an inbound WhatsApp message or SMS created.
   ConversionCounts from_inbound;
 };
@@ -41,11 +41,13 @@ struct ConversionBreakdown {
 // The one place the conversion funnel is counted: from the counts kept up to date as contacts
 // move (contacts::ContactCounts), or, for a creation window, a GROUP BY over the rows.
 // Everything the conversion report says about contact statuses and values comes from here.
-ConversionBreakdown count_conversions(storage::Connection& c, std::int64_t shop_id,
+// Throws AppError(kInternal) for a stored status this version does not know, and what the
+// connection throws (kUnavailable when the database is unreachable).
+ConversionBreakdown count_conversions(storage::Connection& c, core::ShopId shop,
                                       const ContactScope& scope);
 
 // The scope as SQL over contact_records aliased `cr` (shared with the per-staff figures that
-// are counted from other tables).
-void add_contact_scope(storage::Conditions& where, std::int64_t shop_id, const ContactScope& scope);
+// are counted from other tables). Throws nothing.
+void add_contact_scope(storage::Conditions& where, core::ShopId shop, const ContactScope& scope);
 
 }  // namespace rx::reports

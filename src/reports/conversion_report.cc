@@ -16,7 +16,7 @@ std::pair<std::int64_t, std::int64_t> window_instants(const ReportWindow& window
 
 ConversionReport build_conversion_report(storage::Connection& c, const auth::Principal& actor,
                                          const ConversionQuery& query, std::int64_t now_ms) {
-  const std::int64_t shop = actor.shop_id;
+  const core::ShopId shop{actor.shop_id};
   if (query.upload_id && !ConversionRepository::upload_exists(c, shop, *query.upload_id))
     core::throw_not_found("upload");
   if (query.staff_id && !ConversionRepository::staff_exists(c, shop, *query.staff_id))
@@ -40,11 +40,11 @@ ConversionReport build_conversion_report(storage::Connection& c, const auth::Pri
   report.self_reported_contacted =
       ConversionRepository::self_reported_contacted(c, shop, from, to, scope);
 
-  std::vector<std::int64_t> holders;
+  std::vector<core::StaffId> holders;
   for (const auto& [staff_id, unused] : counts.by_staff) holders.push_back(staff_id);
   const auto interactions = ConversionRepository::interactions_by_staff(c, shop, scope);
   const auto overdue = ConversionRepository::overdue_follow_ups_by_staff(c, shop, scope, now_ms);
-  auto count_of = [](const std::map<std::int64_t, std::int64_t>& m, std::int64_t id) {
+  auto count_of = [](const std::map<core::StaffId, std::int64_t>& m, core::StaffId id) {
     auto it = m.find(id);
     return it == m.end() ? std::int64_t{0} : it->second;
   };

@@ -11,7 +11,7 @@ constexpr std::size_t kTopMedicines = 10;
 
 CustomerReport build_customer_report(storage::Connection& c, const auth::Principal& actor,
                                      const ReportWindow& window) {
-  const std::int64_t shop = actor.shop_id;
+  const core::ShopId shop{actor.shop_id};
   CustomerReport report;
   report.window = window;
   for (std::string_view category : customers::kCategories)

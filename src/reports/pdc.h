@@ -38,7 +38,7 @@ struct CustomerPdc {
 // walking its purchases in date order, each supply starts on its purchase date or the day after
 // the previous supply ends, whichever is later (overlaps are carried forward), and lasts
 // `duration_days`; days covered are counted inside the period only. No value when no medicine
-// qualifies.
+// qualifies. Pure; throws nothing for dates in the shop's "YYYY-MM-DD" form.
 std::optional<CustomerPdc> customer_pdc(std::vector<PdcPurchase> purchases, std::string_view as_of,
                                         int window_days = kAdherenceWindowDays);
 

@@ -1,30 +1,39 @@
+#include "core/enum_names.h"
 #include "core/time_zone.h"
-#include "refills/refill_reminder.h"
 #include "reports/refill_report_repository.h"
 #include "reports/report_builders.h"
+#include "reports/report_states.h"
 
 namespace rx::reports {
 namespace {
 
 constexpr int kRefillGraceDays = 7;
-constexpr std::string_view kMessageStatuses[] = {"queued", "sent", "delivered", "read", "failed"};
 
-void add_channel(ChannelCount& counts, const std::string& channel, std::int64_t n) {
-  if (channel == "whatsapp") counts.whatsapp += n;
-  if (channel == "sms") counts.sms += n;
-  if (channel == "call") counts.call += n;
+void add_channel(ChannelCount& counts, Channel channel, std::int64_t n) {
+  switch (channel) {
+    case Channel::kWhatsapp:
+      counts.whatsapp += n;
+      break;
+    case Channel::kSms:
+      counts.sms += n;
+      break;
+    case Channel::kCall:
+      counts.call += n;
+      break;
+  }
 }
 
 }  // namespace
 
 RefillReport build_refill_report(storage::Connection& c, const auth::Principal& actor,
                                  const ReportWindow& window) {
-  const std::int64_t shop = actor.shop_id;
+  const core::ShopId shop{actor.shop_id};
   RefillReport report;
   report.window = window;
-  for (std::string_view response : refills::kResponses) report.responded[std::string(response)] = 0;
+  for (const auto& [response, unused] : core::EnumNames<RefillResponse>::kNames)
+    report.responded[response] = 0;
   for (const ReminderTally& t : RefillReportRepository::reminders_due(c, shop, window)) {
-    if (t.status == "cancelled") {
+    if (t.status == RefillStatus::kCancelled) {
       report.cancelled += t.count;
       continue;
     }
@@ -38,21 +47,24 @@ RefillReport build_refill_report(storage::Connection& c, const auth::Principal& 
   }
 
   const auto [from_ms, before_ms] = window_instants(window, actor.time_zone);
-  for (std::string_view status : kMessageStatuses) report.messages[std::string(status)] = 0;
+  for (const auto& [status, unused] : core::EnumNames<MessageStatus>::kNames) {
+    if (status != MessageStatus::kSending) report.messages[status] = 0;
+  }
   for (const auto& [status, n] :
        RefillReportRepository::messages_by_status(c, shop, from_ms, before_ms)) {
-    report.messages[status == "sending" ? "queued" : status] += n;
+    // A message being sent is not out yet: it counts as queued.
+    report.messages[status == MessageStatus::kSending ? MessageStatus::kQueued : status] += n;
   }
   const MessagePrices prices = RefillReportRepository::prices(c, shop);
   if (prices.whatsapp_paise || prices.sms_paise) {
     const auto sent = RefillReportRepository::messages_sent_by_channel(c, shop, from_ms, before_ms);
-    auto sent_on = [&sent](const char* channel) {
+    auto sent_on = [&sent](Channel channel) {
       auto it = sent.find(channel);
       return it == sent.end() ? std::int64_t{0} : it->second;
     };
     ChannelCount cost;
-    cost.whatsapp = sent_on("whatsapp") * prices.whatsapp_paise.value_or(0);
-    cost.sms = sent_on("sms") * prices.sms_paise.value_or(0);
+    cost.whatsapp = sent_on(Channel::kWhatsapp) * prices.whatsapp_paise.value_or(0);
+    cost.sms = sent_on(Channel::kSms) * prices.sms_paise.value_or(0);
     report.estimated_cost_paise = cost;
   }
   report.bill_durations = RefillReportRepository::bill_durations(c, shop, window);

@@ -8,7 +8,8 @@
 #include <vector>
 
 // The pure arithmetic of the reports (PDC has its own file): bucketing by day and week, new
-// versus returning customers, the top medicines.
+// versus returning customers, the top medicines. No function here throws: they take a window
+// from resolve_window and rows the repositories read.
 namespace rx::reports {
 
 // One customer billed on one day, with the date of their first bill ever.

@@ -1,53 +1,7 @@
 #include "reports/report_document.h"
 
-#include <map>
-
 namespace rx::reports {
 namespace {
-
-std::function<std::string(const nlohmann::json&)> field(std::string key) {
-  return [key](const nlohmann::json& row) { return cell_text(row.value(key, nlohmann::json())); };
-}
-
-std::string bucket(const nlohmann::json& row) {
-  return cell_text(row.at("from")) + "-" + cell_text(row.at("to"));
-}
-
-const std::map<std::string, std::vector<TableSpec>, std::less<>>& all_specs() {
-  static const std::map<std::string, std::vector<TableSpec>, std::less<>> specs{
-      {"conversion",
-       {{"by_staff",
-         "name",
-         field("name"),
-         {"staff_id", "assigned", "contacted", "converted", "yellow", "conversion_value_paise",
-          "interactions", "follow_ups_overdue"},
-         ""},
-        {"by_upload",
-         "file_name",
-         field("file_name"),
-         {"upload_id", "uploaded_at", "total", "pending", "contacted", "converted", "yellow",
-          "conversion_value_paise", "conversion_rate"},
-         ""}}},
-      {"refills", {}},
-      {"adherence",
-       {{"distribution", "bucket", bucket, {"from", "to", "customers"}, ""},
-        {"below_threshold",
-         "name",
-         field("name"),
-         {"customer_id", "phone", "pdc", "last_purchase_on", "days_without_supply"},
-         ""},
-        {"below_threshold.medicines",
-         "medicine",
-         field("medicine"),
-         {"pdc", "purchases"},
-         "customer_id"}}},
-      {"customers",
-       {{"weekly", "week_start", field("week_start"), {"new", "returning"}, ""},
-        {"top_refilled_medicines", "medicine", field("medicine"), {"refills"}, ""}}},
-      {"timeseries", {{"points", "date", field("date"), {"count", "amount_paise"}, ""}}},
-  };
-  return specs;
-}
 
 void flatten(const nlohmann::json& object, const std::string& prefix,
              std::vector<SummaryMetric>& out) {
@@ -61,19 +15,29 @@ void flatten(const nlohmann::json& object, const std::string& prefix,
   }
 }
 
+nlohmann::json field(const nlohmann::json& row, std::string_view key) {
+  const auto it = row.find(key);
+  return it == row.end() ? nlohmann::json() : *it;
+}
+
+std::string item_of(const TableSpec& spec, const nlohmann::json& row) {
+  return spec.item ? spec.item(row) : cell_text(field(row, spec.item_label));
+}
+
 TableRow row_of(const TableSpec& spec, const nlohmann::json& row, const nlohmann::json* parent) {
-  TableRow out{spec.item(row), {}};
-  if (parent) out.values.push_back(parent->value(spec.parent_column, nlohmann::json()));
-  for (const std::string& column : spec.columns)
-    out.values.push_back(row.value(column, nlohmann::json()));
+  TableRow out{item_of(spec, row), {}};
+  if (parent) out.values.push_back(field(*parent, spec.parent_column));
+  for (std::string_view column : spec.columns) out.values.push_back(field(row, column));
   return out;
 }
 
-}  // namespace
-
-const std::vector<TableSpec>& table_specs(std::string_view report) {
-  return all_specs().find(report)->second;
+const nlohmann::json& array_at(const nlohmann::json& object, std::string_view key) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();
+  const auto it = object.find(key);
+  return it == object.end() ? kEmpty : *it;
 }
+
+}  // namespace
 
 std::string cell_text(const nlohmann::json& value) {
   if (value.is_null()) return "";
@@ -81,23 +45,21 @@ std::string cell_text(const nlohmann::json& value) {
   return value.dump();
 }
 
-ReportDocument document_from_json(const nlohmann::json& report,
-                                  const std::vector<TableSpec>& specs) {
+ReportDocument document_from_json(const nlohmann::json& report, const ReportLayout& layout) {
   ReportDocument doc;
   flatten(report, "", doc.summary);
-  for (const TableSpec& spec : specs) {
-    Table table{spec.name, spec.item_label, {}, {}};
-    if (!spec.parent_column.empty()) table.columns.push_back(spec.parent_column);
-    table.columns.insert(table.columns.end(), spec.columns.begin(), spec.columns.end());
+  for (const TableSpec& spec : layout.tables()) {
+    Table table{std::string(spec.name), std::string(spec.item_label), {}, {}};
+    if (!spec.parent_column.empty()) table.columns.emplace_back(spec.parent_column);
+    for (std::string_view column : spec.columns) table.columns.emplace_back(column);
     const std::size_t dot = spec.name.find('.');
-    if (dot == std::string::npos) {
-      for (const nlohmann::json& row : report.value(spec.name, nlohmann::json::array()))
+    if (dot == std::string_view::npos) {
+      for (const nlohmann::json& row : array_at(report, spec.name))
         table.rows.push_back(row_of(spec, row, nullptr));
     } else {
-      const std::string child = spec.name.substr(dot + 1);
-      for (const nlohmann::json& parent :
-           report.value(spec.name.substr(0, dot), nlohmann::json::array())) {
-        for (const nlohmann::json& row : parent.value(child, nlohmann::json::array()))
+      const std::string_view child = spec.name.substr(dot + 1);
+      for (const nlohmann::json& parent : array_at(report, spec.name.substr(0, dot))) {
+        for (const nlohmann::json& row : array_at(parent, child))
           table.rows.push_back(row_of(spec, row, &parent));
       }
     }

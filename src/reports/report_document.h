@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,22 +33,36 @@ struct ReportDocument {
   std::vector<Table> tables;
 };
 
-// How one array of a report's JSON becomes a table.
+// How one array of a report's JSON becomes a table. A literal type, so that a report's layout
+// is a constant checked at compile time (report_registry.h).
 struct TableSpec {
-  std::string name;        // the array's key; "parent.child" for an array in each parent row
-  std::string item_label;  // header of the item column
-  std::function<std::string(const nlohmann::json& row)> item;
-  std::vector<std::string> columns;  // the row's fields, in order
-  std::string parent_column;         // for "parent.child": a parent field repeated in each row
+  std::string_view name;        // the array's key; "parent.child" for an array in each parent row
+  std::string_view item_label;  // header of the item column: by default also the row's field
+  std::span<const std::string_view> columns;  // the row's fields, in order
+  std::string_view parent_column = {};  // for "parent.child": a parent field repeated in each row
+  // The item column of a row when it is not the row's `item_label` field.
+  std::string (*item)(const nlohmann::json& row) = nullptr;
 };
 
-// The table specs of `report` (conversion, refills, adherence, customers, timeseries).
-const std::vector<TableSpec>& table_specs(std::string_view report);
+// The tables of a report's download. It has no default: a report states its tables, or that it
+// has none (summary_only), so a report cannot be registered without deciding its layout.
+class ReportLayout {
+ public:
+  constexpr explicit ReportLayout(std::span<const TableSpec> tables) : tables_(tables) {}
+  static constexpr ReportLayout summary_only() {
+    return ReportLayout(std::span<const TableSpec>());
+  }
+
+  constexpr std::span<const TableSpec> tables() const { return tables_; }
+
+ private:
+  std::span<const TableSpec> tables_;
+};
 
 // Every top-level scalar and every scalar inside nested objects becomes a summary metric; every
-// array with a spec becomes a table.
-ReportDocument document_from_json(const nlohmann::json& report,
-                                  const std::vector<TableSpec>& specs);
+// array the layout names becomes a table. Throws nothing of its own (a missing array is an
+// empty table).
+ReportDocument document_from_json(const nlohmann::json& report, const ReportLayout& layout);
 
 // A cell as text: strings as they are, numbers as JSON writes them, null as empty.
 std::string cell_text(const nlohmann::json& value);

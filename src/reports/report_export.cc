@@ -20,14 +20,14 @@ std::string to_csv(const ReportDocument& doc) {
   return csv.str();
 }
 
-Download export_report(std::string_view report, const nlohmann::json& json, std::string_view to,
+Download export_report(const ReportEntry& report, const nlohmann::json& json, std::string_view to,
                        ReportFormat format) {
-  const ReportDocument doc = document_from_json(json, table_specs(report));
+  const ReportDocument doc = document_from_json(json, report.layout);
   if (format == ReportFormat::kXlsx) {
     return {to_xlsx(doc), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            fmt::format("{}-report-{}.xlsx", report, to)};
+            fmt::format("{}-report-{}.xlsx", report.name, to)};
   }
-  return {to_csv(doc), "text/csv; charset=utf-8", fmt::format("{}-report-{}.csv", report, to)};
+  return {to_csv(doc), "text/csv; charset=utf-8", fmt::format("{}-report-{}.csv", report.name, to)};
 }
 
 }  // namespace rx::reports

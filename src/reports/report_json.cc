@@ -1,5 +1,6 @@
 #include "reports/report_json.h"
 
+#include "core/enum_names.h"
 #include "core/json_values.h"
 #include "core/time_zone.h"
 #include "reports/percent.h"
@@ -16,11 +17,12 @@ void add_counts(nlohmann::json& out, const ConversionCounts& c) {
 
 nlohmann::json window_json(const ReportWindow& w) { return {{"from", w.from}, {"to", w.to}}; }
 
-nlohmann::json counts_with_total(const std::map<std::string, std::int64_t>& counts) {
+template <core::NamedEnum E>
+nlohmann::json counts_with_total(const std::map<E, std::int64_t>& counts) {
   nlohmann::json out = nlohmann::json::object();
   std::int64_t total = 0;
   for (const auto& [key, n] : counts) {
-    out[key] = n;
+    out[std::string(core::enum_name(key))] = n;
     total += n;
   }
   out["total"] = total;
@@ -44,7 +46,7 @@ nlohmann::json to_json(const ConversionReport& r, std::string_view time_zone) {
   add_counts(out, t);
   out["by_staff"] = nlohmann::json::array();
   for (const StaffConversion& s : r.by_staff) {
-    out["by_staff"].push_back({{"staff_id", s.staff_id},
+    out["by_staff"].push_back({{"staff_id", s.staff_id.value()},
                                {"name", s.name},
                                {"assigned", s.counts.total},
                                {"contacted", s.counts.contacted},
@@ -56,7 +58,7 @@ nlohmann::json to_json(const ConversionReport& r, std::string_view time_zone) {
   }
   out["by_upload"] = nlohmann::json::array();
   for (const UploadConversion& u : r.by_upload) {
-    nlohmann::json row = {{"upload_id", u.upload_id},
+    nlohmann::json row = {{"upload_id", u.upload_id.value()},
                           {"file_name", u.file_name},
                           {"uploaded_at", core::format_instant(u.uploaded_at, time_zone)},
                           {"total", u.counts.total},
@@ -109,7 +111,7 @@ nlohmann::json to_json(const AdherenceReport& r) {
       medicines.push_back(
           {{"medicine", m.medicine}, {"pdc", round2(m.pdc)}, {"purchases", m.purchases}});
     }
-    out["below_threshold"].push_back({{"customer_id", row.customer_id},
+    out["below_threshold"].push_back({{"customer_id", row.customer_id.value()},
                                       {"name", core::nullable(row.name)},
                                       {"phone", row.phone},
                                       {"pdc", round2(row.pdc.pdc)},
@@ -139,7 +141,8 @@ nlohmann::json to_json(const CustomerReport& r) {
 }
 
 nlohmann::json to_json(const TimeseriesReport& r) {
-  nlohmann::json out = {{"metric", r.metric}, {"interval", r.interval}};
+  nlohmann::json out = {{"metric", core::enum_name(r.metric)},
+                        {"interval", core::enum_name(r.interval)}};
   out.update(window_json(r.window));
   out["points"] = nlohmann::json::array();
   for (const TimeseriesPoint& p : r.points) {

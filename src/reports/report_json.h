@@ -6,7 +6,8 @@
 
 #include <string_view>
 
-// The JSON of each report, exactly as the reports contract spells it.
+// The JSON of each report, exactly as the reports contract spells it. Pure: nothing here
+// throws.
 namespace rx::reports {
 
 nlohmann::json to_json(const ConversionReport& report, std::string_view time_zone);

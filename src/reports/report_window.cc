@@ -40,9 +40,8 @@ std::optional<ReportWindow> resolve_optional_window(const std::optional<std::str
 }
 
 ReportFormat parse_format(const std::optional<std::string>& text) {
-  if (!text || *text == "json") return ReportFormat::kJson;
-  if (*text == "csv") return ReportFormat::kCsv;
-  if (*text == "xlsx") return ReportFormat::kXlsx;
+  if (!text) return ReportFormat::kJson;
+  if (const auto format = core::enum_from_name<ReportFormat>(*text)) return *format;
   invalid("format", "must be json, csv or xlsx");
 }
 

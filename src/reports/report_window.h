@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/enum_names.h"
+
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,19 +21,25 @@ inline constexpr int kMaxWindowDays = 366;
 
 // The window of a report from its optional `from` and `to` query values: `to` defaults to
 // `today`, `from` to `to` - 29 days. A value that is not a date, `from` after `to`, or more than
-// 366 days in all is a 422 naming the field.
+// 366 days in all: throws AppError(kValidation) naming the field.
 ReportWindow resolve_window(const std::optional<std::string>& from,
                             const std::optional<std::string>& to, std::string_view today);
 
-// The same, but no window at all when neither value is given (the conversion report).
+// The same, but no window at all when neither value is given (the conversion report). Throws as
+// resolve_window.
 std::optional<ReportWindow> resolve_optional_window(const std::optional<std::string>& from,
                                                     const std::optional<std::string>& to,
                                                     std::string_view today);
 
+// What a report answers as: its JSON, or a download. Spelled json, csv and xlsx (EnumNames below)
+// in the query and in the audit log's details.
 enum class ReportFormat { kJson, kCsv, kXlsx };
-// json (the default when absent), csv or xlsx; anything else is a 422.
+// The `format` query value: json when absent. Throws AppError(kValidation) naming "format" for
+// any other spelling (exact, lower case).
 ReportFormat parse_format(const std::optional<std::string>& text);
 
+// The date helpers below take valid dates (a window from resolve_window) and throw nothing of
+// their own.
 // The Monday on or before `date`.
 std::string week_start(std::string_view date);
 // Every date of the window, ascending.
@@ -39,3 +48,12 @@ std::vector<std::string> each_day(const ReportWindow& window);
 std::vector<std::string> each_week(const ReportWindow& window);
 
 }  // namespace rx::reports
+
+template <>
+struct rx::core::EnumNames<rx::reports::ReportFormat> {
+  static constexpr std::array kNames = {
+      std::pair{rx::reports::ReportFormat::kJson, std::string_view("json")},
+      std::pair{rx::reports::ReportFormat::kCsv, std::string_view("csv")},
+      std::pair{rx::reports::ReportFormat::kXlsx, std::string_view("xlsx")},
+  };
+};

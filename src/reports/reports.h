@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "reports/conversion_counts.h"
 #include "reports/pdc.h"
+#include "reports/report_states.h"
 #include "reports/report_window.h"
 
 #include <array>
@@ -15,7 +17,7 @@
 namespace rx::reports {
 
 struct StaffConversion {
-  std::int64_t staff_id = 0;
+  core::StaffId staff_id;
   std::string name;
   ConversionCounts counts;  // `total` is the number assigned
   std::int64_t interactions = 0;
@@ -23,7 +25,7 @@ struct StaffConversion {
 };
 
 struct UploadConversion {
-  std::int64_t upload_id = 0;
+  core::UploadId upload_id;
   std::string file_name;
   std::int64_t uploaded_at = 0;
   ConversionCounts counts;
@@ -40,8 +42,8 @@ struct ConversionReport {
 
 struct ConversionQuery {
   std::optional<ReportWindow> window;
-  std::optional<std::int64_t> upload_id;
-  std::optional<std::int64_t> staff_id;
+  std::optional<core::UploadId> upload_id;
+  std::optional<core::StaffId> staff_id;
 };
 
 struct ChannelCount {
@@ -63,17 +65,18 @@ struct RefillReport {
   ReportWindow window;
   std::int64_t due = 0;
   ChannelCount sent;
-  std::map<std::string, std::int64_t> responded;  // response -> count, every response present
+  std::map<RefillResponse, std::int64_t> responded;  // every response present
   std::int64_t refilled_within_7_days = 0;
   std::int64_t cancelled = 0;
-  std::map<std::string, std::int64_t> messages;  // status -> count, every status present
+  // Every status present but sending, which is counted as queued (not yet out).
+  std::map<MessageStatus, std::int64_t> messages;
   // Set when the shop has a price for at least one channel.
   std::optional<ChannelCount> estimated_cost_paise;
   BillDurations bill_durations;
 };
 
 struct AdherenceRow {
-  std::int64_t customer_id = 0;
+  core::CustomerId customer_id;
   std::optional<std::string> name;
   std::string phone;
   CustomerPdc pdc;
@@ -108,6 +111,8 @@ struct CustomerReport {
   std::vector<MedicineCount> top_refilled_medicines;
 };
 
+// What a time series counts, and by which period; spelled as EnumNames below says, in the query
+// and the JSON.
 enum class TimeseriesMetric { kConversions, kRefills, kBills };
 enum class TimeseriesInterval { kDay, kWeek };
 
@@ -118,10 +123,27 @@ struct TimeseriesPoint {
 };
 
 struct TimeseriesReport {
-  std::string metric;
-  std::string interval;
+  TimeseriesMetric metric = TimeseriesMetric::kConversions;
+  TimeseriesInterval interval = TimeseriesInterval::kDay;
   ReportWindow window;
   std::vector<TimeseriesPoint> points;
 };
 
 }  // namespace rx::reports
+
+template <>
+struct rx::core::EnumNames<rx::reports::TimeseriesMetric> {
+  static constexpr std::array kNames = {
+      std::pair{rx::reports::TimeseriesMetric::kConversions, std::string_view("conversions")},
+      std::pair{rx::reports::TimeseriesMetric::kRefills, std::string_view("refills")},
+      std::pair{rx::reports::TimeseriesMetric::kBills, std::string_view("bills")},
+  };
+};
+
+template <>
+struct rx::core::EnumNames<rx::reports::TimeseriesInterval> {
+  static constexpr std::array kNames = {
+      std::pair{rx::reports::TimeseriesInterval::kDay, std::string_view("day")},
+      std::pair{rx::reports::TimeseriesInterval::kWeek, std::string_view("week")},
+  };
+};

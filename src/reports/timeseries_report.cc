@@ -20,7 +20,7 @@ std::vector<TimeseriesPoint> by_local_date(const std::vector<TimedAmount>& event
 TimeseriesReport build_timeseries(storage::Connection& c, const auth::Principal& actor,
                                   const ReportWindow& window, TimeseriesMetric metric,
                                   TimeseriesInterval interval) {
-  const std::int64_t shop = actor.shop_id;
+  const core::ShopId shop{actor.shop_id};
   const auto [from_ms, before_ms] = window_instants(window, actor.time_zone);
   std::vector<TimeseriesPoint> daily;
   switch (metric) {
@@ -37,10 +37,8 @@ TimeseriesReport build_timeseries(storage::Connection& c, const auth::Principal&
       break;
   }
   TimeseriesReport report;
-  report.metric = metric == TimeseriesMetric::kConversions ? "conversions"
-                  : metric == TimeseriesMetric::kRefills   ? "refills"
-                                                           : "bills";
-  report.interval = interval == TimeseriesInterval::kDay ? "day" : "week";
+  report.metric = metric;
+  report.interval = interval;
   report.window = window;
   report.points = fill_points(window, interval, daily);
   return report;

@@ -26,7 +26,7 @@ TEST(ReportDocumentTest, ScalarsAndNestedObjectsBecomeSummaryMetrics) {
                             {"from", "2026-03-01"},
                             {"estimated_cost_paise", nullptr},
                             {"sent", {{"whatsapp", 2}, {"total", 2}}}};
-  ReportDocument doc = document_from_json(refills, table_specs("refills"));
+  ReportDocument doc = document_from_json(refills, report_entry("refills").layout);
   ASSERT_EQ(doc.summary.size(), 5u);
   EXPECT_TRUE(doc.tables.empty());
   std::map<std::string, nlohmann::json> metrics;
@@ -37,7 +37,7 @@ TEST(ReportDocumentTest, ScalarsAndNestedObjectsBecomeSummaryMetrics) {
 }
 
 TEST(ReportDocumentTest, ArraysBecomeTablesWithChildTablesForArraysInRows) {
-  ReportDocument doc = document_from_json(kAdherence, table_specs("adherence"));
+  ReportDocument doc = document_from_json(kAdherence, report_entry("adherence").layout);
   ASSERT_EQ(doc.tables.size(), 3u);
   EXPECT_EQ(doc.tables[0].name, "distribution");
   ASSERT_EQ(doc.tables[0].rows.size(), 1u);
@@ -55,7 +55,7 @@ TEST(ReportDocumentTest, ArraysBecomeTablesWithChildTablesForArraysInRows) {
 }
 
 TEST(ReportDocumentTest, CsvIsLongFormatWithQuotedCells) {
-  const std::string csv = to_csv(document_from_json(kAdherence, table_specs("adherence")));
+  const std::string csv = to_csv(document_from_json(kAdherence, report_entry("adherence").layout));
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBFsection,item,metric,value\r\n", 0), 0u);
   EXPECT_NE(csv.find("summary,,adherent_share,50.0\r\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("summary,,as_of,2026-03-10\r\n"), std::string::npos);
@@ -66,10 +66,12 @@ TEST(ReportDocumentTest, CsvIsLongFormatWithQuotedCells) {
 }
 
 TEST(ReportDocumentTest, DownloadsAreNamedAfterTheReportAndItsLastDay) {
-  Download csv = export_report("adherence", kAdherence, "2026-03-10", ReportFormat::kCsv);
+  Download csv =
+      export_report(report_entry("adherence"), kAdherence, "2026-03-10", ReportFormat::kCsv);
   EXPECT_EQ(csv.file_name, "adherence-report-2026-03-10.csv");
   EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
-  Download xlsx = export_report("adherence", kAdherence, "2026-03-10", ReportFormat::kXlsx);
+  Download xlsx =
+      export_report(report_entry("adherence"), kAdherence, "2026-03-10", ReportFormat::kXlsx);
   EXPECT_EQ(xlsx.file_name, "adherence-report-2026-03-10.xlsx");
   EXPECT_EQ(xlsx.body.rfind("PK\x03\x04", 0), 0u) << "a ZIP container";
 }
