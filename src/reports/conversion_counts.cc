@@ -22,7 +22,8 @@ void add_contact_scope(storage::Conditions& where, std::int64_t shop_id,
   if (scope.created_from_ms) where.add("cr.created_at >= ?", {*scope.created_from_ms});
   if (scope.created_before_ms) where.add("cr.created_at < ?", {*scope.created_before_ms});
   if (scope.upload_id)
-    contacts::UploadRepository::add_contacts_of(where, shop_id, *scope.upload_id);
+    contacts::UploadRepository::add_contacts_of(where, core::ShopId(shop_id),
+                                                core::UploadId(*scope.upload_id));
   if (scope.staff_id) where.add("cr.assigned_staff_id = ?", {*scope.staff_id});
 }
 
@@ -57,11 +58,13 @@ ConversionBreakdown count_conversions(storage::Connection& c, std::int64_t shop_
   // Without a creation window the counts kept per (upload, assignee, status) answer it: a few
   // dozen rows instead of every contact of the shop.
   if (!scope.created_from_ms && !scope.created_before_ms) {
-    for (const contacts::ContactBucket& b :
-         contacts::ContactCounts::buckets(c, shop_id, scope.upload_id, scope.staff_id)) {
+    for (const contacts::ContactBucket& b : contacts::ContactCounts::buckets(
+             c, core::ShopId(shop_id),
+             scope.upload_id ? std::optional(core::UploadId(*scope.upload_id)) : std::nullopt,
+             scope.staff_id ? std::optional(core::StaffId(*scope.staff_id)) : std::nullopt)) {
       add_bucket(out, b.staff_id ? std::optional(b.staff_id) : std::nullopt,
-                 b.upload_id ? std::optional(b.upload_id) : std::nullopt, b.status, b.contacts,
-                 b.conversion_value_paise);
+                 b.upload_id ? std::optional(b.upload_id) : std::nullopt,
+                 std::string(contacts::to_string(b.status)), b.contacts, b.conversion_value_paise);
     }
     return out;
   }

@@ -90,7 +90,7 @@ std::map<std::int64_t, std::int64_t> ConversionRepository::overdue_follow_ups_by
     storage::Connection& c, std::int64_t shop_id, const ContactScope& scope, std::int64_t now_ms) {
   if (is_whole_shop(scope)) {
     return counts_by_first_column(
-        c.query("SELECT staff_id, COUNT(*) FROM contact_reminders WHERE shop_id = ? AND "
+        c.query("SELECT staff_id, COUNT(*) FROM contact_follow_ups WHERE shop_id = ? AND "
                 "done_at IS NULL AND due_at < ? GROUP BY staff_id",
                 {shop_id, now_ms}));
   }
@@ -98,7 +98,7 @@ std::map<std::int64_t, std::int64_t> ConversionRepository::overdue_follow_ups_by
   add_contact_scope(where, shop_id, scope);
   where.add("r.done_at IS NULL AND r.due_at < ?", {now_ms});
   return counts_by_first_column(
-      c.query("SELECT r.staff_id, COUNT(*) FROM contact_reminders r "
+      c.query("SELECT r.staff_id, COUNT(*) FROM contact_follow_ups r "
               "JOIN contact_records cr ON cr.shop_id = r.shop_id AND cr.id = r.contact_id" +
                   where.sql() + " GROUP BY r.staff_id",
               where.params()));
@@ -118,7 +118,8 @@ std::int64_t ConversionRepository::self_reported_contacted(storage::Connection& 
     storage::Conditions contact;
     contact.add("cr.customer_id = b.customer_id");
     if (scope.upload_id)
-      contacts::UploadRepository::add_contacts_of(contact, shop_id, *scope.upload_id);
+      contacts::UploadRepository::add_contacts_of(contact, core::ShopId(shop_id),
+                                                  core::UploadId(*scope.upload_id));
     if (scope.staff_id) contact.add("cr.assigned_staff_id = ?", {*scope.staff_id});
     where.add(
         "EXISTS (SELECT 1 FROM contact_records cr" + contact.sql() + " AND cr.shop_id = b.shop_id)",
