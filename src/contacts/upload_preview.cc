@@ -9,8 +9,6 @@
 #include <charconv>
 #include <unordered_set>
 
-#include <malloc.h>
-
 namespace rx::contacts {
 namespace {
 
