@@ -117,7 +117,7 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
   // A fifth of the called contacts come in: most buy (converted), some only look (yellow).
   contacts::ContactService contact_service(db, clock);
   contacts::ContactFilter contacted;
-  contacted.status = "contacted";
+  contacted.status = contacts::ContactStatus::kContacted;
   auto page = contact_service.list(owner, contacted, contacts::ContactSort::kOldest, 500, 0);
   for (std::size_t i = 0; i < page.items.size(); i += 5) {
     clock.set(now - (1 + static_cast<int>(i) % 60) * kDayMs);
@@ -210,16 +210,19 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   clock.set(now - 80 * kDayMs);
   const std::string sheet = demo_sheet(rng);
   contacts::ContactImportService importer(db, clock);
-  importer.import({owner.shop_id, "IN", owner.staff_id, "patient-list.csv", sheet});
+  importer.import({core::ShopId(owner.shop_id), "IN", core::StaffId(owner.staff_id),
+                   "patient-list.csv", sheet});
   contacts::ContactService contact_service(db, clock);
   contacts::AssignRequest assign;
-  for (const auto& caller : callers) assign.staff_ids.push_back(caller.staff_id);
+  for (const auto& caller : callers) assign.staff_ids.emplace_back(caller.staff_id);
   contact_service.assign(owner, assign);
 
   // Calls, follow-ups and yellow visits spread over the weeks since.
-  const char* const outcomes[] = {"answered",    "no_answer",          "busy",
-                                  "interested",  "callback_requested", "not_interested",
-                                  "switched_off"};
+  using Outcome = contacts::InteractionOutcome;
+  const Outcome outcomes[] = {
+      Outcome::kAnswered,   Outcome::kNoAnswer,          Outcome::kBusy,
+      Outcome::kInterested, Outcome::kCallbackRequested, Outcome::kNotInterested,
+      Outcome::kSwitchedOff};
   std::uniform_int_distribution<int> outcome(0, std::size(outcomes) - 1);
   std::uniform_int_distribution<int> day(1, 79);
   for (const auto& caller : callers) {
@@ -230,14 +233,18 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
       const auto& contact = page.items[i];
       if (i % 3 == 2) continue;  // a third not called yet
       clock.set(now - day(rng) * kDayMs);
-      const char* result = outcomes[outcome(rng)];
-      contact_service.add_interaction(caller, contact.id, {"call", result, std::nullopt});
-      if (std::string_view(result) == "callback_requested") {
+      const Outcome result = outcomes[outcome(rng)];
+      contact_service.add_interaction(caller, core::ContactId(contact.id),
+                                      {contacts::InteractionKind::kCall, result, std::nullopt});
+      if (result == Outcome::kCallbackRequested) {
         contact_service.add_follow_up(
-            caller, contact.id,
+            caller, core::ContactId(contact.id),
             {clock.now_ms() + (i % 2 ? 2 : 95) * kDayMs, "call back", std::nullopt});
       }
-      if (i % 11 == 0) contact_service.mark_yellow(caller, contact.id, "came in, compared prices");
+      if (i % 11 == 0) {
+        contact_service.mark_yellow(caller, core::ContactId(contact.id),
+                                    "came in, compared prices");
+      }
     }
   }
   fill_counter(db, clock, owner, callers, now, rng);

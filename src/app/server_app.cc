@@ -84,7 +84,8 @@ int serve(const ServeConfig& config) {
   staff::StaffService staff_service(*db, clock, config.auth.throttle);
   shops::ShopService shop_service(*db, clock, config.auth.throttle);
   contacts::ContactService contact_service(*db, clock);
-  contacts::ContactImportService import_service(*db, clock);
+  // Imports and previews allocate tens of megabytes for a moment: handed back to the system.
+  contacts::ContactImportService import_service(*db, clock, [] { malloc_trim(0); });
   customers::CustomerService customer_service(*db, clock);
   billing::BillService bill_service(*db, clock);
   refills::RefillService refill_service(*db, clock);

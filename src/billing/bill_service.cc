@@ -80,7 +80,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     result.today = today;
     const std::int64_t shop = actor.shop_id;
     auto existing = customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
-    const auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone);
+    const auto contact =
+        contacts::ContactRepository::find_by_phone(c, core::ShopId(shop), *input.customer.phone);
     customers::CustomerFields fields = input.customer;
     customers::drop_consent_grants_if_opted_out(fields, existing ? &*existing : nullptr);
     // A new customer from the contact sheet keeps the sheet's name unless the counter typed one.
@@ -130,21 +131,25 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       // The sheet's record learns its customer once; a conversion sets it with the rest.
       const auto link = [&] {
         if (!contact->customer_id)
-          contacts::ContactRepository::link_customer(c, shop, contact->id, customer_id, now);
+          contacts::ContactRepository::link_customer(c, core::ShopId(shop),
+                                                     core::ContactId(contact->id),
+                                                     core::CustomerId(customer_id), now);
       };
       if (input.visited_but_no_purchase) {
         link();
-        if (contact->status == "pending" || contact->status == "contacted") {
-          contacts::ContactRepository::move_status(c, shop, contact->id,
-                                                   *contacts::parse_contact_status(contact->status),
+        if (contacts::is_open(contact->status)) {
+          contacts::ContactRepository::move_status(c, core::ShopId(shop),
+                                                   core::ContactId(contact->id), contact->status,
                                                    contacts::ContactStatus::kYellow, now);
-          contacts::ContactRepository::insert_interaction(c, shop, contact->id, actor.staff_id,
-                                                          "visit", "visited_no_purchase",
-                                                          input.notes, now);
+          contacts::ContactRepository::insert_interaction(
+              c, core::ShopId(shop), core::ContactId(contact->id), core::StaffId(actor.staff_id),
+              contacts::InteractionKind::kVisit, contacts::InteractionOutcome::kVisitedNoPurchase,
+              input.notes, now);
           result.yellow_contact_id = contact->id;
         }
-      } else if (contacts::ContactRepository::convert(c, shop, contact->id, bill_id, total,
-                                                      customer_id, billed_at, now)) {
+      } else if (contacts::ContactRepository::convert(
+                     c, core::ShopId(shop), core::ContactId(contact->id), core::BillId(bill_id),
+                     total, core::CustomerId(customer_id), billed_at, now)) {
         result.conversion = Conversion{contact->id, total, billed_at};
       } else {
         link();

@@ -7,6 +7,7 @@
 #include "storage/migrations.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,11 +75,11 @@ int import_file(const ImportArgs& args) {
                          "no shop with id " + std::to_string(args.shop_id));
 
   MappedFile file(args.file);
-  contacts::ImportRequest request{shop->id, shop->phone_region, std::nullopt,
+  contacts::ImportRequest request{core::ShopId(shop->id), shop->phone_region, std::nullopt,
                                   std::filesystem::path(args.file).filename().string(),
                                   file.bytes()};
   const bool tty = isatty(STDERR_FILENO) == 1;
-  contacts::ContactImportService service(*db, clock);
+  contacts::ContactImportService service(*db, clock, [] { malloc_trim(0); });
   contacts::ImportResult result = service.import(
       request, tty ? contacts::ImportProgress(draw_progress) : contacts::ImportProgress(), true);
   if (tty) {

@@ -7,6 +7,9 @@
 namespace rx::contacts {
 namespace {
 
+// assigned_staff_id's word for "assigned to nobody".
+constexpr std::string_view kUnassigned = "unassigned";
+
 [[noreturn]] void bad(const std::string& field, const std::string& reason) {
   throw core::AppError(core::ErrorCode::kValidation, field + ": " + reason,
                        {{"fields", {{field, reason}}}});
@@ -24,39 +27,35 @@ std::int64_t parse_id(const std::string& field, const std::string& text) {
 ContactFilter parse_contact_filter(const FilterLookup& lookup) {
   ContactFilter f;
   if (auto v = lookup("status")) {
-    if (!parse_contact_status(*v)) bad("status", "must be pending, contacted, converted or yellow");
-    f.status = *v;
+    f.status = parse_contact_status(*v);
+    if (!f.status) bad("status", "must be pending, contacted, converted or yellow");
   }
   if (auto v = lookup("whatsapp_status")) {
-    if (!parse_whatsapp_status(*v)) bad("whatsapp_status", "must be unknown, active or inactive");
-    f.whatsapp_status = *v;
+    f.whatsapp_status = parse_whatsapp_status(*v);
+    if (!f.whatsapp_status) bad("whatsapp_status", "must be unknown, active or inactive");
   }
   if (auto v = lookup("assigned_staff_id")) {
-    if (*v == "unassigned") {
+    if (*v == kUnassigned) {
       f.unassigned = true;
     } else {
-      f.assigned_staff_id = parse_id("assigned_staff_id", *v);
+      f.assigned_staff_id = core::StaffId(parse_id("assigned_staff_id", *v));
     }
   }
-  if (auto v = lookup("upload_id")) f.upload_id = parse_id("upload_id", *v);
+  if (auto v = lookup("upload_id")) f.upload_id = core::UploadId(parse_id("upload_id", *v));
   if (auto v = lookup("q")) {
     if (v->size() > 100) bad("q", "must be at most 100 characters");
     f.query = *v;
   }
   if (auto v = lookup("follow_up")) {
-    if (*v != "due" && *v != "overdue") bad("follow_up", "must be due or overdue");
-    f.follow_up = *v;
+    f.follow_up = core::enum_from_name<FollowUpFilter>(*v);
+    if (!f.follow_up) bad("follow_up", "must be due or overdue");
   }
   return f;
 }
 
 ContactSort parse_contact_sort(const std::optional<std::string>& text) {
-  if (!text || *text == "newest") return ContactSort::kNewest;
-  if (*text == "oldest") return ContactSort::kOldest;
-  if (*text == "name") return ContactSort::kName;
-  if (*text == "phone") return ContactSort::kPhone;
-  if (*text == "status") return ContactSort::kStatus;
-  if (*text == "updated") return ContactSort::kRecentlyUpdated;
+  if (!text) return ContactSort::kNewest;
+  if (auto sort = core::enum_from_name<ContactSort>(*text)) return *sort;
   bad("sort", "must be newest, oldest, name, phone, status or updated");
 }
 

@@ -13,9 +13,10 @@ namespace rx::contacts {
 using FilterLookup = std::function<std::optional<std::string>(const std::string& name)>;
 
 // Reads status, whatsapp_status, assigned_staff_id (id or "unassigned"), upload_id, q and
-// follow_up (due|overdue); an unknown value is a 422 naming the field.
+// follow_up (due|overdue). Throws AppError(kValidation) naming the field for an unknown value.
 ContactFilter parse_contact_filter(const FilterLookup& lookup);
-// newest (default), oldest, name, phone, status, updated.
+// newest (default), oldest, name, phone, status, updated. Throws AppError(kValidation) naming
+// `sort` for anything else.
 ContactSort parse_contact_sort(const std::optional<std::string>& text);
 
 }  // namespace rx::contacts

@@ -12,14 +12,15 @@
 #include <semaphore>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rx::contacts {
 
 struct ImportRequest {
-  std::int64_t shop_id = 0;
+  core::ShopId shop_id;
   std::string phone_region = "IN";
-  std::optional<std::int64_t> uploaded_by;
+  std::optional<core::StaffId> uploaded_by;  // empty: the command line
   std::string file_name;
   std::string_view bytes;
 };
@@ -44,11 +45,21 @@ class ContactImportService {
   // How long an upload waits for its turn before the answer is 503 "try again".
   static constexpr std::chrono::seconds kTurnWait{60};
 
-  ContactImportService(storage::Database& db, const core::Clock& clock)
-      : db_(db), clock_(clock), turns_(kConcurrentImports) {}
+  // `release_memory` is called after each import and preview, which allocate tens of
+  // megabytes for a moment: the composition root hands them back to the system there
+  // (malloc_trim). By default nothing is called.
+  ContactImportService(storage::Database& db, const core::Clock& clock,
+                       std::function<void()> release_memory = {})
+      : db_(db),
+        clock_(clock),
+        release_memory_(std::move(release_memory)),
+        turns_(kConcurrentImports) {}
 
-  // 413 over 20 MB (unless `allow_large`, for the command line), 415 for a file that is not a
-  // spreadsheet, 422 for a damaged or hostile one, or naming a `choice` that does not fit it.
+  // Throws kPayloadTooLarge (413) over 20 MB (unless `allow_large`, for the command line),
+  // kUnsupportedMediaType (415) for a file that is not a spreadsheet, kValidation (422) for an
+  // empty, damaged or hostile one or naming a `choice` that does not fit it, kUnavailable (503)
+  // when other imports hold every turn for kTurnWait, and what the repositories throw for a
+  // database failure; then nothing is stored.
   // `choice` overrides what is detected; an import with any of it saves the mapping it used
   // under the sheet's header signature, and imports and previews of sheets with that signature
   // apply the saved mapping to whatever they do not choose themselves.
@@ -56,7 +67,8 @@ class ContactImportService {
                       bool allow_large = false, const import::SheetChoice& choice = {});
 
   // What import(request, {}, false, choice) would do, storing nothing (see preview_upload): the
-  // same limits, and a turn among the imports, as it needs as much memory.
+  // same limits, and a turn among the imports, as it needs as much memory. Throws as import(),
+  // except for a sheet without a phone column when none was chosen (UploadPreview::problem).
   UploadPreview preview(const ImportRequest& request, const import::SheetChoice& choice,
                         bool with_counts = true);
 
@@ -69,6 +81,7 @@ class ContactImportService {
 
   storage::Database& db_;
   const core::Clock& clock_;
+  const std::function<void()> release_memory_;
   std::counting_semaphore<kConcurrentImports> turns_;
 };
 

@@ -11,8 +11,8 @@ void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .field("phone", c.phone)
       .field("phone_type", c.phone_type)
       .field("name", c.name)
-      .field("status", c.status)
-      .field("whatsapp_status", c.whatsapp_status)
+      .field("status", to_string(c.status))
+      .field("whatsapp_status", to_string(c.whatsapp_status))
       .field("whatsapp_status_source", c.whatsapp_status_source);
   core::write_instant(w, "whatsapp_status_at", c.whatsapp_status_at, tz);
   w.field("wrong_number", c.wrong_number).field("assigned_staff_id", c.assigned_staff_id);
@@ -58,8 +58,8 @@ nlohmann::json to_json(const Interaction& i, std::string_view tz) {
           {"contact_id", i.contact_id},
           {"staff_id", core::nullable(i.staff_id)},
           {"staff_name", core::nullable(i.staff_name)},
-          {"kind", i.kind},
-          {"outcome", i.outcome},
+          {"kind", to_string(i.kind)},
+          {"outcome", to_string(i.outcome)},
           {"notes", core::nullable(i.notes)},
           {"created_at", core::format_instant(i.created_at, tz)}};
 }

@@ -10,6 +10,8 @@
 
 namespace rx::contacts {
 
+// JSON of the contacts folder's records; none throws.
+//
 // The contact as JSON, written straight to text (lists ask for it thousands of times a second).
 void write_json(core::JsonWriter& writer, const Contact& contact, std::string_view time_zone);
 nlohmann::json to_json(const Contact& contact, std::string_view time_zone);

@@ -4,6 +4,7 @@
 #include "contacts/upload_repository.h"
 
 #include "storage/conditions.h"
+#include "storage/table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,44 +12,92 @@
 namespace rx::contacts {
 namespace {
 
+using core::ContactId;
+using core::ShopId;
+using core::StaffId;
+
 using storage::Conditions;
 using storage::Params;
 
-// What a list of contacts shows. The sheet's other columns (`extra`, often the largest value of
-// the row) are read only for one contact's detail, after these: kExtraColumn.
-constexpr std::string_view kColumns = R"(
-cr.id, cr.phone, cr.phone_type, cr.name, cr.status, cr.whatsapp_status, cr.whatsapp_status_source,
-cr.whatsapp_status_at, cr.wrong_number, cr.assigned_staff_id, cr.assigned_at, cr.upload_id,
-cr.source_row, cr.notes, cr.customer_id, cr.contacted_at, cr.yellow_at, cr.converted_at,
-cr.conversion_bill_id, cr.conversion_value_paise, cr.created_at, cr.updated_at)";
-constexpr std::size_t kExtraColumn = 22;
+using storage::column;
 
-Contact contact_from_row(const storage::RowView& r) {
-  Contact c;
-  c.id = r.int_at(0);
-  c.phone = r.text_at(1);
-  c.phone_type = r.text_at(2);
-  c.name = r.opt_text_at(3);
-  c.status = r.text_at(4);
-  c.whatsapp_status = r.text_at(5);
-  c.whatsapp_status_source = r.opt_text_at(6);
-  c.whatsapp_status_at = r.opt_int_at(7);
-  c.wrong_number = r.bool_at(8);
-  c.assigned_staff_id = r.opt_int_at(9);
-  c.assigned_at = r.opt_int_at(10);
-  c.upload_id = r.opt_int_at(11);
-  c.source_row = r.opt_int_at(12);
-  c.notes = r.opt_text_at(13);
-  c.customer_id = r.opt_int_at(14);
-  c.contacted_at = r.opt_int_at(15);
-  c.yellow_at = r.opt_int_at(16);
-  c.converted_at = r.opt_int_at(17);
-  c.conversion_bill_id = r.opt_int_at(18);
-  c.conversion_value_paise = r.opt_int_at(19);
-  c.created_at = r.int_at(20);
-  c.updated_at = r.int_at(21);
-  if (r.size() > kExtraColumn) c.extra = r.opt_text_at(kExtraColumn);
+// How contact_records is read: every column a list shows. The sheet's other columns (`extra`,
+// often the largest value of the row) are read only for one contact's detail, after these:
+// kContactExtra.
+constexpr storage::Table kContact{
+    column("id", &Contact::id),
+    column("phone", &Contact::phone),
+    column("phone_type", &Contact::phone_type),
+    column("name", &Contact::name),
+    column("status", &Contact::status),
+    column("whatsapp_status", &Contact::whatsapp_status),
+    column("whatsapp_status_source", &Contact::whatsapp_status_source),
+    column("whatsapp_status_at", &Contact::whatsapp_status_at),
+    column("wrong_number", &Contact::wrong_number),
+    column("assigned_staff_id", &Contact::assigned_staff_id),
+    column("assigned_at", &Contact::assigned_at),
+    column("upload_id", &Contact::upload_id),
+    column("source_row", &Contact::source_row),
+    column("notes", &Contact::notes),
+    column("customer_id", &Contact::customer_id),
+    column("contacted_at", &Contact::contacted_at),
+    column("yellow_at", &Contact::yellow_at),
+    column("converted_at", &Contact::converted_at),
+    column("conversion_bill_id", &Contact::conversion_bill_id),
+    column("conversion_value_paise", &Contact::conversion_value_paise),
+    column("created_at", &Contact::created_at),
+    column("updated_at", &Contact::updated_at)};
+constexpr storage::Table kContactExtra{column("extra", &Contact::extra)};
+
+// "SELECT cr.id, ... FROM contact_records cr", built once.
+const std::string& select_contacts() {
+  static const std::string sql =
+      "SELECT " + kContact.select_list("cr.") + " FROM contact_records cr";
+  return sql;
+}
+
+// The same with the detail's `extra` after the listed columns.
+const std::string& select_contact_detail() {
+  static const std::string sql = "SELECT " + kContact.select_list("cr.") + ", " +
+                                 kContactExtra.select_list("cr.") + " FROM contact_records cr";
+  return sql;
+}
+
+Contact contact_from_row(const storage::RowView& r) { return kContact.read(r); }
+
+Contact contact_detail_from_row(const storage::RowView& r) {
+  Contact c = kContact.read(r);
+  kContactExtra.read_into(c, r, kContact.size());
   return c;
+}
+
+// What an assignment needs to know of a contact.
+struct CandidateRow {
+  ContactId id;
+  ContactStatus status = ContactStatus::kPending;
+  std::optional<StaffId> holder;
+};
+
+constexpr storage::Table kCandidate{column("id", &CandidateRow::id),
+                                    column("status", &CandidateRow::status),
+                                    column("assigned_staff_id", &CandidateRow::holder)};
+
+// An interaction's stored fields; its id is generated and its staff name joined.
+constexpr storage::Table kInteractionKey{column("i.id", &Interaction::id)};
+constexpr storage::Table kInteractionFields{column("contact_id", &Interaction::contact_id),
+                                            column("staff_id", &Interaction::staff_id),
+                                            column("kind", &Interaction::kind),
+                                            column("outcome", &Interaction::outcome),
+                                            column("notes", &Interaction::notes),
+                                            column("created_at", &Interaction::created_at)};
+constexpr storage::Table kInteractionJoined{column("s.name", &Interaction::staff_name)};
+
+Interaction interaction_from_row(const storage::RowView& r) {
+  Interaction i;
+  kInteractionKey.read_into(i, r);
+  kInteractionFields.read_into(i, r, kInteractionKey.size());
+  kInteractionJoined.read_into(i, r, kInteractionKey.size() + kInteractionFields.size());
+  return i;
 }
 
 // A page of one status, newest (or oldest) first, is read from (shop_id, status, id) in order
@@ -79,33 +128,30 @@ std::string_view status_range(ContactStatus status) {
   return {};
 }
 
-Conditions where(std::int64_t shop_id, const ContactFilter& f, bool status_as_range = false) {
+Conditions where(ShopId shop_id, const ContactFilter& f, bool status_as_range = false) {
   Conditions w;
-  w.add("cr.shop_id = ?", {shop_id});
+  w.add("cr.shop_id = ?", {shop_id.value()});
   if (f.status) {
     if (status_as_range) {
-      const std::optional<ContactStatus> known = parse_contact_status(*f.status);
-      if (known) {
-        w.add(status_range(*known));
-      } else {
-        w.add("cr.status >= ? AND cr.status <= ?", {*f.status, *f.status});
-      }
+      w.add(status_range(*f.status));
     } else {
-      w.add("cr.status = ?", {*f.status});
+      w.add("cr.status = ?", {storage::Codec<ContactStatus>::bind(*f.status)});
     }
   }
-  if (f.whatsapp_status) w.add("cr.whatsapp_status = ?", {*f.whatsapp_status});
+  if (f.whatsapp_status) {
+    w.add("cr.whatsapp_status = ?", {storage::Codec<WhatsappStatus>::bind(*f.whatsapp_status)});
+  }
   if (f.unassigned) w.add("cr.assigned_staff_id IS NULL");
-  if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {*f.assigned_staff_id});
+  if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {f.assigned_staff_id->value()});
   if (f.upload_id) UploadRepository::add_contacts_of(w, shop_id, *f.upload_id);
   if (f.query && !f.query->empty()) {
     storage::add_phone_or_name_search(w, *f.query, "cr.phone", "cr.name");
   }
   if (f.follow_up) {
-    const bool overdue = *f.follow_up == "overdue";
-    w.add(overdue ? "EXISTS (SELECT 1 FROM contact_reminders r WHERE r.shop_id = cr.shop_id AND "
+    const bool overdue = *f.follow_up == FollowUpFilter::kOverdue;
+    w.add(overdue ? "EXISTS (SELECT 1 FROM contact_follow_ups r WHERE r.shop_id = cr.shop_id AND "
                     "r.contact_id = cr.id AND r.done_at IS NULL AND r.due_at < ?)"
-                  : "EXISTS (SELECT 1 FROM contact_reminders r WHERE r.shop_id = cr.shop_id AND "
+                  : "EXISTS (SELECT 1 FROM contact_follow_ups r WHERE r.shop_id = cr.shop_id AND "
                     "r.contact_id = cr.id AND r.done_at IS NULL AND r.due_at <= ?)",
           {overdue ? f.now_ms : f.due_before_ms});
   }
@@ -144,33 +190,31 @@ std::string placeholders(std::size_t n) {
 
 constexpr std::size_t kInChunk = 500;
 
+// Names rxtrack's per-shop assignment lock among PostgreSQL advisory locks.
+constexpr std::int64_t kAssignLockSpace = 727274002;
+
 }  // namespace
 
-std::optional<Contact> ContactRepository::find(storage::Connection& c, std::int64_t shop_id,
-                                               std::int64_t id) {
+std::optional<Contact> ContactRepository::find(storage::Connection& c, ShopId shop_id,
+                                               ContactId id) {
   return storage::first_row_as(
-      c,
-      "SELECT " + std::string(kColumns) +
-          ", cr.extra FROM contact_records cr WHERE cr.shop_id = ? AND cr.id = ?",
-      {shop_id, id}, contact_from_row);
+      c, storage::join_sql(select_contact_detail(), " WHERE cr.shop_id = ? AND cr.id = ?"),
+      {shop_id.value(), id.value()}, contact_detail_from_row);
 }
 
-std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c,
-                                                        std::int64_t shop_id,
+std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, ShopId shop_id,
                                                         const std::string& e164) {
-  return storage::first_row_as(c,
-                               "SELECT " + std::string(kColumns) +
-                                   " FROM contact_records cr WHERE cr.shop_id = ? AND cr.phone = ?",
-                               {shop_id, e164}, contact_from_row);
+  return storage::first_row_as(
+      c, storage::join_sql(select_contacts(), " WHERE cr.shop_id = ? AND cr.phone = ?"),
+      {shop_id.value(), e164}, contact_from_row);
 }
 
-std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_t shop_id,
+std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop_id,
                                              const ContactFilter& filter, ContactSort sort,
                                              std::int64_t limit, std::int64_t offset) {
   const bool status_index = pages_through_status_index(filter, sort);
   Conditions w = where(shop_id, filter, status_index);
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM contact_records cr" + w.sql() +
-                    std::string(order_by(sort, status_index));
+  std::string sql = select_contacts() + w.sql() + std::string(order_by(sort, status_index));
   // The first page of one status, the page staff open most, has its size written in, like its
   // status. PostgreSQL plans a prepared statement once only when the plan it makes without the
   // values costs no more than one made for them; with the LIMIT, the OFFSET or the status as
@@ -187,15 +231,14 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, std::int64_
   return out;
 }
 
-std::int64_t ContactRepository::count(storage::Connection& c, std::int64_t shop_id,
+std::int64_t ContactRepository::count(storage::Connection& c, ShopId shop_id,
                                       const ContactFilter& filter) {
   if (auto kept = ContactCounts::total(c, shop_id, filter)) return *kept;
   Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM contact_records cr" + w.sql(), w.params());
 }
 
-std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection& c,
-                                                             std::int64_t shop_id,
+std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection& c, ShopId shop_id,
                                                              const ContactFilter& filter,
                                                              bool only_unassigned,
                                                              std::int64_t limit) {
@@ -203,52 +246,53 @@ std::vector<AssignCandidate> ContactRepository::ids_matching(storage::Connection
   if (only_unassigned && !filter.unassigned) w.add("cr.assigned_staff_id IS NULL");
   // Converted contacts are done; they are never handed out again.
   w.add("cr.status <> 'converted'");
-  storage::ResultSet rows =
-      c.query("SELECT cr.id, cr.status, cr.assigned_staff_id FROM contact_records cr" + w.sql() +
-                  " ORDER BY cr.id LIMIT ?",
-              w.params_with({limit}));
+  static const std::string select =
+      "SELECT " + kCandidate.select_list("cr.") + " FROM contact_records cr";
   std::vector<AssignCandidate> out;
-  out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) {
-    const std::string status = r.text_at(1);
-    out.push_back({r.int_at(0), status == "pending" || status == "contacted", r[2].as_opt_int()});
-  }
+  c.for_each_row(select + w.sql() + " ORDER BY cr.id LIMIT ?", w.params_with({limit}),
+                 [&](const storage::RowView& r) {
+                   const CandidateRow row = kCandidate.read(r);
+                   out.push_back({row.id, is_open(row.status), row.holder});
+                 });
   return out;
 }
 
-std::vector<AssignCandidate> ContactRepository::existing_ids(storage::Connection& c,
-                                                             std::int64_t shop_id,
-                                                             const std::vector<std::int64_t>& ids) {
+std::vector<AssignCandidate> ContactRepository::existing_ids(storage::Connection& c, ShopId shop_id,
+                                                             const std::vector<ContactId>& ids) {
+  static const std::string select =
+      "SELECT " + kCandidate.select_list() + " FROM contact_records WHERE shop_id = ? AND id IN (";
   std::vector<AssignCandidate> out;
   for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
     const std::size_t n = std::min(kInChunk, ids.size() - start);
-    Params params = {shop_id};
-    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
-    storage::ResultSet rows = c.query(
-        "SELECT id, status, assigned_staff_id FROM contact_records WHERE shop_id = ? AND id IN (" +
-            placeholders(n) + ")",
-        params);
-    for (const auto& r : rows.rows) {
-      const std::string status = r.text_at(1);
-      out.push_back({r.int_at(0), status == "pending" || status == "contacted", r[2].as_opt_int(),
-                     status == "converted"});
-    }
+    Params params = {shop_id.value()};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i].value());
+    c.for_each_row(select + placeholders(n) + ")", params, [&](const storage::RowView& r) {
+      const CandidateRow row = kCandidate.read(r);
+      out.push_back(
+          {row.id, is_open(row.status), row.holder, row.status == ContactStatus::kConverted});
+    });
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
 
-std::map<std::int64_t, std::int64_t> ContactRepository::open_counts(storage::Connection& c,
-                                                                    std::int64_t shop_id) {
+std::map<StaffId, std::int64_t> ContactRepository::open_counts(storage::Connection& c,
+                                                               ShopId shop_id) {
   return ContactCounts::open_by_staff(c, shop_id);
 }
 
-void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std::int64_t staff_id,
-                               const std::vector<std::int64_t>& ids, std::int64_t now_ms) {
+void ContactRepository::lock_assignments(storage::Connection& c, ShopId shop_id) {
+  if (c.dialect() != storage::Dialect::kPostgres) return;
+  c.query("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
+          {kAssignLockSpace, shop_id.value()});
+}
+
+void ContactRepository::assign(storage::Connection& c, ShopId shop_id, StaffId staff_id,
+                               const std::vector<ContactId>& ids, std::int64_t now_ms) {
   for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
     const std::size_t n = std::min(kInChunk, ids.size() - start);
-    Params params = {staff_id, now_ms, now_ms, shop_id};
-    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
+    Params params = {staff_id.value(), now_ms, now_ms, shop_id.value()};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i].value());
     c.query(
         "UPDATE contact_records SET assigned_staff_id = ?, assigned_at = ?, updated_at = ? "
         "WHERE shop_id = ? AND id IN (" +
@@ -257,21 +301,21 @@ void ContactRepository::assign(storage::Connection& c, std::int64_t shop_id, std
   }
 }
 
-void ContactRepository::lock_for_update(storage::Connection& c, std::int64_t shop_id,
-                                        std::vector<std::int64_t> ids) {
+void ContactRepository::lock_for_update(storage::Connection& c, ShopId shop_id,
+                                        std::vector<ContactId> ids) {
   if (c.dialect() != storage::Dialect::kPostgres) return;
   std::sort(ids.begin(), ids.end());
   for (std::size_t start = 0; start < ids.size(); start += kInChunk) {
     const std::size_t n = std::min(kInChunk, ids.size() - start);
-    Params params = {shop_id};
-    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i]);
+    Params params = {shop_id.value()};
+    for (std::size_t i = 0; i < n; ++i) params.emplace_back(ids[start + i].value());
     c.query("SELECT id FROM contact_records WHERE shop_id = ? AND id IN (" + placeholders(n) +
                 ") ORDER BY id FOR UPDATE",
             params);
   }
 }
 
-void ContactRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void ContactRepository::update(storage::Connection& c, ShopId shop_id, ContactId id,
                                const ContactChanges& changes, std::int64_t now_ms) {
   c.query(R"(
 UPDATE contact_records SET
@@ -281,105 +325,109 @@ UPDATE contact_records SET
 WHERE shop_id = ? AND id = ?)",
           {changes.name ? 1 : 0, changes.name ? storage::Value(*changes.name) : storage::Value(),
            changes.notes ? 1 : 0, changes.notes ? storage::Value(*changes.notes) : storage::Value(),
-           now_ms, shop_id, id});
+           now_ms, shop_id.value(), id.value()});
 }
 
-bool ContactRepository::move_status(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+bool ContactRepository::move_status(storage::Connection& c, ShopId shop_id, ContactId id,
                                     ContactStatus from, ContactStatus to, std::int64_t now_ms) {
   std::string_view stamp = to == ContactStatus::kContacted ? "contacted_at"
                            : to == ContactStatus::kYellow  ? "yellow_at"
                                                            : "updated_at";
   const std::string sql = "UPDATE contact_records SET status = ?, " + std::string(stamp) +
                           " = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND status = ?";
-  return c.query(sql, {std::string(to_string(to)), now_ms, now_ms, shop_id, id,
-                       std::string(to_string(from))})
+  return c.query(sql, {storage::Codec<ContactStatus>::bind(to), now_ms, now_ms, shop_id.value(),
+                       id.value(), storage::Codec<ContactStatus>::bind(from)})
              .affected == 1;
 }
 
-void ContactRepository::set_whatsapp_status(storage::Connection& c, std::int64_t shop_id,
-                                            std::int64_t id, WhatsappStatus status,
-                                            std::string_view source, std::int64_t now_ms) {
+void ContactRepository::set_whatsapp_status(storage::Connection& c, ShopId shop_id, ContactId id,
+                                            WhatsappStatus status, std::string_view source,
+                                            std::int64_t now_ms) {
   c.query(
       "UPDATE contact_records SET whatsapp_status = ?, whatsapp_status_source = ?, "
       "whatsapp_status_at = ?, updated_at = ? WHERE shop_id = ? AND id = ?",
-      {std::string(to_string(status)), source, now_ms, now_ms, shop_id, id});
+      {storage::Codec<WhatsappStatus>::bind(status), source, now_ms, now_ms, shop_id.value(),
+       id.value()});
 }
 
-bool ContactRepository::convert(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                std::int64_t bill_id, std::int64_t value_paise,
-                                std::int64_t customer_id, std::int64_t at_ms, std::int64_t now_ms) {
+bool ContactRepository::convert(storage::Connection& c, ShopId shop_id, ContactId id,
+                                core::BillId bill_id, std::int64_t value_paise,
+                                core::CustomerId customer_id, std::int64_t at_ms,
+                                std::int64_t now_ms) {
   return c.query(
               "UPDATE contact_records SET status = 'converted', converted_at = ?, "
               "conversion_bill_id = ?, "
               "conversion_value_paise = ?, customer_id = ?, updated_at = ? "
               "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'contacted', 'yellow')",
-              {at_ms, bill_id, value_paise, customer_id, now_ms, shop_id, id})
+              {at_ms, bill_id.value(), value_paise, customer_id.value(), now_ms, shop_id.value(),
+               id.value()})
              .affected == 1;
 }
 
-void ContactRepository::link_customer(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                      std::int64_t customer_id, std::int64_t now_ms) {
+void ContactRepository::link_customer(storage::Connection& c, ShopId shop_id, ContactId id,
+                                      core::CustomerId customer_id, std::int64_t now_ms) {
   c.query(
       "UPDATE contact_records SET customer_id = ?, updated_at = ? WHERE shop_id = ? AND id = ? AND "
       "customer_id IS NULL",
-      {customer_id, now_ms, shop_id, id});
+      {customer_id.value(), now_ms, shop_id.value(), id.value()});
 }
 
-void ContactRepository::flag_wrong_number(storage::Connection& c, std::int64_t shop_id,
-                                          std::int64_t id, std::int64_t now_ms) {
+void ContactRepository::flag_wrong_number(storage::Connection& c, ShopId shop_id, ContactId id,
+                                          std::int64_t now_ms) {
   c.query(
       "UPDATE contact_records SET wrong_number = TRUE, updated_at = ? WHERE shop_id = ? AND id = ?",
-      {now_ms, shop_id, id});
+      {now_ms, shop_id.value(), id.value()});
 }
 
-std::int64_t ContactRepository::insert_interaction(storage::Connection& c, std::int64_t shop_id,
-                                                   std::int64_t contact_id,
-                                                   std::optional<std::int64_t> staff_id,
-                                                   std::string_view kind, std::string_view outcome,
-                                                   const std::optional<std::string>& notes,
-                                                   std::int64_t now_ms) {
-  return c.insert_returning_id(
-      "INSERT INTO contact_interactions (shop_id, contact_id, staff_id, kind, outcome, notes, "
-      "created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {shop_id, contact_id, staff_id, kind, outcome, notes, now_ms});
+core::InteractionId ContactRepository::insert_interaction(
+    storage::Connection& c, ShopId shop_id, ContactId contact_id, std::optional<StaffId> staff_id,
+    InteractionKind kind, InteractionOutcome outcome, const std::optional<std::string>& notes,
+    std::int64_t now_ms) {
+  static const std::string sql = "INSERT INTO contact_interactions (shop_id, " +
+                                 kInteractionFields.select_list() + ") VALUES (?, " +
+                                 kInteractionFields.placeholders() + ")";
+  Interaction row;
+  row.contact_id = contact_id.value();
+  if (staff_id) row.staff_id = staff_id->value();
+  row.kind = kind;
+  row.outcome = outcome;
+  row.notes = notes;
+  row.created_at = now_ms;
+  Params params;
+  params.reserve(1 + kInteractionFields.size());
+  params.emplace_back(shop_id.value());
+  kInteractionFields.bind(row, params);
+  return core::InteractionId(c.insert_returning_id(sql, params));
 }
 
-std::vector<Interaction> ContactRepository::interactions(storage::Connection& c,
-                                                         std::int64_t shop_id,
-                                                         std::int64_t contact_id) {
+std::vector<Interaction> ContactRepository::interactions(storage::Connection& c, ShopId shop_id,
+                                                         ContactId contact_id) {
   return interactions(c, shop_id, contact_id, -1, 0);
 }
 
 // A negative limit reads them all.
-std::vector<Interaction> ContactRepository::interactions(storage::Connection& c,
-                                                         std::int64_t shop_id,
-                                                         std::int64_t contact_id,
-                                                         std::int64_t limit, std::int64_t offset) {
+std::vector<Interaction> ContactRepository::interactions(storage::Connection& c, ShopId shop_id,
+                                                         ContactId contact_id, std::int64_t limit,
+                                                         std::int64_t offset) {
+  static const std::string select =
+      "SELECT " + kInteractionKey.select_list() + ", " + kInteractionFields.select_list("i.") +
+      ", " + kInteractionJoined.select_list() +
+      " FROM contact_interactions i"
+      " LEFT JOIN staff s ON s.shop_id = i.shop_id AND s.id = i.staff_id"
+      " WHERE i.shop_id = ? AND i.contact_id = ?"
+      " ORDER BY i.created_at DESC, i.id DESC";
   const bool all = limit < 0;
-  storage::ResultSet rows = c.query(std::string(R"(
-SELECT i.id, i.contact_id, i.staff_id, s.name, i.kind, i.outcome, i.notes, i.created_at
-FROM contact_interactions i
-LEFT JOIN staff s ON s.shop_id = i.shop_id AND s.id = i.staff_id
-WHERE i.shop_id = ? AND i.contact_id = ?
-ORDER BY i.created_at DESC, i.id DESC)") +
-                                        (all ? "" : " LIMIT ? OFFSET ?"),
-                                    all ? storage::Params{shop_id, contact_id}
-                                        : storage::Params{shop_id, contact_id, limit, offset});
-  std::vector<Interaction> out;
-  out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) {
-    out.push_back({r.int_at(0), r.int_at(1), r[2].as_opt_int(), r[3].as_opt_text(), r.text_at(4),
-                   r.text_at(5), r[6].as_opt_text(), r.int_at(7)});
-  }
-  return out;
+  return storage::rows_as(c, all ? select : select + " LIMIT ? OFFSET ?",
+                          all ? storage::Params{shop_id.value(), contact_id.value()}
+                              : storage::Params{shop_id.value(), contact_id.value(), limit, offset},
+                          interaction_from_row);
 }
 
-std::int64_t ContactRepository::count_interactions(storage::Connection& c, std::int64_t shop_id,
-                                                   std::int64_t contact_id) {
+std::int64_t ContactRepository::count_interactions(storage::Connection& c, ShopId shop_id,
+                                                   ContactId contact_id) {
   return c.query_int(
       "SELECT COUNT(*) FROM contact_interactions WHERE shop_id = ? AND contact_id = ?",
-      {shop_id, contact_id});
+      {shop_id.value(), contact_id.value()});
 }
 
 }  // namespace rx::contacts

@@ -21,6 +21,8 @@ using http::Access;
 using http::RequestContext;
 
 constexpr std::string_view kBase = "/api/customer-tracking";
+// The follow-up list's staff_id for everyone's.
+constexpr std::string_view kEveryone = "all";
 
 std::string route(std::string_view tail) { return std::string(kBase) + std::string(tail); }
 
@@ -44,8 +46,8 @@ std::optional<std::string> json_text(const nlohmann::json& object, const std::st
                  {{"fields", {{name, "wrong type"}}}});
 }
 
-std::vector<std::int64_t> id_list(const nlohmann::json& body, const std::string& name,
-                                  bool required) {
+template <class Id>
+std::vector<Id> id_list(const nlohmann::json& body, const std::string& name, bool required) {
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) {
     if (required)
@@ -57,13 +59,13 @@ std::vector<std::int64_t> id_list(const nlohmann::json& body, const std::string&
     throw AppError(ErrorCode::kValidation, name + " must be a non-empty list of ids",
                    {{"fields", {{name, "must be a non-empty list of ids"}}}});
   }
-  std::vector<std::int64_t> out;
+  std::vector<Id> out;
   for (const auto& v : *it) {
     if (!v.is_number_integer() || v.get<std::int64_t>() <= 0) {
       throw AppError(ErrorCode::kValidation, name + " must hold ids",
                      {{"fields", {{name, "must hold ids"}}}});
     }
-    out.push_back(v.get<std::int64_t>());
+    out.emplace_back(v.get<std::int64_t>());
   }
   return out;
 }
@@ -89,15 +91,25 @@ ContactUpdate read_update(const nlohmann::json& body) {
 NewInteraction read_interaction(const nlohmann::json& body) {
   core::FieldReader fields(body);
   NewInteraction in;
-  in.kind = fields.text("kind", Presence::kRequired, 20).value_or("");
-  in.outcome = fields.text("outcome", Presence::kRequired, 40).value_or("");
+  const std::string kind = fields.text("kind", Presence::kRequired, 20).value_or("");
+  const std::string outcome = fields.text("outcome", Presence::kRequired, 40).value_or("");
   in.notes = fields.text("notes", Presence::kOptional, 4000);
-  if (!in.kind.empty() && !is_interaction_kind(in.kind))
-    fields.fail("kind", "must be call, whatsapp, sms or visit");
-  if (!in.outcome.empty() && !is_interaction_outcome(in.outcome)) {
-    fields.fail("outcome",
-                "must be answered, no_answer, busy, switched_off, wrong_number, not_interested, "
-                "interested or callback_requested");
+  if (!kind.empty()) {
+    const std::optional<InteractionKind> known = parse_interaction_kind(kind);
+    if (known)
+      in.kind = *known;
+    else
+      fields.fail("kind", "must be call, whatsapp, sms or visit");
+  }
+  if (!outcome.empty()) {
+    const std::optional<InteractionOutcome> known = parse_logged_outcome(outcome);
+    if (known) {
+      in.outcome = *known;
+    } else {
+      fields.fail("outcome",
+                  "must be answered, no_answer, busy, switched_off, wrong_number, not_interested, "
+                  "interested or callback_requested");
+    }
   }
   fields.finish();
   return in;
@@ -112,16 +124,16 @@ NewFollowUp read_follow_up(const nlohmann::json& body, std::string_view tz) {
     in.due_at = instant.value_or(0);
   }
   in.note = fields.text("note", Presence::kOptional, 2000);
-  in.staff_id = fields.integer("staff_id", Presence::kOptional, 1, INT64_MAX);
+  if (auto staff_id = fields.integer("staff_id", Presence::kOptional, 1, INT64_MAX)) {
+    in.staff_id = core::StaffId(*staff_id);
+  }
   fields.finish();
   return in;
 }
 
 FollowUpDue parse_due(const std::optional<std::string>& text) {
-  if (!text || *text == "all") return FollowUpDue::kAll;
-  if (*text == "today") return FollowUpDue::kToday;
-  if (*text == "overdue") return FollowUpDue::kOverdue;
-  if (*text == "upcoming") return FollowUpDue::kUpcoming;
+  if (!text) return FollowUpDue::kAll;
+  if (auto due = core::enum_from_name<FollowUpDue>(*text)) return *due;
   throw AppError(ErrorCode::kValidation, "due must be today, overdue, upcoming or all",
                  {{"fields", {{"due", "must be today, overdue, upcoming or all"}}}});
 }
@@ -142,7 +154,7 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
         const auth::Principal& me = ctx.principal();
         const bool preview = wants_preview(ctx);
         const import::SheetChoice choice = read_sheet_choice(req);
-        ImportRequest request{me.shop_id, me.phone_region, me.staff_id,
+        ImportRequest request{core::ShopId(me.shop_id), me.phone_region, core::StaffId(me.staff_id),
                               file.filename.empty() ? "upload" : file.filename, file.content};
         if (preview) {
           const nlohmann::json body = to_json(importer.preview(request, choice, wants_counts(ctx)),
@@ -171,7 +183,7 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
 
   router.get(route(R"(/uploads/([^/]+))"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               const std::int64_t id = ctx.path_id();
+               const core::UploadId id(ctx.path_id());
                const http::ListParams page = http::read_list_params(ctx);
                UploadDetail detail = contacts.upload(ctx.principal(), id, page.limit, page.offset);
                nlohmann::json body = to_json(detail.upload, ctx.principal().time_zone);
@@ -181,7 +193,8 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
 
   router.get(route(R"(/uploads/([^/]+)/errors\.csv)"), Access::kManagerOrOwner,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               UploadDetail detail = contacts.export_upload_errors(ctx.principal(), ctx.path_id());
+               UploadDetail detail =
+                   contacts.export_upload_errors(ctx.principal(), core::UploadId(ctx.path_id()));
                core::CsvWriter csv;
                csv.row({"row", "value", "reason"});
                for (const auto& e : detail.errors)
@@ -216,9 +229,9 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
                 nlohmann::json body = ctx.json_body();
                 core::FieldReader fields(body);
                 AssignRequest request;
-                request.staff_ids = id_list(body, "staff_ids", true);
+                request.staff_ids = id_list<core::StaffId>(body, "staff_ids", true);
                 if (body.contains("contact_ids")) {
-                  request.contact_ids = id_list(body, "contact_ids", true);
+                  request.contact_ids = id_list<core::ContactId>(body, "contact_ids", true);
                 } else {
                   const nlohmann::json filter = body.value("filter", nlohmann::json::object());
                   if (!filter.is_object()) fields.fail("filter", "must be an object");
@@ -230,28 +243,29 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
                 fields.finish();
                 nlohmann::json assigned = nlohmann::json::object();
                 for (const auto& [staff_id, count] : contacts.assign(ctx.principal(), request)) {
-                  assigned[std::to_string(staff_id)] = count;
+                  assigned[std::to_string(staff_id.value())] = count;
                 }
                 http::reply_json(res, 200, {{"assigned", assigned}});
               });
 
   router.get(route(R"(/contacts/([^/]+))"), Access::kSignedIn,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               http::reply_json(res, 200,
-                                to_json(contacts.get(ctx.principal(), ctx.path_id()),
-                                        ctx.principal().time_zone));
+               http::reply_json(
+                   res, 200,
+                   to_json(contacts.get(ctx.principal(), core::ContactId(ctx.path_id())),
+                           ctx.principal().time_zone));
              });
 
   router.put(route(R"(/contacts/([^/]+))"), Access::kSignedIn,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               const std::int64_t id = ctx.path_id();
+               const core::ContactId id(ctx.path_id());
                Contact updated = contacts.update(ctx.principal(), id, read_update(ctx.json_body()));
                http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
              });
 
   router.post(route(R"(/contacts/([^/]+)/interactions)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::ContactId id(ctx.path_id());
                 Interaction created = contacts.add_interaction(ctx.principal(), id,
                                                                read_interaction(ctx.json_body()));
                 http::reply_json(res, 201, to_json(created, ctx.principal().time_zone));
@@ -259,7 +273,7 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
 
   router.get(route(R"(/contacts/([^/]+)/interactions)"), Access::kSignedIn,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
-               const std::int64_t id = ctx.path_id();
+               const core::ContactId id(ctx.path_id());
                const http::ListParams page = http::read_list_params(ctx);
                InteractionPage result =
                    contacts.interactions(ctx.principal(), id, page.limit, page.offset);
@@ -271,7 +285,7 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
 
   router.post(route(R"(/contacts/([^/]+)/reminders)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::ContactId id(ctx.path_id());
                 FollowUp created = contacts.add_follow_up(
                     ctx.principal(), id,
                     read_follow_up(ctx.json_body(), ctx.principal().time_zone));
@@ -280,7 +294,7 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
 
   router.post(route(R"(/contacts/([^/]+)/mark-yellow)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::ContactId id(ctx.path_id());
                 std::optional<std::string> note;
                 if (!ctx.request().body.empty()) {
                   nlohmann::json body = ctx.json_body();
@@ -295,11 +309,13 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
   router.get(route("/reminders"), Access::kSignedIn,
              [&contacts](RequestContext& ctx, httplib::Response& res) {
                const http::ListParams page = http::read_list_params(ctx);
-               std::optional<std::int64_t> staff_id;
+               std::optional<core::StaffId> staff_id;
                bool everyone = false;
                if (auto who = ctx.query("staff_id")) {
-                 everyone = *who == "all";
-                 if (!everyone) staff_id = http::query_id(ctx, "staff_id");
+                 everyone = *who == kEveryone;
+                 const std::optional<std::int64_t> id =
+                     everyone ? std::nullopt : http::query_id(ctx, "staff_id");
+                 if (id) staff_id = core::StaffId(*id);
                }
                FollowUpPage result =
                    contacts.follow_ups(ctx.principal(), parse_due(ctx.query("due")), staff_id,
@@ -312,7 +328,8 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
 
   router.post(route(R"(/reminders/([^/]+)/done)"), Access::kSignedIn,
               [&contacts](RequestContext& ctx, httplib::Response& res) {
-                FollowUp done = contacts.complete_follow_up(ctx.principal(), ctx.path_id());
+                FollowUp done =
+                    contacts.complete_follow_up(ctx.principal(), core::FollowUpId(ctx.path_id()));
                 http::reply_json(res, 200, to_json(done, ctx.principal().time_zone));
               });
 }

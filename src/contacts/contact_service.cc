@@ -3,24 +3,34 @@
 #include "audit/audit_log.h"
 #include "core/error.h"
 #include "core/time_zone.h"
+#include "phone/number_type.h"
 #include "staff/staff_repository.h"
 
 #include <algorithm>
-#include <queue>
 #include <set>
 
 namespace rx::contacts {
 
 using core::AppError;
+using core::ContactId;
 using core::ErrorCode;
+using core::ShopId;
+using core::StaffId;
 
 namespace {
 
 constexpr std::int64_t kMaxAssignBatch = 1'000'000;
-// Names rxtrack's per-shop assignment lock among PostgreSQL advisory locks.
-constexpr std::int64_t kAssignLockSpace = 727274002;
 
 bool is_staff_role(const auth::Principal& actor) { return actor.role == auth::Role::kStaff; }
+
+ShopId shop_of(const auth::Principal& actor) { return ShopId(actor.shop_id); }
+StaffId staff_of(const auth::Principal& actor) { return StaffId(actor.staff_id); }
+
+// Only a number that may be a mobile can be active on WhatsApp.
+bool may_be_on_whatsapp(std::string_view phone_type) {
+  return phone_type == phone::to_string(phone::NumberType::kMobile) ||
+         phone_type == phone::to_string(phone::NumberType::kFixedLineOrMobile);
+}
 
 std::int64_t start_of_tomorrow(const auth::Principal& actor, std::int64_t now_ms) {
   const std::string today = core::local_date(now_ms, actor.time_zone);
@@ -28,10 +38,10 @@ std::int64_t start_of_tomorrow(const auth::Principal& actor, std::int64_t now_ms
 }
 
 // Checks that every chosen staff member belongs to the shop and is active.
-void check_assignees(storage::Connection& c, std::int64_t shop_id,
-                     const std::vector<std::int64_t>& ids) {
-  for (std::int64_t id : ids) {
-    auto member = staff::StaffRepository::find(c, shop_id, id);
+void check_assignees(storage::Connection& c, ShopId shop_id, const std::vector<StaffId>& ids) {
+  for (StaffId staff_id : ids) {
+    const std::int64_t id = staff_id.value();
+    auto member = staff::StaffRepository::find(c, shop_id.value(), id);
     if (!member) {
       throw AppError(ErrorCode::kValidation, "no such staff member: " + std::to_string(id),
                      {{"fields", {{"staff_ids", "no such staff member: " + std::to_string(id)}}}});
@@ -59,14 +69,14 @@ void ContactService::prepare_filter(const auth::Principal& actor, ContactFilter&
   filter.now_ms = clock_.now_ms();
   filter.due_before_ms = start_of_tomorrow(actor, filter.now_ms);
   if (is_staff_role(actor)) {
-    filter.assigned_staff_id = actor.staff_id;
+    filter.assigned_staff_id = staff_of(actor);
     filter.unassigned = false;
   }
 }
 
 Contact ContactService::visible_contact(storage::Connection& c, const auth::Principal& actor,
-                                        std::int64_t id) {
-  auto contact = ContactRepository::find(c, actor.shop_id, id);
+                                        ContactId id) {
+  auto contact = ContactRepository::find(c, shop_of(actor), id);
   if (!contact || (is_staff_role(actor) && contact->assigned_staff_id != actor.staff_id)) {
     core::throw_not_found("contact");
   }
@@ -78,32 +88,32 @@ ContactPage ContactService::list(const auth::Principal& actor, ContactFilter fil
   prepare_filter(actor, filter);
   ContactPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = ContactRepository::list(c, actor.shop_id, filter, sort, limit, offset);
-    page.total = ContactRepository::count(c, actor.shop_id, filter);
+    page.items = ContactRepository::list(c, shop_of(actor), filter, sort, limit, offset);
+    page.total = ContactRepository::count(c, shop_of(actor), filter);
   });
   return page;
 }
 
-ContactDetail ContactService::get(const auth::Principal& actor, std::int64_t id) {
+ContactDetail ContactService::get(const auth::Principal& actor, ContactId id) {
   ContactDetail detail;
   db_.with_connection([&](storage::Connection& c) {
     detail.contact = visible_contact(c, actor, id);
     detail.interactions =
-        ContactRepository::interactions(c, actor.shop_id, id, kDetailInteractions, 0);
-    detail.interactions_total = ContactRepository::count_interactions(c, actor.shop_id, id);
-    detail.follow_ups = FollowUpRepository::for_contact(c, actor.shop_id, id);
+        ContactRepository::interactions(c, shop_of(actor), id, kDetailInteractions, 0);
+    detail.interactions_total = ContactRepository::count_interactions(c, shop_of(actor), id);
+    detail.follow_ups = FollowUpRepository::for_contact(c, shop_of(actor), id);
   });
   return detail;
 }
 
-Contact ContactService::update(const auth::Principal& actor, std::int64_t id,
+Contact ContactService::update(const auth::Principal& actor, ContactId id,
                                const ContactUpdate& update) {
   Contact result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     Contact current = visible_contact(c, actor, id);
     const std::int64_t now = clock_.now_ms();
     if (update.status) {
-      const ContactStatus from = *parse_contact_status(current.status);
+      const ContactStatus from = current.status;
       const ContactStatus to = *update.status;
       if (to == ContactStatus::kConverted && from != to) {
         throw AppError(ErrorCode::kValidation,
@@ -112,126 +122,128 @@ Contact ContactService::update(const auth::Principal& actor, std::int64_t id,
       }
       if (from != to) {
         if (!is_allowed_move(from, to) ||
-            !ContactRepository::move_status(c, actor.shop_id, id, from, to, now)) {
-          throw AppError(
-              ErrorCode::kConflict,
-              "a contact cannot move from " + current.status + " to " + std::string(to_string(to)),
-              {{"from", current.status}, {"to", to_string(to)}});
+            !ContactRepository::move_status(c, shop_of(actor), id, from, to, now)) {
+          throw AppError(ErrorCode::kConflict,
+                         "a contact cannot move from " + std::string(to_string(from)) + " to " +
+                             std::string(to_string(to)),
+                         {{"from", to_string(from)}, {"to", to_string(to)}});
         }
       }
     }
     if (update.whatsapp_status) {
-      const bool can_be_active =
-          current.phone_type == "mobile" || current.phone_type == "fixed_line_or_mobile";
+      const bool can_be_active = may_be_on_whatsapp(current.phone_type);
       if (*update.whatsapp_status == WhatsappStatus::kActive && !can_be_active) {
         throw AppError(ErrorCode::kValidation, "only mobile numbers can be active on WhatsApp",
                        {{"fields", {{"whatsapp_status", "not a mobile number"}}}});
       }
-      ContactRepository::set_whatsapp_status(c, actor.shop_id, id, *update.whatsapp_status, "staff",
-                                             now);
+      ContactRepository::set_whatsapp_status(c, shop_of(actor), id, *update.whatsapp_status,
+                                             "staff", now);
     }
     if (update.name || update.notes) {
-      ContactRepository::update(c, actor.shop_id, id, {update.name, update.notes}, now);
+      ContactRepository::update(c, shop_of(actor), id, {update.name, update.notes}, now);
     }
-    result = *ContactRepository::find(c, actor.shop_id, id);
+    result = *ContactRepository::find(c, shop_of(actor), id);
   });
   return result;
 }
 
-Interaction ContactService::add_interaction(const auth::Principal& actor, std::int64_t id,
+Interaction ContactService::add_interaction(const auth::Principal& actor, ContactId id,
                                             const NewInteraction& in) {
   Interaction created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     Contact contact = visible_contact(c, actor, id);
     const std::int64_t now = clock_.now_ms();
-    const std::int64_t interaction_id = ContactRepository::insert_interaction(
-        c, actor.shop_id, id, actor.staff_id, in.kind, in.outcome, in.notes, now);
-    if (contact.status == "pending") {
-      ContactRepository::move_status(c, actor.shop_id, id, ContactStatus::kPending,
+    const core::InteractionId interaction_id = ContactRepository::insert_interaction(
+        c, shop_of(actor), id, staff_of(actor), in.kind, in.outcome, in.notes, now);
+    if (contact.status == ContactStatus::kPending) {
+      ContactRepository::move_status(c, shop_of(actor), id, ContactStatus::kPending,
                                      ContactStatus::kContacted, now);
     }
-    if (in.outcome == "wrong_number")
-      ContactRepository::flag_wrong_number(c, actor.shop_id, id, now);
-    created = Interaction{interaction_id, id,         actor.staff_id, actor.name,
-                          in.kind,        in.outcome, in.notes,       now};
+    if (in.outcome == InteractionOutcome::kWrongNumber)
+      ContactRepository::flag_wrong_number(c, shop_of(actor), id, now);
+    created = Interaction{interaction_id.value(),
+                          id.value(),
+                          actor.staff_id,
+                          actor.name,
+                          in.kind,
+                          in.outcome,
+                          in.notes,
+                          now};
   });
   return created;
 }
 
-InteractionPage ContactService::interactions(const auth::Principal& actor, std::int64_t id,
+InteractionPage ContactService::interactions(const auth::Principal& actor, ContactId id,
                                              std::int64_t limit, std::int64_t offset) {
   InteractionPage page;
   db_.with_connection([&](storage::Connection& c) {
     visible_contact(c, actor, id);
-    page.items = ContactRepository::interactions(c, actor.shop_id, id, limit, offset);
-    page.total = ContactRepository::count_interactions(c, actor.shop_id, id);
+    page.items = ContactRepository::interactions(c, shop_of(actor), id, limit, offset);
+    page.total = ContactRepository::count_interactions(c, shop_of(actor), id);
   });
   return page;
 }
 
-FollowUp ContactService::add_follow_up(const auth::Principal& actor, std::int64_t id,
+FollowUp ContactService::add_follow_up(const auth::Principal& actor, ContactId id,
                                        const NewFollowUp& in) {
-  const std::int64_t staff_id = in.staff_id.value_or(actor.staff_id);
-  if (is_staff_role(actor) && staff_id != actor.staff_id) {
+  const StaffId staff_id = in.staff_id.value_or(staff_of(actor));
+  if (is_staff_role(actor) && staff_id != staff_of(actor)) {
     throw AppError(ErrorCode::kForbidden, "staff set follow-ups for themselves only");
   }
   FollowUp created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     visible_contact(c, actor, id);
-    auto member = staff::StaffRepository::find(c, actor.shop_id, staff_id);
+    auto member = staff::StaffRepository::find(c, actor.shop_id, staff_id.value());
     if (!member || !member->active) {
       throw AppError(ErrorCode::kValidation, "no such active staff member",
                      {{"fields", {{"staff_id", "no such active staff member"}}}});
     }
-    const std::int64_t follow_up_id = FollowUpRepository::insert(
-        c, actor.shop_id, id, staff_id, actor.staff_id, in.due_at, in.note, clock_.now_ms());
-    created = *FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+    const core::FollowUpId follow_up_id = FollowUpRepository::insert(
+        c, shop_of(actor), id, staff_id, staff_of(actor), in.due_at, in.note, clock_.now_ms());
+    created = *FollowUpRepository::find(c, shop_of(actor), follow_up_id);
   });
   return created;
 }
 
-Contact ContactService::mark_yellow(const auth::Principal& actor, std::int64_t id,
+Contact ContactService::mark_yellow(const auth::Principal& actor, ContactId id,
                                     const std::optional<std::string>& note) {
   Contact result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     Contact current = visible_contact(c, actor, id);
     const std::int64_t now = clock_.now_ms();
-    if (current.status == "converted") {
+    if (current.status == ContactStatus::kConverted) {
       throw AppError(ErrorCode::kConflict, "a converted contact cannot turn yellow",
                      {{"from", "converted"}, {"to", "yellow"}});
     }
-    if (current.status != "yellow") {
-      ContactRepository::move_status(c, actor.shop_id, id, *parse_contact_status(current.status),
-                                     ContactStatus::kYellow, now);
-      ContactRepository::insert_interaction(c, actor.shop_id, id, actor.staff_id, "visit",
-                                            "visited_no_purchase", note, now);
+    if (current.status != ContactStatus::kYellow) {
+      ContactRepository::move_status(c, shop_of(actor), id, current.status, ContactStatus::kYellow,
+                                     now);
+      ContactRepository::insert_interaction(c, shop_of(actor), id, staff_of(actor),
+                                            InteractionKind::kVisit,
+                                            InteractionOutcome::kVisitedNoPurchase, note, now);
     }
-    result = *ContactRepository::find(c, actor.shop_id, id);
+    result = *ContactRepository::find(c, shop_of(actor), id);
   });
   return result;
 }
 
-std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principal& actor,
-                                                            const AssignRequest& request) {
-  std::vector<std::int64_t> staff_ids = request.staff_ids;
+std::map<StaffId, std::int64_t> ContactService::assign(const auth::Principal& actor,
+                                                       const AssignRequest& request) {
+  std::vector<StaffId> staff_ids = request.staff_ids;
   std::sort(staff_ids.begin(), staff_ids.end());
   staff_ids.erase(std::unique(staff_ids.begin(), staff_ids.end()), staff_ids.end());
   ContactFilter filter = request.filter;
   prepare_filter(actor, filter);
 
-  std::map<std::int64_t, std::int64_t> given;
+  std::map<StaffId, std::int64_t> given;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    // Assignments of one shop run one at a time, so two never hand out the same contact and the
-    // loads they balance are current. (SQLite's write lock already serialises them.)
-    if (c.dialect() == storage::Dialect::kPostgres) {
-      c.query("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
-              {kAssignLockSpace, actor.shop_id});
-    }
-    check_assignees(c, actor.shop_id, staff_ids);
+    // One assignment of the shop at a time: the loads it balances are current.
+    ContactRepository::lock_assignments(c, shop_of(actor));
+    check_assignees(c, shop_of(actor), staff_ids);
     std::vector<AssignCandidate> candidates;
     if (request.contact_ids) {
-      candidates = ContactRepository::existing_ids(c, actor.shop_id, *request.contact_ids);
-      std::set<std::int64_t> wanted(request.contact_ids->begin(), request.contact_ids->end());
+      candidates = ContactRepository::existing_ids(c, shop_of(actor), *request.contact_ids);
+      std::set<ContactId> wanted(request.contact_ids->begin(), request.contact_ids->end());
       if (candidates.size() != wanted.size()) core::throw_not_found("contact");
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                       [&](const AssignCandidate& a) {
@@ -239,48 +251,32 @@ std::map<std::int64_t, std::int64_t> ContactService::assign(const auth::Principa
                                       }),
                        candidates.end());
     } else {
-      candidates = ContactRepository::ids_matching(c, actor.shop_id, filter, !request.reassign,
+      candidates = ContactRepository::ids_matching(c, shop_of(actor), filter, !request.reassign,
                                                    request.limit.value_or(kMaxAssignBatch));
     }
-    std::map<std::int64_t, std::int64_t> load = ContactRepository::open_counts(c, actor.shop_id);
-    using Slot = std::pair<std::int64_t, std::int64_t>;  // (open contacts held, staff id)
-    std::map<std::int64_t, std::int64_t> load_of;
-    for (std::int64_t id : staff_ids) load_of[id] = load.count(id) ? load[id] : 0;
-    // A contact being moved no longer weighs on the chosen person who holds it now.
-    for (const auto& candidate : candidates) {
-      if (candidate.open && candidate.holder && load_of.count(*candidate.holder))
-        --load_of[*candidate.holder];
-    }
-    std::priority_queue<Slot, std::vector<Slot>, std::greater<>> least_loaded;
-    for (const auto& [id, held] : load_of) least_loaded.push({held, id});
-    std::map<std::int64_t, std::vector<std::int64_t>> batches;
-    for (std::int64_t id : staff_ids) given[id] = 0;
-    for (const auto& candidate : candidates) {
-      auto [held, staff_id] = least_loaded.top();
-      least_loaded.pop();
-      batches[staff_id].push_back(candidate.id);
-      ++given[staff_id];
-      least_loaded.push({held + (candidate.open ? 1 : 0), staff_id});
-    }
+    AssignSplit split = split_least_loaded(
+        staff_ids, ContactRepository::open_counts(c, shop_of(actor)), candidates);
+    given = std::move(split.given);
     // Every contact first, then the counts their triggers move (the lock order of a bill).
-    std::vector<std::int64_t> all_ids;
+    std::vector<ContactId> all_ids;
+    all_ids.reserve(candidates.size());
     for (const auto& candidate : candidates) all_ids.push_back(candidate.id);
-    ContactRepository::lock_for_update(c, actor.shop_id, std::move(all_ids));
+    ContactRepository::lock_for_update(c, shop_of(actor), std::move(all_ids));
     const std::int64_t now = clock_.now_ms();
-    for (const auto& [staff_id, ids] : batches)
-      ContactRepository::assign(c, actor.shop_id, staff_id, ids, now);
+    for (const auto& [staff_id, ids] : split.batches)
+      ContactRepository::assign(c, shop_of(actor), staff_id, ids, now);
   });
   return given;
 }
 
 FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDue due,
-                                        std::optional<std::int64_t> staff_id, bool everyone,
+                                        std::optional<StaffId> staff_id, bool everyone,
                                         std::int64_t limit, std::int64_t offset) {
-  if (is_staff_role(actor) && (everyone || (staff_id && *staff_id != actor.staff_id))) {
+  if (is_staff_role(actor) && (everyone || (staff_id && *staff_id != staff_of(actor)))) {
     throw AppError(ErrorCode::kForbidden, "staff see their own follow-ups only");
   }
-  std::optional<std::int64_t> whose =
-      everyone ? std::nullopt : std::optional(staff_id.value_or(actor.staff_id));
+  std::optional<StaffId> whose =
+      everyone ? std::nullopt : std::optional(staff_id.value_or(staff_of(actor)));
   const std::int64_t now = clock_.now_ms();
   const std::int64_t tomorrow = start_of_tomorrow(actor, now);
   const std::int64_t today =
@@ -302,23 +298,23 @@ FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDu
   }
   FollowUpPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = FollowUpRepository::list(c, actor.shop_id, whose, window, limit, offset);
-    page.total = FollowUpRepository::count(c, actor.shop_id, whose, window);
+    page.items = FollowUpRepository::list(c, shop_of(actor), whose, window, limit, offset);
+    page.total = FollowUpRepository::count(c, shop_of(actor), whose, window);
   });
   for (FollowUp& f : page.items) hide_contact_not_theirs(actor, f);
   return page;
 }
 
 FollowUp ContactService::complete_follow_up(const auth::Principal& actor,
-                                            std::int64_t follow_up_id) {
+                                            core::FollowUpId follow_up_id) {
   FollowUp result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto found = FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+    auto found = FollowUpRepository::find(c, shop_of(actor), follow_up_id);
     if (!found || (is_staff_role(actor) && found->staff_id != actor.staff_id)) {
       core::throw_not_found("follow-up");
     }
-    FollowUpRepository::mark_done(c, actor.shop_id, follow_up_id, clock_.now_ms());
-    result = *FollowUpRepository::find(c, actor.shop_id, follow_up_id);
+    FollowUpRepository::mark_done(c, shop_of(actor), follow_up_id, clock_.now_ms());
+    result = *FollowUpRepository::find(c, shop_of(actor), follow_up_id);
   });
   hide_contact_not_theirs(actor, result);
   return result;
@@ -328,35 +324,35 @@ UploadPage ContactService::uploads(const auth::Principal& actor, std::int64_t li
                                    std::int64_t offset) {
   UploadPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = UploadRepository::list(c, actor.shop_id, limit, offset);
-    page.total = UploadRepository::count(c, actor.shop_id);
+    page.items = UploadRepository::list(c, shop_of(actor), limit, offset);
+    page.total = UploadRepository::count(c, shop_of(actor));
   });
   return page;
 }
 
-UploadDetail ContactService::upload(const auth::Principal& actor, std::int64_t id,
+UploadDetail ContactService::upload(const auth::Principal& actor, core::UploadId id,
                                     std::int64_t errors_limit, std::int64_t errors_offset) {
   UploadDetail detail;
   db_.with_connection([&](storage::Connection& c) {
-    auto found = UploadRepository::find(c, actor.shop_id, id);
+    auto found = UploadRepository::find(c, shop_of(actor), id);
     if (!found) core::throw_not_found("upload");
     detail.upload = *found;
-    detail.errors = UploadRepository::errors(c, actor.shop_id, id, errors_limit, errors_offset);
-    detail.errors_total = UploadRepository::count_errors(c, actor.shop_id, id);
+    detail.errors = UploadRepository::errors(c, shop_of(actor), id, errors_limit, errors_offset);
+    detail.errors_total = UploadRepository::count_errors(c, shop_of(actor), id);
   });
   return detail;
 }
 
-UploadDetail ContactService::export_upload_errors(const auth::Principal& actor, std::int64_t id) {
+UploadDetail ContactService::export_upload_errors(const auth::Principal& actor, core::UploadId id) {
   UploadDetail detail;
   db_.with_connection([&](storage::Connection& c) {
-    auto found = UploadRepository::find(c, actor.shop_id, id);
+    auto found = UploadRepository::find(c, shop_of(actor), id);
     if (!found) core::throw_not_found("upload");
     detail.upload = *found;
-    detail.errors = UploadRepository::errors(c, actor.shop_id, id);
+    detail.errors = UploadRepository::errors(c, shop_of(actor), id);
     detail.errors_total = static_cast<std::int64_t>(detail.errors.size());
   });
-  audit::record(db_, clock_, actor, audit::kDataExported, "upload", id,
+  audit::record(db_, clock_, actor, audit::kDataExported, "upload", id.value(),
                 {{"file", "errors.csv"}, {"rows", detail.errors.size()}});
   return detail;
 }

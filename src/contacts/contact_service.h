@@ -43,20 +43,20 @@ struct ContactUpdate {
 };
 
 struct NewInteraction {
-  std::string kind;
-  std::string outcome;
+  InteractionKind kind = InteractionKind::kCall;
+  InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
 };
 
 struct NewFollowUp {
   std::int64_t due_at = 0;
   std::optional<std::string> note;
-  std::optional<std::int64_t> staff_id;
+  std::optional<core::StaffId> staff_id;  // empty: the actor
 };
 
 struct AssignRequest {
-  std::vector<std::int64_t> staff_ids;
-  std::optional<std::vector<std::int64_t>> contact_ids;  // or the filter below
+  std::vector<core::StaffId> staff_ids;
+  std::optional<std::vector<core::ContactId>> contact_ids;  // or the filter below
   ContactFilter filter;
   std::optional<std::int64_t> limit;
   bool reassign = false;
@@ -82,47 +82,78 @@ struct UploadDetail {
 
 // The telecalling workflow on contact records. A staff-role principal sees and works only the
 // contacts assigned to them: anything else answers 404, as if it did not exist.
+//
+// Failures: besides those listed for each function, any function may throw what the
+// repositories throw for a database failure (kUnavailable, kInternal; contact_repository.h).
 class ContactService {
  public:
   ContactService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   ContactPage list(const auth::Principal& actor, ContactFilter filter, ContactSort sort,
                    std::int64_t limit, std::int64_t offset);
-  ContactDetail get(const auth::Principal& actor, std::int64_t id);
-  Contact update(const auth::Principal& actor, std::int64_t id, const ContactUpdate& update);
-  Interaction add_interaction(const auth::Principal& actor, std::int64_t id,
+  // Throws kNotFound for a contact not in the shop or not visible to the actor.
+  ContactDetail get(const auth::Principal& actor, core::ContactId id);
+  // Throws kNotFound as get(); kValidation for a move to converted (a bill's to make) or
+  // WhatsApp-active on a number that cannot be a mobile; kConflict for a status move the
+  // workflow does not allow (is_allowed_move) or that another request made first.
+  Contact update(const auth::Principal& actor, core::ContactId id, const ContactUpdate& update);
+  // Logs a call, message or visit; a pending contact becomes contacted, and the outcome
+  // wrong_number flags the number. Throws kNotFound as get().
+  Interaction add_interaction(const auth::Principal& actor, core::ContactId id,
                               const NewInteraction& in);
-  InteractionPage interactions(const auth::Principal& actor, std::int64_t id, std::int64_t limit,
+  // Throws kNotFound as get().
+  InteractionPage interactions(const auth::Principal& actor, core::ContactId id, std::int64_t limit,
                                std::int64_t offset);
-  FollowUp add_follow_up(const auth::Principal& actor, std::int64_t id, const NewFollowUp& in);
-  Contact mark_yellow(const auth::Principal& actor, std::int64_t id,
+  // Throws kForbidden when a staff-role actor sets one for someone else; kNotFound as get();
+  // kValidation when the staff member is not an active member of the shop.
+  FollowUp add_follow_up(const auth::Principal& actor, core::ContactId id, const NewFollowUp& in);
+  // Records a visit without a purchase (once: a yellow contact stays as it is). Throws kNotFound
+  // as get(); kConflict for a converted contact.
+  Contact mark_yellow(const auth::Principal& actor, core::ContactId id,
                       const std::optional<std::string>& note);
-  // Staff id -> number of contacts given to them.
-  std::map<std::int64_t, std::int64_t> assign(const auth::Principal& actor,
-                                              const AssignRequest& request);
+  // Hands the chosen or matching contacts out by split_least_loaded (assign_split.h); converted
+  // contacts never, assigned ones only with `reassign`. Staff id -> number of contacts given.
+  // Throws kValidation naming staff_ids for a staff member not in the shop or inactive;
+  // kNotFound when any of `contact_ids` is not in the shop.
+  std::map<core::StaffId, std::int64_t> assign(const auth::Principal& actor,
+                                               const AssignRequest& request);
 
   // A staff-role caller's follow-ups whose contact is now assigned to someone else are listed
-  // as `reassigned`, without the contact's phone and name (see FollowUp).
+  // as `reassigned`, without the contact's phone and name (see FollowUp). Throws kForbidden
+  // when a staff-role actor asks for everyone's or someone else's.
   FollowUpPage follow_ups(const auth::Principal& actor, FollowUpDue due,
-                          std::optional<std::int64_t> staff_id, bool everyone, std::int64_t limit,
+                          std::optional<core::StaffId> staff_id, bool everyone, std::int64_t limit,
                           std::int64_t offset);
-  FollowUp complete_follow_up(const auth::Principal& actor, std::int64_t follow_up_id);
+  // Marks it done (done once: a second call changes nothing). Throws kNotFound for a follow-up
+  // not in the shop, or, for a staff-role actor, not theirs.
+  FollowUp complete_follow_up(const auth::Principal& actor, core::FollowUpId follow_up_id);
 
   UploadPage uploads(const auth::Principal& actor, std::int64_t limit, std::int64_t offset);
-  // The upload with one page of its problem rows, in row order, and their number.
-  UploadDetail upload(const auth::Principal& actor, std::int64_t id, std::int64_t errors_limit,
+  // The upload with one page of its problem rows, in row order, and their number. Throws
+  // kNotFound for an upload not in the shop.
+  UploadDetail upload(const auth::Principal& actor, core::UploadId id, std::int64_t errors_limit,
                       std::int64_t errors_offset);
-  // The same, for the errors.csv download: taking data out of rxtrack is audited.
-  UploadDetail export_upload_errors(const auth::Principal& actor, std::int64_t id);
+  // The same, for the errors.csv download: taking data out of rxtrack is audited. Throws
+  // kNotFound as upload().
+  UploadDetail export_upload_errors(const auth::Principal& actor, core::UploadId id);
 
   // Fills the service-owned parts of a filter (today's bounds) for the actor's shop.
   void prepare_filter(const auth::Principal& actor, ContactFilter& filter) const;
 
  private:
-  Contact visible_contact(storage::Connection& c, const auth::Principal& actor, std::int64_t id);
+  Contact visible_contact(storage::Connection& c, const auth::Principal& actor, core::ContactId id);
 
   storage::Database& db_;
   const core::Clock& clock_;
 };
 
 }  // namespace rx::contacts
+
+template <>
+struct rx::core::EnumNames<rx::contacts::FollowUpDue> {
+  using E = rx::contacts::FollowUpDue;
+  static constexpr std::array kNames = {std::pair{E::kAll, std::string_view("all")},
+                                        std::pair{E::kToday, std::string_view("today")},
+                                        std::pair{E::kOverdue, std::string_view("overdue")},
+                                        std::pair{E::kUpcoming, std::string_view("upcoming")}};
+};

@@ -1,49 +1,22 @@
 #include "contacts/contact_types.h"
 
-#include <algorithm>
-
 namespace rx::contacts {
 
-std::string_view to_string(ContactStatus status) {
-  switch (status) {
-    case ContactStatus::kPending:
-      return "pending";
-    case ContactStatus::kContacted:
-      return "contacted";
-    case ContactStatus::kConverted:
-      return "converted";
-    case ContactStatus::kYellow:
-      return "yellow";
-  }
-  return "pending";
-}
+std::string_view to_string(ContactStatus status) { return core::enum_name(status); }
 
 std::optional<ContactStatus> parse_contact_status(std::string_view text) {
-  if (text == "pending") return ContactStatus::kPending;
-  if (text == "contacted") return ContactStatus::kContacted;
-  if (text == "converted") return ContactStatus::kConverted;
-  if (text == "yellow") return ContactStatus::kYellow;
-  return std::nullopt;
+  return core::enum_from_name<ContactStatus>(text);
 }
 
-std::string_view to_string(WhatsappStatus status) {
-  switch (status) {
-    case WhatsappStatus::kUnknown:
-      return "unknown";
-    case WhatsappStatus::kActive:
-      return "active";
-    case WhatsappStatus::kInactive:
-      return "inactive";
-  }
-  return "unknown";
-}
+std::string_view to_string(WhatsappStatus status) { return core::enum_name(status); }
 
 std::optional<WhatsappStatus> parse_whatsapp_status(std::string_view text) {
-  if (text == "unknown") return WhatsappStatus::kUnknown;
-  if (text == "active") return WhatsappStatus::kActive;
-  if (text == "inactive") return WhatsappStatus::kInactive;
-  return std::nullopt;
+  return core::enum_from_name<WhatsappStatus>(text);
 }
+
+std::string_view to_string(InteractionKind kind) { return core::enum_name(kind); }
+
+std::string_view to_string(InteractionOutcome outcome) { return core::enum_name(outcome); }
 
 bool is_allowed_move(ContactStatus from, ContactStatus to) {
   switch (to) {
@@ -59,14 +32,18 @@ bool is_allowed_move(ContactStatus from, ContactStatus to) {
   return false;
 }
 
-bool is_interaction_kind(std::string_view text) {
-  return std::find(std::begin(kInteractionKinds), std::end(kInteractionKinds), text) !=
-         std::end(kInteractionKinds);
+bool is_open(ContactStatus status) {
+  return status == ContactStatus::kPending || status == ContactStatus::kContacted;
 }
 
-bool is_interaction_outcome(std::string_view text) {
-  return std::find(std::begin(kInteractionOutcomes), std::end(kInteractionOutcomes), text) !=
-         std::end(kInteractionOutcomes);
+std::optional<InteractionKind> parse_interaction_kind(std::string_view text) {
+  return core::enum_from_name<InteractionKind>(text);
+}
+
+std::optional<InteractionOutcome> parse_logged_outcome(std::string_view text) {
+  const std::optional<InteractionOutcome> outcome = core::enum_from_name<InteractionOutcome>(text);
+  if (outcome == InteractionOutcome::kVisitedNoPurchase) return std::nullopt;
+  return outcome;
 }
 
 }  // namespace rx::contacts

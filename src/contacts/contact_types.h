@@ -1,9 +1,14 @@
 #pragma once
 
+#include "core/enum_names.h"
+#include "core/strong_id.h"
+
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rx::contacts {
@@ -12,28 +17,45 @@ namespace rx::contacts {
 // buy); pending|contacted|yellow -> converted (a bill for the phone); converted is final.
 enum class ContactStatus { kPending, kContacted, kConverted, kYellow };
 enum class WhatsappStatus { kUnknown, kActive, kInactive };
+// How a contact was reached.
+enum class InteractionKind { kCall, kWhatsapp, kSms, kVisit };
+// What came of it. kVisitedNoPurchase is written by rxtrack itself when a contact turns yellow
+// (a visit without a purchase); staff log the others.
+enum class InteractionOutcome {
+  kAnswered,
+  kNoAnswer,
+  kBusy,
+  kSwitchedOff,
+  kWrongNumber,
+  kNotInterested,
+  kInterested,
+  kCallbackRequested,
+  kVisitedNoPurchase,
+};
 
 std::string_view to_string(ContactStatus status);
 std::optional<ContactStatus> parse_contact_status(std::string_view text);
 std::string_view to_string(WhatsappStatus status);
 std::optional<WhatsappStatus> parse_whatsapp_status(std::string_view text);
+std::string_view to_string(InteractionKind kind);
+std::string_view to_string(InteractionOutcome outcome);
 // Whether a status change is a move forward the design allows (same status is not a move).
 bool is_allowed_move(ContactStatus from, ContactStatus to);
+// Whether the status counts toward its holder's load (pending or contacted).
+bool is_open(ContactStatus status);
 
-inline constexpr std::string_view kInteractionKinds[] = {"call", "whatsapp", "sms", "visit"};
-inline constexpr std::string_view kInteractionOutcomes[] = {
-    "answered",     "no_answer",      "busy",       "switched_off",
-    "wrong_number", "not_interested", "interested", "callback_requested"};
-bool is_interaction_kind(std::string_view text);
-bool is_interaction_outcome(std::string_view text);
+// The kind a request names, if it is one.
+std::optional<InteractionKind> parse_interaction_kind(std::string_view text);
+// The outcome a request may log, if it is one: kVisitedNoPurchase is not (see mark-yellow).
+std::optional<InteractionOutcome> parse_logged_outcome(std::string_view text);
 
 struct Contact {
   std::int64_t id = 0;
   std::string phone;
   std::string phone_type;
   std::optional<std::string> name;
-  std::string status;
-  std::string whatsapp_status;
+  ContactStatus status = ContactStatus::kPending;
+  WhatsappStatus whatsapp_status = WhatsappStatus::kUnknown;
   std::optional<std::string> whatsapp_status_source;
   std::optional<std::int64_t> whatsapp_status_at;
   bool wrong_number = false;
@@ -58,8 +80,8 @@ struct Interaction {
   std::int64_t contact_id = 0;
   std::optional<std::int64_t> staff_id;
   std::optional<std::string> staff_name;
-  std::string kind;
-  std::string outcome;
+  InteractionKind kind = InteractionKind::kCall;
+  InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
   std::int64_t created_at = 0;
 };
@@ -83,15 +105,18 @@ struct FollowUp {
   bool reassigned = false;
 };
 
+// Contacts with an open follow-up due by the end of today, or already overdue.
+enum class FollowUpFilter { kDue, kOverdue };
+
 // The list filters shared by GET /contacts and by assignment.
 struct ContactFilter {
-  std::optional<std::string> status;
-  std::optional<std::string> whatsapp_status;
-  std::optional<std::int64_t> assigned_staff_id;
+  std::optional<ContactStatus> status;
+  std::optional<WhatsappStatus> whatsapp_status;
+  std::optional<core::StaffId> assigned_staff_id;
   bool unassigned = false;
-  std::optional<std::int64_t> upload_id;
-  std::optional<std::string> query;      // digits of the phone or part of the name
-  std::optional<std::string> follow_up;  // "due" or "overdue"
+  std::optional<core::UploadId> upload_id;
+  std::optional<std::string> query;  // digits of the phone or part of the name
+  std::optional<FollowUpFilter> follow_up;
   // Set by the service, never by the request: today's end and now, for follow_up.
   std::int64_t due_before_ms = 0;
   std::int64_t now_ms = 0;
@@ -100,3 +125,64 @@ struct ContactFilter {
 enum class ContactSort { kNewest, kOldest, kName, kPhone, kStatus, kRecentlyUpdated };
 
 }  // namespace rx::contacts
+
+// The spellings of the enums above in JSON and in the database.
+template <>
+struct rx::core::EnumNames<rx::contacts::ContactStatus> {
+  using E = rx::contacts::ContactStatus;
+  static constexpr std::array kNames = {std::pair{E::kPending, std::string_view("pending")},
+                                        std::pair{E::kContacted, std::string_view("contacted")},
+                                        std::pair{E::kConverted, std::string_view("converted")},
+                                        std::pair{E::kYellow, std::string_view("yellow")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::WhatsappStatus> {
+  using E = rx::contacts::WhatsappStatus;
+  static constexpr std::array kNames = {std::pair{E::kUnknown, std::string_view("unknown")},
+                                        std::pair{E::kActive, std::string_view("active")},
+                                        std::pair{E::kInactive, std::string_view("inactive")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::ContactSort> {
+  using E = rx::contacts::ContactSort;
+  static constexpr std::array kNames = {
+      std::pair{E::kNewest, std::string_view("newest")},
+      std::pair{E::kOldest, std::string_view("oldest")},
+      std::pair{E::kName, std::string_view("name")},
+      std::pair{E::kPhone, std::string_view("phone")},
+      std::pair{E::kStatus, std::string_view("status")},
+      std::pair{E::kRecentlyUpdated, std::string_view("updated")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::FollowUpFilter> {
+  using E = rx::contacts::FollowUpFilter;
+  static constexpr std::array kNames = {std::pair{E::kDue, std::string_view("due")},
+                                        std::pair{E::kOverdue, std::string_view("overdue")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::InteractionKind> {
+  using E = rx::contacts::InteractionKind;
+  static constexpr std::array kNames = {std::pair{E::kCall, std::string_view("call")},
+                                        std::pair{E::kWhatsapp, std::string_view("whatsapp")},
+                                        std::pair{E::kSms, std::string_view("sms")},
+                                        std::pair{E::kVisit, std::string_view("visit")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::InteractionOutcome> {
+  using E = rx::contacts::InteractionOutcome;
+  static constexpr std::array kNames = {
+      std::pair{E::kAnswered, std::string_view("answered")},
+      std::pair{E::kNoAnswer, std::string_view("no_answer")},
+      std::pair{E::kBusy, std::string_view("busy")},
+      std::pair{E::kSwitchedOff, std::string_view("switched_off")},
+      std::pair{E::kWrongNumber, std::string_view("wrong_number")},
+      std::pair{E::kNotInterested, std::string_view("not_interested")},
+      std::pair{E::kInterested, std::string_view("interested")},
+      std::pair{E::kCallbackRequested, std::string_view("callback_requested")},
+      std::pair{E::kVisitedNoPurchase, std::string_view("visited_no_purchase")}};
+};

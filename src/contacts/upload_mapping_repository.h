@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "import/sheet_choice.h"
 #include "storage/database.h"
 
@@ -21,13 +22,19 @@ struct SavedMapping {
 using SavedMappings = std::unordered_map<std::string, SavedMapping>;
 
 // SQL for upload_mappings: one mapping per (shop, signature), the newest kept.
+//
+// Failures, for every function below: a driver failure is thrown as core::AppError with the code
+// storage/driver_error.h gives it (kConflict for a unique key, kValidation for a broken check or
+// foreign key, kUnavailable for a busy or lost database, else kInternal); a row holding a state
+// this version does not know throws kInternal (storage/codec.h). A missing row is not a failure:
+// a find answers nullopt and a write to it changes nothing.
 class UploadMappingRepository {
  public:
   // Every mapping the shop has saved, by signature (a shop has one per kind of sheet it uploads).
-  static SavedMappings all(storage::Connection& c, std::int64_t shop_id);
+  static SavedMappings all(storage::Connection& c, core::ShopId shop_id);
   // Inserts the mapping, or replaces the shop's mapping for the same signature.
-  static void save(storage::Connection& c, std::int64_t shop_id, const SavedMapping& mapping,
-                   std::optional<std::int64_t> saved_by);
+  static void save(storage::Connection& c, core::ShopId shop_id, const SavedMapping& mapping,
+                   std::optional<core::StaffId> saved_by);
 };
 
 // A LayoutLookup over `mappings` (which must outlive it).

@@ -4,11 +4,10 @@
 #include "import/contact_sheet.h"
 #include "import/format_detector.h"
 #include "phone/phone_normalizer.h"
+#include "storage/table.h"
 
 #include <charconv>
 #include <unordered_set>
-
-#include <malloc.h>
 
 namespace rx::contacts {
 namespace {
@@ -119,14 +118,27 @@ class PreviewSink final : public import::ContactSink {
   std::unordered_set<std::uint64_t> seen_;
 };
 
+using storage::column;
+
+// A stored phone, and how many of a batch of phones are stored.
+struct StoredPhone {
+  std::string phone;
+};
+struct StoredCount {
+  std::int64_t stored = 0;
+};
+constexpr storage::Table kStoredPhone{column("phone", &StoredPhone::phone)};
+constexpr storage::Table kStoredCount{column("COUNT(*)", &StoredCount::stored)};
+
 std::string lookup_sql() {
-  std::string sql = "SELECT COUNT(*) FROM contact_records WHERE shop_id = ? AND phone IN (";
+  std::string sql = "SELECT " + kStoredCount.select_list() +
+                    " FROM contact_records WHERE shop_id = ? AND phone IN (";
   for (std::size_t i = 0; i < kLookupBatch; ++i) sql += i ? ", ?" : "?";
   return sql + ")";
 }
 
 // How many of `phones` (also held as the set `seen`) the shop has already stored.
-std::int64_t count_stored(storage::Database& db, std::int64_t shop_id,
+std::int64_t count_stored(storage::Database& db, core::ShopId shop_id,
                           const std::vector<std::uint64_t>& phones,
                           const std::unordered_set<std::uint64_t>& seen) {
   if (phones.empty()) return 0;
@@ -134,10 +146,15 @@ std::int64_t count_stored(storage::Database& db, std::int64_t shop_id,
   std::int64_t stored = 0;
   if (phones.size() > kScanShopAbove) {
     db.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
-      c.for_each_row("SELECT phone FROM contact_records WHERE shop_id = ?", {shop_id},
-                     [&](const storage::RowView& row) {
-                       if (seen.count(e164_key(row.text_at(0)))) ++stored;
-                     });
+      static const std::string all_phones =
+          "SELECT " + kStoredPhone.select_list() + " FROM contact_records WHERE shop_id = ?";
+      // One record for every row: a phone fits the string's own buffer, so reading one
+      // allocates nothing.
+      StoredPhone each;
+      c.for_each_row(all_phones, {shop_id.value()}, [&](const storage::RowView& row) {
+        kStoredPhone.read_into(each, row);
+        if (seen.count(e164_key(each.phone))) ++stored;
+      });
     });
     return stored;
   }
@@ -146,12 +163,13 @@ std::int64_t count_stored(storage::Database& db, std::int64_t shop_id,
     params.reserve(kLookupBatch + 1);
     for (std::size_t first = 0; first < phones.size(); first += kLookupBatch) {
       params.clear();
-      params.emplace_back(shop_id);
+      params.emplace_back(shop_id.value());
       for (std::size_t i = 0; i < kLookupBatch; ++i) {
         const std::size_t at = std::min(first + i, phones.size() - 1);
         params.emplace_back("+" + std::to_string(phones[at]));
       }
-      c.for_each_row(sql, params, [&](const storage::RowView& row) { stored += row.int_at(0); });
+      c.for_each_row(sql, params,
+                     [&](const storage::RowView& row) { stored += kStoredCount.read(row).stored; });
     }
   });
   return stored;
@@ -159,7 +177,7 @@ std::int64_t count_stored(storage::Database& db, std::int64_t shop_id,
 
 }  // namespace
 
-UploadPreview preview_upload(storage::Database& db, std::int64_t shop_id,
+UploadPreview preview_upload(storage::Database& db, core::ShopId shop_id,
                              const std::string& phone_region, std::string_view bytes,
                              const import::SheetChoice& choice, bool with_counts) {
   SavedMappings mappings;

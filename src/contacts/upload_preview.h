@@ -61,7 +61,7 @@ struct UploadPreview {
 // refused file, except a sheet without a phone column when none was chosen (see `problem`).
 // Without `with_counts` reading stops after the rows shown (no counts, and a damage further on
 // in the file goes unseen): the quick look for a large file.
-UploadPreview preview_upload(storage::Database& db, std::int64_t shop_id,
+UploadPreview preview_upload(storage::Database& db, core::ShopId shop_id,
                              const std::string& phone_region, std::string_view bytes,
                              const import::SheetChoice& choice, bool with_counts = true);
 

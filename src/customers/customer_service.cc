@@ -51,9 +51,10 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
     CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, nullptr, "staff",
                                                actor.staff_id, now);
     audit_customer_change(c, actor, id, fields, nullptr, "customer", now);
-    if (auto contact =
-            contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
-      contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id, now);
+    if (auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(actor.shop_id),
+                                                                  *fields.phone)) {
+      contacts::ContactRepository::link_customer(
+          c, core::ShopId(actor.shop_id), core::ContactId(contact->id), core::CustomerId(id), now);
     }
     created = *CustomerRepository::find(c, actor.shop_id, id);
   });
@@ -86,12 +87,12 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
     reminders.customer_id = id;
     detail.refill_reminders =
         refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
-    if (auto contact =
-            contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone)) {
+    if (auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(actor.shop_id),
+                                                                  customer->phone)) {
       if (may_see_contact(actor, *contact)) {
         detail.contact = std::move(contact);
       } else {
-        detail.contact_status_only = contact->status;
+        detail.contact_status_only = std::string(contacts::to_string(contact->status));
       }
     }
     detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);

@@ -41,15 +41,17 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
   auto phone = phone::PhoneNormalizer(std::string(phone_region)).normalize(*message.from_phone);
   if (!phone) return true;
   const auto customer = customers::CustomerRepository::find_by_phone(c, shop_id, phone->e164);
-  auto contact = contacts::ContactRepository::find_by_phone(c, shop_id, phone->e164);
+  auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(shop_id), phone->e164);
   const std::optional<std::int64_t> customer_id =
       customer ? std::optional<std::int64_t>(customer->id) : std::nullopt;
   const bool on_whatsapp = channel == InboundChannel::kWhatsapp;
   if (on_whatsapp && customer) {
     OutreachRepository::set_whatsapp_status(c, shop_id, customer->id, "active", "reply", now_ms);
-  } else if (on_whatsapp && contact && contact->whatsapp_status != "active") {
+  } else if (on_whatsapp && contact &&
+             contact->whatsapp_status != contacts::WhatsappStatus::kActive) {
     contacts::ContactRepository::set_whatsapp_status(
-        c, shop_id, contact->id, contacts::WhatsappStatus::kActive, "reply", now_ms);
+        c, core::ShopId(shop_id), core::ContactId(contact->id), contacts::WhatsappStatus::kActive,
+        "reply", now_ms);
   }
   if (message.text && is_opt_out_reply(*message.text, settings.opt_out_keywords)) {
     if (customer) {
@@ -67,9 +69,10 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
                                       : InboundRepository::insert_contact(
                                             c, shop_id, phone->e164, phone::to_string(phone->type),
                                             message.profile_name, customer_id, on_whatsapp, now_ms);
-  contacts::ContactRepository::insert_interaction(c, shop_id, contact_id, std::nullopt,
-                                                  channel_name(channel), "answered",
-                                                  note_of(message), now_ms);
+  contacts::ContactRepository::insert_interaction(
+      c, core::ShopId(shop_id), core::ContactId(contact_id), std::nullopt,
+      on_whatsapp ? contacts::InteractionKind::kWhatsapp : contacts::InteractionKind::kSms,
+      contacts::InteractionOutcome::kAnswered, note_of(message), now_ms);
   InboundRepository::set_outcome(c, shop_id, *stored, "logged", customer_id, contact_id);
   return true;
 }

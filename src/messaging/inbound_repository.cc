@@ -48,7 +48,7 @@ VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?))",
                             {shop_id, e164, phone_type, name, on_whatsapp ? "active" : "unknown",
                              source, known_at, customer_id, now_ms, now_ms});
   // Upload 0: the bucket of contacts that came from no sheet (triggers only move contacts).
-  contacts::ContactCounts::add_imported(c, shop_id, 0, 1);
+  contacts::ContactCounts::add_imported(c, core::ShopId(shop_id), std::nullopt, 1);
   return id;
 }
 

@@ -59,7 +59,7 @@ constexpr std::string_view kEraseInteractions =
     "UPDATE contact_interactions SET notes = NULL WHERE shop_id = ? AND contact_id = ?";
 
 constexpr std::string_view kCloseFollowUps = R"(
-UPDATE contact_reminders SET note = NULL, done_at = COALESCE(done_at, ?)
+UPDATE contact_follow_ups SET note = NULL, done_at = COALESCE(done_at, ?)
 WHERE shop_id = ? AND contact_id = ?)";
 
 // Outgoing messages keep channel, template, status and times (what was sent and what it cost);

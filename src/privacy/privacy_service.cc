@@ -38,9 +38,11 @@ CustomerExport PrivacyService::export_customer(const auth::Principal& actor,
     reminders.customer_id = customer_id;
     out.refill_reminders = refills::RefillRepository::list(c, shop, reminders, kEverything, 0);
     for (std::int64_t id : PrivacyRepository::contact_ids(c, shop, customer_id, customer->phone)) {
-      out.contacts.push_back({*contacts::ContactRepository::find(c, shop, id),
-                              contacts::ContactRepository::interactions(c, shop, id),
-                              contacts::FollowUpRepository::for_contact(c, shop, id)});
+      const core::ShopId in_shop(shop);
+      const core::ContactId contact(id);
+      out.contacts.push_back({*contacts::ContactRepository::find(c, in_shop, contact),
+                              contacts::ContactRepository::interactions(c, in_shop, contact),
+                              contacts::FollowUpRepository::for_contact(c, in_shop, contact)});
     }
     out.messages = PrivacyRepository::messages(c, shop, customer_id);
     audit::record(c, actor, audit::kCustomerExported, "customer", customer_id,

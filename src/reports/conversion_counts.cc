@@ -26,8 +26,7 @@ void add_contact_scope(storage::Conditions& where, core::ShopId shop, const Cont
   where.add("cr.shop_id = ?", {shop.value()});
   if (scope.created_from_ms) where.add("cr.created_at >= ?", {*scope.created_from_ms});
   if (scope.created_before_ms) where.add("cr.created_at < ?", {*scope.created_before_ms});
-  if (scope.upload_id)
-    contacts::UploadRepository::add_contacts_of(where, shop.value(), scope.upload_id->value());
+  if (scope.upload_id) contacts::UploadRepository::add_contacts_of(where, shop, *scope.upload_id);
   if (scope.staff_id) where.add("cr.assigned_staff_id = ?", {scope.staff_id->value()});
 }
 
@@ -60,11 +59,6 @@ contacts::ContactStatus status_of(const std::string& text) {
 template <class Id>
 std::optional<Id> unless_zero(std::int64_t id) {
   return id ? std::optional<Id>(Id(id)) : std::nullopt;
-}
-
-template <class Id>
-std::optional<std::int64_t> raw(const std::optional<Id>& id) {
-  return id ? std::optional<std::int64_t>(id->value()) : std::nullopt;
 }
 
 void add_bucket(ConversionBreakdown& out, std::optional<core::StaffId> staff_id,
@@ -104,10 +98,10 @@ ConversionBreakdown count_conversions(storage::Connection& c, core::ShopId shop,
   // Without a creation window the counts kept per (upload, assignee, status) answer it: a few
   // dozen rows instead of every contact of the shop.
   if (!scope.created_from_ms && !scope.created_before_ms) {
-    for (const contacts::ContactBucket& b : contacts::ContactCounts::buckets(
-             c, shop.value(), raw(scope.upload_id), raw(scope.staff_id))) {
+    for (const contacts::ContactBucket& b :
+         contacts::ContactCounts::buckets(c, shop, scope.upload_id, scope.staff_id)) {
       add_bucket(out, unless_zero<core::StaffId>(b.staff_id),
-                 unless_zero<core::UploadId>(b.upload_id), status_of(b.status), b.contacts,
+                 unless_zero<core::UploadId>(b.upload_id), b.status, b.contacts,
                  b.conversion_value_paise);
     }
     return out;

@@ -114,16 +114,17 @@ std::map<core::StaffId, std::int64_t> ConversionRepository::interactions_by_staf
 std::map<core::StaffId, std::int64_t> ConversionRepository::overdue_follow_ups_by_staff(
     storage::Connection& c, core::ShopId shop, const ContactScope& scope, std::int64_t now_ms) {
   if (is_whole_shop(scope)) {
-    return counts_by_staff(c,
-                           "SELECT staff_id, COUNT(*) FROM contact_reminders WHERE shop_id = ? AND "
-                           "done_at IS NULL AND due_at < ? GROUP BY staff_id",
-                           {shop.value(), now_ms});
+    return counts_by_staff(
+        c,
+        "SELECT staff_id, COUNT(*) FROM contact_follow_ups WHERE shop_id = ? AND "
+        "done_at IS NULL AND due_at < ? GROUP BY staff_id",
+        {shop.value(), now_ms});
   }
   storage::Conditions where;
   add_contact_scope(where, shop, scope);
   where.add("r.done_at IS NULL AND r.due_at < ?", {now_ms});
   return counts_by_staff(c,
-                         "SELECT r.staff_id, COUNT(*) FROM contact_reminders r "
+                         "SELECT r.staff_id, COUNT(*) FROM contact_follow_ups r "
                          "JOIN contact_records cr ON cr.shop_id = r.shop_id AND cr.id = "
                          "r.contact_id" +
                              where.sql() + " GROUP BY r.staff_id",
@@ -144,7 +145,7 @@ std::int64_t ConversionRepository::self_reported_contacted(storage::Connection& 
     storage::Conditions contact;
     contact.add("cr.customer_id = b.customer_id");
     if (scope.upload_id)
-      contacts::UploadRepository::add_contacts_of(contact, shop.value(), scope.upload_id->value());
+      contacts::UploadRepository::add_contacts_of(contact, shop, *scope.upload_id);
     if (scope.staff_id) contact.add("cr.assigned_staff_id = ?", {scope.staff_id->value()});
     where.add(
         "EXISTS (SELECT 1 FROM contact_records cr" + contact.sql() + " AND cr.shop_id = b.shop_id)",

@@ -206,7 +206,7 @@ TEST_F(PrivacyTest, EraseRemovesThePersonAndKeepsTheAccounts) {
   EXPECT_EQ(sql_count(db, "SELECT COUNT(*) FROM contact_interactions WHERE notes LIKE '%ERASEME%'"),
             0);
   EXPECT_EQ(sql_count(db,
-                      "SELECT COUNT(*) FROM contact_reminders WHERE note LIKE '%ERASEME%' OR "
+                      "SELECT COUNT(*) FROM contact_follow_ups WHERE note LIKE '%ERASEME%' OR "
                       "done_at IS NULL AND contact_id = " +
                           std::to_string(h.contact_id)),
             0);
