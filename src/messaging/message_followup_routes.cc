@@ -29,12 +29,12 @@ TestMessageRequest read_test_request(const nlohmann::json& body) {
   core::FieldReader fields(body);
   TestMessageRequest out;
   auto channel = fields.text("channel", core::Presence::kRequired, 20);
-  if (channel && *channel != "whatsapp" && *channel != "sms") {
-    fields.fail("channel", "must be whatsapp or sms");
-  }
+  const std::optional<MessageChannel> known =
+      channel ? core::enum_from_name<MessageChannel>(*channel) : std::nullopt;
+  if (channel && !known) fields.fail("channel", "must be whatsapp or sms");
   auto phone = fields.text("phone", core::Presence::kRequired, 40);
   fields.finish();
-  out.channel = *channel;
+  out.channel = *known;
   out.phone = *phone;
   return out;
 }
@@ -45,7 +45,7 @@ void register_message_followup_routes(http::Router& router, MessageFollowupServi
                                       TestMessageService& test_messages) {
   router.post(R"(/api/messages/([^/]+)/retry)", Access::kManagerOrOwner,
               [&followup](RequestContext& ctx, httplib::Response& res) {
-                const Message m = followup.retry(ctx.principal(), ctx.path_id());
+                const Message m = followup.retry(ctx.principal(), core::MessageId(ctx.path_id()));
                 http::reply_json(res, 200, messaging::to_json(m, ctx.principal().time_zone));
               });
 

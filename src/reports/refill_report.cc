@@ -22,7 +22,8 @@ RefillReport build_refill_report(storage::Connection& c, const auth::Principal& 
   const std::int64_t shop = actor.shop_id;
   RefillReport report;
   report.window = window;
-  for (std::string_view response : refills::kResponses) report.responded[std::string(response)] = 0;
+  for (const auto& [value, response] : core::EnumNames<refills::RefillResponse>::kNames)
+    report.responded[std::string(response)] = 0;
   for (const ReminderTally& t : RefillReportRepository::reminders_due(c, shop, window)) {
     if (t.status == "cancelled") {
       report.cancelled += t.count;
