@@ -1,4 +1,4 @@
-#include "messaging/message_followup_service.h"
+#include "messaging/outbox_review_service.h"
 
 #include "audit/audit_log.h"
 #include "core/error.h"
@@ -63,7 +63,7 @@ void add(DailyCount& day, MessageStatus status, std::int64_t n) {
 
 }  // namespace
 
-Message MessageFollowupService::retry(const auth::Principal& actor, core::MessageId message_id) {
+Message OutboxReviewService::retry(const auth::Principal& actor, core::MessageId message_id) {
   const core::ShopId shop(actor.shop_id);
   Message result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
@@ -91,9 +91,9 @@ Message MessageFollowupService::retry(const auth::Principal& actor, core::Messag
   return result;
 }
 
-DailyCounts MessageFollowupService::daily(const auth::Principal& actor,
-                                          std::optional<std::string> from,
-                                          std::optional<std::string> to) {
+DailyCounts OutboxReviewService::daily(const auth::Principal& actor,
+                                       std::optional<std::string> from,
+                                       std::optional<std::string> to) {
   const std::string today = core::local_date(clock_.now_ms(), actor.time_zone);
   if (!to) to = today;
   if (!from) from = core::add_days(*to, -(kDefaultDays - 1));

@@ -1,4 +1,4 @@
-#include "messaging/message_followup_routes.h"
+#include "messaging/outbox_review_routes.h"
 
 #include "core/json_fields.h"
 #include "http/query_params.h"
@@ -41,17 +41,17 @@ TestMessageRequest read_test_request(const nlohmann::json& body) {
 
 }  // namespace
 
-void register_message_followup_routes(http::Router& router, MessageFollowupService& followup,
-                                      TestMessageService& test_messages) {
+void register_outbox_review_routes(http::Router& router, OutboxReviewService& review,
+                                   TestMessageService& test_messages) {
   router.post(R"(/api/messages/([^/]+)/retry)", Access::kManagerOrOwner,
-              [&followup](RequestContext& ctx, httplib::Response& res) {
-                const Message m = followup.retry(ctx.principal(), core::MessageId(ctx.path_id()));
+              [&review](RequestContext& ctx, httplib::Response& res) {
+                const Message m = review.retry(ctx.principal(), core::MessageId(ctx.path_id()));
                 http::reply_json(res, 200, messaging::to_json(m, ctx.principal().time_zone));
               });
 
   router.get("/api/messages/daily", Access::kManagerOrOwner,
-             [&followup](RequestContext& ctx, httplib::Response& res) {
-               const DailyCounts counts = followup.daily(
+             [&review](RequestContext& ctx, httplib::Response& res) {
+               const DailyCounts counts = review.daily(
                    ctx.principal(), http::query_date(ctx, "from"), http::query_date(ctx, "to"));
                http::reply_json(res, 200, to_json(counts));
              });

@@ -32,10 +32,9 @@ struct DailyCounts {
 
 // What managers do with the outbox after the fact: send a failed message again, and see the
 // counts per day.
-class MessageFollowupService {
+class OutboxReviewService {
  public:
-  MessageFollowupService(storage::Database& db, const core::Clock& clock)
-      : db_(db), clock_(clock) {}
+  OutboxReviewService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // A failed message back to the queue for the next scheduler pass. Throws AppError(kNotFound)
   // when the shop has no such message, AppError(kConflict) when it is not failed or its
