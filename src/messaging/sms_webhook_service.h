@@ -20,9 +20,9 @@ class SmsWebhookService {
   // carried JSON, adds the fields of that object (over the others). Throws
   // AppError(kNotFound) for a key that is not the SMS key of a shop (current, or previous within
   // 24 hours of a rotation), checked before anything else is read; AppError(kBadRequest) for a
-  // body that is not a JSON object or fields that are not an inbound SMS. The SMS is stored once (a redelivery answers 0) and acted on
-  // like a WhatsApp reply: STOP or a shop keyword opts the customer out, anything else is
-  // logged. The number is read in the shop's phone region.
+  // body that is not a JSON object or fields that are not an inbound SMS. The SMS is stored once (a
+  // redelivery answers 0) and acted on like a WhatsApp reply: STOP or a shop keyword opts the
+  // customer out, anything else is logged. The number is read in the shop's phone region.
   int receive(const std::string& webhook_key, CallbackFields fields,
               const std::optional<std::string>& json_body);
 

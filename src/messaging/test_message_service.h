@@ -23,10 +23,11 @@ class TestMessageService {
   TestMessageService(storage::Database& db, const core::Clock& clock);
 
   // The sent message. Throws AppError(kValidation) when the channel is not configured or the
-  // phone is not a number; AppError(kProviderError) with the provider's code (the row is then failed with that error). When the
-  // provider gave no answer at all, the code is provider_unreachable with one message whatever
-  // the cause (address refused, no such name, connection refused, timeout): the owner's URL
-  // must not become a probe of the operator's network. The cause goes to the server's log.
+  // phone is not a number; AppError(kProviderError) with the provider's code (the row is then
+  // failed with that error). When the provider gave no answer at all, the code is
+  // provider_unreachable with one message whatever the cause (address refused, no such name,
+  // connection refused, timeout): the owner's URL must not become a probe of the operator's
+  // network. The cause goes to the server's log.
   Message send(const auth::Principal& actor, const TestMessageRequest& request);
 
  private:

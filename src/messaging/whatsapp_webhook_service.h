@@ -34,7 +34,8 @@ class WhatsappWebhookService {
                                        const HandshakeRequest& request);
   // Throws AppError(kNotFound) for an unknown key; AppError(kUnauthorized) unless
   // X-Hub-Signature-256 is the HMAC-SHA256 of the raw body with the shop's app secret (nothing
-  // is read or changed before that); AppError(kBadRequest) for a body that is not JSON. Status reports update the outbox; inbound replies opt out or are logged.
+  // is read or changed before that); AppError(kBadRequest) for a body that is not JSON. Status
+  // reports update the outbox; inbound replies opt out or are logged.
   WebhookReceipt receive(const std::string& webhook_key, const std::string& signature_header,
                          const std::string& raw_body);
 
