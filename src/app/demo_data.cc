@@ -144,11 +144,12 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
   auto due = refill_service.list(owner, all, true, 500, 0);
   for (std::size_t i = 0; i < due.items.size(); ++i) {
     if (i % 3 == 2) continue;
-    refill_service.mark_sent(callers[i % callers.size()], due.items[i].id,
-                             i % 2 ? "call" : "whatsapp", std::nullopt);
+    refill_service.mark_sent(
+        callers[i % callers.size()], core::RefillReminderId(due.items[i].id),
+        i % 2 ? refills::RefillChannel::kCall : refills::RefillChannel::kWhatsapp, std::nullopt);
     if (i % 4 == 0)
-      refill_service.respond(callers[i % callers.size()], due.items[i].id, "will_visit",
-                             std::nullopt);
+      refill_service.respond(callers[i % callers.size()], core::RefillReminderId(due.items[i].id),
+                             refills::RefillResponse::kWillVisit, std::nullopt);
   }
 }
 

@@ -8,8 +8,8 @@
 #include "core/clock.h"
 #include "customers/customer_routes.h"
 #include "messaging/consent_routes.h"
-#include "messaging/message_followup_routes.h"
 #include "messaging/messaging_routes.h"
+#include "messaging/outbox_review_routes.h"
 #include "messaging/provider_http.h"
 #include "messaging/reminder_scheduler.h"
 #include "messaging/secret_store.h"
@@ -92,7 +92,7 @@ int serve(const ServeConfig& config) {
   reports::ReportService report_service(*db, clock);
   messaging::MessagingSettingsService messaging_settings(*db, clock);
   messaging::MessageService message_service(*db);
-  messaging::MessageFollowupService message_followup(*db, clock);
+  messaging::OutboxReviewService outbox_review(*db, clock);
   messaging::TestMessageService test_messages(*db, clock);
   messaging::ConsentService consent_service(*db, clock);
   messaging::WhatsappWebhookService webhook_service(*db, clock);
@@ -112,7 +112,7 @@ int serve(const ServeConfig& config) {
   refills::register_refill_routes(server.router(), refill_service);
   reports::register_report_routes(server.router(), report_service);
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
-  messaging::register_message_followup_routes(server.router(), message_followup, test_messages);
+  messaging::register_outbox_review_routes(server.router(), outbox_review, test_messages);
   messaging::register_consent_routes(server.router(), consent_service);
   messaging::register_whatsapp_webhook_routes(server.router(), webhook_service);
   messaging::register_sms_webhook_routes(server.router(), sms_webhook_service);

@@ -159,7 +159,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     // Buying a medicine again closes its open reminders, before this bill schedules new ones.
     for (const BillItem& item : items) {
       auto closed = refills::RefillRepository::close_as_refilled(
-          c, shop, customer_id, refills::medicine_key(item.medicine), bill_id, now);
+          c, core::ShopId(shop), core::CustomerId(customer_id),
+          refills::medicine_key(item.medicine), core::BillId(bill_id), now);
       result.refilled_reminder_ids.insert(result.refilled_reminder_ids.end(), closed.begin(),
                                           closed.end());
     }
@@ -188,7 +189,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       if (remind_on < bill_date) remind_on = bill_date;
       scheduled.push_back(
           {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, remind_on});
-      reminder_ids.push_back(refills::RefillRepository::insert(c, shop, scheduled.back(), now));
+      reminder_ids.push_back(
+          refills::RefillRepository::insert(c, core::ShopId(shop), scheduled.back(), now).value());
     }
     // The answer is built from what was just written rather than read back: the bill's rows
     // hold nothing the statements above did not set. The customer's row is read, as its update
@@ -207,8 +209,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     result.bill = std::move(bill);
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
       result.reminders.push_back(refills::RefillRepository::as_inserted(
-          reminder_ids[i], scheduled[i], result.customer.name, result.customer.phone,
-          result.customer.whatsapp_status, now));
+          core::RefillReminderId(reminder_ids[i]), scheduled[i], result.customer.name,
+          result.customer.phone, result.customer.whatsapp_status, now));
     }
   };
   // Two counters billing one new phone at once: on PostgreSQL both transactions find no

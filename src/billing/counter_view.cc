@@ -36,7 +36,7 @@ CounterView BillService::counter_view(const auth::Principal& actor, const std::s
     open.customer_id = view.customer.id;
     open.open_only = true;
     view.open_refill_reminders =
-        refills::RefillRepository::list(c, actor.shop_id, open, kOpenReminders, 0);
+        refills::RefillRepository::list(c, core::ShopId(actor.shop_id), open, kOpenReminders, 0);
     view.last_purchases =
         BillRepository::purchases(c, actor.shop_id, view.customer.id, kLastPurchases);
     audit::record(c, actor, audit::kCustomerViewed, "customer", view.customer.id,

@@ -86,7 +86,7 @@ CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t i
     refills::RefillFilter reminders;
     reminders.customer_id = id;
     detail.refill_reminders =
-        refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
+        refills::RefillRepository::list(c, core::ShopId(actor.shop_id), reminders, kDetailRows, 0);
     if (auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(actor.shop_id),
                                                                   customer->phone)) {
       if (may_see_contact(actor, *contact)) {

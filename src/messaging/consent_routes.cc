@@ -17,14 +17,17 @@ ConsentChange read_change(const RequestContext& ctx) {
   const nlohmann::json body = ctx.json_body();
   core::FieldReader fields(body);
   ConsentChange change;
-  change.channel = fields.text("channel", Presence::kRequired, 20).value_or("");
-  if (!change.channel.empty() && change.channel != "whatsapp" && change.channel != "sms") {
+  const std::string channel = fields.text("channel", Presence::kRequired, 20).value_or("");
+  if (auto known = core::enum_from_name<MessageChannel>(channel)) {
+    change.channel = *known;
+  } else if (!channel.empty()) {
     fields.fail("channel", "must be whatsapp or sms");
   }
   change.granted = fields.boolean("granted", Presence::kRequired).value_or(false);
-  change.method = fields.text("method", Presence::kRequired, 20).value_or("");
-  if (!change.method.empty() && change.method != "counter" && change.method != "form" &&
-      change.method != "staff") {
+  const std::string method = fields.text("method", Presence::kRequired, 20).value_or("");
+  if (auto known = core::enum_from_name<ConsentMethod>(method)) {
+    change.method = *known;
+  } else if (!method.empty()) {
     fields.fail("method", "must be counter, form or staff");
   }
   change.note = fields.text("note", Presence::kOptional, kMaxNote);
@@ -54,7 +57,7 @@ void register_consent_routes(http::Router& router, ConsentService& service) {
   const std::string base(kBase);
   router.post(base + R"(/([^/]+)/consent)", Access::kSignedIn,
               [&service](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::CustomerId id(ctx.path_id());
                 const ConsentChange change = read_change(ctx);
                 http::reply_json(res, 200,
                                  view_json(service.record(ctx.principal(), id, change),
@@ -62,7 +65,7 @@ void register_consent_routes(http::Router& router, ConsentService& service) {
               });
   router.post(base + R"(/([^/]+)/opt-out)", Access::kSignedIn,
               [&service](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::CustomerId id(ctx.path_id());
                 const auto note = read_note(ctx);
                 http::reply_json(res, 200,
                                  view_json(service.opt_out(ctx.principal(), id, note),

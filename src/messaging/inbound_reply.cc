@@ -3,6 +3,7 @@
 #include "contacts/contact_repository.h"
 #include "core/json_fields.h"
 #include "customers/customer_repository.h"
+#include "messaging/channel_registry.h"
 #include "messaging/consent_service.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/inbound_repository.h"
@@ -21,59 +22,52 @@ std::string note_of(const InboundMessage& message) {
   return fmt::format("[{}]", message.kind);
 }
 
-std::string_view channel_label(InboundChannel channel) {
-  return channel == InboundChannel::kWhatsapp ? "WhatsApp" : "SMS";
-}
-
 }  // namespace
-
-std::string_view channel_name(InboundChannel channel) {
-  return channel == InboundChannel::kWhatsapp ? "whatsapp" : "sms";
-}
 
 bool take_inbound_message(storage::Connection& c, const MessagingSettings& settings,
                           std::string_view phone_region, InboundChannel channel,
                           const InboundMessage& message, std::int64_t now_ms) {
-  const std::int64_t shop_id = settings.shop_id;
-  const auto stored = InboundRepository::insert(c, shop_id, channel_name(channel), message, now_ms);
+  const core::ShopId shop = settings.shop_id;
+  const std::int64_t shop_id = shop.value();
+  const auto stored = InboundRepository::insert(c, shop, channel, message, now_ms);
   if (!stored) return false;             // a redelivery: handled the first time
   if (!message.from_phone) return true;  // only a user id: kept by that id
   auto phone = phone::PhoneNormalizer(std::string(phone_region)).normalize(*message.from_phone);
   if (!phone) return true;
   const auto customer = customers::CustomerRepository::find_by_phone(c, shop_id, phone->e164);
-  auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(shop_id), phone->e164);
-  const std::optional<std::int64_t> customer_id =
-      customer ? std::optional<std::int64_t>(customer->id) : std::nullopt;
-  const bool on_whatsapp = channel == InboundChannel::kWhatsapp;
+  auto contact = contacts::ContactRepository::find_by_phone(c, shop, phone->e164);
+  const std::optional<core::CustomerId> customer_id =
+      customer ? std::optional(core::CustomerId(customer->id)) : std::nullopt;
+  const bool on_whatsapp = channel == MessageChannel::kWhatsapp;
   if (on_whatsapp && customer) {
-    OutreachRepository::set_whatsapp_status(c, shop_id, customer->id, "active", "reply", now_ms);
+    OutreachRepository::set_whatsapp_status(c, shop, *customer_id, "active", "reply", now_ms);
   } else if (on_whatsapp && contact &&
              contact->whatsapp_status != contacts::WhatsappStatus::kActive) {
     contacts::ContactRepository::set_whatsapp_status(
-        c, core::ShopId(shop_id), core::ContactId(contact->id), contacts::WhatsappStatus::kActive,
-        "reply", now_ms);
+        c, shop, core::ContactId(contact->id), contacts::WhatsappStatus::kActive, "reply", now_ms);
   }
   if (message.text && is_opt_out_reply(*message.text, settings.opt_out_keywords)) {
     if (customer) {
       ConsentService::opt_out_in(
-          c, shop_id, customer->id, "reply", std::nullopt,
-          fmt::format("{} reply: {}", channel_label(channel), core::trim(*message.text)), now_ms);
+          c, shop, *customer_id, "reply", std::nullopt,
+          fmt::format("{} reply: {}", channel_for(channel).label(), core::trim(*message.text)),
+          now_ms);
     }
     InboundRepository::set_outcome(
-        c, shop_id, *stored, "opt_out", customer_id,
-        contact ? std::optional<std::int64_t>(contact->id) : std::nullopt);
+        c, shop, *stored, "opt_out", customer_id,
+        contact ? std::optional(core::ContactId(contact->id)) : std::nullopt);
     return true;
   }
-  const std::int64_t contact_id = contact
-                                      ? contact->id
-                                      : InboundRepository::insert_contact(
-                                            c, shop_id, phone->e164, phone::to_string(phone->type),
-                                            message.profile_name, customer_id, on_whatsapp, now_ms);
+  const core::ContactId contact_id =
+      contact ? core::ContactId(contact->id)
+              : InboundRepository::insert_contact(
+                    c, shop, phone->e164, phone::to_string(phone->type), message.profile_name,
+                    customer_id, on_whatsapp, now_ms);
   contacts::ContactRepository::insert_interaction(
-      c, core::ShopId(shop_id), core::ContactId(contact_id), std::nullopt,
+      c, shop, contact_id, std::nullopt,
       on_whatsapp ? contacts::InteractionKind::kWhatsapp : contacts::InteractionKind::kSms,
       contacts::InteractionOutcome::kAnswered, note_of(message), now_ms);
-  InboundRepository::set_outcome(c, shop_id, *stored, "logged", customer_id, contact_id);
+  InboundRepository::set_outcome(c, shop, *stored, "logged", customer_id, contact_id);
   return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messaging/inbound_message.h"
+#include "messaging/message_channel.h"
 #include "messaging/messaging_settings.h"
 #include "storage/database.h"
 
@@ -8,10 +9,8 @@
 
 namespace rx::messaging {
 
-enum class InboundChannel { kWhatsapp, kSms };
-
-// "whatsapp" or "sms": the channel as inbound_messages and contact_interactions name it.
-std::string_view channel_name(InboundChannel channel);
+// The channel a message came in on.
+using InboundChannel = MessageChannel;
 
 // One message someone sent the shop, inside the caller's transaction: stored once
 // (inbound_messages), then acted on. A message id stored before is a redelivery: nothing happens
@@ -21,7 +20,8 @@ std::string_view channel_name(InboundChannel channel);
 // - anything else is logged as an interaction of that channel on the number's contact record,
 //   which is created (pending, unassigned) for a number the shop has never seen;
 // - a WhatsApp message also marks the number WhatsApp-active: whoever writes there is on it.
-// A message without a usable number is only stored.
+// A message without a usable number is only stored. Database failures are thrown as
+// core::AppError (storage/driver_error.h).
 bool take_inbound_message(storage::Connection& c, const MessagingSettings& settings,
                           std::string_view phone_region, InboundChannel channel,
                           const InboundMessage& message, std::int64_t now_ms);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "messaging/inbound_message.h"
+#include "messaging/message_channel.h"
 #include "storage/database.h"
 
 #include <optional>
@@ -9,25 +11,27 @@
 namespace rx::messaging {
 
 // SQL for inbound_messages (each inbound message once) and the contact a reply from an unknown
-// number creates. Scoped by shop_id.
+// number creates. Scoped by shop_id. Database failures are thrown as core::AppError with the
+// codes of storage/driver_error.h.
 class InboundRepository {
  public:
-  // Stores the message that came in on `channel` (whatsapp, sms); nullopt when this message id
+  // Stores the message that came in on `channel`; its row id, or nullopt when this message id
   // was stored before (a redelivery).
-  static std::optional<std::int64_t> insert(storage::Connection& c, std::int64_t shop_id,
-                                            std::string_view channel, const InboundMessage& message,
+  static std::optional<std::int64_t> insert(storage::Connection& c, core::ShopId shop,
+                                            MessageChannel channel, const InboundMessage& message,
                                             std::int64_t now_ms);
-  static void set_outcome(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                          std::string_view action, std::optional<std::int64_t> customer_id,
-                          std::optional<std::int64_t> contact_id);
+  // What was done with the stored message `id` ("opt_out", "logged") and whom it concerned.
+  static void set_outcome(storage::Connection& c, core::ShopId shop, std::int64_t id,
+                          std::string_view action, std::optional<core::CustomerId> customer,
+                          std::optional<core::ContactId> contact);
   // A pending, unassigned contact sheet record for a number that wrote in, linked to the
   // customer with that number if there is one; WhatsApp known active (source reply) when it
   // wrote on WhatsApp. Counted in contact_counts like any contact without an upload.
-  static std::int64_t insert_contact(storage::Connection& c, std::int64_t shop_id,
-                                     const std::string& e164, std::string_view phone_type,
-                                     const std::optional<std::string>& name,
-                                     std::optional<std::int64_t> customer_id, bool on_whatsapp,
-                                     std::int64_t now_ms);
+  static core::ContactId insert_contact(storage::Connection& c, core::ShopId shop,
+                                        const std::string& e164, std::string_view phone_type,
+                                        const std::optional<std::string>& name,
+                                        std::optional<core::CustomerId> customer, bool on_whatsapp,
+                                        std::int64_t now_ms);
 };
 
 }  // namespace rx::messaging

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/strong_id.h"
+#include "messaging/message_channel.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -7,24 +10,18 @@
 
 namespace rx::messaging {
 
-// queued -> sending (claimed by one sender) -> sent -> delivered -> read, or -> failed.
-// A send that fails for a while goes back to queued with next_attempt_at.
-inline constexpr std::string_view kMessageStatuses[] = {"queued",    "sending", "sent",
-                                                        "delivered", "read",    "failed"};
-inline constexpr std::string_view kMessageChannels[] = {"whatsapp", "sms"};
-
 // One row of the outbox.
 struct Message {
   std::int64_t id = 0;
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> customer_name;  // joined for lists
   std::optional<std::int64_t> refill_reminder_id;
-  std::string channel;
+  MessageChannel channel = MessageChannel::kWhatsapp;
   std::string to_phone;  // E.164
   std::optional<std::string> template_name;
   std::optional<std::string> parameters;  // JSON array of the template's body parameters
   std::string idempotency_key;
-  std::string status;
+  MessageStatus status = MessageStatus::kQueued;
   std::int64_t attempts = 0;
   std::optional<std::int64_t> next_attempt_at;
   std::optional<std::string> claimed_by;
@@ -42,7 +39,7 @@ struct Message {
 struct NewMessage {
   std::int64_t customer_id = 0;
   std::optional<std::int64_t> refill_reminder_id;
-  std::string channel;
+  MessageChannel channel = MessageChannel::kWhatsapp;
   std::string to_phone;
   std::string template_name;
   std::string parameters;
@@ -50,8 +47,8 @@ struct NewMessage {
 };
 
 struct MessageFilter {
-  std::optional<std::string> status;
-  std::optional<std::string> channel;
+  std::optional<MessageStatus> status;
+  std::optional<MessageChannel> channel;
   std::optional<std::int64_t> customer_id;
   std::optional<std::int64_t> reminder_id;
   std::optional<std::int64_t> created_from;   // instant, inclusive
@@ -59,6 +56,6 @@ struct MessageFilter {
 };
 
 // "reminder:<id>:<channel>": the key that lets a reminder go out at most once per channel.
-std::string reminder_message_key(std::int64_t reminder_id, std::string_view channel);
+std::string reminder_message_key(core::RefillReminderId reminder_id, MessageChannel channel);
 
 }  // namespace rx::messaging

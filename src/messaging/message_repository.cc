@@ -1,77 +1,53 @@
 #include "messaging/message_repository.h"
 
 #include "storage/conditions.h"
+#include "storage/table.h"
 
 #include <fmt/format.h>
 
 namespace rx::messaging {
 namespace {
 
-constexpr std::string_view kColumnNames[] = {"id",
-                                             "customer_id",
-                                             "refill_reminder_id",
-                                             "channel",
-                                             "to_phone",
-                                             "template",
-                                             "parameters",
-                                             "idempotency_key",
-                                             "status",
-                                             "attempts",
-                                             "next_attempt_at",
-                                             "claimed_by",
-                                             "claimed_at",
-                                             "provider_message_id",
-                                             "error_code",
-                                             "error_message",
-                                             "created_at",
-                                             "sent_at",
-                                             "delivered_at",
-                                             "read_at",
-                                             "failed_at"};
+using storage::Codec;
+using storage::column;
 
-// The column list, each name with `prefix` ("m." in joins, "" in RETURNING).
-std::string columns(std::string_view prefix) {
-  std::string out;
-  for (std::string_view name : kColumnNames) {
-    if (!out.empty()) out += ", ";
-    out += prefix;
-    out += name;
-  }
-  return out;
+constexpr storage::Table kMessageColumns(
+    column("id", &Message::id), column("customer_id", &Message::customer_id),
+    column("refill_reminder_id", &Message::refill_reminder_id),
+    column("channel", &Message::channel), column("to_phone", &Message::to_phone),
+    column("template", &Message::template_name), column("parameters", &Message::parameters),
+    column("idempotency_key", &Message::idempotency_key), column("status", &Message::status),
+    column("attempts", &Message::attempts), column("next_attempt_at", &Message::next_attempt_at),
+    column("claimed_by", &Message::claimed_by), column("claimed_at", &Message::claimed_at),
+    column("provider_message_id", &Message::provider_message_id),
+    column("error_code", &Message::error_code), column("error_message", &Message::error_message),
+    column("created_at", &Message::created_at), column("sent_at", &Message::sent_at),
+    column("delivered_at", &Message::delivered_at), column("read_at", &Message::read_at),
+    column("failed_at", &Message::failed_at));
+
+// The column list, unqualified: for RETURNING and single-table SELECTs.
+const std::string& columns() {
+  static const std::string list = kMessageColumns.select_list();
+  return list;
 }
 
-Message message_from_row(const storage::Row& r) {
-  Message m;
-  m.id = r.int_at(0);
-  m.customer_id = r[1].as_opt_int();
-  m.refill_reminder_id = r[2].as_opt_int();
-  m.channel = r.text_at(3);
-  m.to_phone = r.text_at(4);
-  m.template_name = r[5].as_opt_text();
-  m.parameters = r[6].as_opt_text();
-  m.idempotency_key = r.text_at(7);
-  m.status = r.text_at(8);
-  m.attempts = r.int_at(9);
-  m.next_attempt_at = r[10].as_opt_int();
-  m.claimed_by = r[11].as_opt_text();
-  m.claimed_at = r[12].as_opt_int();
-  m.provider_message_id = r[13].as_opt_text();
-  m.error_code = r[14].as_opt_text();
-  m.error_message = r[15].as_opt_text();
-  m.created_at = r.int_at(16);
-  m.sent_at = r[17].as_opt_int();
-  m.delivered_at = r[18].as_opt_int();
-  m.read_at = r[19].as_opt_int();
-  m.failed_at = r[20].as_opt_int();
-  if (r.size() > 21) m.customer_name = r[21].as_opt_text();
+Message message_from_row(const storage::RowView& r) { return kMessageColumns.read(r); }
+
+// A row of the list: the message, then its customer's name.
+Message listed_message_from_row(const storage::RowView& r) {
+  Message m = kMessageColumns.read(r);
+  m.customer_name = Codec<std::optional<std::string>>::read(r, kMessageColumns.size());
   return m;
 }
 
-std::vector<Message> all_rows(const storage::ResultSet& result) {
-  std::vector<Message> out;
-  out.reserve(result.rows.size());
-  for (const auto& r : result.rows) out.push_back(message_from_row(r));
-  return out;
+std::vector<Message> all_rows(storage::Connection& c, std::string_view sql,
+                              const storage::Params& params) {
+  return storage::rows_as(c, sql, params, message_from_row);
+}
+
+std::optional<Message> first_row(storage::Connection& c, std::string_view sql,
+                                 const storage::Params& params) {
+  return storage::first_row_as(c, sql, params, message_from_row);
 }
 
 // How far along a status is; a provider's report only ever moves a row forward.
@@ -79,19 +55,28 @@ constexpr std::string_view kStatusRank =
     "(CASE status WHEN 'queued' THEN 0 WHEN 'sending' THEN 1 WHEN 'sent' THEN 2 "
     "WHEN 'failed' THEN 3 WHEN 'delivered' THEN 4 ELSE 5 END)";
 
-int rank_of(std::string_view status) {
-  if (status == "sent") return 2;
-  if (status == "failed") return 3;
-  if (status == "delivered") return 4;
-  if (status == "read") return 5;
+int rank_of(MessageStatus status) {
+  switch (status) {
+    case MessageStatus::kQueued:
+    case MessageStatus::kSending:
+      return 0;
+    case MessageStatus::kSent:
+      return 2;
+    case MessageStatus::kFailed:
+      return 3;
+    case MessageStatus::kDelivered:
+      return 4;
+    case MessageStatus::kRead:
+      return 5;
+  }
   return 0;
 }
 
-storage::Conditions where(std::int64_t shop_id, const MessageFilter& f) {
+storage::Conditions where(core::ShopId shop, const MessageFilter& f) {
   storage::Conditions w;
-  w.add("m.shop_id = ?", {shop_id});
-  if (f.status) w.add("m.status = ?", {*f.status});
-  if (f.channel) w.add("m.channel = ?", {*f.channel});
+  w.add("m.shop_id = ?", {shop.value()});
+  if (f.status) w.add("m.status = ?", {Codec<MessageStatus>::bind(*f.status)});
+  if (f.channel) w.add("m.channel = ?", {Codec<MessageChannel>::bind(*f.channel)});
   if (f.customer_id) w.add("m.customer_id = ?", {*f.customer_id});
   if (f.reminder_id) w.add("m.refill_reminder_id = ?", {*f.reminder_id});
   if (f.created_from) w.add("m.created_at >= ?", {*f.created_from});
@@ -101,25 +86,25 @@ storage::Conditions where(std::int64_t shop_id, const MessageFilter& f) {
 
 }  // namespace
 
-std::string reminder_message_key(std::int64_t reminder_id, std::string_view channel) {
-  return fmt::format("reminder:{}:{}", reminder_id, channel);
+std::string reminder_message_key(core::RefillReminderId reminder, MessageChannel channel) {
+  return fmt::format("reminder:{}:{}", reminder.value(), core::enum_name(channel));
 }
 
-std::optional<std::int64_t> MessageRepository::enqueue(storage::Connection& c, std::int64_t shop_id,
-                                                       const NewMessage& m, std::int64_t now_ms) {
-  storage::ResultSet inserted =
-      c.query(R"(
+std::optional<core::MessageId> MessageRepository::enqueue(storage::Connection& c, core::ShopId shop,
+                                                          const NewMessage& m,
+                                                          std::int64_t now_ms) {
+  return storage::first_row_as(
+      c, R"(
 INSERT INTO messages (shop_id, customer_id, refill_reminder_id, channel, to_phone, template,
                       parameters, idempotency_key, status, attempts, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
 ON CONFLICT (shop_id, idempotency_key) DO NOTHING RETURNING id)",
-              {shop_id, m.customer_id, m.refill_reminder_id, m.channel, m.to_phone, m.template_name,
-               m.parameters, m.idempotency_key, now_ms, now_ms});
-  if (inserted.empty()) return std::nullopt;
-  return inserted.first().int_at(0);
+      {shop.value(), m.customer_id, m.refill_reminder_id, Codec<MessageChannel>::bind(m.channel),
+       m.to_phone, m.template_name, m.parameters, m.idempotency_key, now_ms, now_ms},
+      [](const storage::RowView& r) { return Codec<core::MessageId>::read(r, 0); });
 }
 
-std::vector<Message> MessageRepository::claim(storage::Connection& c, std::int64_t shop_id,
+std::vector<Message> MessageRepository::claim(storage::Connection& c, core::ShopId shop,
                                               const std::string& worker, std::int64_t now_ms,
                                               std::int64_t limit) {
   const std::string_view lock =
@@ -132,11 +117,11 @@ WHERE shop_id = ? AND status = 'queued' AND id IN (
   WHERE shop_id = ? AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
   ORDER BY id LIMIT ?{})
 RETURNING {})",
-                                      lock, columns(""));
-  return all_rows(c.query(sql, {worker, now_ms, now_ms, shop_id, shop_id, now_ms, limit}));
+                                      lock, columns());
+  return all_rows(c, sql, {worker, now_ms, now_ms, shop.value(), shop.value(), now_ms, limit});
 }
 
-std::vector<Message> MessageRepository::fail_abandoned(storage::Connection& c, std::int64_t shop_id,
+std::vector<Message> MessageRepository::fail_abandoned(storage::Connection& c, core::ShopId shop,
                                                        std::int64_t claimed_before,
                                                        std::int64_t now_ms) {
   const std::string sql = fmt::format(R"(
@@ -145,11 +130,11 @@ UPDATE messages SET status = 'failed', error_code = 'interrupted',
                     failed_at = ?, updated_at = ?
 WHERE shop_id = ? AND status = 'sending' AND claimed_at < ?
 RETURNING {})",
-                                      columns(""));
-  return all_rows(c.query(sql, {now_ms, now_ms, shop_id, claimed_before}));
+                                      columns());
+  return all_rows(c, sql, {now_ms, now_ms, shop.value(), claimed_before});
 }
 
-bool MessageRepository::record_sent(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+bool MessageRepository::record_sent(storage::Connection& c, core::ShopId shop, core::MessageId id,
                                     const std::string& worker,
                                     const std::string& provider_message_id, std::int64_t now_ms) {
   return c.query(R"(
@@ -157,33 +142,33 @@ UPDATE messages SET status = 'sent', provider_message_id = ?, sent_at = ?, next_
                     error_code = NULL, error_message = NULL, failed_at = NULL, updated_at = ?
 WHERE shop_id = ? AND id = ? AND claimed_by = ?
   AND (status = 'sending' OR (status = 'failed' AND error_code = 'interrupted')))",
-                 {provider_message_id, now_ms, now_ms, shop_id, id, worker})
+                 {provider_message_id, now_ms, now_ms, shop.value(), id.value(), worker})
              .affected == 1;
 }
 
-void MessageRepository::record_retry(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void MessageRepository::record_retry(storage::Connection& c, core::ShopId shop, core::MessageId id,
                                      std::int64_t next_attempt_at, const std::string& error_code,
                                      const std::string& error_message, std::int64_t now_ms) {
   c.query(R"(
 UPDATE messages SET status = 'queued', next_attempt_at = ?, error_code = ?, error_message = ?,
                     updated_at = ?
 WHERE shop_id = ? AND id = ? AND status = 'sending')",
-          {next_attempt_at, error_code, error_message, now_ms, shop_id, id});
+          {next_attempt_at, error_code, error_message, now_ms, shop.value(), id.value()});
 }
 
-void MessageRepository::record_failed(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void MessageRepository::record_failed(storage::Connection& c, core::ShopId shop, core::MessageId id,
                                       const std::string& error_code,
                                       const std::string& error_message, std::int64_t now_ms) {
   c.query(R"(
 UPDATE messages SET status = 'failed', next_attempt_at = NULL, error_code = ?, error_message = ?,
                     failed_at = ?, updated_at = ?
 WHERE shop_id = ? AND id = ? AND status IN ('queued', 'sending'))",
-          {error_code, error_message, now_ms, now_ms, shop_id, id});
+          {error_code, error_message, now_ms, now_ms, shop.value(), id.value()});
 }
 
-void MessageRepository::cancel_queued(storage::Connection& c, std::int64_t shop_id,
-                                      std::int64_t customer_id,
-                                      const std::optional<std::string>& channel,
+void MessageRepository::cancel_queued(storage::Connection& c, core::ShopId shop,
+                                      core::CustomerId customer,
+                                      std::optional<MessageChannel> channel,
                                       std::string_view reason, std::int64_t now_ms) {
   // A NULL channel matches every channel.
   c.query(
@@ -191,115 +176,115 @@ void MessageRepository::cancel_queued(storage::Connection& c, std::int64_t shop_
       "error_message = NULL, failed_at = ?, updated_at = ? "
       "WHERE shop_id = ? AND customer_id = ? AND status = 'queued' "
       "AND channel = COALESCE(?, channel)",
-      {reason, now_ms, now_ms, shop_id, customer_id, channel});
+      {reason, now_ms, now_ms, shop.value(), customer.value(),
+       Codec<std::optional<MessageChannel>>::bind(channel)});
 }
 
 std::optional<Message> MessageRepository::apply_provider_status(
-    storage::Connection& c, std::int64_t shop_id, const std::string& provider_message_id,
-    const std::string& status, std::int64_t at_ms, const std::optional<std::string>& error_code,
+    storage::Connection& c, core::ShopId shop, const std::string& provider_message_id,
+    MessageStatus status, std::int64_t at_ms, const std::optional<std::string>& error_code,
     const std::optional<std::string>& error_message, std::int64_t now_ms) {
   const int rank = rank_of(status);
   if (rank == 0) return std::nullopt;
   // Each status stamps its own time; read implies delivered.
   std::string_view set;
-  if (status == "sent") {
-    set = "status = 'sent', sent_at = COALESCE(sent_at, ?)";
-  } else if (status == "delivered") {
-    set = "status = 'delivered', delivered_at = COALESCE(delivered_at, ?)";
-  } else if (status == "read") {
-    set =
-        "status = 'read', delivered_at = COALESCE(delivered_at, ?), read_at = COALESCE(read_at, ?)";
-  } else {
-    set = "status = 'failed', failed_at = ?, error_code = ?, error_message = ?";
-  }
   storage::Params params;
-  if (status == "read") {
-    params = {at_ms, at_ms, now_ms, shop_id, provider_message_id, rank};
-  } else if (status == "failed") {
-    params = {at_ms, error_code, error_message, now_ms, shop_id, provider_message_id, rank};
-  } else {
-    params = {at_ms, now_ms, shop_id, provider_message_id, rank};
+  switch (status) {
+    case MessageStatus::kQueued:
+    case MessageStatus::kSending:
+      return std::nullopt;  // not a provider's report (rank 0 above)
+    case MessageStatus::kSent:
+      set = "status = 'sent', sent_at = COALESCE(sent_at, ?)";
+      params = {at_ms, now_ms, shop.value(), provider_message_id, rank};
+      break;
+    case MessageStatus::kDelivered:
+      set = "status = 'delivered', delivered_at = COALESCE(delivered_at, ?)";
+      params = {at_ms, now_ms, shop.value(), provider_message_id, rank};
+      break;
+    case MessageStatus::kRead:
+      set =
+          "status = 'read', delivered_at = COALESCE(delivered_at, ?), read_at = COALESCE(read_at, "
+          "?)";
+      params = {at_ms, at_ms, now_ms, shop.value(), provider_message_id, rank};
+      break;
+    case MessageStatus::kFailed:
+      set = "status = 'failed', failed_at = ?, error_code = ?, error_message = ?";
+      params = {at_ms, error_code, error_message, now_ms, shop.value(), provider_message_id, rank};
+      break;
   }
   const std::string sql = fmt::format(
       "UPDATE messages SET {}, updated_at = ? WHERE shop_id = ? AND channel = 'whatsapp' AND "
       "provider_message_id = ? AND {} < ? RETURNING {}",
-      set, kStatusRank, columns(""));
-  storage::ResultSet updated = c.query(sql, params);
-  if (updated.empty()) return std::nullopt;
-  return message_from_row(updated.first());
+      set, kStatusRank, columns());
+  return first_row(c, sql, params);
 }
 
-std::optional<Message> MessageRepository::requeue_failed(storage::Connection& c,
-                                                         std::int64_t shop_id, std::int64_t id,
-                                                         std::int64_t now_ms) {
+std::optional<Message> MessageRepository::requeue_failed(storage::Connection& c, core::ShopId shop,
+                                                         core::MessageId id, std::int64_t now_ms) {
   const std::string sql = fmt::format(R"(
 UPDATE messages SET status = 'queued', next_attempt_at = ?, error_code = NULL,
                     error_message = NULL, failed_at = NULL, claimed_by = NULL, claimed_at = NULL,
                     updated_at = ?
 WHERE shop_id = ? AND id = ? AND status = 'failed'
 RETURNING {})",
-                                      columns(""));
-  storage::ResultSet updated = c.query(sql, {now_ms, now_ms, shop_id, id});
-  if (updated.empty()) return std::nullopt;
-  return message_from_row(updated.first());
+                                      columns());
+  return first_row(c, sql, {now_ms, now_ms, shop.value(), id.value()});
 }
 
-std::int64_t MessageRepository::insert_claimed(storage::Connection& c, std::int64_t shop_id,
-                                               const NewMessage& m, const std::string& worker,
-                                               std::int64_t now_ms) {
-  return c.insert_returning_id(R"(
+core::MessageId MessageRepository::insert_claimed(storage::Connection& c, core::ShopId shop,
+                                                  const NewMessage& m, const std::string& worker,
+                                                  std::int64_t now_ms) {
+  return core::MessageId(c.insert_returning_id(
+      R"(
 INSERT INTO messages (shop_id, channel, to_phone, template, parameters, idempotency_key, status,
                       attempts, claimed_by, claimed_at, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?))",
-                               {shop_id, m.channel, m.to_phone, m.template_name, m.parameters,
-                                m.idempotency_key, worker, now_ms, now_ms, now_ms});
+      {shop.value(), Codec<MessageChannel>::bind(m.channel), m.to_phone, m.template_name,
+       m.parameters, m.idempotency_key, worker, now_ms, now_ms, now_ms}));
 }
 
-std::vector<std::pair<std::string, std::int64_t>> MessageRepository::count_by_status(
-    storage::Connection& c, std::int64_t shop_id, std::int64_t from, std::int64_t until) {
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  for (const auto& r : c.query("SELECT status, COUNT(*) FROM messages WHERE shop_id = ? AND "
-                               "created_at >= ? AND created_at < ? GROUP BY status",
-                               {shop_id, from, until})
-                           .rows) {
-    out.emplace_back(r.text_at(0), r.int_at(1));
-  }
-  return out;
+std::vector<std::pair<MessageStatus, std::int64_t>> MessageRepository::count_by_status(
+    storage::Connection& c, core::ShopId shop, std::int64_t from, std::int64_t until) {
+  return storage::rows_as(
+      c,
+      "SELECT status, COUNT(*) FROM messages WHERE shop_id = ? AND "
+      "created_at >= ? AND created_at < ? GROUP BY status",
+      {shop.value(), from, until}, [](const storage::RowView& r) {
+        return std::pair{Codec<MessageStatus>::read(r, 0), Codec<std::int64_t>::read(r, 1)};
+      });
 }
 
-std::optional<Message> MessageRepository::find(storage::Connection& c, std::int64_t shop_id,
-                                               std::int64_t id) {
-  auto row =
-      c.query_one(fmt::format("SELECT {} FROM messages WHERE shop_id = ? AND id = ?", columns("")),
-                  {shop_id, id});
-  if (!row) return std::nullopt;
-  return message_from_row(*row);
+std::optional<Message> MessageRepository::find(storage::Connection& c, core::ShopId shop,
+                                               core::MessageId id) {
+  static const std::string sql =
+      fmt::format("SELECT {} FROM messages WHERE shop_id = ? AND id = ?", columns());
+  return first_row(c, sql, {shop.value(), id.value()});
 }
 
-std::vector<Message> MessageRepository::for_reminder(storage::Connection& c, std::int64_t shop_id,
-                                                     std::int64_t reminder_id) {
-  return all_rows(c.query(
-      fmt::format(
-          "SELECT {} FROM messages WHERE shop_id = ? AND refill_reminder_id = ? ORDER BY id",
-          columns("")),
-      {shop_id, reminder_id}));
+std::vector<Message> MessageRepository::for_reminder(storage::Connection& c, core::ShopId shop,
+                                                     core::RefillReminderId reminder) {
+  static const std::string sql = fmt::format(
+      "SELECT {} FROM messages WHERE shop_id = ? AND refill_reminder_id = ? ORDER BY id",
+      columns());
+  return all_rows(c, sql, {shop.value(), reminder.value()});
 }
 
-std::vector<Message> MessageRepository::list(storage::Connection& c, std::int64_t shop_id,
+std::vector<Message> MessageRepository::list(storage::Connection& c, core::ShopId shop,
                                              const MessageFilter& filter, std::int64_t limit,
                                              std::int64_t offset) {
-  storage::Conditions w = where(shop_id, filter);
-  return all_rows(c.query(
+  storage::Conditions w = where(shop, filter);
+  return storage::rows_as(
+      c,
       fmt::format("SELECT {}, cu.name FROM messages m LEFT JOIN customers cu ON cu.shop_id = "
                   "m.shop_id AND cu.id = m.customer_id{} ORDER BY m.created_at DESC, m.id DESC "
                   "LIMIT ? OFFSET ?",
-                  columns("m."), w.sql()),
-      w.params_with({limit, offset})));
+                  kMessageColumns.select_list("m."), w.sql()),
+      w.params_with({limit, offset}), listed_message_from_row);
 }
 
-std::int64_t MessageRepository::count(storage::Connection& c, std::int64_t shop_id,
+std::int64_t MessageRepository::count(storage::Connection& c, core::ShopId shop,
                                       const MessageFilter& filter) {
-  storage::Conditions w = where(shop_id, filter);
+  storage::Conditions w = where(shop, filter);
   return c.query_int("SELECT COUNT(*) FROM messages m" + w.sql(), w.params());
 }
 

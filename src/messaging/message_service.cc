@@ -15,8 +15,9 @@ MessagePage MessageService::list(const auth::Principal& actor, MessageQuery quer
   }
   MessagePage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = MessageRepository::list(c, actor.shop_id, query.filter, limit, offset);
-    page.total = MessageRepository::count(c, actor.shop_id, query.filter);
+    page.items =
+        MessageRepository::list(c, core::ShopId(actor.shop_id), query.filter, limit, offset);
+    page.total = MessageRepository::count(c, core::ShopId(actor.shop_id), query.filter);
   });
   return page;
 }

@@ -22,6 +22,7 @@ struct MessageQuery {
   std::optional<std::string> to;
 };
 
+// Database failures are thrown as core::AppError (storage/driver_error.h).
 class MessageService {
  public:
   explicit MessageService(storage::Database& db) : db_(db) {}

@@ -25,7 +25,7 @@ WebhookChannel read_rotation_channel(const nlohmann::json& body) {
   const auto name = fields.text("channel", core::Presence::kRequired, 20);
   std::optional<WebhookChannel> channel;
   if (name) {
-    channel = webhook_channel_named(*name);
+    channel = core::enum_from_name<WebhookChannel>(*name);
     if (!channel) fields.fail("channel", "must be whatsapp or sms");
   }
   fields.finish();
@@ -59,25 +59,29 @@ void register_messaging_routes(http::Router& router, MessagingSettingsService& s
             settings_json(settings.rotate_webhook_key(ctx.principal(), channel), ctx.principal()));
       });
 
-  router.get("/api/messages", Access::kManagerOrOwner,
-             [&messages](RequestContext& ctx, httplib::Response& res) {
-               const http::ListParams page = http::read_list_params(ctx);
-               MessageQuery query;
-               query.filter.status = http::query_choice(
-                   ctx, "status", {"queued", "sending", "sent", "delivered", "read", "failed"});
-               query.filter.channel = http::query_choice(ctx, "channel", {"whatsapp", "sms"});
-               query.filter.customer_id = http::query_id(ctx, "customer_id");
-               query.filter.reminder_id = http::query_id(ctx, "reminder_id");
-               query.from = http::query_date(ctx, "from");
-               query.to = http::query_date(ctx, "to");
-               const MessagePage result =
-                   messages.list(ctx.principal(), query, page.limit, page.offset);
-               nlohmann::json items = nlohmann::json::array();
-               for (const Message& m : result.items) {
-                 items.push_back(to_json(m, ctx.principal().time_zone));
-               }
-               http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
-             });
+  router.get(
+      "/api/messages", Access::kManagerOrOwner,
+      [&messages](RequestContext& ctx, httplib::Response& res) {
+        const http::ListParams page = http::read_list_params(ctx);
+        MessageQuery query;
+        if (auto status = http::query_choice(
+                ctx, "status", {"queued", "sending", "sent", "delivered", "read", "failed"})) {
+          query.filter.status = core::enum_from_name<MessageStatus>(*status);
+        }
+        if (auto channel = http::query_choice(ctx, "channel", {"whatsapp", "sms"})) {
+          query.filter.channel = core::enum_from_name<MessageChannel>(*channel);
+        }
+        query.filter.customer_id = http::query_id(ctx, "customer_id");
+        query.filter.reminder_id = http::query_id(ctx, "reminder_id");
+        query.from = http::query_date(ctx, "from");
+        query.to = http::query_date(ctx, "to");
+        const MessagePage result = messages.list(ctx.principal(), query, page.limit, page.offset);
+        nlohmann::json items = nlohmann::json::array();
+        for (const Message& m : result.items) {
+          items.push_back(to_json(m, ctx.principal().time_zone));
+        }
+        http::reply_json(res, 200, {{"items", items}, {"total", result.total}});
+      });
 }
 
 }  // namespace rx::messaging

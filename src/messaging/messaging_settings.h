@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/strong_id.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,7 +17,7 @@ inline constexpr std::string_view kDefaultWhatsappApiVersion = "v23.0";
 // shows whether each is set, never its value. A secret the key cannot open is left empty here
 // and named in unreadable_secrets.
 struct MessagingSettings {
-  std::int64_t shop_id = 0;
+  core::ShopId shop_id;
   std::string whatsapp_base_url = std::string(kDefaultWhatsappBaseUrl);
   std::string whatsapp_api_version = std::string(kDefaultWhatsappApiVersion);
   std::optional<std::string> whatsapp_phone_number_id;

@@ -17,8 +17,9 @@ enum class SettingsView { kOwner, kManager };
 nlohmann::json to_json(const MessagingSettings& settings, SettingsView view,
                        std::string_view time_zone);
 
-// Reads a PUT body: absent fields stay, null clears what may be cleared; 422 names every bad
-// field (URLs http(s), times HH:MM, prices >= 0). Secret values never appear in an error.
+// Reads a PUT body: absent fields stay, null clears what may be cleared; throws
+// AppError(kValidation) naming every bad field (URLs http(s), times HH:MM, prices >= 0). Secret
+// values never appear in an error.
 MessagingSettingsChanges read_settings_changes(const nlohmann::json& body);
 
 // Where Meta posts the shop's WhatsApp webhooks, and where MSG91 forwards its inbound SMS.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "messaging/messaging_settings.h"
 #include "storage/database.h"
 
@@ -12,13 +13,15 @@ namespace rx::messaging {
 
 // SQL for shop_messaging_settings (with the shop's webhook keys). Scoped by shop_id. Secrets
 // are sealed on the way in and opened on the way out with the installed key (secret_store.h).
+// Database failures are thrown as core::AppError with the codes of storage/driver_error.h.
 class MessagingSettingsRepository {
  public:
   // The shop's settings; defaults when the shop has no settings row yet. nullopt: no such shop.
   // A previous webhook key's expiry is given even when it has passed (the reader compares it
   // with its clock).
-  static std::optional<MessagingSettings> find(storage::Connection& c, std::int64_t shop_id);
-  static void update(storage::Connection& c, std::int64_t shop_id,
+  static std::optional<MessagingSettings> find(storage::Connection& c, core::ShopId shop);
+  // Throws AppError(kInternal) when a secret is to be stored and no secret key is installed.
+  static void update(storage::Connection& c, core::ShopId shop,
                      const MessagingSettingsChanges& changes, std::int64_t now_ms);
 
   // Every stored provider secret of every shop, as stored (sealed or, from an older rxtrack,

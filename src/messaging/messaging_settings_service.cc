@@ -53,8 +53,9 @@ MessagingSettings settings_for_webhook_key(storage::Database& db, WebhookChannel
 
 MessagingSettings MessagingSettingsService::get(const auth::Principal& actor) {
   std::optional<MessagingSettings> found;
-  db_.with_connection(
-      [&](storage::Connection& c) { found = MessagingSettingsRepository::find(c, actor.shop_id); });
+  db_.with_connection([&](storage::Connection& c) {
+    found = MessagingSettingsRepository::find(c, core::ShopId(actor.shop_id));
+  });
   if (!found) core::throw_not_found("shop");
   return as_of(*found, clock_.now_ms());
 }
@@ -65,7 +66,7 @@ MessagingSettings MessagingSettingsService::update(const auth::Principal& actor,
   MessagingSettings result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
-    auto before = MessagingSettingsRepository::find(c, actor.shop_id);
+    auto before = MessagingSettingsRepository::find(c, core::ShopId(actor.shop_id));
     if (!before) core::throw_not_found("shop");
     const std::string start = changes.send_window_start.value_or(before->send_window_start);
     const std::string end = changes.send_window_end.value_or(before->send_window_end);
@@ -73,8 +74,8 @@ MessagingSettings MessagingSettingsService::update(const auth::Principal& actor,
       throw core::AppError(core::ErrorCode::kValidation, "the send window may not be empty",
                            {{"fields", {{"send_window_end", "must differ from the start"}}}});
     }
-    MessagingSettingsRepository::update(c, actor.shop_id, changes, now);
-    result = as_of(*MessagingSettingsRepository::find(c, actor.shop_id), now);
+    MessagingSettingsRepository::update(c, core::ShopId(actor.shop_id), changes, now);
+    result = as_of(*MessagingSettingsRepository::find(c, core::ShopId(actor.shop_id)), now);
   });
   return result;
 }
@@ -84,8 +85,8 @@ MessagingSettings MessagingSettingsService::rotate_webhook_key(const auth::Princ
   MessagingSettings result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
-    WebhookKeyRepository::rotate(c, actor.shop_id, channel, now);
-    auto after = MessagingSettingsRepository::find(c, actor.shop_id);
+    WebhookKeyRepository::rotate(c, core::ShopId(actor.shop_id), channel, now);
+    auto after = MessagingSettingsRepository::find(c, core::ShopId(actor.shop_id));
     if (!after) core::throw_not_found("shop");
     result = as_of(*after, now);
   });

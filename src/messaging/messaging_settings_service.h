@@ -12,7 +12,8 @@ namespace rx::messaging {
 
 // The settings of the shop whose `channel` webhook URL holds `webhook_key` (its current key, or
 // its previous key within 24 hours of the rotation); 404 when no shop has the key for that
-// channel. Public webhooks start here, before they read anything else of the request.
+// channel (AppError(kNotFound)). Public webhooks start here, before they read anything else of
+// the request.
 MessagingSettings settings_for_webhook_key(storage::Database& db, WebhookChannel channel,
                                            const std::string& webhook_key, std::int64_t now_ms);
 
@@ -23,10 +24,15 @@ class MessagingSettingsService {
   MessagingSettingsService(storage::Database& db, const core::Clock& clock)
       : db_(db), clock_(clock) {}
 
+  // Throws AppError(kNotFound) when the signed-in shop is gone.
   MessagingSettings get(const auth::Principal& actor);
+  // Throws AppError(kValidation) naming the field for a provider URL the policy refuses or an
+  // empty send window, AppError(kNotFound) when the shop is gone, AppError(kInternal) when a
+  // secret is to be stored and no secret key is installed.
   MessagingSettings update(const auth::Principal& actor, const MessagingSettingsChanges& changes);
   // A fresh key for the channel's callback URL; the key it replaces is accepted for 24 more
   // hours, and a key rotated out before that stops being accepted now. Answers the settings.
+  // Throws AppError(kNotFound) when the shop is gone.
   MessagingSettings rotate_webhook_key(const auth::Principal& actor, WebhookChannel channel);
 
  private:

@@ -1,9 +1,8 @@
 #include "messaging/outbox_sender.h"
 
+#include "messaging/channel_registry.h"
 #include "messaging/message_repository.h"
 #include "messaging/reminder_outreach.h"
-#include "messaging/sms_client.h"
-#include "messaging/whatsapp_client.h"
 #include "refills/refill_repository.h"
 
 #include <fmt/format.h>
@@ -32,15 +31,35 @@ std::vector<std::string> parameters_of(const Message& message) {
 // meanwhile); empty when it may.
 std::string reason_not_to_send(const Message& message, const Reachability& reach,
                                const MessagingSettings& settings) {
+  const Channel& channel = channel_for(message.channel);
   if (reach.opted_out) return "opted_out";
-  if (message.channel == "whatsapp" ? !settings.whatsapp_ready() : !settings.sms_ready()) {
-    return "not_configured";
+  if (!channel.ready(settings)) return "not_configured";
+  if (!channel.consented(reach.consent)) return "consent_withdrawn";
+  if (message.refill_reminder_id && reach.reminder_status != refills::RefillStatus::kPending) {
+    return "reminder_closed";
   }
-  if (message.channel == "whatsapp" ? !reach.whatsapp_consent : !reach.sms_consent) {
-    return "consent_withdrawn";
-  }
-  if (message.refill_reminder_id && reach.reminder_status != "pending") return "reminder_closed";
   return "";
+}
+
+// How a reminder sent by a message is recorded on the reminder.
+refills::RefillChannel refill_channel(MessageChannel channel) {
+  switch (channel) {
+    case MessageChannel::kWhatsapp:
+      return refills::RefillChannel::kWhatsapp;
+    case MessageChannel::kSms:
+      return refills::RefillChannel::kSms;
+  }
+  return refills::RefillChannel::kSms;
+}
+
+std::optional<core::CustomerId> customer_of(const Message& message) {
+  if (!message.customer_id) return std::nullopt;
+  return core::CustomerId(*message.customer_id);
+}
+
+std::optional<core::RefillReminderId> reminder_of(const Message& message) {
+  if (!message.refill_reminder_id) return std::nullopt;
+  return core::RefillReminderId(*message.refill_reminder_id);
 }
 
 }  // namespace
@@ -74,15 +93,15 @@ std::vector<Message> OutboxSender::claim(const ShopClock& shop, const MessagingS
     const std::int64_t now = clock_.now_ms();
     for (Message& m : MessageRepository::claim(c, shop.id, worker_, now, kClaimBatch)) {
       claimed_any = true;
-      const std::string reason =
-          reason_not_to_send(m,
-                             OutreachRepository::reachability(c, shop.id, m.customer_id.value_or(0),
-                                                              m.refill_reminder_id),
-                             settings);
+      const std::string reason = reason_not_to_send(
+          m,
+          OutreachRepository::reachability(c, shop.id, customer_of(m).value_or(core::CustomerId()),
+                                           reminder_of(m)),
+          settings);
       if (reason.empty()) {
         to_send.push_back(std::move(m));
       } else {
-        MessageRepository::record_failed(c, shop.id, m.id, reason, "", now);
+        MessageRepository::record_failed(c, shop.id, core::MessageId(m.id), reason, "", now);
         ++counts.failed;
       }
     }
@@ -91,66 +110,68 @@ std::vector<Message> OutboxSender::claim(const ShopClock& shop, const MessagingS
 }
 
 SendOutcome OutboxSender::send(const MessagingSettings& settings, const Message& message) const {
-  if (message.channel == "whatsapp") {
-    return send_whatsapp_template(
-        settings,
-        TemplateMessage{message.to_phone, message.template_name.value_or(""),
-                        settings.whatsapp_template_language.value_or(""), parameters_of(message)});
-  }
-  return send_flow_sms(settings, FlowSms{message.to_phone, message.template_name.value_or(""),
-                                         settings.sms_sender, parameters_of(message)});
+  return channel_for(message.channel)
+      .send(settings, OutgoingMessage{message.to_phone, message.template_name.value_or(""),
+                                      parameters_of(message)});
 }
 
 void OutboxSender::settle(const ShopClock& shop, const MessagingSettings& settings,
                           const std::string& today, const Message& message,
                           const SendOutcome& outcome, PassCounts& counts) {
+  const core::MessageId id(message.id);
+  const Channel& channel = channel_for(message.channel);
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
     if (outcome.accepted) {
-      if (!MessageRepository::record_sent(c, shop.id, message.id, worker_,
-                                          outcome.provider_message_id, now)) {
+      if (!MessageRepository::record_sent(c, shop.id, id, worker_, outcome.provider_message_id,
+                                          now)) {
         spdlog::warn("message {} was sent but its row had moved on", message.id);
         return;
       }
       ++counts.sent;
       // A sent message takes the reminder off the call list, as staff marking it sent would.
-      if (message.refill_reminder_id) {
-        auto reminder = refills::RefillRepository::find(c, shop.id, *message.refill_reminder_id);
-        if (reminder && reminder->status == "pending") {
-          refills::RefillRepository::mark_sent(c, shop.id, reminder->id, message.channel,
-                                               std::nullopt, now);
-          refills::RefillRepository::add_event(c, shop.id, reminder->id, "sent", message.channel,
+      if (const auto reminder_id = reminder_of(message)) {
+        auto reminder = refills::RefillRepository::find(c, shop.id, *reminder_id);
+        if (reminder && reminder->status == refills::RefillStatus::kPending) {
+          const refills::RefillChannel sent_by = refill_channel(message.channel);
+          refills::RefillRepository::mark_sent(c, shop.id, *reminder_id, sent_by, std::nullopt,
+                                               now);
+          refills::RefillRepository::add_event(c, shop.id, *reminder_id, "sent", sent_by,
                                                std::nullopt, fmt::format("message {}", message.id),
                                                std::nullopt, now);
         }
       }
       return;
     }
-    const FailureKind kind = message.channel == "whatsapp" ? classify_whatsapp_failure(outcome)
-                                                           : classify_sms_failure(outcome);
+    const FailureKind kind = channel.failure_kind(outcome);
     if (kind == FailureKind::kRetry && message.attempts < kMaxAttempts) {
-      MessageRepository::record_retry(c, shop.id, message.id,
+      MessageRepository::record_retry(c, shop.id, id,
                                       now + backoff_ms(static_cast<int>(message.attempts)),
                                       outcome.error_code, outcome.error_message, now);
       return;
     }
-    MessageRepository::record_failed(c, shop.id, message.id, outcome.error_code,
-                                     outcome.error_message, now);
+    MessageRepository::record_failed(c, shop.id, id, outcome.error_code, outcome.error_message,
+                                     now);
     ++counts.failed;
-    if (message.channel != "whatsapp") return;
-    if (kind == FailureKind::kRecipientNotOnWhatsapp && message.customer_id) {
-      OutreachRepository::set_whatsapp_status(c, shop.id, *message.customer_id, "inactive",
-                                              "delivery", now);
-    }
-    // The reminder is back on the call list already (no WhatsApp under way); SMS if agreed.
-    if (message.refill_reminder_id &&
-        queue_sms_fallback(c, shop, settings, *message.refill_reminder_id, today, now)) {
-      ++counts.queued;
+    switch (message.channel) {
+      case MessageChannel::kSms:
+        return;  // the last resort: the reminder stays on the staff call list
+      case MessageChannel::kWhatsapp:
+        if (kind == FailureKind::kRecipientNotOnWhatsapp && message.customer_id) {
+          OutreachRepository::set_whatsapp_status(c, shop.id, *customer_of(message), "inactive",
+                                                  "delivery", now);
+        }
+        // The reminder is back on the call list already (no WhatsApp under way); SMS if agreed.
+        if (const auto reminder_id = reminder_of(message);
+            reminder_id && queue_sms_fallback(c, shop, settings, *reminder_id, today, now)) {
+          ++counts.queued;
+        }
+        return;
     }
   });
   if (!outcome.accepted) {
-    spdlog::info("message {} ({}) not sent: {} (attempt {})", message.id, message.channel,
-                 outcome.error_code, message.attempts);
+    spdlog::info("message {} ({}) not sent: {} (attempt {})", message.id,
+                 core::enum_name(message.channel), outcome.error_code, message.attempts);
   }
 }
 

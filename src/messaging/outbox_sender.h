@@ -28,6 +28,9 @@ class OutboxSender {
   OutboxSender(storage::Database& db, const core::Clock& clock, std::string worker)
       : db_(db), clock_(clock), worker_(std::move(worker)) {}
 
+  // Answers how many rows it failed. Database failures are thrown as core::AppError
+  // (storage/driver_error.h), as by send_due; a provider's refusal is never thrown, it is
+  // recorded on the row.
   int fail_abandoned(const ShopClock& shop);
   void send_due(const ShopClock& shop, const MessagingSettings& settings, const std::string& today,
                 PassCounts& counts);

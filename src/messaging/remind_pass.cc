@@ -27,7 +27,7 @@ PassCounts RemindPass::run() {
     try {
       run_shop(shop, counts);
     } catch (const std::exception& error) {
-      spdlog::error("reminder pass for shop {} failed: {}", shop.id, error.what());
+      spdlog::error("reminder pass for shop {} failed: {}", shop.id.value(), error.what());
     }
   }
   return counts;
@@ -44,7 +44,7 @@ void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
   if (!settings->secrets_readable()) {
     // A database moved without its key: nothing is sent; the reminders stay on the call list.
     spdlog::warn("shop {}: messaging secrets cannot be read with this secret key; not sending",
-                 shop.id);
+                 shop.id.value());
   } else if (window_open(*settings, shop, now)) {
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
       counts.queued += queue_due_reminders(c, shop, *settings, today, now);

@@ -1,5 +1,6 @@
 #include "messaging/reminder_outreach.h"
 
+#include "messaging/channel_registry.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/message_repository.h"
 #include "phone/phone_normalizer.h"
@@ -30,27 +31,31 @@ bool could_be_on_whatsapp(const std::string& e164) {
   }
 }
 
-bool whatsapp_possible(const DueReminder& due, const MessagingSettings& settings) {
-  return settings.whatsapp_ready() && due.whatsapp_consent && due.whatsapp_status != "inactive" &&
-         !due.had_whatsapp && could_be_on_whatsapp(due.phone);
-}
-
-bool sms_possible(const DueReminder& due, const MessagingSettings& settings) {
-  return settings.sms_ready() && due.sms_consent && !due.had_sms;
+// Whether `channel` may carry this reminder now: set up, agreed to, not tried before, and for
+// WhatsApp a number that may be on it.
+bool possible(MessageChannel id, const DueReminder& due, const MessagingSettings& settings) {
+  const Channel& channel = channel_for(id);
+  if (!channel.ready(settings) || !channel.consented(due.consent)) return false;
+  switch (id) {
+    case MessageChannel::kWhatsapp:
+      return !due.whatsapp_inactive && !due.had_whatsapp && could_be_on_whatsapp(due.phone);
+    case MessageChannel::kSms:
+      return !due.had_sms;
+  }
+  return false;
 }
 
 bool queue(storage::Connection& c, const ShopClock& shop, const MessagingSettings& settings,
-           const DueReminder& due, std::string_view channel, std::int64_t now_ms) {
+           const DueReminder& due, MessageChannel channel, std::int64_t now_ms) {
   NewMessage m;
   m.customer_id = due.customer_id;
   m.refill_reminder_id = due.reminder_id;
-  m.channel = std::string(channel);
+  m.channel = channel;
   m.to_phone = due.phone;
-  m.template_name = channel == "whatsapp" ? settings.whatsapp_template_refill.value_or("")
-                                          : settings.sms_template_id.value_or("");
+  m.template_name = channel_for(channel).refill_template(settings);
   m.parameters =
       nlohmann::json(refill_parameters(due, shop.name, settings.include_medicine_names)).dump();
-  m.idempotency_key = reminder_message_key(due.reminder_id, channel);
+  m.idempotency_key = reminder_message_key(core::RefillReminderId(due.reminder_id), channel);
   return MessageRepository::enqueue(c, shop.id, m, now_ms).has_value();
 }
 
@@ -69,21 +74,21 @@ int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         std::int64_t now_ms) {
   int queued = 0;
   for (const DueReminder& due : OutreachRepository::due_candidates(c, shop.id, today, kBatch)) {
-    if (whatsapp_possible(due, settings)) {
-      queued += queue(c, shop, settings, due, "whatsapp", now_ms) ? 1 : 0;
-    } else if (sms_possible(due, settings)) {
-      queued += queue(c, shop, settings, due, "sms", now_ms) ? 1 : 0;
+    if (possible(MessageChannel::kWhatsapp, due, settings)) {
+      queued += queue(c, shop, settings, due, MessageChannel::kWhatsapp, now_ms) ? 1 : 0;
+    } else if (possible(MessageChannel::kSms, due, settings)) {
+      queued += queue(c, shop, settings, due, MessageChannel::kSms, now_ms) ? 1 : 0;
     }
   }
   return queued;
 }
 
 bool queue_sms_fallback(storage::Connection& c, const ShopClock& shop,
-                        const MessagingSettings& settings, std::int64_t reminder_id,
+                        const MessagingSettings& settings, core::RefillReminderId reminder,
                         const std::string& today, std::int64_t now_ms) {
-  auto due = OutreachRepository::due_candidate(c, shop.id, reminder_id, today);
-  if (!due || !sms_possible(*due, settings)) return false;
-  return queue(c, shop, settings, *due, "sms", now_ms);
+  auto due = OutreachRepository::due_candidate(c, shop.id, reminder, today);
+  if (!due || !possible(MessageChannel::kSms, *due, settings)) return false;
+  return queue(c, shop, settings, *due, MessageChannel::kSms, now_ms);
 }
 
 }  // namespace rx::messaging

@@ -24,9 +24,10 @@ int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         std::int64_t now_ms);
 
 // After WhatsApp failed for a reminder: queues its SMS if the customer agreed to SMS. True when
-// a row was queued.
+// a row was queued. Database failures are thrown as core::AppError (storage/driver_error.h), as
+// by queue_due_reminders.
 bool queue_sms_fallback(storage::Connection& c, const ShopClock& shop,
-                        const MessagingSettings& settings, std::int64_t reminder_id,
+                        const MessagingSettings& settings, core::RefillReminderId reminder,
                         const std::string& today, std::int64_t now_ms);
 
 }  // namespace rx::messaging

@@ -32,7 +32,7 @@ int SmsWebhookService::receive(const std::string& webhook_key, CallbackFields fi
 
   bool stored = false;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    const shops::Shop shop = *shops::ShopRepository::find(c, settings.shop_id);
+    const shops::Shop shop = *shops::ShopRepository::find(c, settings.shop_id.value());
     const std::int64_t now = clock_.now_ms();
     const auto phone = phone::PhoneNormalizer(shop.phone_region).normalize(sms->sender);
     const std::string number = phone ? phone->e164 : sms->sender;
@@ -43,7 +43,7 @@ int SmsWebhookService::receive(const std::string& webhook_key, CallbackFields fi
     message.text = reply_words(*sms);
     message.at_ms = received_at_ms(*sms, shop.time_zone);
     stored =
-        take_inbound_message(c, settings, shop.phone_region, InboundChannel::kSms, message, now);
+        take_inbound_message(c, settings, shop.phone_region, MessageChannel::kSms, message, now);
   });
   return stored ? 1 : 0;
 }

@@ -17,12 +17,12 @@ class SmsWebhookService {
   SmsWebhookService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // `fields` are the callback's query string and form fields; `json_body`, when the request
-  // carried JSON, adds the fields of that object (over the others). 404 for a key that is not the
-  // SMS key of a shop (current, or previous within 24 hours of a rotation),
-  // checked before anything else is read; 400 for a body that is not a JSON object or fields
-  // that are not an inbound SMS. The SMS is stored once (a redelivery answers 0) and acted on
-  // like a WhatsApp reply: STOP or a shop keyword opts the customer out, anything else is
-  // logged. The number is read in the shop's phone region.
+  // carried JSON, adds the fields of that object (over the others). Throws
+  // AppError(kNotFound) for a key that is not the SMS key of a shop (current, or previous within
+  // 24 hours of a rotation), checked before anything else is read; AppError(kBadRequest) for a
+  // body that is not a JSON object or fields that are not an inbound SMS. The SMS is stored once (a
+  // redelivery answers 0) and acted on like a WhatsApp reply: STOP or a shop keyword opts the
+  // customer out, anything else is logged. The number is read in the shop's phone region.
   int receive(const std::string& webhook_key, CallbackFields fields,
               const std::optional<std::string>& json_body);
 

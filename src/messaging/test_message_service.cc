@@ -2,12 +2,11 @@
 
 #include "core/error.h"
 #include "core/time_zone.h"
+#include "messaging/channel_registry.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/message_repository.h"
 #include "messaging/messaging_settings_repository.h"
 #include "messaging/outbox_sender.h"
-#include "messaging/sms_client.h"
-#include "messaging/whatsapp_client.h"
 #include "phone/phone_normalizer.h"
 #include "shops/shop_repository.h"
 
@@ -42,58 +41,50 @@ Message TestMessageService::send(const auth::Principal& actor, const TestMessage
   auto phone = phone::PhoneNormalizer(actor.phone_region).normalize(request.phone);
   if (!phone) invalid("phone", phone.error());
 
+  const core::ShopId shop(actor.shop_id);
+  const Channel& channel = channel_for(request.channel);
   MessagingSettings settings;
   NewMessage row;
-  std::int64_t id = 0;
+  core::MessageId id;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    settings = *MessagingSettingsRepository::find(c, actor.shop_id);
-    const bool whatsapp = request.channel == "whatsapp";
-    if (whatsapp ? !settings.whatsapp_ready() : !settings.sms_ready()) {
-      invalid("channel", "not configured");
-    }
+    settings = *MessagingSettingsRepository::find(c, shop);
+    if (!channel.ready(settings)) invalid("channel", "not configured");
     const std::int64_t now = clock_.now_ms();
     const std::string shop_name = shops::ShopRepository::find(c, actor.shop_id)->name;
     row.channel = request.channel;
     row.to_phone = phone->e164;
-    row.template_name = whatsapp ? *settings.whatsapp_template_refill : *settings.sms_template_id;
+    row.template_name = channel.refill_template(settings);
     row.parameters = nlohmann::json(sample_parameters(settings, shop_name,
                                                       core::local_date(now, actor.time_zone)))
                          .dump();
     row.idempotency_key = fmt::format("test:{}:{:08x}", now, randombytes_random());
-    id = MessageRepository::insert_claimed(c, actor.shop_id, row, worker_, now);
+    id = MessageRepository::insert_claimed(c, shop, row, worker_, now);
   });
 
   const std::vector<std::string> parameters =
       nlohmann::json::parse(row.parameters).get<std::vector<std::string>>();
   const SendOutcome outcome =
-      row.channel == "whatsapp"
-          ? send_whatsapp_template(
-                settings,
-                TemplateMessage{row.to_phone, row.template_name,
-                                settings.whatsapp_template_language.value_or(""), parameters})
-          : send_flow_sms(settings, FlowSms{row.to_phone, row.template_name, settings.sms_sender,
-                                            parameters});
+      channel.send(settings, OutgoingMessage{row.to_phone, row.template_name, parameters});
 
   Message result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
     if (outcome.accepted) {
-      MessageRepository::record_sent(c, actor.shop_id, id, worker_, outcome.provider_message_id,
-                                     now);
+      MessageRepository::record_sent(c, shop, id, worker_, outcome.provider_message_id, now);
     } else {
-      MessageRepository::record_failed(c, actor.shop_id, id, outcome.error_code,
-                                       outcome.error_message, now);
+      MessageRepository::record_failed(c, shop, id, outcome.error_code, outcome.error_message, now);
     }
-    result = *MessageRepository::find(c, actor.shop_id, id);
+    result = *MessageRepository::find(c, shop, id);
   });
   if (!outcome.accepted) {
-    spdlog::info("test message {} ({}) refused: {}", id, row.channel, outcome.error_code);
+    spdlog::info("test message {} ({}) refused: {}", id.value(), core::enum_name(row.channel),
+                 outcome.error_code);
     throw core::AppError(
         core::ErrorCode::kProviderError,
         outcome.error_message.empty() ? "the provider refused the message" : outcome.error_message,
         {{"provider_code", outcome.error_code},
          {"http_status", outcome.http_status},
-         {"message_id", id}});
+         {"message_id", id.value()}});
   }
   return result;
 }

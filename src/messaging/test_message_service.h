@@ -10,8 +10,8 @@
 namespace rx::messaging {
 
 struct TestMessageRequest {
-  std::string channel;  // "whatsapp" or "sms"
-  std::string phone;    // as typed; normalised with the shop's region
+  MessageChannel channel = MessageChannel::kWhatsapp;
+  std::string phone;  // as typed; normalised with the shop's region
 };
 
 // "Send a test message" on the settings page: one real message through the configured provider,
@@ -22,11 +22,12 @@ class TestMessageService {
  public:
   TestMessageService(storage::Database& db, const core::Clock& clock);
 
-  // The sent message, or AppError: 422 (channel not configured, bad phone) or 502
-  // provider_error with the provider's code (the row is then failed with that error). When the
-  // provider gave no answer at all, the code is provider_unreachable with one message whatever
-  // the cause (address refused, no such name, connection refused, timeout): the owner's URL
-  // must not become a probe of the operator's network. The cause goes to the server's log.
+  // The sent message. Throws AppError(kValidation) when the channel is not configured or the
+  // phone is not a number; AppError(kProviderError) with the provider's code (the row is then
+  // failed with that error). When the provider gave no answer at all, the code is
+  // provider_unreachable with one message whatever the cause (address refused, no such name,
+  // connection refused, timeout): the owner's URL must not become a probe of the operator's
+  // network. The cause goes to the server's log.
   Message send(const auth::Principal& actor, const TestMessageRequest& request);
 
  private:

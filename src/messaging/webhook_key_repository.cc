@@ -2,9 +2,13 @@
 
 #include "auth/password_hasher.h"
 #include "messaging/webhook_signature.h"
+#include "storage/table.h"
 
 namespace rx::messaging {
 namespace {
+
+using storage::Codec;
+using storage::column;
 
 constexpr std::size_t kKeyBytes = 16;  // 32 hex characters in the URL
 
@@ -12,90 +16,97 @@ constexpr std::string_view kInsert =
     "INSERT INTO shop_webhook_keys (shop_id, channel, key_digest, webhook_key, created_at, "
     "retired_at) VALUES (?, ?, ?, ?, ?, ?)";
 
-void insert_key(storage::Connection& c, std::int64_t shop_id, WebhookChannel channel,
+// One stored key: whose, which, and since when it is no longer current (nullopt: current).
+struct StoredKey {
+  core::ShopId shop;
+  std::string key;
+  std::optional<std::int64_t> retired_at;
+};
+constexpr storage::Table kKeyColumns(column("shop_id", &StoredKey::shop),
+                                     column("webhook_key", &StoredKey::key),
+                                     column("retired_at", &StoredKey::retired_at));
+
+// A shop's id and its shared key of before migration 0013.
+constexpr storage::Table kSharedKeyColumns(column("s.id", &StoredKey::shop),
+                                           column("s.webhook_key", &StoredKey::key));
+
+StoredKey key_from_row(const storage::RowView& r) { return kKeyColumns.read(r); }
+
+void insert_key(storage::Connection& c, core::ShopId shop, WebhookChannel channel,
                 const std::string& key, std::int64_t now_ms,
                 std::optional<std::int64_t> retired_at) {
-  c.query(kInsert, {shop_id, channel_name(channel), auth::token_digest(key), key, now_ms,
-                    storage::Value(retired_at)});
+  c.query(kInsert, {shop.value(), Codec<WebhookChannel>::bind(channel), auth::token_digest(key),
+                    key, now_ms, storage::Value(retired_at)});
 }
 
 }  // namespace
 
-std::string_view channel_name(WebhookChannel channel) {
-  return channel == WebhookChannel::kWhatsapp ? "whatsapp" : "sms";
-}
-
-std::optional<WebhookChannel> webhook_channel_named(std::string_view name) {
-  if (name == "whatsapp") return WebhookChannel::kWhatsapp;
-  if (name == "sms") return WebhookChannel::kSms;
-  return std::nullopt;
-}
-
-std::optional<std::int64_t> WebhookKeyRepository::shop_for_key(storage::Connection& c,
+std::optional<core::ShopId> WebhookKeyRepository::shop_for_key(storage::Connection& c,
                                                                WebhookChannel channel,
                                                                const std::string& key,
                                                                std::int64_t now_ms) {
-  auto row = c.query_one(
-      "SELECT shop_id, webhook_key, retired_at FROM shop_webhook_keys "
-      "WHERE channel = ? AND key_digest = ?",
-      {channel_name(channel), auth::token_digest(key)});
-  if (!row || !same_secret(row->text_at(1), key)) return std::nullopt;
-  const std::optional<std::int64_t> retired_at = (*row)[2].as_opt_int();
-  if (retired_at && *retired_at + kPreviousWebhookKeyLifetimeMs <= now_ms) return std::nullopt;
-  return row->int_at(0);
+  static const std::string sql = "SELECT " + kKeyColumns.select_list() +
+                                 " FROM shop_webhook_keys WHERE channel = ? AND key_digest = ?";
+  const auto row = storage::first_row_as(
+      c, sql, {Codec<WebhookChannel>::bind(channel), auth::token_digest(key)}, key_from_row);
+  if (!row || !same_secret(row->key, key)) return std::nullopt;
+  if (row->retired_at && *row->retired_at + kPreviousWebhookKeyLifetimeMs <= now_ms) {
+    return std::nullopt;
+  }
+  return row->shop;
 }
 
-ChannelWebhookKey WebhookKeyRepository::find(storage::Connection& c, std::int64_t shop_id,
+ChannelWebhookKey WebhookKeyRepository::find(storage::Connection& c, core::ShopId shop,
                                              WebhookChannel channel) {
+  static const std::string sql = "SELECT " + kKeyColumns.select_list() +
+                                 " FROM shop_webhook_keys WHERE shop_id = ? AND channel = ?";
   ChannelWebhookKey out;
-  const storage::ResultSet rows = c.query(
-      "SELECT webhook_key, retired_at FROM shop_webhook_keys WHERE shop_id = ? AND channel = ?",
-      {shop_id, channel_name(channel)});
-  for (const storage::Row& row : rows.rows) {
-    const std::optional<std::int64_t> retired_at = row[1].as_opt_int();
-    if (!retired_at) {
-      out.key = row.text_at(0);
+  for (const StoredKey& stored : storage::rows_as(
+           c, sql, {shop.value(), Codec<WebhookChannel>::bind(channel)}, key_from_row)) {
+    if (!stored.retired_at) {
+      out.key = stored.key;
     } else {
-      out.previous_expires_at_ms = *retired_at + kPreviousWebhookKeyLifetimeMs;
+      out.previous_expires_at_ms = *stored.retired_at + kPreviousWebhookKeyLifetimeMs;
     }
   }
   return out;
 }
 
-void WebhookKeyRepository::insert_new_shop_keys(storage::Connection& c, std::int64_t shop_id,
+void WebhookKeyRepository::insert_new_shop_keys(storage::Connection& c, core::ShopId shop,
                                                 const std::string& whatsapp_key,
                                                 std::int64_t now_ms) {
-  insert_key(c, shop_id, WebhookChannel::kWhatsapp, whatsapp_key, now_ms, std::nullopt);
-  insert_key(c, shop_id, WebhookChannel::kSms, auth::random_key(kKeyBytes), now_ms, std::nullopt);
+  insert_key(c, shop, WebhookChannel::kWhatsapp, whatsapp_key, now_ms, std::nullopt);
+  insert_key(c, shop, WebhookChannel::kSms, auth::random_key(kKeyBytes), now_ms, std::nullopt);
 }
 
-std::string WebhookKeyRepository::rotate(storage::Connection& c, std::int64_t shop_id,
+std::string WebhookKeyRepository::rotate(storage::Connection& c, core::ShopId shop,
                                          WebhookChannel channel, std::int64_t now_ms) {
-  const std::string name(channel_name(channel));
+  const storage::Value name = Codec<WebhookChannel>::bind(channel);
   c.query(
       "DELETE FROM shop_webhook_keys WHERE shop_id = ? AND channel = ? AND retired_at IS NOT NULL",
-      {shop_id, name});
+      {shop.value(), name});
   c.query(
       "UPDATE shop_webhook_keys SET retired_at = ? "
       "WHERE shop_id = ? AND channel = ? AND retired_at IS NULL",
-      {now_ms, shop_id, name});
+      {now_ms, shop.value(), name});
   const std::string key = auth::random_key(kKeyBytes);
-  insert_key(c, shop_id, channel, key, now_ms, std::nullopt);
+  insert_key(c, shop, channel, key, now_ms, std::nullopt);
   return key;
 }
 
 int WebhookKeyRepository::add_missing_keys(storage::Connection& c, std::int64_t now_ms) {
-  const storage::ResultSet shops = c.query(
-      "SELECT s.id, s.webhook_key FROM shops s WHERE NOT EXISTS "
-      "(SELECT 1 FROM shop_webhook_keys k WHERE k.shop_id = s.id)");
-  for (const storage::Row& shop : shops.rows) {
-    const std::int64_t shop_id = shop.int_at(0);
-    const std::string shared = shop.text_at(1);
-    insert_key(c, shop_id, WebhookChannel::kWhatsapp, shared, now_ms, std::nullopt);
-    insert_key(c, shop_id, WebhookChannel::kSms, auth::random_key(kKeyBytes), now_ms, std::nullopt);
-    insert_key(c, shop_id, WebhookChannel::kSms, shared, now_ms, now_ms);
+  static const std::string sql = "SELECT " + kSharedKeyColumns.select_list() +
+                                 " FROM shops s WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM shop_webhook_keys k WHERE k.shop_id = s.id)";
+  const std::vector<StoredKey> shops = storage::rows_as(
+      c, sql, {}, [](const storage::RowView& r) { return kSharedKeyColumns.read(r); });
+  for (const StoredKey& shop : shops) {
+    insert_key(c, shop.shop, WebhookChannel::kWhatsapp, shop.key, now_ms, std::nullopt);
+    insert_key(c, shop.shop, WebhookChannel::kSms, auth::random_key(kKeyBytes), now_ms,
+               std::nullopt);
+    insert_key(c, shop.shop, WebhookChannel::kSms, shop.key, now_ms, now_ms);
   }
-  return static_cast<int>(shops.rows.size());
+  return static_cast<int>(shops.size());
 }
 
 }  // namespace rx::messaging

@@ -9,13 +9,13 @@ using nlohmann::json;
 
 const json kEmptyArray = json::array();
 
-const json& array_at(const json& object, const char* name) {
+const json& json_array(const json& object, const char* name) {
   if (!object.is_object()) return kEmptyArray;
   auto it = object.find(name);
   return it != object.end() && it->is_array() ? *it : kEmptyArray;
 }
 
-std::optional<std::string> text_at(const json& object, const char* name) {
+std::optional<std::string> json_text(const json& object, const char* name) {
   if (!object.is_object()) return std::nullopt;
   auto it = object.find(name);
   if (it == object.end() || !it->is_string()) return std::nullopt;
@@ -50,25 +50,25 @@ std::optional<std::string> code_text(const json& error) {
 
 StatusReport read_status(const json& s) {
   StatusReport out;
-  out.message_id = text_at(s, "id").value_or("");
-  out.status = text_at(s, "status").value_or("");
-  out.at_ms = millis_of(text_at(s, "timestamp"));
-  const json& errors = array_at(s, "errors");
+  out.message_id = json_text(s, "id").value_or("");
+  out.status = json_text(s, "status").value_or("");
+  out.at_ms = millis_of(json_text(s, "timestamp"));
+  const json& errors = json_array(s, "errors");
   if (!errors.empty()) {
     out.error_code = code_text(errors[0]);
-    out.error_message = text_at(errors[0], "message");
-    if (!out.error_message) out.error_message = text_at(errors[0], "title");
+    out.error_message = json_text(errors[0], "message");
+    if (!out.error_message) out.error_message = json_text(errors[0], "title");
   }
   return out;
 }
 
 // The words of a reply: a text's body, a quick-reply button's text, an interactive choice.
 std::optional<std::string> words_of(const json& m, const std::string& kind) {
-  if (kind == "text" && m.contains("text")) return text_at(m["text"], "body");
-  if (kind == "button" && m.contains("button")) return text_at(m["button"], "text");
+  if (kind == "text" && m.contains("text")) return json_text(m["text"], "body");
+  if (kind == "button" && m.contains("button")) return json_text(m["button"], "text");
   if (kind == "interactive" && m.contains("interactive") && m["interactive"].is_object()) {
     for (const char* reply : {"button_reply", "list_reply"}) {
-      if (m["interactive"].contains(reply)) return text_at(m["interactive"][reply], "title");
+      if (m["interactive"].contains(reply)) return json_text(m["interactive"][reply], "title");
     }
   }
   return std::nullopt;
@@ -76,25 +76,25 @@ std::optional<std::string> words_of(const json& m, const std::string& kind) {
 
 InboundMessage read_message(const json& m, const json& contacts) {
   InboundMessage out;
-  out.message_id = text_at(m, "id").value_or("");
-  out.kind = text_at(m, "type").value_or("unknown");
-  out.at_ms = millis_of(text_at(m, "timestamp"));
+  out.message_id = json_text(m, "id").value_or("");
+  out.kind = json_text(m, "type").value_or("unknown");
+  out.at_ms = millis_of(json_text(m, "timestamp"));
   out.text = words_of(m, out.kind);
-  const std::optional<std::string> from = text_at(m, "from");
+  const std::optional<std::string> from = json_text(m, "from");
   if (from && is_wa_id_digits(*from)) {
     out.from_phone = "+" + *from;
   } else if (from && !from->empty()) {
     out.from_user_id = from;
   }
-  if (auto user_id = text_at(m, "from_user_id")) out.from_user_id = user_id;
+  if (auto user_id = json_text(m, "from_user_id")) out.from_user_id = user_id;
   // The sender's contact card: the one naming the same number or user id, else the only one.
   for (const json& contact : contacts) {
-    const auto wa_id = text_at(contact, "wa_id");
-    const auto user_id = text_at(contact, "user_id");
+    const auto wa_id = json_text(contact, "wa_id");
+    const auto user_id = json_text(contact, "user_id");
     const bool same = (from && wa_id == from) || (out.from_user_id && user_id == out.from_user_id);
     if (!same && contacts.size() != 1) continue;
     if (!out.from_user_id && user_id) out.from_user_id = user_id;
-    if (contact.contains("profile")) out.profile_name = text_at(contact["profile"], "name");
+    if (contact.contains("profile")) out.profile_name = json_text(contact["profile"], "name");
     break;
   }
   return out;
@@ -104,18 +104,18 @@ InboundMessage read_message(const json& m, const json& contacts) {
 
 WebhookPayload read_webhook_payload(const json& body) {
   WebhookPayload out;
-  for (const json& entry : array_at(body, "entry")) {
-    for (const json& change : array_at(entry, "changes")) {
+  for (const json& entry : json_array(body, "entry")) {
+    for (const json& change : json_array(entry, "changes")) {
       if (!change.is_object() || !change.contains("value")) continue;
       const json& value = change["value"];
-      for (const json& s : array_at(value, "statuses")) {
+      for (const json& s : json_array(value, "statuses")) {
         StatusReport report = read_status(s);
         if (!report.message_id.empty() && !report.status.empty()) {
           out.statuses.push_back(std::move(report));
         }
       }
-      const json& contacts = array_at(value, "contacts");
-      for (const json& m : array_at(value, "messages")) {
+      const json& contacts = json_array(value, "contacts");
+      for (const json& m : json_array(value, "messages")) {
         InboundMessage message = read_message(m, contacts);
         if (!message.message_id.empty()) out.messages.push_back(std::move(message));
       }

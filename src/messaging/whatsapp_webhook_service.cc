@@ -1,6 +1,7 @@
 #include "messaging/whatsapp_webhook_service.h"
 
 #include "core/error.h"
+#include "messaging/channel_registry.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/inbound_reply.h"
 #include "messaging/message_repository.h"
@@ -44,40 +45,52 @@ WebhookReceipt WhatsappWebhookService::receive(const std::string& webhook_key,
       receipt.statuses_applied += apply_status(c, settings.shop_id, report, now) ? 1 : 0;
     }
     if (payload.messages.empty()) return;
-    const std::string region = shops::ShopRepository::find(c, settings.shop_id)->phone_region;
+    const std::string region =
+        shops::ShopRepository::find(c, settings.shop_id.value())->phone_region;
     for (const InboundMessage& message : payload.messages) {
       const bool stored =
-          take_inbound_message(c, settings, region, InboundChannel::kWhatsapp, message, now);
+          take_inbound_message(c, settings, region, MessageChannel::kWhatsapp, message, now);
       receipt.messages_stored += stored ? 1 : 0;
     }
   });
   return receipt;
 }
 
-bool WhatsappWebhookService::apply_status(storage::Connection& c, std::int64_t shop_id,
+bool WhatsappWebhookService::apply_status(storage::Connection& c, core::ShopId shop,
                                           const StatusReport& report, std::int64_t now_ms) {
+  // The provider's word for the status; one we do not know changes nothing.
+  const std::optional<MessageStatus> status = core::enum_from_name<MessageStatus>(report.status);
+  if (!status) return false;
   const std::int64_t at = report.at_ms > 0 ? report.at_ms : now_ms;
-  auto updated =
-      MessageRepository::apply_provider_status(c, shop_id, report.message_id, report.status, at,
-                                               report.error_code, report.error_message, now_ms);
+  auto updated = MessageRepository::apply_provider_status(
+      c, shop, report.message_id, *status, at, report.error_code, report.error_message, now_ms);
   if (!updated) return false;
-  if (updated->status == "delivered" || updated->status == "read") {
-    if (updated->customer_id) {
-      OutreachRepository::set_whatsapp_status(c, shop_id, *updated->customer_id, "active",
-                                              "delivery", now_ms);
-    }
-  } else if (updated->status == "failed") {
-    if (updated->customer_id &&
-        classify_whatsapp_failure(SendOutcome{false, "", 0, report.error_code.value_or(""), ""}) ==
-            FailureKind::kRecipientNotOnWhatsapp) {
-      OutreachRepository::set_whatsapp_status(c, shop_id, *updated->customer_id, "inactive",
-                                              "delivery", now_ms);
-    }
-    // Back on the call list; the next pass sends the SMS if the customer agreed to SMS.
-    if (updated->refill_reminder_id) {
-      OutreachRepository::reopen_whatsapp_reminder(c, shop_id, *updated->refill_reminder_id,
-                                                   now_ms);
-    }
+  const std::optional<core::CustomerId> customer =
+      updated->customer_id ? std::optional(core::CustomerId(*updated->customer_id)) : std::nullopt;
+  switch (updated->status) {
+    case MessageStatus::kDelivered:
+    case MessageStatus::kRead:
+      if (customer) {
+        OutreachRepository::set_whatsapp_status(c, shop, *customer, "active", "delivery", now_ms);
+      }
+      break;
+    case MessageStatus::kFailed:
+      if (customer &&
+          channel_for(MessageChannel::kWhatsapp)
+                  .failure_kind(SendOutcome{false, "", 0, report.error_code.value_or(""), ""}) ==
+              FailureKind::kRecipientNotOnWhatsapp) {
+        OutreachRepository::set_whatsapp_status(c, shop, *customer, "inactive", "delivery", now_ms);
+      }
+      // Back on the call list; the next pass sends the SMS if the customer agreed to SMS.
+      if (updated->refill_reminder_id) {
+        OutreachRepository::reopen_whatsapp_reminder(
+            c, shop, core::RefillReminderId(*updated->refill_reminder_id), now_ms);
+      }
+      break;
+    case MessageStatus::kQueued:
+    case MessageStatus::kSending:
+    case MessageStatus::kSent:
+      break;
   }
   return true;
 }

@@ -29,17 +29,18 @@ class WhatsappWebhookService {
       : db_(db), clock_(clock) {}
 
   // The challenge to echo when the mode is "subscribe" and the verify token is the shop's;
-  // nullopt otherwise. 404 for an unknown key.
+  // nullopt otherwise. Throws AppError(kNotFound) for an unknown key.
   std::optional<std::string> handshake(const std::string& webhook_key,
                                        const HandshakeRequest& request);
-  // 404 for an unknown key; 401 unless X-Hub-Signature-256 is the HMAC-SHA256 of the raw body
-  // with the shop's app secret (nothing is read or changed before that); 400 for a body that is
-  // not JSON. Status reports update the outbox; inbound replies opt out or are logged.
+  // Throws AppError(kNotFound) for an unknown key; AppError(kUnauthorized) unless
+  // X-Hub-Signature-256 is the HMAC-SHA256 of the raw body with the shop's app secret (nothing
+  // is read or changed before that); AppError(kBadRequest) for a body that is not JSON. Status
+  // reports update the outbox; inbound replies opt out or are logged.
   WebhookReceipt receive(const std::string& webhook_key, const std::string& signature_header,
                          const std::string& raw_body);
 
  private:
-  bool apply_status(storage::Connection& c, std::int64_t shop_id, const StatusReport& report,
+  bool apply_status(storage::Connection& c, core::ShopId shop, const StatusReport& report,
                     std::int64_t now_ms);
 
   storage::Database& db_;

@@ -36,7 +36,8 @@ CustomerExport PrivacyService::export_customer(const auth::Principal& actor,
     out.purchases = billing::BillRepository::purchases(c, shop, customer_id, kEverything);
     refills::RefillFilter reminders;
     reminders.customer_id = customer_id;
-    out.refill_reminders = refills::RefillRepository::list(c, shop, reminders, kEverything, 0);
+    out.refill_reminders =
+        refills::RefillRepository::list(c, core::ShopId(shop), reminders, kEverything, 0);
     for (std::int64_t id : PrivacyRepository::contact_ids(c, shop, customer_id, customer->phone)) {
       const core::ShopId in_shop(shop);
       const core::ContactId contact(id);
@@ -70,8 +71,9 @@ ErasureResult PrivacyService::erase_customer(const auth::Principal& actor,
                                                   actor.staff_id, now);
     const auto cancelled = PrivacyRepository::cancel_open_refills(c, shop, customer_id, now);
     for (std::int64_t id : cancelled) {
-      refills::RefillRepository::add_event(c, shop, id, "cancelled", std::nullopt, std::nullopt,
-                                           std::nullopt, actor.staff_id, now);
+      refills::RefillRepository::add_event(c, core::ShopId(shop), core::RefillReminderId(id),
+                                           "cancelled", std::nullopt, std::nullopt, std::nullopt,
+                                           core::StaffId(actor.staff_id), now);
     }
     PrivacyRepository::erase_customer_history(c, shop, customer_id, now);
     const auto contact_ids = PrivacyRepository::contact_ids(c, shop, customer_id, customer->phone);

@@ -6,6 +6,19 @@
 #include <algorithm>
 
 namespace rx::refills {
+namespace {
+
+// The name of an optional state, or null. Enum names are plain ASCII: nothing to escape.
+template <class E>
+void write_name(core::JsonWriter& w, const std::optional<E>& value) {
+  if (value) {
+    w.raw_string(core::enum_name(*value));
+  } else {
+    w.null();
+  }
+}
+
+}  // namespace
 
 void write_json(core::JsonWriter& w, const RefillReminder& r, std::string_view tz,
                 std::string_view today) {
@@ -21,12 +34,14 @@ void write_json(core::JsonWriter& w, const RefillReminder& r, std::string_view t
       .field("runs_out_on", r.runs_out_on)
       .field("remind_on", r.remind_on)
       .field("days_overdue", std::max(0, core::days_between(r.remind_on, today)))
-      .field("status", r.status)
-      .field("sent_channel", r.sent_channel);
+      .key("status")
+      .raw_string(core::enum_name(r.status))
+      .key("sent_channel");
+  write_name(w, r.sent_channel);
   core::write_instant(w, "sent_at", r.sent_at, tz);
-  w.field("sent_by", r.sent_by)
-      .field("response", r.response)
-      .field("response_note", r.response_note);
+  w.field("sent_by", r.sent_by).key("response");
+  write_name(w, r.response);
+  w.field("response_note", r.response_note);
   core::write_instant(w, "responded_at", r.responded_at, tz);
   w.field("refilled_bill_id", r.refilled_bill_id);
   core::write_instant(w, "closed_at", r.closed_at, tz);

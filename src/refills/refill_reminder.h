@@ -1,23 +1,36 @@
 #pragma once
 
+#include "core/enum_names.h"
+
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace rx::refills {
 
 // pending -> sent -> responded; any open one -> refilled (a later bill for the medicine) or
 // cancelled. refilled and cancelled are final.
-inline constexpr std::string_view kStatuses[] = {"pending", "sent", "responded", "refilled",
-                                                 "cancelled"};
-inline constexpr std::string_view kChannels[] = {"whatsapp", "call", "sms"};
-inline constexpr std::string_view kResponses[] = {
-    "will_visit", "refilled_elsewhere", "stopped_medicine", "not_reachable", "call_back", "other"};
-bool is_status(std::string_view text);
-bool is_channel(std::string_view text);
-bool is_response(std::string_view text);
-bool is_open(std::string_view status);
+enum class RefillStatus { kPending, kSent, kResponded, kRefilled, kCancelled };
+// How the customer was reminded: by a message, or by staff on the phone.
+enum class RefillChannel { kWhatsapp, kCall, kSms };
+// What the customer answered.
+enum class RefillResponse {
+  kWillVisit,
+  kRefilledElsewhere,
+  kStoppedMedicine,
+  kNotReachable,
+  kCallBack,
+  kOther
+};
+
+// Not yet refilled or cancelled: pending, sent or responded.
+constexpr bool is_open(RefillStatus status) {
+  return status == RefillStatus::kPending || status == RefillStatus::kSent ||
+         status == RefillStatus::kResponded;
+}
 
 // The key medicines are matched by: trimmed, inner spaces folded, lower-cased.
 std::string medicine_key(std::string_view medicine);
@@ -33,11 +46,11 @@ struct RefillReminder {
   std::string medicine;
   std::string runs_out_on;
   std::string remind_on;
-  std::string status;
-  std::optional<std::string> sent_channel;
+  RefillStatus status = RefillStatus::kPending;
+  std::optional<RefillChannel> sent_channel;
   std::optional<std::int64_t> sent_at;
   std::optional<std::int64_t> sent_by;
-  std::optional<std::string> response;
+  std::optional<RefillResponse> response;
   std::optional<std::string> response_note;
   std::optional<std::int64_t> responded_at;
   std::optional<std::int64_t> refilled_bill_id;
@@ -48,7 +61,7 @@ struct RefillReminder {
 struct RefillFilter {
   std::optional<std::string> from;  // remind_on >= from
   std::optional<std::string> to;    // remind_on <= to
-  std::optional<std::string> status;
+  std::optional<RefillStatus> status;
   bool open_only = false;  // pending, sent or responded: not yet refilled or cancelled
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> medicine;  // part of the medicine's name
@@ -58,3 +71,33 @@ struct RefillFilter {
 };
 
 }  // namespace rx::refills
+
+template <>
+struct rx::core::EnumNames<rx::refills::RefillStatus> {
+  using E = rx::refills::RefillStatus;
+  static constexpr std::array kNames = {std::pair{E::kPending, std::string_view("pending")},
+                                        std::pair{E::kSent, std::string_view("sent")},
+                                        std::pair{E::kResponded, std::string_view("responded")},
+                                        std::pair{E::kRefilled, std::string_view("refilled")},
+                                        std::pair{E::kCancelled, std::string_view("cancelled")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::refills::RefillChannel> {
+  using E = rx::refills::RefillChannel;
+  static constexpr std::array kNames = {std::pair{E::kWhatsapp, std::string_view("whatsapp")},
+                                        std::pair{E::kCall, std::string_view("call")},
+                                        std::pair{E::kSms, std::string_view("sms")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::refills::RefillResponse> {
+  using E = rx::refills::RefillResponse;
+  static constexpr std::array kNames = {
+      std::pair{E::kWillVisit, std::string_view("will_visit")},
+      std::pair{E::kRefilledElsewhere, std::string_view("refilled_elsewhere")},
+      std::pair{E::kStoppedMedicine, std::string_view("stopped_medicine")},
+      std::pair{E::kNotReachable, std::string_view("not_reachable")},
+      std::pair{E::kCallBack, std::string_view("call_back")},
+      std::pair{E::kOther, std::string_view("other")}};
+};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/strong_id.h"
 #include "refills/refill_reminder.h"
 #include "storage/database.h"
 
@@ -18,41 +19,45 @@ struct NewRefillReminder {
 };
 
 // SQL for refill_reminders and their event history. Every statement is scoped by shop_id.
+// Database failures are thrown as core::AppError with the codes of storage/driver_error.h; a
+// stored status, channel or response this version does not know is AppError(kInternal).
 class RefillRepository {
  public:
-  static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,
-                             const NewRefillReminder& r, std::int64_t now_ms);
+  static core::RefillReminderId insert(storage::Connection& c, core::ShopId shop,
+                                       const NewRefillReminder& r, std::int64_t now_ms);
   // The reminder `insert` stored as `id`, as a read would answer it, for a caller that has the
   // customer's name, phone and WhatsApp status at hand.
-  static RefillReminder as_inserted(std::int64_t id, const NewRefillReminder& r,
+  static RefillReminder as_inserted(core::RefillReminderId id, const NewRefillReminder& r,
                                     std::optional<std::string> customer_name,
                                     std::string customer_phone, std::string whatsapp_status,
                                     std::int64_t now_ms);
-  // Closes every open reminder of the customer for the medicine as refilled by `bill_id`.
-  static std::vector<std::int64_t> close_as_refilled(storage::Connection& c, std::int64_t shop_id,
-                                                     std::int64_t customer_id,
-                                                     const std::string& key, std::int64_t bill_id,
+  // Closes every open reminder of the customer for the medicine as refilled by `bill`; the ids
+  // of the reminders closed.
+  static std::vector<std::int64_t> close_as_refilled(storage::Connection& c, core::ShopId shop,
+                                                     core::CustomerId customer,
+                                                     const std::string& key, core::BillId bill,
                                                      std::int64_t now_ms);
-  static std::optional<RefillReminder> find(storage::Connection& c, std::int64_t shop_id,
-                                            std::int64_t id);
-  static std::vector<RefillReminder> list(storage::Connection& c, std::int64_t shop_id,
+  static std::optional<RefillReminder> find(storage::Connection& c, core::ShopId shop,
+                                            core::RefillReminderId id);
+  static std::vector<RefillReminder> list(storage::Connection& c, core::ShopId shop,
                                           const RefillFilter& filter, std::int64_t limit,
                                           std::int64_t offset);
-  static std::int64_t count(storage::Connection& c, std::int64_t shop_id,
-                            const RefillFilter& filter);
-  static void mark_sent(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                        std::string_view channel, std::optional<std::int64_t> staff_id,
+  static std::int64_t count(storage::Connection& c, core::ShopId shop, const RefillFilter& filter);
+  // A reminder already answered keeps its status; the send is recorded all the same.
+  static void mark_sent(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
+                        RefillChannel channel, std::optional<core::StaffId> staff,
                         std::int64_t now_ms);
-  static void record_response(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                              std::string_view response, const std::optional<std::string>& note,
+  static void record_response(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
+                              RefillResponse response, const std::optional<std::string>& note,
                               std::int64_t now_ms);
-  static void cancel(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+  static void cancel(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                      std::int64_t now_ms);
-  static void add_event(storage::Connection& c, std::int64_t shop_id, std::int64_t reminder_id,
-                        std::string_view kind, const std::optional<std::string>& channel,
-                        const std::optional<std::string>& response,
-                        const std::optional<std::string>& note,
-                        std::optional<std::int64_t> staff_id, std::int64_t now_ms);
+  // One line of the reminder's history: `kind` is sent, response, refilled or cancelled.
+  static void add_event(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
+                        std::string_view kind, std::optional<RefillChannel> channel,
+                        std::optional<RefillResponse> response,
+                        const std::optional<std::string>& note, std::optional<core::StaffId> staff,
+                        std::int64_t now_ms);
 };
 
 }  // namespace rx::refills

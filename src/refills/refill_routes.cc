@@ -14,18 +14,19 @@ using http::RequestContext;
 
 constexpr std::string_view kBase = "/api/customer-tracking/refill-reminders";
 
-// {"<field>": one of `allowed`, "note"?}
-std::pair<std::string, std::optional<std::string>> read_choice(const RequestContext& ctx,
-                                                               const char* field,
-                                                               bool (*allowed)(std::string_view),
-                                                               const char* reason) {
+// {"<field>": the name of one value of E, "note"?}. Throws AppError(kValidation) naming the
+// field (with `reason`) when it is missing or names no value.
+template <core::NamedEnum E>
+std::pair<E, std::optional<std::string>> read_choice(const RequestContext& ctx, const char* field,
+                                                     const char* reason) {
   nlohmann::json body = ctx.json_body();
   core::FieldReader fields(body);
-  std::string value = fields.text(field, Presence::kRequired, 40).value_or("");
-  if (!value.empty() && !allowed(value)) fields.fail(field, reason);
+  const std::string text = fields.text(field, Presence::kRequired, 40).value_or("");
+  const std::optional<E> value = core::enum_from_name<E>(text);
+  if (!text.empty() && !value) fields.fail(field, reason);
   auto note = fields.text("note", Presence::kOptional, 2000);
   fields.finish();
-  return {value, note};
+  return {*value, note};
 }
 
 }  // namespace
@@ -37,8 +38,10 @@ void register_refill_routes(http::Router& router, RefillService& service) {
     RefillFilter filter;
     filter.from = http::query_date(ctx, "from");
     filter.to = http::query_date(ctx, "to");
-    filter.status = http::query_choice(ctx, "status",
-                                       {"pending", "sent", "responded", "refilled", "cancelled"});
+    if (auto status = http::query_choice(
+            ctx, "status", {"pending", "sent", "responded", "refilled", "cancelled"})) {
+      filter.status = core::enum_from_name<RefillStatus>(*status);
+    }
     filter.customer_id = http::query_id(ctx, "customer_id");
     filter.medicine = ctx.query("medicine");
     const bool default_window =
@@ -54,9 +57,9 @@ void register_refill_routes(http::Router& router, RefillService& service) {
 
   router.post(base + R"(/([^/]+)/mark-sent)", Access::kSignedIn,
               [&service](RequestContext& ctx, httplib::Response& res) {
-                const std::int64_t id = ctx.path_id();
+                const core::RefillReminderId id(ctx.path_id());
                 auto [channel, note] =
-                    read_choice(ctx, "channel", is_channel, "must be whatsapp, call or sms");
+                    read_choice<RefillChannel>(ctx, "channel", "must be whatsapp, call or sms");
                 RefillReminder r = service.mark_sent(ctx.principal(), id, channel, note);
                 http::reply_json(
                     res, 200,
@@ -66,22 +69,23 @@ void register_refill_routes(http::Router& router, RefillService& service) {
   router.post(
       base + R"(/([^/]+)/response)", Access::kSignedIn,
       [&service](RequestContext& ctx, httplib::Response& res) {
-        const std::int64_t id = ctx.path_id();
-        auto [response, note] = read_choice(ctx, "response", is_response,
-                                            "must be will_visit, refilled_elsewhere, "
-                                            "stopped_medicine, not_reachable, call_back or other");
+        const core::RefillReminderId id(ctx.path_id());
+        auto [response, note] =
+            read_choice<RefillResponse>(ctx, "response",
+                                        "must be will_visit, refilled_elsewhere, "
+                                        "stopped_medicine, not_reachable, call_back or other");
         RefillReminder r = service.respond(ctx.principal(), id, response, note);
         http::reply_json(res, 200,
                          to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
       });
 
-  router.post(base + R"(/([^/]+)/cancel)", Access::kSignedIn,
-              [&service](RequestContext& ctx, httplib::Response& res) {
-                RefillReminder r = service.cancel(ctx.principal(), ctx.path_id());
-                http::reply_json(
-                    res, 200,
-                    to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
-              });
+  router.post(
+      base + R"(/([^/]+)/cancel)", Access::kSignedIn,
+      [&service](RequestContext& ctx, httplib::Response& res) {
+        RefillReminder r = service.cancel(ctx.principal(), core::RefillReminderId(ctx.path_id()));
+        http::reply_json(res, 200,
+                         to_json(r, ctx.principal().time_zone, service.today(ctx.principal())));
+      });
 }
 
 }  // namespace rx::refills

@@ -30,7 +30,7 @@ std::int64_t ShopRepository::insert(storage::Connection& c, const Shop& shop,
       c.insert_returning_id(kInsert, {shop.name, shop.phone_region, shop.time_zone,
                                       shop.refill_lead_days, webhook_key, now_ms, now_ms});
   c.query(kInsertMessaging, {id, now_ms});
-  messaging::WebhookKeyRepository::insert_new_shop_keys(c, id, webhook_key, now_ms);
+  messaging::WebhookKeyRepository::insert_new_shop_keys(c, core::ShopId(id), webhook_key, now_ms);
   return id;
 }
 

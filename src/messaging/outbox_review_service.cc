@@ -1,11 +1,14 @@
-#include "messaging/message_followup_service.h"
+#include "messaging/outbox_review_service.h"
 
 #include "audit/audit_log.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "customers/customer_repository.h"
+#include "messaging/channel_registry.h"
 #include "messaging/message_repository.h"
 #include "messaging/outreach_repository.h"
+
+#include <fmt/format.h>
 
 namespace rx::messaging {
 namespace {
@@ -19,67 +22,78 @@ constexpr std::string_view kMessageRetried = "message.retry";
 }
 
 // Why the message may not be queued again now; the sender would refuse it anyway.
-void check_still_allowed(storage::Connection& c, std::int64_t shop_id, const Message& m) {
+void check_still_allowed(storage::Connection& c, core::ShopId shop, const Message& m) {
   if (!m.customer_id) return;  // a test message: no customer, no consent to check
+  const std::optional<core::RefillReminderId> reminder =
+      m.refill_reminder_id ? std::optional(core::RefillReminderId(*m.refill_reminder_id))
+                           : std::nullopt;
   const Reachability reach =
-      OutreachRepository::reachability(c, shop_id, *m.customer_id, m.refill_reminder_id);
+      OutreachRepository::reachability(c, shop, core::CustomerId(*m.customer_id), reminder);
   if (reach.opted_out) conflict("the customer has opted out of messages");
-  const bool consent = m.channel == "whatsapp" ? reach.whatsapp_consent : reach.sms_consent;
-  if (!consent) {
-    conflict(m.channel == "whatsapp" ? "the customer has no WhatsApp consent now"
-                                     : "the customer has no SMS consent now");
+  const Channel& channel = channel_for(m.channel);
+  if (!channel.consented(reach.consent)) {
+    conflict(fmt::format("the customer has no {} consent now", channel.label()));
   }
-  if (m.refill_reminder_id && reach.reminder_status != "pending") {
+  if (m.refill_reminder_id && reach.reminder_status != refills::RefillStatus::kPending) {
     conflict("the refill reminder is no longer pending (sent, answered or cancelled meanwhile)");
   }
 }
 
-void add(DailyCount& day, const std::string& status, std::int64_t n) {
-  if (status == "queued" || status == "sending") {
-    day.queued += n;
-  } else if (status == "sent") {
-    day.sent += n;
-  } else if (status == "delivered") {
-    day.delivered += n;
-  } else if (status == "read") {
-    day.read += n;
-  } else if (status == "failed") {
-    day.failed += n;
+void add(DailyCount& day, MessageStatus status, std::int64_t n) {
+  switch (status) {
+    case MessageStatus::kQueued:
+    case MessageStatus::kSending:
+      day.queued += n;
+      break;
+    case MessageStatus::kSent:
+      day.sent += n;
+      break;
+    case MessageStatus::kDelivered:
+      day.delivered += n;
+      break;
+    case MessageStatus::kRead:
+      day.read += n;
+      break;
+    case MessageStatus::kFailed:
+      day.failed += n;
+      break;
   }
   day.total += n;
 }
 
 }  // namespace
 
-Message MessageFollowupService::retry(const auth::Principal& actor, std::int64_t message_id) {
+Message OutboxReviewService::retry(const auth::Principal& actor, core::MessageId message_id) {
+  const core::ShopId shop(actor.shop_id);
   Message result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto message = MessageRepository::find(c, actor.shop_id, message_id);
+    auto message = MessageRepository::find(c, shop, message_id);
     if (!message) core::throw_not_found("message");
-    if (message->status != "failed") {
-      conflict("only a failed message can be retried; this one is " + message->status);
+    if (message->status != MessageStatus::kFailed) {
+      conflict("only a failed message can be retried; this one is " +
+               std::string(core::enum_name(message->status)));
     }
-    check_still_allowed(c, actor.shop_id, *message);
+    check_still_allowed(c, shop, *message);
     const std::int64_t now = clock_.now_ms();
-    auto requeued = MessageRepository::requeue_failed(c, actor.shop_id, message_id, now);
+    auto requeued = MessageRepository::requeue_failed(c, shop, message_id, now);
     if (!requeued) conflict("the message changed meanwhile; reload it");
-    audit::record(
-        c, actor, kMessageRetried, "message", message_id,
-        {{"channel", requeued->channel}, {"previous_error_code", message->error_code.value_or("")}},
-        now);
+    audit::record(c, actor, kMessageRetried, "message", message_id.value(),
+                  {{"channel", std::string(core::enum_name(requeued->channel))},
+                   {"previous_error_code", message->error_code.value_or("")}},
+                  now);
     result = std::move(*requeued);
     // The list's shape carries the customer's name.
     if (result.customer_id) {
-      auto customer = customers::CustomerRepository::find(c, actor.shop_id, *result.customer_id);
+      auto customer = customers::CustomerRepository::find(c, shop.value(), *result.customer_id);
       if (customer) result.customer_name = customer->name;
     }
   });
   return result;
 }
 
-DailyCounts MessageFollowupService::daily(const auth::Principal& actor,
-                                          std::optional<std::string> from,
-                                          std::optional<std::string> to) {
+DailyCounts OutboxReviewService::daily(const auth::Principal& actor,
+                                       std::optional<std::string> from,
+                                       std::optional<std::string> to) {
   const std::string today = core::local_date(clock_.now_ms(), actor.time_zone);
   if (!to) to = today;
   if (!from) from = core::add_days(*to, -(kDefaultDays - 1));
@@ -102,7 +116,7 @@ DailyCounts MessageFollowupService::daily(const auth::Principal& actor,
       const std::int64_t end =
           core::start_of_local_day(core::add_days(day.date, 1), actor.time_zone);
       for (const auto& [status, n] :
-           MessageRepository::count_by_status(c, actor.shop_id, start, end)) {
+           MessageRepository::count_by_status(c, core::ShopId(actor.shop_id), start, end)) {
         add(day, status, n);
       }
       out.days.push_back(std::move(day));

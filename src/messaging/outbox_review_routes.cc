@@ -1,4 +1,4 @@
-#include "messaging/message_followup_routes.h"
+#include "messaging/outbox_review_routes.h"
 
 #include "core/json_fields.h"
 #include "http/query_params.h"
@@ -29,29 +29,29 @@ TestMessageRequest read_test_request(const nlohmann::json& body) {
   core::FieldReader fields(body);
   TestMessageRequest out;
   auto channel = fields.text("channel", core::Presence::kRequired, 20);
-  if (channel && *channel != "whatsapp" && *channel != "sms") {
-    fields.fail("channel", "must be whatsapp or sms");
-  }
+  const std::optional<MessageChannel> known =
+      channel ? core::enum_from_name<MessageChannel>(*channel) : std::nullopt;
+  if (channel && !known) fields.fail("channel", "must be whatsapp or sms");
   auto phone = fields.text("phone", core::Presence::kRequired, 40);
   fields.finish();
-  out.channel = *channel;
+  out.channel = *known;
   out.phone = *phone;
   return out;
 }
 
 }  // namespace
 
-void register_message_followup_routes(http::Router& router, MessageFollowupService& followup,
-                                      TestMessageService& test_messages) {
+void register_outbox_review_routes(http::Router& router, OutboxReviewService& review,
+                                   TestMessageService& test_messages) {
   router.post(R"(/api/messages/([^/]+)/retry)", Access::kManagerOrOwner,
-              [&followup](RequestContext& ctx, httplib::Response& res) {
-                const Message m = followup.retry(ctx.principal(), ctx.path_id());
+              [&review](RequestContext& ctx, httplib::Response& res) {
+                const Message m = review.retry(ctx.principal(), core::MessageId(ctx.path_id()));
                 http::reply_json(res, 200, messaging::to_json(m, ctx.principal().time_zone));
               });
 
   router.get("/api/messages/daily", Access::kManagerOrOwner,
-             [&followup](RequestContext& ctx, httplib::Response& res) {
-               const DailyCounts counts = followup.daily(
+             [&review](RequestContext& ctx, httplib::Response& res) {
+               const DailyCounts counts = review.daily(
                    ctx.principal(), http::query_date(ctx, "from"), http::query_date(ctx, "to"));
                http::reply_json(res, 200, to_json(counts));
              });

@@ -2,6 +2,7 @@
 
 #include "auth/principal.h"
 #include "core/clock.h"
+#include "core/strong_id.h"
 #include "messaging/message.h"
 #include "storage/database.h"
 
@@ -31,15 +32,16 @@ struct DailyCounts {
 
 // What managers do with the outbox after the fact: send a failed message again, and see the
 // counts per day.
-class MessageFollowupService {
+class OutboxReviewService {
  public:
-  MessageFollowupService(storage::Database& db, const core::Clock& clock)
-      : db_(db), clock_(clock) {}
+  OutboxReviewService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
-  // A failed message back to the queue for the next scheduler pass (409 when it is not failed
-  // or its customer may no longer be messaged on its channel).
-  Message retry(const auth::Principal& actor, std::int64_t message_id);
-  // Defaults: `to` today (shop-local), `from` 13 days before `to`. At most 366 days; from <= to.
+  // A failed message back to the queue for the next scheduler pass. Throws AppError(kNotFound)
+  // when the shop has no such message, AppError(kConflict) when it is not failed or its
+  // customer may no longer be messaged on its channel.
+  Message retry(const auth::Principal& actor, core::MessageId message);
+  // Defaults: `to` today (shop-local), `from` 13 days before `to`. Throws AppError(kValidation)
+  // when from is after to or the window is longer than 366 days.
   DailyCounts daily(const auth::Principal& actor, std::optional<std::string> from,
                     std::optional<std::string> to);
 

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/enum_names.h"
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace rx::messaging {
+
+// How a message reaches a customer. Each channel has one implementation in the channel registry
+// (messaging/channel_registry.h); a channel added here fails to compile until it has one.
+enum class MessageChannel { kWhatsapp, kSms };
+
+// The outbox row's life: queued -> sending (claimed by one sender) -> sent -> delivered -> read,
+// or -> failed. A send that fails for a while goes back to queued with next_attempt_at.
+enum class MessageStatus { kQueued, kSending, kSent, kDelivered, kRead, kFailed };
+
+}  // namespace rx::messaging
+
+template <>
+struct rx::core::EnumNames<rx::messaging::MessageChannel> {
+  using E = rx::messaging::MessageChannel;
+  static constexpr std::array kNames = {std::pair{E::kWhatsapp, std::string_view("whatsapp")},
+                                        std::pair{E::kSms, std::string_view("sms")}};
+};
+
+template <>
+struct rx::core::EnumNames<rx::messaging::MessageStatus> {
+  using E = rx::messaging::MessageStatus;
+  static constexpr std::array kNames = {std::pair{E::kQueued, std::string_view("queued")},
+                                        std::pair{E::kSending, std::string_view("sending")},
+                                        std::pair{E::kSent, std::string_view("sent")},
+                                        std::pair{E::kDelivered, std::string_view("delivered")},
+                                        std::pair{E::kRead, std::string_view("read")},
+                                        std::pair{E::kFailed, std::string_view("failed")}};
+};
