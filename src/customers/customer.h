@@ -81,6 +81,12 @@ struct CustomerFields {
   std::optional<bool> sms_consent;
 };
 
+// A bill, or a visit without purchase, at `at_ms` spending `spent_paise`.
+struct Visit {
+  std::int64_t at_ms = 0;
+  std::int64_t spent_paise = 0;
+};
+
 // One change of consent: a channel granted or withdrawn ("all" for an opt-out), how and by whom.
 struct ConsentEvent {
   std::string channel;  // whatsapp, sms, all
@@ -92,6 +98,7 @@ struct ConsentEvent {
   std::int64_t at = 0;
 };
 
+// Throws nothing.
 // After an opt-out, only the consent endpoint (an explicit act with its own event) grants again:
 // a bill or profile edit that sends consent flags set keeps the customer opted out.
 void drop_consent_grants_if_opted_out(CustomerFields& fields, const Customer* before);

@@ -8,13 +8,10 @@
 
 namespace rx::customers {
 
-// A bill, or a visit without purchase, at `at_ms` spending `spent_paise`.
-struct Visit {
-  std::int64_t at_ms = 0;
-  std::int64_t spent_paise = 0;
-};
-
 // SQL for customers and customer_conditions. Every statement is scoped by shop_id.
+// Each function throws only the database's errors (storage/driver_error.h): AppError(kConflict)
+// on a unique key (a phone already a customer of the shop), kValidation on a foreign key or
+// check, kUnavailable when the database is down or busy.
 class CustomerRepository {
  public:
   static std::optional<Customer> find(storage::Connection& c, std::int64_t shop_id,
