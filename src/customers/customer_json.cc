@@ -1,10 +1,7 @@
 #include "customers/customer_json.h"
 
-#include "billing/bill_json.h"
-#include "contacts/contact_json.h"
 #include "core/json_values.h"
 #include "core/time_zone.h"
-#include "refills/refill_json.h"
 
 namespace rx::customers {
 
@@ -75,26 +72,6 @@ nlohmann::json to_json(const std::vector<ConsentEvent>& history, std::string_vie
                    {"note", nullable(e.note)},
                    {"at", core::format_instant(e.at, tz)}});
   }
-  return out;
-}
-
-nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
-  nlohmann::json out = to_json(d.customer, tz);
-  out["purchases"] = nlohmann::json::array();
-  for (const auto& p : d.purchases) out["purchases"].push_back(billing::to_json(p));
-  out["bills"] = nlohmann::json::array();
-  for (const auto& b : d.bills) out["bills"].push_back(billing::to_json(b, tz));
-  out["refill_reminders"] = nlohmann::json::array();
-  for (const auto& r : d.refill_reminders)
-    out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
-  if (d.contact) {
-    out["contact"] = contacts::to_json(*d.contact, tz);
-  } else if (d.contact_status_only) {
-    out["contact"] = {{"status", *d.contact_status_only}, {"limited", true}};
-  } else {
-    out["contact"] = nullptr;
-  }
-  out["consent_history"] = to_json(d.consent_history, tz);
   return out;
 }
 

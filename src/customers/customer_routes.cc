@@ -55,13 +55,6 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
                                         ctx.principal().time_zone));
              });
 
-  router.get(base + R"(/([^/]+))", Access::kSignedIn,
-             [&service](RequestContext& ctx, httplib::Response& res) {
-               http::reply_json(
-                   res, 200,
-                   to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
-             });
-
   router.put(base + R"(/([^/]+))", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
                const std::int64_t id = ctx.path_id();

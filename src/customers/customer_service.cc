@@ -1,14 +1,12 @@
 #include "customers/customer_service.h"
 
 #include "audit/audit_log.h"
-#include "billing/bill_repository.h"
 #include "contacts/contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "phone/phone_normalizer.h"
-#include "refills/refill_repository.h"
 
 namespace rx::customers {
 
@@ -16,12 +14,6 @@ using core::AppError;
 using core::ErrorCode;
 
 namespace {
-
-constexpr std::int64_t kDetailRows = 200;
-
-bool may_see_contact(const auth::Principal& actor, const contacts::Contact& contact) {
-  return actor.role != auth::Role::kStaff || contact.assigned_staff_id == actor.staff_id;
-}
 
 // The audit entry's details for a read that returns the customer's medical fields: their names.
 nlohmann::json viewed_fields(const Customer& customer) {
@@ -69,36 +61,6 @@ CustomerPage CustomerService::list(const auth::Principal& actor, CustomerFilter 
     page.total = CustomerRepository::count(c, actor.shop_id, filter);
   });
   return page;
-}
-
-CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t id) {
-  CustomerDetail detail;
-  detail.today = core::local_date(clock_.now_ms(), actor.time_zone);
-  db_.with_connection([&](storage::Connection& c) {
-    auto customer = CustomerRepository::find(c, actor.shop_id, id);
-    if (!customer) core::throw_not_found("customer");
-    detail.customer = *customer;
-    detail.purchases = billing::BillRepository::purchases(c, actor.shop_id, id, kDetailRows);
-    billing::BillFilter bills;
-    bills.customer_id = id;
-    detail.bills = billing::BillRepository::list(c, actor.shop_id, bills, kDetailRows, 0);
-    refills::RefillFilter reminders;
-    reminders.customer_id = id;
-    detail.refill_reminders =
-        refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
-    if (auto contact =
-            contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone)) {
-      if (may_see_contact(actor, *contact)) {
-        detail.contact = std::move(contact);
-      } else {
-        detail.contact_status_only = contact->status;
-      }
-    }
-    detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
-    audit::record(c, actor, audit::kCustomerViewed, "customer", id, viewed_fields(*customer),
-                  clock_.now_ms());
-  });
-  return detail;
 }
 
 Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,

@@ -1,0 +1,53 @@
+#include "billing/customer_detail.h"
+
+#include "audit/audit_log.h"
+#include "billing/bill_repository.h"
+#include "contacts/contact_repository.h"
+#include "core/error.h"
+#include "core/time_zone.h"
+#include "customers/customer_repository.h"
+#include "refills/refill_repository.h"
+
+namespace rx::billing {
+namespace {
+
+constexpr std::int64_t kDetailRows = 200;
+
+bool may_see_contact(const auth::Principal& actor, const contacts::Contact& contact) {
+  return actor.role != auth::Role::kStaff || contact.assigned_staff_id == actor.staff_id;
+}
+
+}  // namespace
+
+CustomerDetail CustomerDetailService::get(const auth::Principal& actor, std::int64_t id) {
+  using customers::CustomerRepository;
+  CustomerDetail detail;
+  detail.today = core::local_date(clock_.now_ms(), actor.time_zone);
+  db_.with_connection([&](storage::Connection& c) {
+    auto customer = CustomerRepository::find(c, actor.shop_id, id);
+    if (!customer) core::throw_not_found("customer");
+    detail.customer = *customer;
+    detail.purchases = BillRepository::purchases(c, actor.shop_id, id, kDetailRows);
+    BillFilter bills;
+    bills.customer_id = id;
+    detail.bills = BillRepository::list(c, actor.shop_id, bills, kDetailRows, 0);
+    refills::RefillFilter reminders;
+    reminders.customer_id = id;
+    detail.refill_reminders =
+        refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
+    if (auto contact =
+            contacts::ContactRepository::find_by_phone(c, actor.shop_id, customer->phone)) {
+      if (may_see_contact(actor, *contact)) {
+        detail.contact = std::move(contact);
+      } else {
+        detail.contact_status_only = contact->status;
+      }
+    }
+    detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
+    audit::record(c, actor, audit::kCustomerViewed, "customer", id,
+                  {{"fields", customers::medical_fields_present(*customer)}}, clock_.now_ms());
+  });
+  return detail;
+}
+
+}  // namespace rx::billing
