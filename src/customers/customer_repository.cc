@@ -2,6 +2,7 @@
 
 #include "core/json_fields.h"
 #include "storage/conditions.h"
+#include "storage/table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,73 +12,68 @@ namespace {
 
 using storage::Params;
 
-constexpr std::string_view kColumns = R"(
-cu.id, cu.phone, cu.name, cu.category, cu.age, cu.birth_year, cu.gender, cu.address, cu.email,
-cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, cu.first_visit_at,
-cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
-cu.opted_out_at, cu.created_at, cu.updated_at, cu.erased_at)";
+using storage::column;
 
-constexpr std::string_view kSummaryColumns = R"(
-cu.id, cu.phone, cu.name, cu.category, cu.visit_count, cu.first_visit_at, cu.last_visit_at,
-cu.total_spent_paise, cu.whatsapp_status, cu.opted_out_at, cu.created_at, cu.updated_at)";
+// The customers row as the detail, the counter and a bill's answer read it (chronic conditions
+// are rows of their own, read by conditions_of).
+constexpr storage::Table kCustomer(
+    column("id", &Customer::id), column("phone", &Customer::phone), column("name", &Customer::name),
+    column("category", &Customer::category), column("age", &Customer::age),
+    column("birth_year", &Customer::birth_year), column("gender", &Customer::gender),
+    column("address", &Customer::address), column("email", &Customer::email),
+    column("allergies", &Customer::allergies), column("primary_doctor", &Customer::primary_doctor),
+    column("prefers_generic", &Customer::prefers_generic), column("notes", &Customer::notes),
+    column("visit_count", &Customer::visit_count),
+    column("first_visit_at", &Customer::first_visit_at),
+    column("last_visit_at", &Customer::last_visit_at),
+    column("total_spent_paise", &Customer::total_spent_paise),
+    column("whatsapp_status", &Customer::whatsapp_status),
+    column("whatsapp_consent", &Customer::whatsapp_consent),
+    column("sms_consent", &Customer::sms_consent), column("opted_out_at", &Customer::opted_out_at),
+    column("created_at", &Customer::created_at), column("updated_at", &Customer::updated_at),
+    column("erased_at", &Customer::erased_at));
 
-CustomerSummary summary_from_row(const storage::RowView& r) {
-  CustomerSummary c;
-  c.id = r.int_at(0);
-  c.phone = r.text_at(1);
-  c.name = r.opt_text_at(2);
-  c.category = r.text_at(3);
-  c.visit_count = r.int_at(4);
-  c.first_visit_at = r.opt_int_at(5);
-  c.last_visit_at = r.opt_int_at(6);
-  c.total_spent_paise = r.int_at(7);
-  c.whatsapp_status = r.text_at(8);
-  c.opted_out_at = r.opt_int_at(9);
-  c.created_at = r.int_at(10);
-  c.updated_at = r.int_at(11);
-  return c;
-}
+// What a list shows of a customer: never their medical, contact or personal details.
+constexpr storage::Table kSummary(column("id", &CustomerSummary::id),
+                                  column("phone", &CustomerSummary::phone),
+                                  column("name", &CustomerSummary::name),
+                                  column("category", &CustomerSummary::category),
+                                  column("visit_count", &CustomerSummary::visit_count),
+                                  column("first_visit_at", &CustomerSummary::first_visit_at),
+                                  column("last_visit_at", &CustomerSummary::last_visit_at),
+                                  column("total_spent_paise", &CustomerSummary::total_spent_paise),
+                                  column("whatsapp_status", &CustomerSummary::whatsapp_status),
+                                  column("opted_out_at", &CustomerSummary::opted_out_at),
+                                  column("created_at", &CustomerSummary::created_at),
+                                  column("updated_at", &CustomerSummary::updated_at));
 
-Customer from_row(const storage::RowView& r) {
-  Customer c;
-  c.id = r.int_at(0);
-  c.phone = r.text_at(1);
-  c.name = r.opt_text_at(2);
-  c.category = r.text_at(3);
-  c.age = r.opt_int_at(4);
-  c.birth_year = r.opt_int_at(5);
-  c.gender = r.opt_text_at(6);
-  c.address = r.opt_text_at(7);
-  c.email = r.opt_text_at(8);
-  c.allergies = r.opt_text_at(9);
-  c.primary_doctor = r.opt_text_at(10);
-  c.prefers_generic = r.bool_at(11);
-  c.notes = r.opt_text_at(12);
-  c.visit_count = r.int_at(13);
-  c.first_visit_at = r.opt_int_at(14);
-  c.last_visit_at = r.opt_int_at(15);
-  c.total_spent_paise = r.int_at(16);
-  c.whatsapp_status = r.text_at(17);
-  c.whatsapp_consent = r.bool_at(18);
-  c.sms_consent = r.bool_at(19);
-  c.opted_out_at = r.opt_int_at(20);
-  c.created_at = r.int_at(21);
-  c.updated_at = r.int_at(22);
-  c.erased_at = r.opt_int_at(23);
-  return c;
+// A consent event with the name of the staff member who recorded it (ce: consent_events,
+// st: staff).
+constexpr storage::Table kConsentEvent(column("ce.channel", &ConsentEvent::channel),
+                                       column("ce.granted", &ConsentEvent::granted),
+                                       column("ce.method", &ConsentEvent::method),
+                                       column("ce.staff_id", &ConsentEvent::staff_id),
+                                       column("st.name", &ConsentEvent::staff_name),
+                                       column("ce.note", &ConsentEvent::note),
+                                       column("ce.at", &ConsentEvent::at));
+
+Customer customer_from(const storage::RowView& r) { return kCustomer.read(r); }
+CustomerSummary summary_from(const storage::RowView& r) { return kSummary.read(r); }
+
+// "SELECT <every customer column> FROM customers cu WHERE <where>", built once a statement.
+std::string select_customer_where(std::string_view where) {
+  return "SELECT " + kCustomer.select_list("cu.") + " FROM customers cu WHERE " +
+         std::string(where);
 }
 
 std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id,
                                        std::int64_t id) {
-  std::vector<std::string> out;
-  for (const auto& r :
-       c.query("SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
-               "ORDER BY condition",
-               {shop_id, id})
-           .rows) {
-    out.push_back(r.text_at(0));
-  }
-  return out;
+  return storage::rows_as(
+      c,
+      "SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
+      "ORDER BY condition",
+      {shop_id, id},
+      [](const storage::RowView& r) { return storage::Codec<std::string>::read(r, 0); });
 }
 
 void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
@@ -150,19 +146,15 @@ std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::in
 
 std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, std::int64_t shop_id,
                                                      std::int64_t id) {
-  return storage::first_row_as(
-      c,
-      "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
-      {shop_id, id}, from_row);
+  static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.id = ?");
+  return storage::first_row_as(c, kSql, {shop_id, id}, customer_from);
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
                                                           std::int64_t shop_id,
                                                           const std::string& e164) {
-  auto found = storage::first_row_as(c,
-                                     "SELECT " + std::string(kColumns) +
-                                         " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?",
-                                     {shop_id, e164}, from_row);
+  static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.phone = ?");
+  auto found = storage::first_row_as(c, kSql, {shop_id, e164}, customer_from);
   if (found) found->chronic_conditions = conditions_of(c, shop_id, found->id);
   return found;
 }
@@ -221,11 +213,12 @@ std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, st
                                                       const CustomerFilter& filter,
                                                       std::int64_t limit, std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
+  static const std::string kSelect = "SELECT " + kSummary.select_list("cu.") + " FROM customers cu";
   return storage::rows_as(
       c,
-      "SELECT " + std::string(kSummaryColumns) + " FROM customers cu" + w.sql() +
+      kSelect + w.sql() +
           " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
-      w.params_with({limit, offset}), summary_from_row);
+      w.params_with({limit, offset}), summary_from);
 }
 
 std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id,
@@ -264,19 +257,13 @@ std::vector<ConsentEvent> CustomerRepository::consent_history(storage::Connectio
                                                               std::int64_t shop_id,
                                                               std::int64_t customer_id,
                                                               std::int64_t limit) {
-  std::vector<ConsentEvent> out;
-  for (const auto& r : c.query(R"(
-SELECT ce.channel, ce.granted, ce.method, ce.staff_id, st.name, ce.note, ce.at
+  static const std::string kSql = "SELECT " + kConsentEvent.select_list() + R"(
 FROM consent_events ce
 LEFT JOIN staff st ON st.shop_id = ce.shop_id AND st.id = ce.staff_id
 WHERE ce.shop_id = ? AND ce.customer_id = ?
-ORDER BY ce.at DESC, ce.id DESC LIMIT ?)",
-                               {shop_id, customer_id, limit})
-                           .rows) {
-    out.push_back(ConsentEvent{r.text_at(0), r.bool_at(1), r.text_at(2), r[3].as_opt_int(),
-                               r[4].as_opt_text(), r[5].as_opt_text(), r.int_at(6)});
-  }
-  return out;
+ORDER BY ce.at DESC, ce.id DESC LIMIT ?)";
+  return storage::rows_as(c, kSql, {shop_id, customer_id, limit},
+                          [](const storage::RowView& r) { return kConsentEvent.read(r); });
 }
 
 }  // namespace rx::customers
