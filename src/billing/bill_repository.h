@@ -9,6 +9,9 @@
 namespace rx::billing {
 
 // SQL for bills, bill_items and customer_purchases. Every statement is scoped by shop_id.
+// Each function throws only the database's errors (storage/driver_error.h): AppError(kConflict)
+// on a unique key, kValidation on a foreign key or check, kUnavailable when the database is down
+// or busy.
 class BillRepository {
  public:
   static std::int64_t insert_bill(storage::Connection& c, std::int64_t shop_id, const Bill& bill,
