@@ -12,7 +12,6 @@ using core::ErrorCode;
 
 // Allow a little clock skew between the counter's device and the server.
 constexpr std::int64_t kFutureSlackMs = 5 * 60 * 1000;
-constexpr std::string_view kContactSheet = "contact_sheet";
 
 [[noreturn]] void invalid(const std::string& field, const std::string& reason) {
   throw AppError(ErrorCode::kValidation, field + ": " + reason, {{"fields", {{field, reason}}}});
@@ -109,10 +108,12 @@ BillPlan plan_bill(const BillInput& input, const BillLines& lines,
     invalid("customer_category", "required for a new customer");
   }
 
-  const std::string& category = fields.category ? *fields.category : existing->category;
+  const customers::CustomerCategory category =
+      fields.category ? *fields.category : existing->category;
   // Every bill, a visit without purchase too, counts one visit.
   const bool first_bill = !existing || existing->visit_count == 0;
-  if (first_bill && input.was_contacted_before && category != kContactSheet) {
+  if (first_bill && input.was_contacted_before &&
+      category != customers::CustomerCategory::kContactSheet) {
     invalid("customer_category", "a first bill of someone contacted before must be contact_sheet");
   }
 

@@ -93,7 +93,7 @@ void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64
 void add_common(storage::Assignments& a, const CustomerFields& f) {
   a.set_if("phone", f.phone);
   a.set_if("name", f.name);
-  a.set_if("category", f.category);
+  if (f.category) a.set("category", core::enum_name(*f.category));
   a.set_if("age", f.age);
   a.set_if("birth_year", f.birth_year);
   a.set_if("gender", f.gender);
@@ -111,7 +111,7 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
   storage::Conditions w;
   w.add("cu.shop_id = ?", {shop_id});
   w.add("cu.erased_at IS NULL");  // an erased customer is no one to look for any more
-  if (f.category) w.add("cu.category = ?", {*f.category});
+  if (f.category) w.add("cu.category = ?", {core::enum_name(*f.category)});
   if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
   if (f.query && !f.query->empty()) {
     storage::add_phone_or_name_search(w, *f.query, "cu.phone", "cu.name");

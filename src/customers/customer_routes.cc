@@ -33,9 +33,10 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
   router.get(base, Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
     const http::ListParams page = http::read_list_params(ctx);
     CustomerFilter filter;
-    filter.category = http::query_choice(
-        ctx, "category",
-        {"contact_sheet", "first_time_prescription", "regular_branded", "generic_informed"});
+    if (auto category = http::query_choice(
+            ctx, "category",
+            {"contact_sheet", "first_time_prescription", "regular_branded", "generic_informed"}))
+      filter.category = core::enum_from_name<CustomerCategory>(*category);
     filter.query = ctx.query("q");
     filter.chronic_condition = ctx.query("chronic_condition");
     filter.prefers_generic = http::query_bool(ctx, "prefers_generic");

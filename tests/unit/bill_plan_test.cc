@@ -30,7 +30,7 @@ BillItemInput item(std::string medicine, std::int64_t quantity, std::int64_t pri
 BillInput bill_for(std::string phone) {
   BillInput in;
   in.customer.phone = std::move(phone);
-  in.customer_category = "regular_branded";
+  in.customer_category = customers::CustomerCategory::kRegularBranded;
   in.items.push_back(item("Metformin  500", 2, 1250, 30));
   return in;
 }
@@ -40,7 +40,7 @@ customers::Customer returning_customer() {
   c.id = 41;
   c.phone = "+919800000001";
   c.name = "Asha";
-  c.category = "regular_branded";
+  c.category = customers::CustomerCategory::kRegularBranded;
   c.visit_count = 3;
   return c;
 }
@@ -136,10 +136,10 @@ TEST(PlanBill, ANewCustomerIsInsertedWithTheirFirstVisit) {
   const BillPlan plan = plan_bill(in, lines, nullptr, nullptr);
   EXPECT_TRUE(plan.customer.create);
   EXPECT_EQ(plan.customer.fields.phone, "+919800000002");
-  EXPECT_EQ(plan.customer.fields.category, "regular_branded");
+  EXPECT_EQ(plan.customer.fields.category, customers::CustomerCategory::kRegularBranded);
   EXPECT_EQ(plan.customer.visit.at_ms, kEvening);
   EXPECT_EQ(plan.customer.visit.spent_paise, 2500);
-  EXPECT_EQ(plan.bill.customer_category, "regular_branded");
+  EXPECT_EQ(plan.bill.customer_category, customers::CustomerCategory::kRegularBranded);
   EXPECT_EQ(plan.bill.total_paise, 2500);
   EXPECT_EQ(plan.bill.bill_date, "2026-11-26");
   EXPECT_EQ(plan.contact.step, ContactStep::kNone);
@@ -163,7 +163,7 @@ TEST(PlanBill, AReturningCustomerIsUpdatedWithTheVisitAndKeepsTheirCategory) {
   EXPECT_FALSE(plan.customer.fields.phone);  // the phone found them; it is not written again
   EXPECT_EQ(plan.customer.fields.name, std::optional<std::string>("Asha K"));
   EXPECT_FALSE(plan.customer.fields.category);
-  EXPECT_EQ(plan.bill.customer_category, "regular_branded");
+  EXPECT_EQ(plan.bill.customer_category, customers::CustomerCategory::kRegularBranded);
   EXPECT_EQ(plan.customer.visit.spent_paise, 2500);
 }
 
@@ -181,7 +181,7 @@ TEST(PlanBill, AnOptedOutCustomerIsNotGrantedConsentByABill) {
 
 TEST(PlanBill, AContactedPersonsFirstPurchaseConvertsTheirRecord) {
   BillInput in = bill_for("+919800000001");
-  in.customer_category = "contact_sheet";
+  in.customer_category = customers::CustomerCategory::kContactSheet;
   in.was_contacted_before = true;
   const contacts::Contact contact = contact_with("contacted");
   const BillLines lines = plan_lines(in, kEvening, kEvening, kKolkata);
@@ -194,7 +194,7 @@ TEST(PlanBill, AContactedPersonsFirstPurchaseConvertsTheirRecord) {
 
   // Someone contacted before must come in as contact_sheet on their first bill.
   BillInput other = in;
-  other.customer_category = "regular_branded";
+  other.customer_category = customers::CustomerCategory::kRegularBranded;
   std::string field;
   EXPECT_EQ(code_of([&] { plan_bill(other, lines, nullptr, &contact); }, &field),
             core::ErrorCode::kValidation);
