@@ -64,9 +64,9 @@ Bill bill_from(const storage::RowView& r) {
   return b;
 }
 
-storage::Conditions where(std::int64_t shop_id, const BillFilter& f) {
+storage::Conditions where(core::ShopId shop_id, const BillFilter& f) {
   storage::Conditions w;
-  w.add("b.shop_id = ?", {shop_id});
+  w.add("b.shop_id = ?", {shop_id.value()});
   if (f.from) w.add("b.bill_date >= ?", {*f.from});
   if (f.to) w.add("b.bill_date <= ?", {*f.to});
   if (f.customer_id) w.add("b.customer_id = ?", {*f.customer_id});
@@ -76,53 +76,54 @@ storage::Conditions where(std::int64_t shop_id, const BillFilter& f) {
 
 }  // namespace
 
-std::int64_t BillRepository::insert_bill(storage::Connection& c, std::int64_t shop_id,
+core::BillId BillRepository::insert_bill(storage::Connection& c, core::ShopId shop_id,
                                          const Bill& b, std::int64_t now_ms) {
   static const std::string kSql = "INSERT INTO bills (shop_id, " + kBillFields.select_list() +
                                   ", created_at) VALUES (?, " + kBillFields.placeholders() + ", ?)";
   storage::Params params;
   params.reserve(kBillFields.size() + 2);
-  params.emplace_back(shop_id);
+  params.emplace_back(shop_id.value());
   kBillFields.bind(b, params);
   params.emplace_back(now_ms);
-  return c.insert_returning_id(kSql, params);
+  return core::BillId(c.insert_returning_id(kSql, params));
 }
 
-std::int64_t BillRepository::insert_item(storage::Connection& c, std::int64_t shop_id,
-                                         std::int64_t bill_id, const BillItem& i) {
+std::int64_t BillRepository::insert_item(storage::Connection& c, core::ShopId shop_id,
+                                         core::BillId bill_id, const BillItem& i) {
   static const std::string kSql = "INSERT INTO bill_items (shop_id, bill_id, " +
                                   kItemFields.select_list() + ") VALUES (?, ?, " +
                                   kItemFields.placeholders() + ")";
   storage::Params params;
   params.reserve(kItemFields.size() + 2);
-  params.emplace_back(shop_id);
-  params.emplace_back(bill_id);
+  params.emplace_back(shop_id.value());
+  params.emplace_back(bill_id.value());
   kItemFields.bind(i, params);
   return c.insert_returning_id(kSql, params);
 }
 
-std::int64_t BillRepository::insert_purchase(storage::Connection& c, std::int64_t shop_id,
-                                             std::int64_t customer_id, std::int64_t bill_item_id,
-                                             const Purchase& p, const std::string& medicine_key) {
+std::int64_t BillRepository::insert_purchase(storage::Connection& c, core::ShopId shop_id,
+                                             core::CustomerId customer_id,
+                                             std::int64_t bill_item_id, const Purchase& p,
+                                             const std::string& medicine_key) {
   static const std::string kSql =
       "INSERT INTO customer_purchases (shop_id, customer_id, bill_item_id, medicine_key, " +
       kPurchaseFields.select_list() + ") VALUES (?, ?, ?, ?, " + kPurchaseFields.placeholders() +
       ")";
   storage::Params params;
   params.reserve(kPurchaseFields.size() + 4);
-  params.emplace_back(shop_id);
-  params.emplace_back(customer_id);
+  params.emplace_back(shop_id.value());
+  params.emplace_back(customer_id.value());
   params.emplace_back(bill_item_id);
   params.emplace_back(medicine_key);
   kPurchaseFields.bind(p, params);
   return c.insert_returning_id(kSql, params);
 }
 
-std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t shop_id,
-                                         std::int64_t id) {
+std::optional<Bill> BillRepository::find(storage::Connection& c, core::ShopId shop_id,
+                                         core::BillId id) {
   static const std::string kFindSql =
       storage::join_sql(select_bills(), " WHERE b.shop_id = ? AND b.id = ?");
-  auto found = storage::first_row_as(c, kFindSql, {shop_id, id}, bill_from);
+  auto found = storage::first_row_as(c, kFindSql, {shop_id.value(), id.value()}, bill_from);
   if (!found) return std::nullopt;
   Bill& bill = *found;
   // An item's medicine runs out `duration_days` after the bill's date: its purchase row stores
@@ -130,7 +131,7 @@ std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t sh
   static const std::string kItemsSql =
       "SELECT " + kItemKey.select_list() + ", " + kItemFields.select_list() +
       " FROM bill_items WHERE shop_id = ? AND bill_id = ? ORDER BY line_no";
-  c.for_each_row(kItemsSql, {shop_id, id}, [&](const storage::RowView& r) {
+  c.for_each_row(kItemsSql, {shop_id.value(), id.value()}, [&](const storage::RowView& r) {
     BillItem& item = bill.items.emplace_back();
     kItemKey.read_into(item, r);
     kItemFields.read_into(item, r, kItemKey.size());
@@ -139,7 +140,7 @@ std::optional<Bill> BillRepository::find(storage::Connection& c, std::int64_t sh
   return found;
 }
 
-std::vector<Bill> BillRepository::list(storage::Connection& c, std::int64_t shop_id,
+std::vector<Bill> BillRepository::list(storage::Connection& c, core::ShopId shop_id,
                                        const BillFilter& filter, std::int64_t limit,
                                        std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
@@ -148,24 +149,25 @@ std::vector<Bill> BillRepository::list(storage::Connection& c, std::int64_t shop
       w.params_with({limit, offset}), bill_from);
 }
 
-std::int64_t BillRepository::count(storage::Connection& c, std::int64_t shop_id,
+std::int64_t BillRepository::count(storage::Connection& c, core::ShopId shop_id,
                                    const BillFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM bills b" + w.sql(), w.params());
 }
 
-std::vector<Purchase> BillRepository::purchases(storage::Connection& c, std::int64_t shop_id,
-                                                std::int64_t customer_id, std::int64_t limit) {
+std::vector<Purchase> BillRepository::purchases(storage::Connection& c, core::ShopId shop_id,
+                                                core::CustomerId customer_id, std::int64_t limit) {
   static const std::string kSql =
       "SELECT " + kPurchaseKey.select_list() + ", " + kPurchaseFields.select_list() +
       " FROM customer_purchases WHERE shop_id = ? AND customer_id = ? ORDER BY purchased_on DESC, "
       "id DESC LIMIT ?";
-  return storage::rows_as(c, kSql, {shop_id, customer_id, limit}, [](const storage::RowView& r) {
-    Purchase p;
-    kPurchaseKey.read_into(p, r);
-    kPurchaseFields.read_into(p, r, kPurchaseKey.size());
-    return p;
-  });
+  return storage::rows_as(c, kSql, {shop_id.value(), customer_id.value(), limit},
+                          [](const storage::RowView& r) {
+                            Purchase p;
+                            kPurchaseKey.read_into(p, r);
+                            kPurchaseFields.read_into(p, r, kPurchaseKey.size());
+                            return p;
+                          });
 }
 
 }  // namespace rx::billing

@@ -25,27 +25,29 @@ const customers::Customer* pointer_to(const std::optional<customers::Customer>& 
 
 // The customer's row: inserted with the first visit, or left for record_visit (written after the
 // bill's row, as before); their consent changes and the audit entry either way.
-std::int64_t save_customer(storage::Connection& c, const auth::Principal& actor,
-                           const CustomerPlan& plan, const customers::Customer* existing,
-                           std::int64_t now) {
-  const std::int64_t customer_id = existing ? existing->id
-                                            : customers::CustomerRepository::insert(
-                                                  c, actor.shop_id, plan.fields, now, plan.visit);
-  customers::CustomerRepository::record_consent_changes(c, actor.shop_id, customer_id, plan.fields,
-                                                        existing, "counter", actor.staff_id, now);
+core::CustomerId save_customer(storage::Connection& c, const auth::Principal& actor,
+                               const CustomerPlan& plan, const customers::Customer* existing,
+                               std::int64_t now) {
+  const core::ShopId shop(actor.shop_id);
+  const core::CustomerId customer_id =
+      existing ? core::CustomerId(existing->id)
+               : customers::CustomerRepository::insert(c, shop, plan.fields, now, plan.visit);
+  customers::CustomerRepository::record_consent_changes(
+      c, shop, customer_id, plan.fields, existing, "counter", core::StaffId(actor.staff_id), now);
   customers::audit_customer_change(c, actor, customer_id, plan.fields, existing, "bill", now);
   return customer_id;
 }
 
 // The contact sheet's record for this phone: converted by a purchase, yellow by a visit.
 void apply_contact(storage::Connection& c, const auth::Principal& actor, const ContactPlan& plan,
-                   const BillInput& input, std::int64_t customer_id, std::int64_t bill_id,
+                   const BillInput& input, core::CustomerId customer_id, core::BillId bill_id,
                    const BillLines& lines, std::int64_t now, BillResult& result) {
   const std::int64_t shop = actor.shop_id;
   // The sheet's record learns its customer once; a conversion sets it with the rest.
   const auto link = [&] {
     if (plan.link_customer)
-      contacts::ContactRepository::link_customer(c, shop, plan.contact_id, customer_id, now);
+      contacts::ContactRepository::link_customer(c, shop, plan.contact_id, customer_id.value(),
+                                                 now);
   };
   switch (plan.step) {
     case ContactStep::kNone:
@@ -63,8 +65,9 @@ void apply_contact(storage::Connection& c, const auth::Principal& actor, const C
       result.yellow_contact_id = plan.contact_id;
       return;
     case ContactStep::kConvert:
-      if (contacts::ContactRepository::convert(c, shop, plan.contact_id, bill_id, lines.total_paise,
-                                               customer_id, lines.billed_at, now)) {
+      if (contacts::ContactRepository::convert(c, shop, plan.contact_id, bill_id.value(),
+                                               lines.total_paise, customer_id.value(),
+                                               lines.billed_at, now)) {
         result.conversion = Conversion{plan.contact_id, lines.total_paise, lines.billed_at};
       } else {
         link();
@@ -74,20 +77,20 @@ void apply_contact(storage::Connection& c, const auth::Principal& actor, const C
 }
 
 // Buying a medicine again closes its open reminders, before this bill schedules new ones.
-void close_refilled(storage::Connection& c, std::int64_t shop, std::int64_t customer_id,
-                    std::int64_t bill_id, const BillLines& lines, std::int64_t now,
+void close_refilled(storage::Connection& c, core::ShopId shop, core::CustomerId customer_id,
+                    core::BillId bill_id, const BillLines& lines, std::int64_t now,
                     std::vector<std::int64_t>& closed_ids) {
   for (const PlannedLine& line : lines.lines) {
-    auto closed = refills::RefillRepository::close_as_refilled(c, shop, customer_id,
-                                                               line.medicine_key, bill_id, now);
+    auto closed = refills::RefillRepository::close_as_refilled(
+        c, shop.value(), customer_id.value(), line.medicine_key, bill_id.value(), now);
     closed_ids.insert(closed_ids.end(), closed.begin(), closed.end());
   }
 }
 
 // The lines, their purchases and their refill reminders. Returns the lines as stored, with
 // their ids; `lines` stays as planned, for a run again.
-std::vector<BillItem> write_lines(storage::Connection& c, std::int64_t shop,
-                                  std::int64_t customer_id, std::int64_t bill_id,
+std::vector<BillItem> write_lines(storage::Connection& c, core::ShopId shop,
+                                  core::CustomerId customer_id, core::BillId bill_id,
                                   const BillLines& lines, std::int64_t now,
                                   std::vector<refills::NewRefillReminder>& scheduled,
                                   std::vector<std::int64_t>& reminder_ids) {
@@ -97,7 +100,7 @@ std::vector<BillItem> write_lines(storage::Connection& c, std::int64_t shop,
     BillItem& item = stored.emplace_back(line.item);
     item.id = BillRepository::insert_item(c, shop, bill_id, item);
     Purchase purchase{0,
-                      bill_id,
+                      bill_id.value(),
                       item.medicine,
                       item.quantity,
                       item.amount_paise,
@@ -108,9 +111,10 @@ std::vector<BillItem> write_lines(storage::Connection& c, std::int64_t shop,
     const std::int64_t purchase_id =
         BillRepository::insert_purchase(c, shop, customer_id, item.id, purchase, line.medicine_key);
     if (!line.remind_on) continue;
-    scheduled.push_back(
-        {customer_id, purchase_id, bill_id, item.medicine, *item.runs_out_on, *line.remind_on});
-    reminder_ids.push_back(refills::RefillRepository::insert(c, shop, scheduled.back(), now));
+    scheduled.push_back({customer_id.value(), purchase_id, bill_id.value(), item.medicine,
+                         *item.runs_out_on, *line.remind_on});
+    reminder_ids.push_back(
+        refills::RefillRepository::insert(c, shop.value(), scheduled.back(), now));
   }
   return stored;
 }
@@ -129,19 +133,20 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   const auto record = [&](storage::Connection& c) {
     result = BillResult{};
     result.today = today;
-    const std::int64_t shop = actor.shop_id;
+    const core::ShopId shop(actor.shop_id);
     const auto existing =
         customers::CustomerRepository::find_by_phone(c, shop, *input.customer.phone);
-    const auto contact = contacts::ContactRepository::find_by_phone(c, shop, *input.customer.phone);
+    const auto contact =
+        contacts::ContactRepository::find_by_phone(c, shop.value(), *input.customer.phone);
     BillPlan plan = plan_bill(input, lines, pointer_to(existing), contact ? &*contact : nullptr);
 
-    const std::int64_t customer_id =
+    const core::CustomerId customer_id =
         save_customer(c, actor, plan.customer, pointer_to(existing), now);
     result.customer_created = plan.customer.create;
     Bill& bill = plan.bill;
-    bill.customer_id = customer_id;
+    bill.customer_id = customer_id.value();
     bill.staff_id = actor.staff_id;
-    const std::int64_t bill_id = BillRepository::insert_bill(c, shop, bill, now);
+    const core::BillId bill_id = BillRepository::insert_bill(c, shop, bill, now);
     // A known customer's changes from the counter are written with the visit, in one statement.
     if (existing) {
       customers::CustomerRepository::record_visit(c, shop, customer_id, plan.customer.fields,
@@ -163,7 +168,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
       result.customer = *customers::CustomerRepository::find_row(c, shop, customer_id);
       if (existing) result.customer.chronic_conditions = existing->chronic_conditions;
     }
-    bill.id = bill_id;
+    bill.id = bill_id.value();
     bill.customer_name = result.customer.name;
     bill.customer_phone = result.customer.phone;
     bill.item_count = static_cast<std::int64_t>(stored.size());
@@ -192,10 +197,11 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   }
 }
 
-Bill BillService::get(const auth::Principal& actor, std::int64_t id) {
+Bill BillService::get(const auth::Principal& actor, core::BillId id) {
   std::optional<Bill> bill;
-  db_.with_connection(
-      [&](storage::Connection& c) { bill = BillRepository::find(c, actor.shop_id, id); });
+  db_.with_connection([&](storage::Connection& c) {
+    bill = BillRepository::find(c, core::ShopId(actor.shop_id), id);
+  });
   if (!bill) core::throw_not_found("bill");
   return *bill;
 }
@@ -204,8 +210,9 @@ BillPage BillService::list(const auth::Principal& actor, const BillFilter& filte
                            std::int64_t limit, std::int64_t offset) {
   BillPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = BillRepository::list(c, actor.shop_id, filter, limit, offset);
-    page.total = BillRepository::count(c, actor.shop_id, filter);
+    const core::ShopId shop(actor.shop_id);
+    page.items = BillRepository::list(c, shop, filter, limit, offset);
+    page.total = BillRepository::count(c, shop, filter);
   });
   return page;
 }

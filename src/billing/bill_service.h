@@ -3,6 +3,7 @@
 #include "auth/principal.h"
 #include "billing/bill.h"
 #include "core/clock.h"
+#include "core/strong_id.h"
 #include "customers/customer.h"
 #include "refills/refill_reminder.h"
 #include "storage/database.h"
@@ -57,7 +58,7 @@ class BillService {
   // plan_bill); kConflict when the customer's phone keeps losing a race with another writer.
   BillResult create(const auth::Principal& actor, const BillInput& input);
   // Throws AppError(kNotFound) when the shop has no bill `id`.
-  Bill get(const auth::Principal& actor, std::int64_t id);
+  Bill get(const auth::Principal& actor, core::BillId id);
   // Throws nothing of its own.
   BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
                 std::int64_t offset);

@@ -19,20 +19,21 @@ bool may_see_contact(const auth::Principal& actor, const contacts::Contact& cont
 
 }  // namespace
 
-CustomerDetail CustomerDetailService::get(const auth::Principal& actor, std::int64_t id) {
+CustomerDetail CustomerDetailService::get(const auth::Principal& actor, core::CustomerId id) {
   using customers::CustomerRepository;
   CustomerDetail detail;
   detail.today = core::local_date(clock_.now_ms(), actor.time_zone);
   db_.with_connection([&](storage::Connection& c) {
-    auto customer = CustomerRepository::find(c, actor.shop_id, id);
+    const core::ShopId shop(actor.shop_id);
+    auto customer = CustomerRepository::find(c, shop, id);
     if (!customer) core::throw_not_found("customer");
     detail.customer = *customer;
-    detail.purchases = BillRepository::purchases(c, actor.shop_id, id, kDetailRows);
+    detail.purchases = BillRepository::purchases(c, shop, id, kDetailRows);
     BillFilter bills;
-    bills.customer_id = id;
-    detail.bills = BillRepository::list(c, actor.shop_id, bills, kDetailRows, 0);
+    bills.customer_id = id.value();
+    detail.bills = BillRepository::list(c, shop, bills, kDetailRows, 0);
     refills::RefillFilter reminders;
-    reminders.customer_id = id;
+    reminders.customer_id = id.value();
     detail.refill_reminders =
         refills::RefillRepository::list(c, actor.shop_id, reminders, kDetailRows, 0);
     if (auto contact =
@@ -43,8 +44,8 @@ CustomerDetail CustomerDetailService::get(const auth::Principal& actor, std::int
         detail.contact_status_only = contact->status;
       }
     }
-    detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
-    audit::record(c, actor, audit::kCustomerViewed, "customer", id,
+    detail.consent_history = CustomerRepository::consent_history(c, shop, id, kDetailRows);
+    audit::record(c, actor, audit::kCustomerViewed, "customer", id.value(),
                   {{"fields", customers::medical_fields_present(*customer)}}, clock_.now_ms());
   });
   return detail;

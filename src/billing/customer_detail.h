@@ -8,6 +8,7 @@
 #include "billing/bill.h"
 #include "contacts/contact_types.h"
 #include "core/clock.h"
+#include "core/strong_id.h"
 #include "customers/customer.h"
 #include "refills/refill_reminder.h"
 #include "storage/database.h"
@@ -37,7 +38,7 @@ class CustomerDetailService {
 
   // The customer with their history; audited as a view naming the medical fields it returns.
   // Throws AppError(kNotFound) when the shop has no customer `id`.
-  CustomerDetail get(const auth::Principal& actor, std::int64_t id);
+  CustomerDetail get(const auth::Principal& actor, core::CustomerId id);
 
  private:
   storage::Database& db_;

@@ -32,7 +32,8 @@ void register_customer_detail_routes(http::Router& router, CustomerDetailService
              [&service](http::RequestContext& ctx, httplib::Response& res) {
                http::reply_json(
                    res, 200,
-                   to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
+                   to_json(service.get(ctx.principal(), core::CustomerId(ctx.path_id())),
+                           ctx.principal().time_zone));
              });
 }
 

@@ -59,7 +59,7 @@ ChangedFields changed_fields(const CustomerFields& f, const Customer& was, bool 
 }  // namespace
 
 void audit_customer_change(storage::Connection& c, const auth::Principal& who,
-                           std::int64_t customer_id, const CustomerFields& fields,
+                           core::CustomerId customer_id, const CustomerFields& fields,
                            const Customer* before, std::string_view via, std::int64_t now_ms) {
   // A new customer is compared with an empty profile: everything it was given is a change.
   const Customer empty;
@@ -67,20 +67,20 @@ void audit_customer_change(storage::Connection& c, const auth::Principal& who,
   if (!before) {
     nlohmann::json names = changed.profile;
     for (const auto& name : changed.medical) names.push_back(name);
-    audit::record(c, who, audit::kCustomerCreated, "customer", customer_id,
+    audit::record(c, who, audit::kCustomerCreated, "customer", customer_id.value(),
                   {{"fields", names}, {"via", via}}, now_ms);
   } else {
     if (!changed.medical.empty()) {
-      audit::record(c, who, audit::kMedicalChanged, "customer", customer_id,
+      audit::record(c, who, audit::kMedicalChanged, "customer", customer_id.value(),
                     {{"fields", changed.medical}, {"via", via}}, now_ms);
     }
     if (!changed.profile.empty()) {
-      audit::record(c, who, audit::kProfileChanged, "customer", customer_id,
+      audit::record(c, who, audit::kProfileChanged, "customer", customer_id.value(),
                     {{"fields", changed.profile}, {"via", via}}, now_ms);
     }
   }
   if (!changed.consent.empty()) {
-    audit::record(c, who, audit::kConsentChanged, "customer", customer_id,
+    audit::record(c, who, audit::kConsentChanged, "customer", customer_id.value(),
                   {{"consent", changed.consent}, {"via", via}}, now_ms);
   }
 }

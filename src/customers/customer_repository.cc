@@ -66,19 +66,20 @@ std::string select_customer_where(std::string_view where) {
          std::string(where);
 }
 
-std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id,
-                                       std::int64_t id) {
+std::vector<std::string> conditions_of(storage::Connection& c, core::ShopId shop_id,
+                                       core::CustomerId id) {
   return storage::rows_as(
       c,
       "SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
       "ORDER BY condition",
-      {shop_id, id},
+      {shop_id.value(), id.value()},
       [](const storage::RowView& r) { return storage::Codec<std::string>::read(r, 0); });
 }
 
-void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void replace_conditions(storage::Connection& c, core::ShopId shop_id, core::CustomerId id,
                         const std::vector<std::string>& conditions) {
-  c.query("DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?", {shop_id, id});
+  c.query("DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?",
+          {shop_id.value(), id.value()});
   std::vector<std::string> keys;
   for (const auto& condition : conditions) {
     std::string key = condition_key(condition);
@@ -86,7 +87,7 @@ void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64
   }
   for (const auto& key : keys) {
     c.query("INSERT INTO customer_conditions (shop_id, customer_id, condition) VALUES (?, ?, ?)",
-            {shop_id, id, key});
+            {shop_id.value(), id.value(), key});
   }
 }
 
@@ -107,9 +108,9 @@ void add_common(storage::Assignments& a, const CustomerFields& f) {
   a.set_if("sms_consent", f.sms_consent);
 }
 
-storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
+storage::Conditions where(core::ShopId shop_id, const CustomerFilter& f) {
   storage::Conditions w;
-  w.add("cu.shop_id = ?", {shop_id});
+  w.add("cu.shop_id = ?", {shop_id.value()});
   w.add("cu.erased_at IS NULL");  // an erased customer is no one to look for any more
   if (f.category) w.add("cu.category = ?", {core::enum_name(*f.category)});
   if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
@@ -137,33 +138,33 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
 
 std::string condition_key(std::string_view condition) { return core::folded_key(condition); }
 
-std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
-                                                 std::int64_t id) {
+std::optional<Customer> CustomerRepository::find(storage::Connection& c, core::ShopId shop_id,
+                                                 core::CustomerId id) {
   auto found = find_row(c, shop_id, id);
   if (found) found->chronic_conditions = conditions_of(c, shop_id, id);
   return found;
 }
 
-std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, std::int64_t shop_id,
-                                                     std::int64_t id) {
+std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, core::ShopId shop_id,
+                                                     core::CustomerId id) {
   static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.id = ?");
-  return storage::first_row_as(c, kSql, {shop_id, id}, customer_from);
+  return storage::first_row_as(c, kSql, {shop_id.value(), id.value()}, customer_from);
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
-                                                          std::int64_t shop_id,
+                                                          core::ShopId shop_id,
                                                           const std::string& e164) {
   static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.phone = ?");
-  auto found = storage::first_row_as(c, kSql, {shop_id, e164}, customer_from);
-  if (found) found->chronic_conditions = conditions_of(c, shop_id, found->id);
+  auto found = storage::first_row_as(c, kSql, {shop_id.value(), e164}, customer_from);
+  if (found) found->chronic_conditions = conditions_of(c, shop_id, core::CustomerId(found->id));
   return found;
 }
 
-std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id,
-                                        const CustomerFields& fields, std::int64_t now_ms,
-                                        std::optional<Visit> first_visit) {
+core::CustomerId CustomerRepository::insert(storage::Connection& c, core::ShopId shop_id,
+                                            const CustomerFields& fields, std::int64_t now_ms,
+                                            std::optional<Visit> first_visit) {
   storage::Assignments a;
-  a.set("shop_id", shop_id);
+  a.set("shop_id", shop_id.value());
   add_common(a, fields);
   if (first_visit) {
     a.set("visit_count", std::int64_t{1});
@@ -173,25 +174,25 @@ std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t sho
   }
   a.set("created_at", now_ms);
   a.set("updated_at", now_ms);
-  const std::int64_t id =
-      c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({}));
+  const core::CustomerId id(
+      c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({})));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
   return id;
 }
 
-void CustomerRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void CustomerRepository::update(storage::Connection& c, core::ShopId shop_id, core::CustomerId id,
                                 const CustomerFields& fields, std::int64_t now_ms) {
   storage::Assignments a;
   add_common(a, fields);
   a.set("updated_at", now_ms);
   c.query("UPDATE customers SET " + a.sql() + " WHERE shop_id = ? AND id = ?",
-          a.params_with({shop_id, id}));
+          a.params_with({shop_id.value(), id.value()}));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
 }
 
-void CustomerRepository::record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                      const CustomerFields& changes, Visit visit,
-                                      std::int64_t now_ms) {
+void CustomerRepository::record_visit(storage::Connection& c, core::ShopId shop_id,
+                                      core::CustomerId id, const CustomerFields& changes,
+                                      Visit visit, std::int64_t now_ms) {
   storage::Assignments a;
   add_common(a, changes);
   // A back-dated bill can be the first visit; MIN/MAX keep first and last visit right either way.
@@ -205,11 +206,11 @@ WHERE shop_id = ? AND id = ?)";
   c.query(
       "UPDATE customers SET " + (a.empty() ? std::string() : a.sql() + ",") + std::string(kVisit),
       a.params_with({visit.at_ms, visit.at_ms, visit.at_ms, visit.at_ms, visit.spent_paise, now_ms,
-                     shop_id, id}));
+                     shop_id.value(), id.value()}));
   if (changes.chronic_conditions) replace_conditions(c, shop_id, id, *changes.chronic_conditions);
 }
 
-std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
+std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, core::ShopId shop_id,
                                                       const CustomerFilter& filter,
                                                       std::int64_t limit, std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
@@ -221,17 +222,17 @@ std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, st
       w.params_with({limit, offset}), summary_from);
 }
 
-std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id,
+std::int64_t CustomerRepository::count(storage::Connection& c, core::ShopId shop_id,
                                        const CustomerFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM customers cu" + w.sql(), w.params());
 }
 
-void CustomerRepository::record_consent_changes(storage::Connection& c, std::int64_t shop_id,
-                                                std::int64_t customer_id,
+void CustomerRepository::record_consent_changes(storage::Connection& c, core::ShopId shop_id,
+                                                core::CustomerId customer_id,
                                                 const CustomerFields& fields,
                                                 const Customer* before, std::string_view method,
-                                                std::optional<std::int64_t> staff_id,
+                                                std::optional<core::StaffId> staff_id,
                                                 std::int64_t now_ms) {
   if (fields.whatsapp_consent && *fields.whatsapp_consent != (before && before->whatsapp_consent)) {
     record_consent(c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent, method, staff_id,
@@ -242,27 +243,28 @@ void CustomerRepository::record_consent_changes(storage::Connection& c, std::int
   }
 }
 
-void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id,
-                                        std::int64_t customer_id, std::string_view channel,
+void CustomerRepository::record_consent(storage::Connection& c, core::ShopId shop_id,
+                                        core::CustomerId customer_id, std::string_view channel,
                                         bool granted, std::string_view method,
-                                        std::optional<std::int64_t> staff_id, std::int64_t now_ms,
+                                        std::optional<core::StaffId> staff_id, std::int64_t now_ms,
                                         const std::optional<std::string>& note) {
   c.query(
       "INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, note, "
       "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {shop_id, customer_id, channel, granted, method, staff_id, note, now_ms});
+      {shop_id.value(), customer_id.value(), channel, granted, method,
+       staff_id ? storage::Value(staff_id->value()) : storage::Value(), note, now_ms});
 }
 
 std::vector<ConsentEvent> CustomerRepository::consent_history(storage::Connection& c,
-                                                              std::int64_t shop_id,
-                                                              std::int64_t customer_id,
+                                                              core::ShopId shop_id,
+                                                              core::CustomerId customer_id,
                                                               std::int64_t limit) {
   static const std::string kSql = "SELECT " + kConsentEvent.select_list() + R"(
 FROM consent_events ce
 LEFT JOIN staff st ON st.shop_id = ce.shop_id AND st.id = ce.staff_id
 WHERE ce.shop_id = ? AND ce.customer_id = ?
 ORDER BY ce.at DESC, ce.id DESC LIMIT ?)";
-  return storage::rows_as(c, kSql, {shop_id, customer_id, limit},
+  return storage::rows_as(c, kSql, {shop_id.value(), customer_id.value(), limit},
                           [](const storage::RowView& r) { return kConsentEvent.read(r); });
 }
 

@@ -58,7 +58,7 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
 
   router.put(base + R"(/([^/]+))", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
-               const std::int64_t id = ctx.path_id();
+               const core::CustomerId id(ctx.path_id());
                Customer updated = service.update(ctx.principal(), id, read_fields(ctx));
                http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
              });

@@ -36,18 +36,19 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
                    {{"fields", missing}});
   Customer created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (auto existing = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+    const core::ShopId shop(actor.shop_id);
+    if (auto existing = CustomerRepository::find_by_phone(c, shop, *fields.phone))
       phone_taken(existing->id);
     const std::int64_t now = clock_.now_ms();
-    const std::int64_t id = CustomerRepository::insert(c, actor.shop_id, fields, now);
-    CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, nullptr, "staff",
-                                               actor.staff_id, now);
+    const core::CustomerId id = CustomerRepository::insert(c, shop, fields, now);
+    CustomerRepository::record_consent_changes(c, shop, id, fields, nullptr, "staff",
+                                               core::StaffId(actor.staff_id), now);
     audit_customer_change(c, actor, id, fields, nullptr, "customer", now);
     if (auto contact =
             contacts::ContactRepository::find_by_phone(c, actor.shop_id, *fields.phone)) {
-      contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id, now);
+      contacts::ContactRepository::link_customer(c, actor.shop_id, contact->id, id.value(), now);
     }
-    created = *CustomerRepository::find(c, actor.shop_id, id);
+    created = *CustomerRepository::find(c, shop, id);
   });
   return created;
 }
@@ -57,31 +58,33 @@ CustomerPage CustomerService::list(const auth::Principal& actor, CustomerFilter 
   filter.today = core::local_date(clock_.now_ms(), actor.time_zone);
   CustomerPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = CustomerRepository::list(c, actor.shop_id, filter, limit, offset);
-    page.total = CustomerRepository::count(c, actor.shop_id, filter);
+    const core::ShopId shop(actor.shop_id);
+    page.items = CustomerRepository::list(c, shop, filter, limit, offset);
+    page.total = CustomerRepository::count(c, shop, filter);
   });
   return page;
 }
 
-Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
+Customer CustomerService::update(const auth::Principal& actor, core::CustomerId id,
                                  const CustomerFields& fields) {
   Customer updated;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto before = CustomerRepository::find(c, actor.shop_id, id);
+    const core::ShopId shop(actor.shop_id);
+    auto before = CustomerRepository::find(c, shop, id);
     if (!before) core::throw_not_found("customer");
     if (before->erased_at) throw AppError(ErrorCode::kConflict, "this customer was erased");
     if (fields.phone && *fields.phone != before->phone) {
-      if (auto taken = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+      if (auto taken = CustomerRepository::find_by_phone(c, shop, *fields.phone))
         phone_taken(taken->id);
     }
     const std::int64_t now = clock_.now_ms();
     CustomerFields changes = fields;
     drop_consent_grants_if_opted_out(changes, &*before);
-    CustomerRepository::update(c, actor.shop_id, id, changes, now);
-    CustomerRepository::record_consent_changes(c, actor.shop_id, id, changes, &*before, "staff",
-                                               actor.staff_id, now);
+    CustomerRepository::update(c, shop, id, changes, now);
+    CustomerRepository::record_consent_changes(c, shop, id, changes, &*before, "staff",
+                                               core::StaffId(actor.staff_id), now);
     audit_customer_change(c, actor, id, fields, &*before, "customer", now);
-    updated = *CustomerRepository::find(c, actor.shop_id, id);
+    updated = *CustomerRepository::find(c, shop, id);
   });
   return updated;
 }
@@ -94,7 +97,7 @@ Customer CustomerService::by_phone(const auth::Principal& actor, const std::stri
   }
   std::optional<Customer> found;
   db_.with_connection([&](storage::Connection& c) {
-    found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
+    found = CustomerRepository::find_by_phone(c, core::ShopId(actor.shop_id), phone->e164);
     if (found) {
       nlohmann::json details = viewed_fields(*found);
       details["via"] = "phone";

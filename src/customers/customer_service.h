@@ -2,6 +2,7 @@
 
 #include "auth/principal.h"
 #include "core/clock.h"
+#include "core/strong_id.h"
 #include "customers/customer.h"
 #include "storage/database.h"
 
@@ -29,7 +30,7 @@ class CustomerService {
                     std::int64_t offset);
   // Throws AppError(kNotFound) when the shop has no customer `id`; kConflict when they were
   // erased, or (with the existing id) when the new phone is another customer's.
-  Customer update(const auth::Principal& actor, std::int64_t id, const CustomerFields& fields);
+  Customer update(const auth::Principal& actor, core::CustomerId id, const CustomerFields& fields);
   // Any spelling of the number; audited as a view. Throws AppError(kValidation) naming "phone"
   // when it is no phone number, kNotFound when no customer of the shop has it.
   Customer by_phone(const auth::Principal& actor, const std::string& raw_phone);

@@ -29,24 +29,26 @@ constexpr std::string_view kOptOut =
 ConsentView ConsentService::view(storage::Connection& c, std::int64_t shop_id,
                                  std::int64_t customer_id) {
   return ConsentView{
-      *customers::CustomerRepository::find(c, shop_id, customer_id),
-      customers::CustomerRepository::consent_history(c, shop_id, customer_id, kHistoryRows)};
+      *customers::CustomerRepository::find(c, core::ShopId(shop_id), core::CustomerId(customer_id)),
+      customers::CustomerRepository::consent_history(c, core::ShopId(shop_id),
+                                                     core::CustomerId(customer_id), kHistoryRows)};
 }
 
 ConsentView ConsentService::record(const auth::Principal& actor, std::int64_t customer_id,
                                    const ConsentChange& change) {
   ConsentView result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (!customers::CustomerRepository::find(c, actor.shop_id, customer_id))
+    if (!customers::CustomerRepository::find(c, core::ShopId(actor.shop_id),
+                                             core::CustomerId(customer_id)))
       core::throw_not_found("customer");
     const std::int64_t now = clock_.now_ms();
     const bool whatsapp = change.channel == "whatsapp";
     const std::string_view sql = change.granted ? (whatsapp ? kGrantWhatsapp : kGrantSms)
                                                 : (whatsapp ? kWithdrawWhatsapp : kWithdrawSms);
     c.query(sql, {now, actor.shop_id, customer_id});
-    customers::CustomerRepository::record_consent(c, actor.shop_id, customer_id, change.channel,
-                                                  change.granted, change.method, actor.staff_id,
-                                                  now, change.note);
+    customers::CustomerRepository::record_consent(
+        c, core::ShopId(actor.shop_id), core::CustomerId(customer_id), change.channel,
+        change.granted, change.method, core::StaffId(actor.staff_id), now, change.note);
     if (!change.granted) {
       MessageRepository::cancel_queued(c, actor.shop_id, customer_id, change.channel,
                                        "consent_withdrawn", now);
@@ -60,7 +62,8 @@ ConsentView ConsentService::opt_out(const auth::Principal& actor, std::int64_t c
                                     const std::optional<std::string>& note) {
   ConsentView result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (!customers::CustomerRepository::find(c, actor.shop_id, customer_id))
+    if (!customers::CustomerRepository::find(c, core::ShopId(actor.shop_id),
+                                             core::CustomerId(customer_id)))
       core::throw_not_found("customer");
     opt_out_in(c, actor.shop_id, customer_id, "staff", actor.staff_id, note, clock_.now_ms());
     result = view(c, actor.shop_id, customer_id);
@@ -73,8 +76,9 @@ void ConsentService::opt_out_in(storage::Connection& c, std::int64_t shop_id,
                                 std::optional<std::int64_t> staff_id,
                                 const std::optional<std::string>& note, std::int64_t now_ms) {
   c.query(kOptOut, {now_ms, now_ms, shop_id, customer_id});
-  customers::CustomerRepository::record_consent(c, shop_id, customer_id, "all", false, method,
-                                                staff_id, now_ms, note);
+  customers::CustomerRepository::record_consent(
+      c, core::ShopId(shop_id), core::CustomerId(customer_id), "all", false, method,
+      staff_id ? std::optional(core::StaffId(*staff_id)) : std::nullopt, now_ms, note);
   MessageRepository::cancel_queued(c, shop_id, customer_id, std::nullopt, "opted_out", now_ms);
 }
 

@@ -40,7 +40,8 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
   if (!message.from_phone) return true;  // only a user id: kept by that id
   auto phone = phone::PhoneNormalizer(std::string(phone_region)).normalize(*message.from_phone);
   if (!phone) return true;
-  const auto customer = customers::CustomerRepository::find_by_phone(c, shop_id, phone->e164);
+  const auto customer =
+      customers::CustomerRepository::find_by_phone(c, core::ShopId(shop_id), phone->e164);
   auto contact = contacts::ContactRepository::find_by_phone(c, shop_id, phone->e164);
   const std::optional<std::int64_t> customer_id =
       customer ? std::optional<std::int64_t>(customer->id) : std::nullopt;

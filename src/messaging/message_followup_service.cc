@@ -70,7 +70,8 @@ Message MessageFollowupService::retry(const auth::Principal& actor, std::int64_t
     result = std::move(*requeued);
     // The list's shape carries the customer's name.
     if (result.customer_id) {
-      auto customer = customers::CustomerRepository::find(c, actor.shop_id, *result.customer_id);
+      auto customer = customers::CustomerRepository::find(c, core::ShopId(actor.shop_id),
+                                                          core::CustomerId(*result.customer_id));
       if (customer) result.customer_name = customer->name;
     }
   });
