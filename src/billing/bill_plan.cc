@@ -34,7 +34,7 @@ std::int64_t total_of(std::vector<PlannedLine>& lines) {
 
 ContactPlan plan_contact(const BillInput& input, const contacts::Contact& contact) {
   ContactPlan plan;
-  plan.contact_id = contact.id;
+  plan.contact_id = core::ContactId(contact.id);
   plan.link_customer = !contact.customer_id;
   if (!input.visited_but_no_purchase) {
     plan.step = ContactStep::kConvert;

@@ -7,6 +7,7 @@
 
 #include "billing/bill.h"
 #include "contacts/contact_types.h"
+#include "core/strong_id.h"
 #include "customers/customer.h"
 
 #include <cstdint>
@@ -68,7 +69,7 @@ enum class ContactStep {
 
 struct ContactPlan {
   ContactStep step = ContactStep::kNone;
-  std::int64_t contact_id = 0;
+  core::ContactId contact_id;
   contacts::ContactStatus from = contacts::ContactStatus::kPending;  // kMarkYellow: the status left
   bool link_customer = false;  // the record has no customer yet: set it (a conversion sets it too)
 };

@@ -46,8 +46,8 @@ void apply_contact(storage::Connection& c, const auth::Principal& actor, const C
   // The sheet's record learns its customer once; a conversion sets it with the rest.
   const auto link = [&] {
     if (plan.link_customer)
-      contacts::ContactRepository::link_customer(c, shop, plan.contact_id, customer_id.value(),
-                                                 now);
+      contacts::ContactRepository::link_customer(c, shop, plan.contact_id.value(),
+                                                 customer_id.value(), now);
   };
   switch (plan.step) {
     case ContactStep::kNone:
@@ -57,18 +57,18 @@ void apply_contact(storage::Connection& c, const auth::Principal& actor, const C
       return;
     case ContactStep::kMarkYellow:
       link();
-      contacts::ContactRepository::move_status(c, shop, plan.contact_id, plan.from,
+      contacts::ContactRepository::move_status(c, shop, plan.contact_id.value(), plan.from,
                                                contacts::ContactStatus::kYellow, now);
-      contacts::ContactRepository::insert_interaction(c, shop, plan.contact_id, actor.staff_id,
-                                                      "visit", "visited_no_purchase", input.notes,
-                                                      now);
-      result.yellow_contact_id = plan.contact_id;
+      contacts::ContactRepository::insert_interaction(c, shop, plan.contact_id.value(),
+                                                      actor.staff_id, "visit",
+                                                      "visited_no_purchase", input.notes, now);
+      result.yellow_contact_id = plan.contact_id.value();
       return;
     case ContactStep::kConvert:
-      if (contacts::ContactRepository::convert(c, shop, plan.contact_id, bill_id.value(),
+      if (contacts::ContactRepository::convert(c, shop, plan.contact_id.value(), bill_id.value(),
                                                lines.total_paise, customer_id.value(),
                                                lines.billed_at, now)) {
-        result.conversion = Conversion{plan.contact_id, lines.total_paise, lines.billed_at};
+        result.conversion = Conversion{plan.contact_id.value(), lines.total_paise, lines.billed_at};
       } else {
         link();
       }

@@ -187,7 +187,7 @@ TEST(PlanBill, AContactedPersonsFirstPurchaseConvertsTheirRecord) {
   const BillLines lines = plan_lines(in, kEvening, kEvening, kKolkata);
   const BillPlan plan = plan_bill(in, lines, nullptr, &contact);
   EXPECT_EQ(plan.contact.step, ContactStep::kConvert);
-  EXPECT_EQ(plan.contact.contact_id, 7);
+  EXPECT_EQ(plan.contact.contact_id, core::ContactId(7));
   EXPECT_TRUE(plan.contact.link_customer);
   // A new customer from the sheet keeps the sheet's name when the counter typed none.
   EXPECT_EQ(plan.customer.fields.name, std::optional<std::string>("Asha from the sheet"));
