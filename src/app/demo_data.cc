@@ -74,8 +74,9 @@ const Medicine kMedicines[] = {
     {"Azithromycin 500", 11900, 0, true},   {"Pantoprazole 40", 4200, 15, true},
 };
 const char* const kConditions[] = {"diabetes", "hypertension", "thyroid", "cholesterol"};
-const char* const kCategories[] = {"first_time_prescription", "regular_branded",
-                                   "generic_informed"};
+constexpr customers::CustomerCategory kCategories[] = {
+    customers::CustomerCategory::kFirstTimePrescription,
+    customers::CustomerCategory::kRegularBranded, customers::CustomerCategory::kGenericInformed};
 
 // Bills at the counter over the last 90 days: regular patients coming back for refills, walk-ins,
 // and some of the contact sheet's people converting; then the refill list worked for a while.
@@ -124,7 +125,7 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
     billing::BillInput input;
     input.customer.phone = page.items[i].phone;
     input.customer.name = page.items[i].name;
-    input.customer_category = "contact_sheet";
+    input.customer_category = customers::CustomerCategory::kContactSheet;
     input.was_contacted_before = true;
     if (i % 15 == 10) {
       input.visited_but_no_purchase = true;

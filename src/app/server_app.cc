@@ -4,6 +4,7 @@
 #include "audit/audit_routes.h"
 #include "auth/auth_routes.h"
 #include "billing/bill_routes.h"
+#include "billing/customer_detail_routes.h"
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
@@ -88,6 +89,7 @@ int serve(const ServeConfig& config) {
   contacts::ContactImportService import_service(*db, clock, [] { malloc_trim(0); });
   customers::CustomerService customer_service(*db, clock);
   billing::BillService bill_service(*db, clock);
+  billing::CustomerDetailService customer_detail_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
   reports::ReportService report_service(*db, clock);
   messaging::MessagingSettingsService messaging_settings(*db, clock);
@@ -109,6 +111,7 @@ int serve(const ServeConfig& config) {
   contacts::register_contact_routes(server.router(), contact_service, import_service);
   customers::register_customer_routes(server.router(), customer_service);
   billing::register_bill_routes(server.router(), bill_service);
+  billing::register_customer_detail_routes(server.router(), customer_detail_service);
   refills::register_refill_routes(server.router(), refill_service);
   reports::register_report_routes(server.router(), report_service);
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);

@@ -27,7 +27,7 @@ struct BillItemInput {
 
 struct BillInput {
   customers::CustomerFields customer;  // phone required
-  std::optional<std::string> customer_category;
+  std::optional<customers::CustomerCategory> customer_category;
   bool was_contacted_before = false;
   std::vector<BillItemInput> items;
   std::optional<std::int64_t> billed_at;  // back-dating: owners and managers only
@@ -64,7 +64,7 @@ struct Bill {
   std::optional<std::int64_t> staff_id;
   std::int64_t billed_at = 0;
   std::string bill_date;
-  std::optional<std::string> customer_category;
+  std::optional<customers::CustomerCategory> customer_category;
   bool was_contacted_before = false;
   bool visited_but_no_purchase = false;
   std::int64_t total_paise = 0;

@@ -15,9 +15,13 @@ void write_json(core::JsonWriter& w, const Bill& b, std::string_view tz) {
       .field("customer_phone", b.customer_phone)
       .field("staff_id", b.staff_id);
   core::write_instant(w, "billed_at", b.billed_at, tz);
-  w.field("bill_date", b.bill_date)
-      .field("customer_category", b.customer_category)
-      .field("was_contacted_before", b.was_contacted_before)
+  w.field("bill_date", b.bill_date).key("customer_category");
+  if (b.customer_category) {
+    w.string(core::enum_name(*b.customer_category));
+  } else {
+    w.null();
+  }
+  w.field("was_contacted_before", b.was_contacted_before)
       .field("visited_but_no_purchase", b.visited_but_no_purchase)
       .field("total_paise", b.total_paise)
       .field("notes", b.notes)

@@ -10,6 +10,7 @@
 
 namespace rx::billing {
 
+// Writers of answers; none throws (a bug aside).
 // A bill as its JSON object, written straight to text (lists and the counter's answer).
 void write_json(core::JsonWriter& w, const Bill& bill, std::string_view time_zone);
 nlohmann::json to_json(const Bill& bill, std::string_view time_zone);

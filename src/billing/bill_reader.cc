@@ -51,13 +51,9 @@ BillInput read_bill_input(const nlohmann::json& body, const std::string& phone_r
     fields.fail("customer", "required: an object with at least the phone");
   }
   if (auto category = fields.text("customer_category", Presence::kOptional, 40)) {
-    if (customers::is_category(*category)) {
-      in.customer_category = *category;
-    } else {
-      fields.fail(
-          "customer_category",
-          "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
-    }
+    in.customer_category = core::enum_from_name<customers::CustomerCategory>(*category);
+    if (!in.customer_category)
+      fields.fail("customer_category", std::string(customers::kCategoryChoices));
   }
   in.was_contacted_before =
       fields.boolean("was_contacted_before", Presence::kRequired).value_or(false);

@@ -9,7 +9,8 @@
 namespace rx::billing {
 
 // Reads a POST /api/bills body: the customer (phone required, normalised in the shop's phone
-// region), the category, the items and the rest. Throws one 422 naming every bad field.
+// region), the category, the items and the rest. Throws one AppError(kValidation) naming every
+// bad field.
 BillInput read_bill_input(const nlohmann::json& body, const std::string& phone_region,
                           const std::string& time_zone);
 

@@ -53,9 +53,9 @@ void register_bill_routes(http::Router& router, BillService& service) {
 
   router.get(R"(/api/bills/([^/]+))", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
-               http::reply_json(
-                   res, 200,
-                   to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
+               http::reply_json(res, 200,
+                                to_json(service.get(ctx.principal(), core::BillId(ctx.path_id())),
+                                        ctx.principal().time_zone));
              });
 }
 

@@ -3,6 +3,7 @@
 #include "auth/principal.h"
 #include "billing/bill.h"
 #include "core/clock.h"
+#include "core/strong_id.h"
 #include "customers/customer.h"
 #include "refills/refill_reminder.h"
 #include "storage/database.h"
@@ -45,16 +46,25 @@ struct BillPage {
 
 // The counter: one bill, in one transaction, creates or updates the customer, records the
 // purchases, converts the shop's contact record for the phone, and schedules refill reminders.
+// Every method may also throw the database's errors: AppError(kUnavailable) when it is down or
+// busy, kInternal for a bug.
 class BillService {
  public:
   BillService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
+  // Plans the bill (billing/bill_plan.h) and applies it in one rerunnable write.
+  // Throws AppError(kForbidden) when a staff-role caller back-dates (sets billed_at);
+  // kValidation naming billed_at, customer.phone, items or customer_category (plan_lines,
+  // plan_bill); kConflict when the customer's phone keeps losing a race with another writer.
   BillResult create(const auth::Principal& actor, const BillInput& input);
-  Bill get(const auth::Principal& actor, std::int64_t id);
+  // Throws AppError(kNotFound) when the shop has no bill `id`.
+  Bill get(const auth::Principal& actor, core::BillId id);
+  // Throws nothing of its own.
   BillPage list(const auth::Principal& actor, const BillFilter& filter, std::int64_t limit,
                 std::int64_t offset);
-  // Any spelling of the number; 422 when it is no phone number, 404 when no customer of the
-  // shop has it. Recorded in the audit log as a view of the customer (via the counter).
+  // Any spelling of the number. Recorded in the audit log as a view of the customer (via the
+  // counter). Throws AppError(kValidation) naming "phone" when it is no phone number,
+  // kNotFound when no customer of the shop has it.
   CounterView counter_view(const auth::Principal& actor, const std::string& raw_phone);
 
  private:

@@ -28,7 +28,8 @@ CounterView BillService::counter_view(const auth::Principal& actor, const std::s
   view.today = core::local_date(now, actor.time_zone);
   bool found = false;
   db_.with_connection([&](storage::Connection& c) {
-    auto customer = customers::CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
+    const core::ShopId shop(actor.shop_id);
+    auto customer = customers::CustomerRepository::find_by_phone(c, shop, phone->e164);
     if (!customer) return;
     found = true;
     view.customer = std::move(*customer);
@@ -38,7 +39,7 @@ CounterView BillService::counter_view(const auth::Principal& actor, const std::s
     view.open_refill_reminders =
         refills::RefillRepository::list(c, core::ShopId(actor.shop_id), open, kOpenReminders, 0);
     view.last_purchases =
-        BillRepository::purchases(c, actor.shop_id, view.customer.id, kLastPurchases);
+        BillRepository::purchases(c, shop, core::CustomerId(view.customer.id), kLastPurchases);
     audit::record(c, actor, audit::kCustomerViewed, "customer", view.customer.id,
                   {{"via", "counter"}}, now);
   });

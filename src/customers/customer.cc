@@ -1,12 +1,6 @@
 #include "customers/customer.h"
 
-#include <algorithm>
-
 namespace rx::customers {
-
-bool is_category(std::string_view text) {
-  return std::find(std::begin(kCategories), std::end(kCategories), text) != std::end(kCategories);
-}
 
 void drop_consent_grants_if_opted_out(CustomerFields& fields, const Customer* before) {
   if (!before || !before->opted_out_at) return;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/enum_names.h"
+
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,16 +11,46 @@
 
 namespace rx::customers {
 
-// contact_sheet, first_time_prescription, regular_branded, generic_informed.
-bool is_category(std::string_view text);
-inline constexpr std::string_view kCategories[] = {"contact_sheet", "first_time_prescription",
-                                                   "regular_branded", "generic_informed"};
+// How a customer came to the shop: from the contact sheet, with a first prescription, as a
+// regular buyer of branded medicines, or told about generics.
+enum class CustomerCategory {
+  kContactSheet,
+  kFirstTimePrescription,
+  kRegularBranded,
+  kGenericInformed
+};
+
+}  // namespace rx::customers
+
+template <>
+struct rx::core::EnumNames<rx::customers::CustomerCategory> {
+  using enum rx::customers::CustomerCategory;
+  static constexpr std::array kNames = {
+      std::pair{kContactSheet, std::string_view("contact_sheet")},
+      std::pair{kFirstTimePrescription, std::string_view("first_time_prescription")},
+      std::pair{kRegularBranded, std::string_view("regular_branded")},
+      std::pair{kGenericInformed, std::string_view("generic_informed")},
+  };
+};
+
+namespace rx::customers {
+
+// Every category's name, in the order above (reports count customers by each).
+inline constexpr std::array<std::string_view, 4> kCategories = [] {
+  std::array<std::string_view, 4> names{};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    names[i] = core::EnumNames<CustomerCategory>::kNames[i].second;
+  return names;
+}();
+// The 422 reason for a category that is none of them.
+inline constexpr std::string_view kCategoryChoices =
+    "must be contact_sheet, first_time_prescription, regular_branded or generic_informed";
 
 struct Customer {
   std::int64_t id = 0;
   std::string phone;
   std::optional<std::string> name;
-  std::string category;
+  CustomerCategory category = CustomerCategory::kContactSheet;
   std::optional<std::int64_t> age;
   std::optional<std::int64_t> birth_year;
   std::optional<std::string> gender;
@@ -47,7 +80,7 @@ struct CustomerSummary {
   std::int64_t id = 0;
   std::string phone;
   std::optional<std::string> name;
-  std::string category;
+  CustomerCategory category = CustomerCategory::kContactSheet;
   std::int64_t visit_count = 0;
   std::optional<std::int64_t> first_visit_at;
   std::optional<std::int64_t> last_visit_at;
@@ -66,7 +99,7 @@ std::vector<std::string> medical_fields_present(const Customer& customer);
 struct CustomerFields {
   std::optional<std::string> phone;  // E.164, already normalised
   std::optional<std::optional<std::string>> name;
-  std::optional<std::string> category;
+  std::optional<CustomerCategory> category;
   std::optional<std::optional<std::int64_t>> age;
   std::optional<std::optional<std::int64_t>> birth_year;
   std::optional<std::optional<std::string>> gender;
@@ -81,6 +114,12 @@ struct CustomerFields {
   std::optional<bool> sms_consent;
 };
 
+// A bill, or a visit without purchase, at `at_ms` spending `spent_paise`.
+struct Visit {
+  std::int64_t at_ms = 0;
+  std::int64_t spent_paise = 0;
+};
+
 // One change of consent: a channel granted or withdrawn ("all" for an opt-out), how and by whom.
 struct ConsentEvent {
   std::string channel;  // whatsapp, sms, all
@@ -92,12 +131,13 @@ struct ConsentEvent {
   std::int64_t at = 0;
 };
 
+// Throws nothing.
 // After an opt-out, only the consent endpoint (an explicit act with its own event) grants again:
 // a bill or profile edit that sends consent flags set keeps the customer opted out.
 void drop_consent_grants_if_opted_out(CustomerFields& fields, const Customer* before);
 
 struct CustomerFilter {
-  std::optional<std::string> category;
+  std::optional<CustomerCategory> category;
   std::optional<std::string> query;  // part of the name, or digits of the phone
   std::optional<std::string> chronic_condition;
   std::optional<bool> prefers_generic;

@@ -30,7 +30,9 @@ struct ChangedFields {
   nlohmann::json consent = nlohmann::json::object();
 };
 
-ChangedFields changed_fields(const CustomerFields& f, const Customer& was) {
+// `was` is an empty profile for a new customer (`is_new`): then every field given is a change,
+// the category too, though an empty profile's category holds a value.
+ChangedFields changed_fields(const CustomerFields& f, const Customer& was, bool is_new) {
   ChangedFields out;
   if (changes(f.allergies, was.allergies)) out.medical.push_back("allergies");
   if (f.chronic_conditions &&
@@ -41,7 +43,7 @@ ChangedFields changed_fields(const CustomerFields& f, const Customer& was) {
   if (changes(f.notes, was.notes)) out.medical.push_back("notes");
   if (changes(f.phone, was.phone)) out.profile.push_back("phone");
   if (changes(f.name, was.name)) out.profile.push_back("name");
-  if (changes(f.category, was.category)) out.profile.push_back("category");
+  if (f.category && (is_new || *f.category != was.category)) out.profile.push_back("category");
   if (changes(f.age, was.age)) out.profile.push_back("age");
   if (changes(f.birth_year, was.birth_year)) out.profile.push_back("birth_year");
   if (changes(f.gender, was.gender)) out.profile.push_back("gender");
@@ -57,28 +59,28 @@ ChangedFields changed_fields(const CustomerFields& f, const Customer& was) {
 }  // namespace
 
 void audit_customer_change(storage::Connection& c, const auth::Principal& who,
-                           std::int64_t customer_id, const CustomerFields& fields,
+                           core::CustomerId customer_id, const CustomerFields& fields,
                            const Customer* before, std::string_view via, std::int64_t now_ms) {
   // A new customer is compared with an empty profile: everything it was given is a change.
   const Customer empty;
-  const ChangedFields changed = changed_fields(fields, before ? *before : empty);
+  const ChangedFields changed = changed_fields(fields, before ? *before : empty, !before);
   if (!before) {
     nlohmann::json names = changed.profile;
     for (const auto& name : changed.medical) names.push_back(name);
-    audit::record(c, who, audit::kCustomerCreated, "customer", customer_id,
+    audit::record(c, who, audit::kCustomerCreated, "customer", customer_id.value(),
                   {{"fields", names}, {"via", via}}, now_ms);
   } else {
     if (!changed.medical.empty()) {
-      audit::record(c, who, audit::kMedicalChanged, "customer", customer_id,
+      audit::record(c, who, audit::kMedicalChanged, "customer", customer_id.value(),
                     {{"fields", changed.medical}, {"via", via}}, now_ms);
     }
     if (!changed.profile.empty()) {
-      audit::record(c, who, audit::kProfileChanged, "customer", customer_id,
+      audit::record(c, who, audit::kProfileChanged, "customer", customer_id.value(),
                     {{"fields", changed.profile}, {"via", via}}, now_ms);
     }
   }
   if (!changed.consent.empty()) {
-    audit::record(c, who, audit::kConsentChanged, "customer", customer_id,
+    audit::record(c, who, audit::kConsentChanged, "customer", customer_id.value(),
                   {{"consent", changed.consent}, {"via", via}}, now_ms);
   }
 }

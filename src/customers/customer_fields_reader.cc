@@ -41,13 +41,8 @@ CustomerFields read_customer_fields(core::FieldReader& fields, const nlohmann::j
   }
   f.name = clearable_text(fields, body, "name", 200);
   if (auto category = fields.text("category", Presence::kOptional, 40)) {
-    if (is_category(*category)) {
-      f.category = *category;
-    } else {
-      fields.fail(
-          "category",
-          "must be contact_sheet, first_time_prescription, regular_branded or generic_informed");
-    }
+    f.category = core::enum_from_name<CustomerCategory>(*category);
+    if (!f.category) fields.fail("category", std::string(kCategoryChoices));
   }
   f.age = clearable_int(fields, body, "age", 0, 130);
   f.birth_year = clearable_int(fields, body, "birth_year", 1900, 2100);

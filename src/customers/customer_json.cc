@@ -1,10 +1,7 @@
 #include "customers/customer_json.h"
 
-#include "billing/bill_json.h"
-#include "contacts/contact_json.h"
 #include "core/json_values.h"
 #include "core/time_zone.h"
-#include "refills/refill_json.h"
 
 namespace rx::customers {
 
@@ -16,7 +13,7 @@ void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
       .field("id", c.id)
       .field("phone", c.phone)
       .field("name", c.name)
-      .field("category", c.category)
+      .field("category", core::enum_name(c.category))
       .field("age", c.age)
       .field("birth_year", c.birth_year)
       .field("gender", c.gender)
@@ -47,7 +44,7 @@ void write_json(core::JsonWriter& w, const CustomerSummary& c, std::string_view 
       .field("id", c.id)
       .field("phone", c.phone)
       .field("name", c.name)
-      .field("category", c.category)
+      .field("category", core::enum_name(c.category))
       .field("visit_count", c.visit_count);
   core::write_instant(w, "first_visit_at", c.first_visit_at, tz);
   core::write_instant(w, "last_visit_at", c.last_visit_at, tz);
@@ -75,26 +72,6 @@ nlohmann::json to_json(const std::vector<ConsentEvent>& history, std::string_vie
                    {"note", nullable(e.note)},
                    {"at", core::format_instant(e.at, tz)}});
   }
-  return out;
-}
-
-nlohmann::json to_json(const CustomerDetail& d, std::string_view tz) {
-  nlohmann::json out = to_json(d.customer, tz);
-  out["purchases"] = nlohmann::json::array();
-  for (const auto& p : d.purchases) out["purchases"].push_back(billing::to_json(p));
-  out["bills"] = nlohmann::json::array();
-  for (const auto& b : d.bills) out["bills"].push_back(billing::to_json(b, tz));
-  out["refill_reminders"] = nlohmann::json::array();
-  for (const auto& r : d.refill_reminders)
-    out["refill_reminders"].push_back(refills::to_json(r, tz, d.today));
-  if (d.contact) {
-    out["contact"] = contacts::to_json(*d.contact, tz);
-  } else if (d.contact_status_only) {
-    out["contact"] = {{"status", *d.contact_status_only}, {"limited", true}};
-  } else {
-    out["contact"] = nullptr;
-  }
-  out["consent_history"] = to_json(d.consent_history, tz);
   return out;
 }
 

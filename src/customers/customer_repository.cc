@@ -2,6 +2,7 @@
 
 #include "core/json_fields.h"
 #include "storage/conditions.h"
+#include "storage/table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,78 +12,74 @@ namespace {
 
 using storage::Params;
 
-constexpr std::string_view kColumns = R"(
-cu.id, cu.phone, cu.name, cu.category, cu.age, cu.birth_year, cu.gender, cu.address, cu.email,
-cu.allergies, cu.primary_doctor, cu.prefers_generic, cu.notes, cu.visit_count, cu.first_visit_at,
-cu.last_visit_at, cu.total_spent_paise, cu.whatsapp_status, cu.whatsapp_consent, cu.sms_consent,
-cu.opted_out_at, cu.created_at, cu.updated_at, cu.erased_at)";
+using storage::column;
 
-constexpr std::string_view kSummaryColumns = R"(
-cu.id, cu.phone, cu.name, cu.category, cu.visit_count, cu.first_visit_at, cu.last_visit_at,
-cu.total_spent_paise, cu.whatsapp_status, cu.opted_out_at, cu.created_at, cu.updated_at)";
+// The customers row as the detail, the counter and a bill's answer read it (chronic conditions
+// are rows of their own, read by conditions_of).
+constexpr storage::Table kCustomer(
+    column("id", &Customer::id), column("phone", &Customer::phone), column("name", &Customer::name),
+    column("category", &Customer::category), column("age", &Customer::age),
+    column("birth_year", &Customer::birth_year), column("gender", &Customer::gender),
+    column("address", &Customer::address), column("email", &Customer::email),
+    column("allergies", &Customer::allergies), column("primary_doctor", &Customer::primary_doctor),
+    column("prefers_generic", &Customer::prefers_generic), column("notes", &Customer::notes),
+    column("visit_count", &Customer::visit_count),
+    column("first_visit_at", &Customer::first_visit_at),
+    column("last_visit_at", &Customer::last_visit_at),
+    column("total_spent_paise", &Customer::total_spent_paise),
+    column("whatsapp_status", &Customer::whatsapp_status),
+    column("whatsapp_consent", &Customer::whatsapp_consent),
+    column("sms_consent", &Customer::sms_consent), column("opted_out_at", &Customer::opted_out_at),
+    column("created_at", &Customer::created_at), column("updated_at", &Customer::updated_at),
+    column("erased_at", &Customer::erased_at));
 
-CustomerSummary summary_from_row(const storage::RowView& r) {
-  CustomerSummary c;
-  c.id = r.int_at(0);
-  c.phone = r.text_at(1);
-  c.name = r.opt_text_at(2);
-  c.category = r.text_at(3);
-  c.visit_count = r.int_at(4);
-  c.first_visit_at = r.opt_int_at(5);
-  c.last_visit_at = r.opt_int_at(6);
-  c.total_spent_paise = r.int_at(7);
-  c.whatsapp_status = r.text_at(8);
-  c.opted_out_at = r.opt_int_at(9);
-  c.created_at = r.int_at(10);
-  c.updated_at = r.int_at(11);
-  return c;
+// What a list shows of a customer: never their medical, contact or personal details.
+constexpr storage::Table kSummary(column("id", &CustomerSummary::id),
+                                  column("phone", &CustomerSummary::phone),
+                                  column("name", &CustomerSummary::name),
+                                  column("category", &CustomerSummary::category),
+                                  column("visit_count", &CustomerSummary::visit_count),
+                                  column("first_visit_at", &CustomerSummary::first_visit_at),
+                                  column("last_visit_at", &CustomerSummary::last_visit_at),
+                                  column("total_spent_paise", &CustomerSummary::total_spent_paise),
+                                  column("whatsapp_status", &CustomerSummary::whatsapp_status),
+                                  column("opted_out_at", &CustomerSummary::opted_out_at),
+                                  column("created_at", &CustomerSummary::created_at),
+                                  column("updated_at", &CustomerSummary::updated_at));
+
+// A consent event with the name of the staff member who recorded it (ce: consent_events,
+// st: staff).
+constexpr storage::Table kConsentEvent(column("ce.channel", &ConsentEvent::channel),
+                                       column("ce.granted", &ConsentEvent::granted),
+                                       column("ce.method", &ConsentEvent::method),
+                                       column("ce.staff_id", &ConsentEvent::staff_id),
+                                       column("st.name", &ConsentEvent::staff_name),
+                                       column("ce.note", &ConsentEvent::note),
+                                       column("ce.at", &ConsentEvent::at));
+
+Customer customer_from(const storage::RowView& r) { return kCustomer.read(r); }
+CustomerSummary summary_from(const storage::RowView& r) { return kSummary.read(r); }
+
+// "SELECT <every customer column> FROM customers cu WHERE <where>", built once a statement.
+std::string select_customer_where(std::string_view where) {
+  return "SELECT " + kCustomer.select_list("cu.") + " FROM customers cu WHERE " +
+         std::string(where);
 }
 
-Customer from_row(const storage::RowView& r) {
-  Customer c;
-  c.id = r.int_at(0);
-  c.phone = r.text_at(1);
-  c.name = r.opt_text_at(2);
-  c.category = r.text_at(3);
-  c.age = r.opt_int_at(4);
-  c.birth_year = r.opt_int_at(5);
-  c.gender = r.opt_text_at(6);
-  c.address = r.opt_text_at(7);
-  c.email = r.opt_text_at(8);
-  c.allergies = r.opt_text_at(9);
-  c.primary_doctor = r.opt_text_at(10);
-  c.prefers_generic = r.bool_at(11);
-  c.notes = r.opt_text_at(12);
-  c.visit_count = r.int_at(13);
-  c.first_visit_at = r.opt_int_at(14);
-  c.last_visit_at = r.opt_int_at(15);
-  c.total_spent_paise = r.int_at(16);
-  c.whatsapp_status = r.text_at(17);
-  c.whatsapp_consent = r.bool_at(18);
-  c.sms_consent = r.bool_at(19);
-  c.opted_out_at = r.opt_int_at(20);
-  c.created_at = r.int_at(21);
-  c.updated_at = r.int_at(22);
-  c.erased_at = r.opt_int_at(23);
-  return c;
+std::vector<std::string> conditions_of(storage::Connection& c, core::ShopId shop_id,
+                                       core::CustomerId id) {
+  return storage::rows_as(
+      c,
+      "SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
+      "ORDER BY condition",
+      {shop_id.value(), id.value()},
+      [](const storage::RowView& r) { return storage::Codec<std::string>::read(r, 0); });
 }
 
-std::vector<std::string> conditions_of(storage::Connection& c, std::int64_t shop_id,
-                                       std::int64_t id) {
-  std::vector<std::string> out;
-  for (const auto& r :
-       c.query("SELECT condition FROM customer_conditions WHERE shop_id = ? AND customer_id = ? "
-               "ORDER BY condition",
-               {shop_id, id})
-           .rows) {
-    out.push_back(r.text_at(0));
-  }
-  return out;
-}
-
-void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void replace_conditions(storage::Connection& c, core::ShopId shop_id, core::CustomerId id,
                         const std::vector<std::string>& conditions) {
-  c.query("DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?", {shop_id, id});
+  c.query("DELETE FROM customer_conditions WHERE shop_id = ? AND customer_id = ?",
+          {shop_id.value(), id.value()});
   std::vector<std::string> keys;
   for (const auto& condition : conditions) {
     std::string key = condition_key(condition);
@@ -90,14 +87,14 @@ void replace_conditions(storage::Connection& c, std::int64_t shop_id, std::int64
   }
   for (const auto& key : keys) {
     c.query("INSERT INTO customer_conditions (shop_id, customer_id, condition) VALUES (?, ?, ?)",
-            {shop_id, id, key});
+            {shop_id.value(), id.value(), key});
   }
 }
 
 void add_common(storage::Assignments& a, const CustomerFields& f) {
   a.set_if("phone", f.phone);
   a.set_if("name", f.name);
-  a.set_if("category", f.category);
+  if (f.category) a.set("category", core::enum_name(*f.category));
   a.set_if("age", f.age);
   a.set_if("birth_year", f.birth_year);
   a.set_if("gender", f.gender);
@@ -111,11 +108,11 @@ void add_common(storage::Assignments& a, const CustomerFields& f) {
   a.set_if("sms_consent", f.sms_consent);
 }
 
-storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
+storage::Conditions where(core::ShopId shop_id, const CustomerFilter& f) {
   storage::Conditions w;
-  w.add("cu.shop_id = ?", {shop_id});
+  w.add("cu.shop_id = ?", {shop_id.value()});
   w.add("cu.erased_at IS NULL");  // an erased customer is no one to look for any more
-  if (f.category) w.add("cu.category = ?", {*f.category});
+  if (f.category) w.add("cu.category = ?", {core::enum_name(*f.category)});
   if (f.prefers_generic) w.add("cu.prefers_generic = ?", {*f.prefers_generic});
   if (f.query && !f.query->empty()) {
     storage::add_phone_or_name_search(w, *f.query, "cu.phone", "cu.name");
@@ -141,37 +138,33 @@ storage::Conditions where(std::int64_t shop_id, const CustomerFilter& f) {
 
 std::string condition_key(std::string_view condition) { return core::folded_key(condition); }
 
-std::optional<Customer> CustomerRepository::find(storage::Connection& c, std::int64_t shop_id,
-                                                 std::int64_t id) {
+std::optional<Customer> CustomerRepository::find(storage::Connection& c, core::ShopId shop_id,
+                                                 core::CustomerId id) {
   auto found = find_row(c, shop_id, id);
   if (found) found->chronic_conditions = conditions_of(c, shop_id, id);
   return found;
 }
 
-std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, std::int64_t shop_id,
-                                                     std::int64_t id) {
-  return storage::first_row_as(
-      c,
-      "SELECT " + std::string(kColumns) + " FROM customers cu WHERE cu.shop_id = ? AND cu.id = ?",
-      {shop_id, id}, from_row);
+std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, core::ShopId shop_id,
+                                                     core::CustomerId id) {
+  static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.id = ?");
+  return storage::first_row_as(c, kSql, {shop_id.value(), id.value()}, customer_from);
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
-                                                          std::int64_t shop_id,
+                                                          core::ShopId shop_id,
                                                           const std::string& e164) {
-  auto found = storage::first_row_as(c,
-                                     "SELECT " + std::string(kColumns) +
-                                         " FROM customers cu WHERE cu.shop_id = ? AND cu.phone = ?",
-                                     {shop_id, e164}, from_row);
-  if (found) found->chronic_conditions = conditions_of(c, shop_id, found->id);
+  static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.phone = ?");
+  auto found = storage::first_row_as(c, kSql, {shop_id.value(), e164}, customer_from);
+  if (found) found->chronic_conditions = conditions_of(c, shop_id, core::CustomerId(found->id));
   return found;
 }
 
-std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t shop_id,
-                                        const CustomerFields& fields, std::int64_t now_ms,
-                                        std::optional<Visit> first_visit) {
+core::CustomerId CustomerRepository::insert(storage::Connection& c, core::ShopId shop_id,
+                                            const CustomerFields& fields, std::int64_t now_ms,
+                                            std::optional<Visit> first_visit) {
   storage::Assignments a;
-  a.set("shop_id", shop_id);
+  a.set("shop_id", shop_id.value());
   add_common(a, fields);
   if (first_visit) {
     a.set("visit_count", std::int64_t{1});
@@ -181,25 +174,25 @@ std::int64_t CustomerRepository::insert(storage::Connection& c, std::int64_t sho
   }
   a.set("created_at", now_ms);
   a.set("updated_at", now_ms);
-  const std::int64_t id =
-      c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({}));
+  const core::CustomerId id(
+      c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({})));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
   return id;
 }
 
-void CustomerRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+void CustomerRepository::update(storage::Connection& c, core::ShopId shop_id, core::CustomerId id,
                                 const CustomerFields& fields, std::int64_t now_ms) {
   storage::Assignments a;
   add_common(a, fields);
   a.set("updated_at", now_ms);
   c.query("UPDATE customers SET " + a.sql() + " WHERE shop_id = ? AND id = ?",
-          a.params_with({shop_id, id}));
+          a.params_with({shop_id.value(), id.value()}));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
 }
 
-void CustomerRepository::record_visit(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
-                                      const CustomerFields& changes, Visit visit,
-                                      std::int64_t now_ms) {
+void CustomerRepository::record_visit(storage::Connection& c, core::ShopId shop_id,
+                                      core::CustomerId id, const CustomerFields& changes,
+                                      Visit visit, std::int64_t now_ms) {
   storage::Assignments a;
   add_common(a, changes);
   // A back-dated bill can be the first visit; MIN/MAX keep first and last visit right either way.
@@ -213,32 +206,33 @@ WHERE shop_id = ? AND id = ?)";
   c.query(
       "UPDATE customers SET " + (a.empty() ? std::string() : a.sql() + ",") + std::string(kVisit),
       a.params_with({visit.at_ms, visit.at_ms, visit.at_ms, visit.at_ms, visit.spent_paise, now_ms,
-                     shop_id, id}));
+                     shop_id.value(), id.value()}));
   if (changes.chronic_conditions) replace_conditions(c, shop_id, id, *changes.chronic_conditions);
 }
 
-std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, std::int64_t shop_id,
+std::vector<CustomerSummary> CustomerRepository::list(storage::Connection& c, core::ShopId shop_id,
                                                       const CustomerFilter& filter,
                                                       std::int64_t limit, std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
+  static const std::string kSelect = "SELECT " + kSummary.select_list("cu.") + " FROM customers cu";
   return storage::rows_as(
       c,
-      "SELECT " + std::string(kSummaryColumns) + " FROM customers cu" + w.sql() +
+      kSelect + w.sql() +
           " ORDER BY cu.last_visit_at IS NULL, cu.last_visit_at DESC, cu.id DESC LIMIT ? OFFSET ?",
-      w.params_with({limit, offset}), summary_from_row);
+      w.params_with({limit, offset}), summary_from);
 }
 
-std::int64_t CustomerRepository::count(storage::Connection& c, std::int64_t shop_id,
+std::int64_t CustomerRepository::count(storage::Connection& c, core::ShopId shop_id,
                                        const CustomerFilter& filter) {
   storage::Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM customers cu" + w.sql(), w.params());
 }
 
-void CustomerRepository::record_consent_changes(storage::Connection& c, std::int64_t shop_id,
-                                                std::int64_t customer_id,
+void CustomerRepository::record_consent_changes(storage::Connection& c, core::ShopId shop_id,
+                                                core::CustomerId customer_id,
                                                 const CustomerFields& fields,
                                                 const Customer* before, std::string_view method,
-                                                std::optional<std::int64_t> staff_id,
+                                                std::optional<core::StaffId> staff_id,
                                                 std::int64_t now_ms) {
   if (fields.whatsapp_consent && *fields.whatsapp_consent != (before && before->whatsapp_consent)) {
     record_consent(c, shop_id, customer_id, "whatsapp", *fields.whatsapp_consent, method, staff_id,
@@ -249,34 +243,29 @@ void CustomerRepository::record_consent_changes(storage::Connection& c, std::int
   }
 }
 
-void CustomerRepository::record_consent(storage::Connection& c, std::int64_t shop_id,
-                                        std::int64_t customer_id, std::string_view channel,
+void CustomerRepository::record_consent(storage::Connection& c, core::ShopId shop_id,
+                                        core::CustomerId customer_id, std::string_view channel,
                                         bool granted, std::string_view method,
-                                        std::optional<std::int64_t> staff_id, std::int64_t now_ms,
+                                        std::optional<core::StaffId> staff_id, std::int64_t now_ms,
                                         const std::optional<std::string>& note) {
   c.query(
       "INSERT INTO consent_events (shop_id, customer_id, channel, granted, method, staff_id, note, "
       "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {shop_id, customer_id, channel, granted, method, staff_id, note, now_ms});
+      {shop_id.value(), customer_id.value(), channel, granted, method,
+       staff_id ? storage::Value(staff_id->value()) : storage::Value(), note, now_ms});
 }
 
 std::vector<ConsentEvent> CustomerRepository::consent_history(storage::Connection& c,
-                                                              std::int64_t shop_id,
-                                                              std::int64_t customer_id,
+                                                              core::ShopId shop_id,
+                                                              core::CustomerId customer_id,
                                                               std::int64_t limit) {
-  std::vector<ConsentEvent> out;
-  for (const auto& r : c.query(R"(
-SELECT ce.channel, ce.granted, ce.method, ce.staff_id, st.name, ce.note, ce.at
+  static const std::string kSql = "SELECT " + kConsentEvent.select_list() + R"(
 FROM consent_events ce
 LEFT JOIN staff st ON st.shop_id = ce.shop_id AND st.id = ce.staff_id
 WHERE ce.shop_id = ? AND ce.customer_id = ?
-ORDER BY ce.at DESC, ce.id DESC LIMIT ?)",
-                               {shop_id, customer_id, limit})
-                           .rows) {
-    out.push_back(ConsentEvent{r.text_at(0), r.bool_at(1), r.text_at(2), r[3].as_opt_int(),
-                               r[4].as_opt_text(), r[5].as_opt_text(), r.int_at(6)});
-  }
-  return out;
+ORDER BY ce.at DESC, ce.id DESC LIMIT ?)";
+  return storage::rows_as(c, kSql, {shop_id.value(), customer_id.value(), limit},
+                          [](const storage::RowView& r) { return kConsentEvent.read(r); });
 }
 
 }  // namespace rx::customers

@@ -33,9 +33,10 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
   router.get(base, Access::kSignedIn, [&service](RequestContext& ctx, httplib::Response& res) {
     const http::ListParams page = http::read_list_params(ctx);
     CustomerFilter filter;
-    filter.category = http::query_choice(
-        ctx, "category",
-        {"contact_sheet", "first_time_prescription", "regular_branded", "generic_informed"});
+    if (auto category = http::query_choice(
+            ctx, "category",
+            {"contact_sheet", "first_time_prescription", "regular_branded", "generic_informed"}))
+      filter.category = core::enum_from_name<CustomerCategory>(*category);
     filter.query = ctx.query("q");
     filter.chronic_condition = ctx.query("chronic_condition");
     filter.prefers_generic = http::query_bool(ctx, "prefers_generic");
@@ -55,16 +56,9 @@ void register_customer_routes(http::Router& router, CustomerService& service) {
                                         ctx.principal().time_zone));
              });
 
-  router.get(base + R"(/([^/]+))", Access::kSignedIn,
-             [&service](RequestContext& ctx, httplib::Response& res) {
-               http::reply_json(
-                   res, 200,
-                   to_json(service.get(ctx.principal(), ctx.path_id()), ctx.principal().time_zone));
-             });
-
   router.put(base + R"(/([^/]+))", Access::kSignedIn,
              [&service](RequestContext& ctx, httplib::Response& res) {
-               const std::int64_t id = ctx.path_id();
+               const core::CustomerId id(ctx.path_id());
                Customer updated = service.update(ctx.principal(), id, read_fields(ctx));
                http::reply_json(res, 200, to_json(updated, ctx.principal().time_zone));
              });

@@ -1,14 +1,12 @@
 #include "customers/customer_service.h"
 
 #include "audit/audit_log.h"
-#include "billing/bill_repository.h"
 #include "contacts/contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "phone/phone_normalizer.h"
-#include "refills/refill_repository.h"
 
 namespace rx::customers {
 
@@ -16,12 +14,6 @@ using core::AppError;
 using core::ErrorCode;
 
 namespace {
-
-constexpr std::int64_t kDetailRows = 200;
-
-bool may_see_contact(const auth::Principal& actor, const contacts::Contact& contact) {
-  return actor.role != auth::Role::kStaff || contact.assigned_staff_id == actor.staff_id;
-}
 
 // The audit entry's details for a read that returns the customer's medical fields: their names.
 nlohmann::json viewed_fields(const Customer& customer) {
@@ -44,19 +36,20 @@ Customer CustomerService::create(const auth::Principal& actor, const CustomerFie
                    {{"fields", missing}});
   Customer created;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (auto existing = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+    const core::ShopId shop(actor.shop_id);
+    if (auto existing = CustomerRepository::find_by_phone(c, shop, *fields.phone))
       phone_taken(existing->id);
     const std::int64_t now = clock_.now_ms();
-    const std::int64_t id = CustomerRepository::insert(c, actor.shop_id, fields, now);
-    CustomerRepository::record_consent_changes(c, actor.shop_id, id, fields, nullptr, "staff",
-                                               actor.staff_id, now);
+    const core::CustomerId id = CustomerRepository::insert(c, shop, fields, now);
+    CustomerRepository::record_consent_changes(c, shop, id, fields, nullptr, "staff",
+                                               core::StaffId(actor.staff_id), now);
     audit_customer_change(c, actor, id, fields, nullptr, "customer", now);
     if (auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(actor.shop_id),
                                                                   *fields.phone)) {
-      contacts::ContactRepository::link_customer(
-          c, core::ShopId(actor.shop_id), core::ContactId(contact->id), core::CustomerId(id), now);
+      contacts::ContactRepository::link_customer(c, core::ShopId(actor.shop_id),
+                                                 core::ContactId(contact->id), id, now);
     }
-    created = *CustomerRepository::find(c, actor.shop_id, id);
+    created = *CustomerRepository::find(c, shop, id);
   });
   return created;
 }
@@ -66,61 +59,33 @@ CustomerPage CustomerService::list(const auth::Principal& actor, CustomerFilter 
   filter.today = core::local_date(clock_.now_ms(), actor.time_zone);
   CustomerPage page;
   db_.with_connection([&](storage::Connection& c) {
-    page.items = CustomerRepository::list(c, actor.shop_id, filter, limit, offset);
-    page.total = CustomerRepository::count(c, actor.shop_id, filter);
+    const core::ShopId shop(actor.shop_id);
+    page.items = CustomerRepository::list(c, shop, filter, limit, offset);
+    page.total = CustomerRepository::count(c, shop, filter);
   });
   return page;
 }
 
-CustomerDetail CustomerService::get(const auth::Principal& actor, std::int64_t id) {
-  CustomerDetail detail;
-  detail.today = core::local_date(clock_.now_ms(), actor.time_zone);
-  db_.with_connection([&](storage::Connection& c) {
-    auto customer = CustomerRepository::find(c, actor.shop_id, id);
-    if (!customer) core::throw_not_found("customer");
-    detail.customer = *customer;
-    detail.purchases = billing::BillRepository::purchases(c, actor.shop_id, id, kDetailRows);
-    billing::BillFilter bills;
-    bills.customer_id = id;
-    detail.bills = billing::BillRepository::list(c, actor.shop_id, bills, kDetailRows, 0);
-    refills::RefillFilter reminders;
-    reminders.customer_id = id;
-    detail.refill_reminders =
-        refills::RefillRepository::list(c, core::ShopId(actor.shop_id), reminders, kDetailRows, 0);
-    if (auto contact = contacts::ContactRepository::find_by_phone(c, core::ShopId(actor.shop_id),
-                                                                  customer->phone)) {
-      if (may_see_contact(actor, *contact)) {
-        detail.contact = std::move(contact);
-      } else {
-        detail.contact_status_only = std::string(contacts::to_string(contact->status));
-      }
-    }
-    detail.consent_history = CustomerRepository::consent_history(c, actor.shop_id, id, kDetailRows);
-    audit::record(c, actor, audit::kCustomerViewed, "customer", id, viewed_fields(*customer),
-                  clock_.now_ms());
-  });
-  return detail;
-}
-
-Customer CustomerService::update(const auth::Principal& actor, std::int64_t id,
+Customer CustomerService::update(const auth::Principal& actor, core::CustomerId id,
                                  const CustomerFields& fields) {
   Customer updated;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto before = CustomerRepository::find(c, actor.shop_id, id);
+    const core::ShopId shop(actor.shop_id);
+    auto before = CustomerRepository::find(c, shop, id);
     if (!before) core::throw_not_found("customer");
     if (before->erased_at) throw AppError(ErrorCode::kConflict, "this customer was erased");
     if (fields.phone && *fields.phone != before->phone) {
-      if (auto taken = CustomerRepository::find_by_phone(c, actor.shop_id, *fields.phone))
+      if (auto taken = CustomerRepository::find_by_phone(c, shop, *fields.phone))
         phone_taken(taken->id);
     }
     const std::int64_t now = clock_.now_ms();
     CustomerFields changes = fields;
     drop_consent_grants_if_opted_out(changes, &*before);
-    CustomerRepository::update(c, actor.shop_id, id, changes, now);
-    CustomerRepository::record_consent_changes(c, actor.shop_id, id, changes, &*before, "staff",
-                                               actor.staff_id, now);
+    CustomerRepository::update(c, shop, id, changes, now);
+    CustomerRepository::record_consent_changes(c, shop, id, changes, &*before, "staff",
+                                               core::StaffId(actor.staff_id), now);
     audit_customer_change(c, actor, id, fields, &*before, "customer", now);
-    updated = *CustomerRepository::find(c, actor.shop_id, id);
+    updated = *CustomerRepository::find(c, shop, id);
   });
   return updated;
 }
@@ -133,7 +98,7 @@ Customer CustomerService::by_phone(const auth::Principal& actor, const std::stri
   }
   std::optional<Customer> found;
   db_.with_connection([&](storage::Connection& c) {
-    found = CustomerRepository::find_by_phone(c, actor.shop_id, phone->e164);
+    found = CustomerRepository::find_by_phone(c, core::ShopId(actor.shop_id), phone->e164);
     if (found) {
       nlohmann::json details = viewed_fields(*found);
       details["via"] = "phone";

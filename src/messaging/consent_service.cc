@@ -14,9 +14,9 @@ constexpr std::int64_t kHistoryRows = 200;
 
 ConsentView ConsentService::view(storage::Connection& c, core::ShopId shop,
                                  core::CustomerId customer) {
-  return ConsentView{*customers::CustomerRepository::find(c, shop.value(), customer.value()),
-                     customers::CustomerRepository::consent_history(
-                         c, shop.value(), customer.value(), kHistoryRows)};
+  return ConsentView{*customers::CustomerRepository::find(c, shop, customer),
+                     customers::CustomerRepository::consent_history(c, shop, customer,
+                                                                    kHistoryRows)};
 }
 
 ConsentView ConsentService::record(const auth::Principal& actor, core::CustomerId customer,
@@ -24,13 +24,12 @@ ConsentView ConsentService::record(const auth::Principal& actor, core::CustomerI
   const core::ShopId shop(actor.shop_id);
   ConsentView result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (!customers::CustomerRepository::find(c, shop.value(), customer.value()))
-      core::throw_not_found("customer");
+    if (!customers::CustomerRepository::find(c, shop, customer)) core::throw_not_found("customer");
     const std::int64_t now = clock_.now_ms();
     ConsentRepository::set_consent(c, shop, customer, change.channel, change.granted, now);
     customers::CustomerRepository::record_consent(
-        c, shop.value(), customer.value(), core::enum_name(change.channel), change.granted,
-        core::enum_name(change.method), actor.staff_id, now, change.note);
+        c, shop, customer, core::enum_name(change.channel), change.granted,
+        core::enum_name(change.method), core::StaffId(actor.staff_id), now, change.note);
     if (!change.granted) {
       MessageRepository::cancel_queued(c, shop, customer, change.channel, "consent_withdrawn", now);
     }
@@ -44,7 +43,7 @@ ConsentView ConsentService::opt_out(const auth::Principal& actor, core::Customer
   const core::ShopId shop(actor.shop_id);
   ConsentView result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (!customers::CustomerRepository::find(c, shop.value(), customer.value()))
+    if (!customers::CustomerRepository::find(c, shop, customer))
       core::throw_not_found("customer");
     opt_out_in(c, shop, customer, "staff", core::StaffId(actor.staff_id), note, clock_.now_ms());
     result = view(c, shop, customer);
@@ -57,10 +56,8 @@ void ConsentService::opt_out_in(storage::Connection& c, core::ShopId shop,
                                 std::optional<core::StaffId> staff,
                                 const std::optional<std::string>& note, std::int64_t now_ms) {
   ConsentRepository::opt_out(c, shop, customer, now_ms);
-  const std::optional<std::int64_t> staff_id =
-      staff ? std::optional<std::int64_t>(staff->value()) : std::nullopt;
-  customers::CustomerRepository::record_consent(c, shop.value(), customer.value(), "all", false,
-                                                method, staff_id, now_ms, note);
+  customers::CustomerRepository::record_consent(c, shop, customer, "all", false, method, staff,
+                                                now_ms, note);
   MessageRepository::cancel_queued(c, shop, customer, std::nullopt, "opted_out", now_ms);
 }
 

@@ -28,13 +28,12 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
                           std::string_view phone_region, InboundChannel channel,
                           const InboundMessage& message, std::int64_t now_ms) {
   const core::ShopId shop = settings.shop_id;
-  const std::int64_t shop_id = shop.value();
   const auto stored = InboundRepository::insert(c, shop, channel, message, now_ms);
   if (!stored) return false;             // a redelivery: handled the first time
   if (!message.from_phone) return true;  // only a user id: kept by that id
   auto phone = phone::PhoneNormalizer(std::string(phone_region)).normalize(*message.from_phone);
   if (!phone) return true;
-  const auto customer = customers::CustomerRepository::find_by_phone(c, shop_id, phone->e164);
+  const auto customer = customers::CustomerRepository::find_by_phone(c, shop, phone->e164);
   auto contact = contacts::ContactRepository::find_by_phone(c, shop, phone->e164);
   const std::optional<core::CustomerId> customer_id =
       customer ? std::optional(core::CustomerId(customer->id)) : std::nullopt;

@@ -24,16 +24,20 @@ CustomerExport PrivacyService::export_customer(const auth::Principal& actor,
   out.today = core::local_date(out.exported_at, actor.time_zone);
   const std::int64_t shop = actor.shop_id;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto customer = customers::CustomerRepository::find(c, shop, customer_id);
+    auto customer =
+        customers::CustomerRepository::find(c, core::ShopId(shop), core::CustomerId(customer_id));
     if (!customer) core::throw_not_found("customer");
     out.customer = *customer;
     out.consent_events = PrivacyRepository::consent_events(c, shop, customer_id);
     billing::BillFilter bills;
     bills.customer_id = customer_id;
-    for (const auto& listed : billing::BillRepository::list(c, shop, bills, kEverything, 0)) {
-      out.bills.push_back(*billing::BillRepository::find(c, shop, listed.id));
+    for (const auto& listed :
+         billing::BillRepository::list(c, core::ShopId(shop), bills, kEverything, 0)) {
+      out.bills.push_back(
+          *billing::BillRepository::find(c, core::ShopId(shop), core::BillId(listed.id)));
     }
-    out.purchases = billing::BillRepository::purchases(c, shop, customer_id, kEverything);
+    out.purchases = billing::BillRepository::purchases(c, core::ShopId(shop),
+                                                       core::CustomerId(customer_id), kEverything);
     refills::RefillFilter reminders;
     reminders.customer_id = customer_id;
     out.refill_reminders =
@@ -61,14 +65,16 @@ ErasureResult PrivacyService::erase_customer(const auth::Principal& actor,
   const std::int64_t now = result.erased_at;
   const std::int64_t shop = actor.shop_id;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    auto customer = customers::CustomerRepository::find(c, shop, customer_id);
+    auto customer =
+        customers::CustomerRepository::find(c, core::ShopId(shop), core::CustomerId(customer_id));
     if (!customer) core::throw_not_found("customer");
     if (customer->erased_at || !PrivacyRepository::erase_customer(c, shop, customer_id, now)) {
       throw core::AppError(core::ErrorCode::kConflict, "this customer was already erased");
     }
     // The withdrawal is itself part of the consent history.
-    customers::CustomerRepository::record_consent(c, shop, customer_id, "all", false, "staff",
-                                                  actor.staff_id, now);
+    customers::CustomerRepository::record_consent(c, core::ShopId(shop),
+                                                  core::CustomerId(customer_id), "all", false,
+                                                  "staff", core::StaffId(actor.staff_id), now);
     const auto cancelled = PrivacyRepository::cancel_open_refills(c, shop, customer_id, now);
     for (std::int64_t id : cancelled) {
       refills::RefillRepository::add_event(c, core::ShopId(shop), core::RefillReminderId(id),
