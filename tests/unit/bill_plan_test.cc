@@ -45,12 +45,12 @@ customers::Customer returning_customer() {
   return c;
 }
 
-contacts::Contact contact_with(std::string status) {
+contacts::Contact contact_with(contacts::ContactStatus status) {
   contacts::Contact c;
   c.id = 7;
   c.phone = "+919800000001";
   c.name = "Asha from the sheet";
-  c.status = std::move(status);
+  c.status = status;
   return c;
 }
 
@@ -183,7 +183,7 @@ TEST(PlanBill, AContactedPersonsFirstPurchaseConvertsTheirRecord) {
   BillInput in = bill_for("+919800000001");
   in.customer_category = customers::CustomerCategory::kContactSheet;
   in.was_contacted_before = true;
-  const contacts::Contact contact = contact_with("contacted");
+  const contacts::Contact contact = contact_with(contacts::ContactStatus::kContacted);
   const BillLines lines = plan_lines(in, kEvening, kEvening, kKolkata);
   const BillPlan plan = plan_bill(in, lines, nullptr, &contact);
   EXPECT_EQ(plan.contact.step, ContactStep::kConvert);
@@ -212,20 +212,20 @@ TEST(PlanBill, AVisitWithoutPurchaseTurnsAnOpenContactYellowAndOnlyLinksAClosedO
   EXPECT_EQ(lines.total_paise, 0);
   const customers::Customer existing = returning_customer();
 
-  contacts::Contact pending = contact_with("pending");
+  contacts::Contact pending = contact_with(contacts::ContactStatus::kPending);
   BillPlan plan = plan_bill(in, lines, &existing, &pending);
   EXPECT_EQ(plan.contact.step, ContactStep::kMarkYellow);
   EXPECT_EQ(plan.contact.from, contacts::ContactStatus::kPending);
   EXPECT_TRUE(plan.bill.visited_but_no_purchase);
 
-  contacts::Contact contacted = contact_with("contacted");
+  contacts::Contact contacted = contact_with(contacts::ContactStatus::kContacted);
   contacted.customer_id = 41;
   plan = plan_bill(in, lines, &existing, &contacted);
   EXPECT_EQ(plan.contact.step, ContactStep::kMarkYellow);
   EXPECT_EQ(plan.contact.from, contacts::ContactStatus::kContacted);
   EXPECT_FALSE(plan.contact.link_customer);  // it knows its customer already
 
-  contacts::Contact converted = contact_with("converted");
+  contacts::Contact converted = contact_with(contacts::ContactStatus::kConverted);
   plan = plan_bill(in, lines, &existing, &converted);
   EXPECT_EQ(plan.contact.step, ContactStep::kLink);
   EXPECT_TRUE(plan.contact.link_customer);
