@@ -13,6 +13,14 @@ edges=$(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]+"[A-Za-z0-9_]+/[
   sed -nE 's|^(src/([^/:]+)/[^:]*:[0-9]+):.*"([^/"]+)/[^"]*".*$|\2 \3 \1|p' |
   grep -vE '^([^ ]+) \1 ' || true)
 
+# core (with core/identity, which every folder may include) is the leaf: it includes no other
+# folder, so no folder it serves can be drawn into a cycle through it.
+if core_out=$(grep -E '^core ' <<<"$edges"); then
+  echo "check-folder-cycles: src/core must include nothing outside core:" >&2
+  cut -d' ' -f2,3 <<<"$core_out" | sed 's/^/  includes /' >&2
+  exit 1
+fi
+
 pairs=$(cut -d' ' -f1,2 <<<"$edges" | sed '/^$/d' | sort -u)
 loops=$(tsort <<<"$pairs" 2>&1 >/dev/null || true)
 if ! grep -q 'contains a loop' <<<"$loops"; then
