@@ -29,7 +29,8 @@ class AuthService final : public core::Authenticator {
  public:
   AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options);
 
-  // 401 with one message for an unknown email and a wrong password alike; 429 when throttled.
+  // Throws AppError(kUnauthorized), one message for an unknown email and a wrong password
+  // alike (and a deactivated member), and AppError(kRateLimited) when throttled.
   SignedIn login(const std::string& email, const std::string& password,
                  const std::string& client_ip);
   void logout(const std::string& token);
