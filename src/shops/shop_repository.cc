@@ -50,7 +50,9 @@ constexpr std::string_view kClaimFirstRun =
 std::int64_t ShopRepository::insert(storage::Connection& c, const Shop& shop,
                                     const std::string& webhook_key, std::int64_t now_ms) {
   storage::Params params = kFields.params(shop);
-  params.insert(params.end(), {webhook_key, now_ms, now_ms});
+  params.emplace_back(webhook_key);
+  params.emplace_back(now_ms);
+  params.emplace_back(now_ms);
   const std::int64_t id = c.insert_returning_id(insert_sql(), params);
   c.query(kInsertMessaging, {id, now_ms});
   return id;
@@ -62,7 +64,8 @@ std::optional<Shop> ShopRepository::find(storage::Connection& c, std::int64_t id
 
 void ShopRepository::update(storage::Connection& c, const Shop& shop, std::int64_t now_ms) {
   storage::Params params = kFields.params(shop);
-  params.insert(params.end(), {now_ms, shop.id});
+  params.emplace_back(now_ms);
+  params.emplace_back(shop.id);
   c.query(update_sql(), params);
 }
 
