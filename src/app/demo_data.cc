@@ -4,6 +4,7 @@
 #include "billing/bill_service.h"
 #include "contacts/contact_import_service.h"
 #include "contacts/contact_service.h"
+#include "messaging/webhook_key_repository.h"
 #include "refills/refill_service.h"
 #include "shops/shop_service.h"
 #include "staff/staff_service.h"
@@ -169,7 +170,7 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   core::ManualClock clock(now - 90 * kDayMs);
   std::mt19937 rng(20261125);
 
-  shops::ShopService shop_service(db, clock);
+  shops::ShopService shop_service(db, clock, messaging::WebhookKeyRepository::insert_new_shop_keys);
   shops::CreatedShop created = shop_service.create(
       {summary.shop_name, "Asha Owner", "owner" + domain, summary.password}, false);
   summary.shop_id = created.shop_id;

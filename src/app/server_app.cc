@@ -2,7 +2,6 @@
 
 #include "app/health_routes.h"
 #include "audit/audit_routes.h"
-#include "auth/auth_routes.h"
 #include "billing/bill_routes.h"
 #include "billing/customer_detail_routes.h"
 #include "contacts/contact_routes.h"
@@ -15,11 +14,13 @@
 #include "messaging/reminder_scheduler.h"
 #include "messaging/secret_store.h"
 #include "messaging/sms_webhook_routes.h"
+#include "messaging/webhook_key_repository.h"
 #include "messaging/whatsapp_webhook_routes.h"
 #include "privacy/privacy_routes.h"
 #include "refills/refill_routes.h"
 #include "reports/report_routes.h"
 #include "shops/shop_routes.h"
+#include "signin/auth_routes.h"
 #include "staff/staff_routes.h"
 #include "storage/migrations.h"
 
@@ -81,9 +82,10 @@ int serve(const ServeConfig& config) {
   storage::migrate(*db, clock.now_ms());
   messaging::start_messaging_storage(*db, secret_key, clock.now_ms());
 
-  auth::AuthService auth_service(*db, clock, config.auth);
+  signin::AuthService auth_service(*db, clock, config.auth);
   staff::StaffService staff_service(*db, clock, config.auth.throttle);
-  shops::ShopService shop_service(*db, clock, config.auth.throttle);
+  shops::ShopService shop_service(*db, clock, messaging::WebhookKeyRepository::insert_new_shop_keys,
+                                  config.auth.throttle);
   contacts::ContactService contact_service(*db, clock);
   // Imports and previews allocate tens of megabytes for a moment: handed back to the system.
   contacts::ContactImportService import_service(*db, clock, [] { malloc_trim(0); });
@@ -105,7 +107,7 @@ int serve(const ServeConfig& config) {
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
   register_health_routes(server.router(), *db);
-  auth::register_auth_routes(server.router(), auth_service, cookies);
+  signin::register_auth_routes(server.router(), auth_service, cookies);
   staff::register_staff_routes(server.router(), staff_service);
   shops::register_shop_routes(server.router(), shop_service, auth_service, cookies);
   contacts::register_contact_routes(server.router(), contact_service, import_service);

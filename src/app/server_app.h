@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/auth_service.h"
 #include "http/http_server.h"
 #include "messaging/provider_host_allow_list.h"
+#include "signin/auth_service.h"
 
 #include <string>
 
@@ -14,7 +14,7 @@ struct ServeConfig {
   // messaging::load_secret_key).
   std::string secret_key_file;
   http::ServerOptions server;
-  auth::AuthOptions auth;
+  signin::AuthOptions auth;
   bool scheduler = true;
   // A few connections serve many threads: SQLite answers from one core at a time per
   // connection, and each connection keeps its own page cache.

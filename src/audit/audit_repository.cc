@@ -1,6 +1,9 @@
 #include "audit/audit_repository.h"
 
 #include "storage/conditions.h"
+#include "storage/table.h"
+
+#include <string>
 
 namespace rx::audit {
 namespace {
@@ -9,10 +12,23 @@ constexpr std::string_view kInsert = R"(
 INSERT INTO audit_log (shop_id, staff_id, action, entity, entity_id, details, client_ip, at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
 
-constexpr std::string_view kSelect = R"(
-SELECT a.id, a.at, a.staff_id, s.name, a.action, a.entity, a.entity_id, a.details, a.client_ip
-FROM audit_log a
-LEFT JOIN staff s ON s.shop_id = a.shop_id AND s.id = a.staff_id)";
+// An entry as the log lists it: the audit_log row (alias a) with its staff member's name.
+constexpr storage::Table kItem(storage::column("a.id", &AuditItem::id),
+                               storage::column("a.at", &AuditItem::at),
+                               storage::column("a.staff_id", &AuditItem::staff_id),
+                               storage::column("s.name", &AuditItem::staff_name),
+                               storage::column("a.action", &AuditItem::action),
+                               storage::column("a.entity", &AuditItem::entity),
+                               storage::column("a.entity_id", &AuditItem::entity_id),
+                               storage::column("a.details", &AuditItem::details),
+                               storage::column("a.client_ip", &AuditItem::client_ip));
+
+const std::string& select_sql() {
+  static const std::string sql = "SELECT " + kItem.select_list() +
+                                 "\nFROM audit_log a\n"
+                                 "LEFT JOIN staff s ON s.shop_id = a.shop_id AND s.id = a.staff_id";
+  return sql;
+}
 
 storage::Conditions where(std::int64_t shop_id, const AuditFilter& f) {
   storage::Conditions w;
@@ -43,25 +59,9 @@ std::vector<AuditItem> AuditRepository::list(storage::Connection& c, std::int64_
                                              const AuditFilter& filter, std::int64_t limit,
                                              std::int64_t offset) {
   storage::Conditions w = where(shop_id, filter);
-  storage::ResultSet rows =
-      c.query(std::string(kSelect) + w.sql() + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
-              w.params_with({limit, offset}));
-  std::vector<AuditItem> out;
-  out.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) {
-    AuditItem item;
-    item.id = r.int_at(0);
-    item.at = r.int_at(1);
-    item.staff_id = r[2].as_opt_int();
-    item.staff_name = r[3].as_opt_text();
-    item.action = r.text_at(4);
-    item.entity = r[5].as_opt_text();
-    item.entity_id = r[6].as_opt_int();
-    item.details = r[7].as_opt_text();
-    item.client_ip = r[8].as_opt_text();
-    out.push_back(std::move(item));
-  }
-  return out;
+  return storage::rows_as(
+      c, select_sql() + w.sql() + " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
+      w.params_with({limit, offset}), [](const storage::RowView& row) { return kItem.read(row); });
 }
 
 std::int64_t AuditRepository::count(storage::Connection& c, std::int64_t shop_id,

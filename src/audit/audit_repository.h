@@ -32,6 +32,8 @@ struct AuditFilter {
 
 // SQL for audit_log: insert and read, nothing else (the table is append-only). Every read is
 // scoped by shop_id.
+// Failures: every call throws the driver's AppError (storage/driver_error.h): kUnavailable when
+// the database is busy or unreachable, kConflict for a unique or foreign key violation.
 class AuditRepository {
  public:
   static void insert(storage::Connection& c, const Entry& entry);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "audit/audit_repository.h"
-#include "auth/principal.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "storage/database.h"
 
 #include <optional>
@@ -29,6 +29,7 @@ struct AuditPage {
 class AuditService {
  public:
   explicit AuditService(storage::Database& db) : db_(db) {}
+  // Throws AppError(kValidation) naming the field for a `from`/`to` that is no date.
   AuditPage list(const auth::Principal& actor, const AuditQuery& query, std::int64_t limit,
                  std::int64_t offset);
 

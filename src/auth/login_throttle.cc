@@ -1,5 +1,7 @@
 #include "auth/login_throttle.h"
 
+#include "storage/table.h"
+
 #include <algorithm>
 
 namespace rx::auth {
@@ -26,6 +28,12 @@ constexpr std::string_view kTakeLock =
 constexpr std::int64_t kEmailLockSpace = 727274003;
 constexpr std::int64_t kClientLockSpace = 727274004;
 
+// A failed attempt as wait_ms() reads it: when it happened, the one column its queries select.
+struct Failure {
+  std::int64_t at = 0;
+};
+constexpr storage::Table kFailure(storage::column("at", &Failure::at));
+
 std::string_view kind_name(AttemptKind kind) {
   return kind == AttemptKind::kSetup ? "setup" : "sign_in";
 }
@@ -35,10 +43,11 @@ std::string_view kind_name(AttemptKind kind) {
 std::int64_t LoginThrottle::wait_ms(storage::Connection& c, std::string_view sql,
                                     const storage::Params& params, int max_failures,
                                     std::int64_t now_ms) const {
-  storage::ResultSet failures = c.query(sql, params);
-  if (static_cast<int>(failures.rows.size()) < max_failures) return 0;
+  const std::vector<std::int64_t> failures = storage::rows_as(
+      c, sql, params, [](const storage::RowView& row) { return kFailure.read(row).at; });
+  if (static_cast<int>(failures.size()) < max_failures) return 0;
   // The oldest of the last `max_failures` failures leaves the window first.
-  const std::int64_t oldest = failures.rows.back().int_at(0);
+  const std::int64_t oldest = failures.back();
   return std::max<std::int64_t>(1, oldest + limits_.window_ms - now_ms);
 }
 

@@ -1,5 +1,9 @@
 #include "auth/session_repository.h"
 
+#include "storage/table.h"
+
+#include <string>
+
 namespace rx::auth {
 namespace {
 
@@ -7,14 +11,31 @@ constexpr std::string_view kInsertSession = R"(
 INSERT INTO sessions (token_hash, shop_id, staff_id, created_at, expires_at, last_seen_at)
 VALUES (?, ?, ?, ?, ?, ?))";
 
-constexpr std::string_view kFindLive = R"(
-SELECT st.id, st.shop_id, st.role, st.name, st.email, sh.time_zone, sh.phone_region,
-       sh.refill_lead_days, se.last_seen_at
+// The signed-in principal, read from the session's staff member (st) and shop (sh), then the
+// session's last use (se).
+constexpr storage::Table kPrincipal(storage::column("st.id", &Principal::staff_id),
+                                    storage::column("st.shop_id", &Principal::shop_id),
+                                    storage::column("st.role", &Principal::role),
+                                    storage::column("st.name", &Principal::name),
+                                    storage::column("st.email", &Principal::email),
+                                    storage::column("sh.time_zone", &Principal::time_zone),
+                                    storage::column("sh.phone_region", &Principal::phone_region),
+                                    storage::column("sh.refill_lead_days",
+                                                    &Principal::refill_lead_days));
+constexpr storage::Table kSession(storage::column("se.last_seen_at", &LiveSession::last_seen_at));
+
+constexpr std::string_view kFindLiveFrom = R"(
 FROM sessions se
 JOIN staff st ON st.shop_id = se.shop_id AND st.id = se.staff_id
 JOIN shops sh ON sh.id = se.shop_id
 WHERE se.token_hash = ? AND se.revoked_at IS NULL AND se.expires_at > ?
   AND (se.last_seen_at IS NULL OR se.last_seen_at > ?) AND st.active = TRUE)";
+
+const std::string& find_live_sql() {
+  static const std::string sql = "SELECT " + kPrincipal.select_list() + ", " +
+                                 kSession.select_list() + std::string(kFindLiveFrom);
+  return sql;
+}
 
 constexpr std::string_view kTouch = R"(
 UPDATE sessions SET last_seen_at = ?
@@ -38,20 +59,13 @@ std::optional<LiveSession> SessionRepository::find_live(storage::Connection& c,
                                                         const std::string& token_hash,
                                                         std::int64_t now_ms,
                                                         std::int64_t idle_since_ms) {
-  auto row = c.query_one(kFindLive, {token_hash, now_ms, idle_since_ms});
-  if (!row) return std::nullopt;
-  LiveSession live;
-  live.last_seen_at = row->int_at(8);
-  Principal& p = live.principal;
-  p.staff_id = row->int_at(0);
-  p.shop_id = row->int_at(1);
-  p.role = parse_role(row->text_at(2)).value_or(Role::kStaff);
-  p.name = row->text_at(3);
-  p.email = row->text_at(4);
-  p.time_zone = row->text_at(5);
-  p.phone_region = row->text_at(6);
-  p.refill_lead_days = static_cast<int>(row->int_at(7));
-  p.token_hash = token_hash;
+  std::optional<LiveSession> live = storage::first_row_as(
+      c, find_live_sql(), {token_hash, now_ms, idle_since_ms}, [](const storage::RowView& row) {
+        LiveSession found = kSession.read(row, kPrincipal.size());
+        kPrincipal.read_into(found.principal, row);
+        return found;
+      });
+  if (live) live->principal.token_hash = token_hash;
   return live;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/principal.h"
+#include "core/identity/principal.h"
 #include "storage/database.h"
 
 #include <optional>
@@ -15,6 +15,9 @@ struct LiveSession {
 
 // Sessions live in the database so that several `rxtrack serve` processes share them and a
 // revocation is seen by all of them at once.
+// Failures: every call throws the driver's AppError (storage/driver_error.h): kUnavailable when
+// the database is busy or unreachable, kConflict for a unique or foreign key violation.
+// find_live() throws AppError(kInternal) for a stored role this version does not know.
 class SessionRepository {
  public:
   static void create(storage::Connection& c, const std::string& token_hash, std::int64_t shop_id,

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "billing/bill.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "core/strong_id.h"
 #include "customers/customer.h"
 #include "refills/refill_reminder.h"

@@ -4,10 +4,10 @@
 // record and consent history. It joins customers to billing, so it lives beside billing, which
 // depends on customers; customers/ knows nothing of bills.
 
-#include "auth/principal.h"
 #include "billing/bill.h"
 #include "contacts/contact_types.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "core/strong_id.h"
 #include "customers/customer.h"
 #include "refills/refill_reminder.h"

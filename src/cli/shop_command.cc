@@ -2,6 +2,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/json_fields.h"
+#include "messaging/webhook_key_repository.h"
 #include "shops/shop_service.h"
 #include "staff/staff_rules.h"
 #include "storage/migrations.h"
@@ -47,7 +48,7 @@ int create_shop(const ShopCreateArgs& args) {
   core::SystemClock clock;
   auto db = storage::open_database(args.db_url, 1);
   storage::migrate(*db, clock.now_ms());
-  shops::ShopService service(*db, clock);
+  shops::ShopService service(*db, clock, messaging::WebhookKeyRepository::insert_new_shop_keys);
   shops::CreatedShop created = service.create(shop, false);
   std::printf("%s\n", nlohmann::json({{"shop_id", created.shop_id}, {"owner_id", created.owner_id}})
                           .dump()

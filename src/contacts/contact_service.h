@@ -1,10 +1,10 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "contacts/contact_repository.h"
 #include "contacts/follow_up_repository.h"
 #include "contacts/upload_repository.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "storage/database.h"
 
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/principal.h"
+#include "core/identity/principal.h"
 #include "core/strong_id.h"
 #include "customers/customer.h"
 #include "storage/database.h"

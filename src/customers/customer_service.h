@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "core/strong_id.h"
 #include "customers/customer.h"
 #include "storage/database.h"

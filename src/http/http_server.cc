@@ -78,7 +78,7 @@ std::string_view message_for_status(int status) {
 
 }  // namespace
 
-HttpServer::HttpServer(ServerOptions options, auth::Authenticator& authenticator)
+HttpServer::HttpServer(ServerOptions options, core::Authenticator& authenticator)
     : options_(std::move(options)) {
   const std::chrono::seconds deadline(options_.request_deadline_seconds);
   if (tls()) {

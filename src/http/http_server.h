@@ -40,7 +40,7 @@ struct ServerOptions {
 // shape of unmatched routes and the static web app.
 class HttpServer {
  public:
-  HttpServer(ServerOptions options, auth::Authenticator& authenticator);
+  HttpServer(ServerOptions options, core::Authenticator& authenticator);
   ~HttpServer();
 
   Router& router() { return *router_; }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/principal.h"
+#include "core/identity/principal.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

@@ -53,7 +53,7 @@ std::optional<TokenSource> find_token(const httplib::Request& req) {
   return std::nullopt;
 }
 
-Router::Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy,
+Router::Router(httplib::Server& server, core::Authenticator& authenticator, bool trust_proxy,
                std::size_t active_handlers)
     : server_(server),
       authenticator_(authenticator),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/authenticator.h"
+#include "core/identity/authenticator.h"
 #include "http/body_policy.h"
 #include "http/fair_gate.h"
 #include "http/request_context.h"
@@ -37,7 +37,7 @@ class Router {
  public:
   // At most `active_handlers` reading handlers run at once, first come first served (see
   // FairGate).
-  Router(httplib::Server& server, auth::Authenticator& authenticator, bool trust_proxy,
+  Router(httplib::Server& server, core::Authenticator& authenticator, bool trust_proxy,
          std::size_t active_handlers);
 
   // `body`: what the route takes as its request body (see BodyKind); JSON unless said otherwise.
@@ -70,7 +70,7 @@ class Router {
   std::string client_ip(const httplib::Request& req) const;
 
   httplib::Server& server_;
-  auth::Authenticator& authenticator_;
+  core::Authenticator& authenticator_;
   bool trust_proxy_;
   FairGate gate_;
   std::vector<std::string> routes_;

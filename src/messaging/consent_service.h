@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "core/clock.h"
 #include "core/enum_names.h"
+#include "core/identity/principal.h"
 #include "core/strong_id.h"
 #include "customers/customer.h"
 #include "messaging/message_channel.h"

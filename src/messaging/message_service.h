@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/principal.h"
+#include "core/identity/principal.h"
 #include "messaging/message.h"
 #include "storage/database.h"
 

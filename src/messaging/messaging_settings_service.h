@@ -1,7 +1,7 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "messaging/messaging_settings.h"
 #include "messaging/webhook_key_repository.h"
 #include "storage/database.h"

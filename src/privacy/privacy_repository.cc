@@ -1,16 +1,56 @@
 #include "privacy/privacy_repository.h"
 
+#include "storage/table.h"
+
+#include <string>
+
 namespace rx::privacy {
 namespace {
 
-constexpr std::string_view kConsentEvents = R"(
-SELECT id, channel, granted, method, staff_id, note, at FROM consent_events
-WHERE shop_id = ? AND customer_id = ? ORDER BY at, id)";
+constexpr storage::Table kConsentEvent(storage::column("id", &ConsentEvent::id),
+                                       storage::column("channel", &ConsentEvent::channel),
+                                       storage::column("granted", &ConsentEvent::granted),
+                                       storage::column("method", &ConsentEvent::method),
+                                       storage::column("staff_id", &ConsentEvent::staff_id),
+                                       storage::column("note", &ConsentEvent::note),
+                                       storage::column("at", &ConsentEvent::at));
 
-constexpr std::string_view kMessages = R"(
-SELECT id, channel, to_phone, template, status, created_at, sent_at, delivered_at, read_at,
-       failed_at
-FROM messages WHERE shop_id = ? AND customer_id = ? ORDER BY created_at, id)";
+constexpr storage::Table kMessage(storage::column("id", &MessageRecord::id),
+                                  storage::column("channel", &MessageRecord::channel),
+                                  storage::column("to_phone", &MessageRecord::to_phone),
+                                  storage::column("template", &MessageRecord::template_name),
+                                  storage::column("status", &MessageRecord::status),
+                                  storage::column("created_at", &MessageRecord::created_at),
+                                  storage::column("sent_at", &MessageRecord::sent_at),
+                                  storage::column("delivered_at", &MessageRecord::delivered_at),
+                                  storage::column("read_at", &MessageRecord::read_at),
+                                  storage::column("failed_at", &MessageRecord::failed_at));
+
+// A list of row ids: the one column of kContactIds and kOpenRefills.
+struct RowId {
+  std::int64_t id = 0;
+};
+constexpr storage::Table kRowId(storage::column("id", &RowId::id));
+
+std::vector<std::int64_t> ids_of(storage::Connection& c, std::string_view sql,
+                                 const storage::Params& params) {
+  return storage::rows_as(c, sql, params,
+                          [](const storage::RowView& row) { return kRowId.read(row).id; });
+}
+
+const std::string& consent_events_sql() {
+  static const std::string sql = "SELECT " + kConsentEvent.select_list() +
+                                 " FROM consent_events"
+                                 " WHERE shop_id = ? AND customer_id = ? ORDER BY at, id";
+  return sql;
+}
+
+const std::string& messages_sql() {
+  static const std::string sql =
+      "SELECT " + kMessage.select_list() +
+      " FROM messages WHERE shop_id = ? AND customer_id = ? ORDER BY created_at, id";
+  return sql;
+}
 
 constexpr std::string_view kContactIds = R"(
 SELECT id FROM contact_records WHERE shop_id = ? AND (customer_id = ? OR phone = ?) ORDER BY id)";
@@ -99,33 +139,21 @@ std::string erased_contact_phone(std::int64_t contact_id) {
 std::vector<ConsentEvent> PrivacyRepository::consent_events(storage::Connection& c,
                                                             std::int64_t shop_id,
                                                             std::int64_t customer_id) {
-  std::vector<ConsentEvent> out;
-  for (const auto& r : c.query(kConsentEvents, {shop_id, customer_id}).rows) {
-    out.push_back({r.int_at(0), r.text_at(1), r.bool_at(2), r.text_at(3), r[4].as_opt_int(),
-                   r[5].as_opt_text(), r.int_at(6)});
-  }
-  return out;
+  return storage::rows_as(c, consent_events_sql(), {shop_id, customer_id},
+                          [](const storage::RowView& row) { return kConsentEvent.read(row); });
 }
 
 std::vector<MessageRecord> PrivacyRepository::messages(storage::Connection& c, std::int64_t shop_id,
                                                        std::int64_t customer_id) {
-  std::vector<MessageRecord> out;
-  for (const auto& r : c.query(kMessages, {shop_id, customer_id}).rows) {
-    out.push_back({r.int_at(0), r.text_at(1), r.text_at(2), r[3].as_opt_text(), r.text_at(4),
-                   r.int_at(5), r[6].as_opt_int(), r[7].as_opt_int(), r[8].as_opt_int(),
-                   r[9].as_opt_int()});
-  }
-  return out;
+  return storage::rows_as(c, messages_sql(), {shop_id, customer_id},
+                          [](const storage::RowView& row) { return kMessage.read(row); });
 }
 
 std::vector<std::int64_t> PrivacyRepository::contact_ids(storage::Connection& c,
                                                          std::int64_t shop_id,
                                                          std::int64_t customer_id,
                                                          const std::string& phone) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : c.query(kContactIds, {shop_id, customer_id, phone}).rows)
-    out.push_back(r.int_at(0));
-  return out;
+  return ids_of(c, kContactIds, {shop_id, customer_id, phone});
 }
 
 bool PrivacyRepository::erase_customer(storage::Connection& c, std::int64_t shop_id,
@@ -149,9 +177,7 @@ std::vector<std::int64_t> PrivacyRepository::cancel_open_refills(storage::Connec
                                                                  std::int64_t shop_id,
                                                                  std::int64_t customer_id,
                                                                  std::int64_t now_ms) {
-  std::vector<std::int64_t> ids;
-  for (const auto& r : c.query(kOpenRefills, {shop_id, customer_id}).rows)
-    ids.push_back(r.int_at(0));
+  const std::vector<std::int64_t> ids = ids_of(c, kOpenRefills, {shop_id, customer_id});
   for (std::int64_t id : ids) c.query(kCancelRefill, {now_ms, now_ms, shop_id, id});
   return ids;
 }

@@ -34,6 +34,8 @@ struct MessageRecord {
 
 // The SQL of a customer's data export and erasure that no other repository has. Every statement
 // is scoped by shop_id.
+// Failures: every call throws the driver's AppError (storage/driver_error.h): kUnavailable when
+// the database is busy or unreachable, kConflict for a unique or foreign key violation.
 class PrivacyRepository {
  public:
   static std::vector<ConsentEvent> consent_events(storage::Connection& c, std::int64_t shop_id,

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/principal.h"
 #include "billing/bill.h"
 #include "contacts/contact_types.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "customers/customer.h"
 #include "privacy/privacy_repository.h"
 #include "refills/refill_reminder.h"
@@ -45,9 +45,11 @@ class PrivacyService {
  public:
   PrivacyService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
+  // Throws AppError(kNotFound) when `customer_id` is no customer of the actor's shop.
   CustomerExport export_customer(const auth::Principal& actor, std::int64_t customer_id);
   // In one transaction: personal and medical details removed, consent withdrawn, open refill
-  // reminders cancelled, bills kept with their amounts. 409 when already erased.
+  // reminders cancelled, bills kept with their amounts. Throws AppError(kNotFound) as
+  // export_customer(), AppError(kConflict) when the customer was already erased.
   ErasureResult erase_customer(const auth::Principal& actor, std::int64_t customer_id);
 
  private:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/principal.h"
+#include "core/identity/principal.h"
 #include "reports/reports.h"
 #include "storage/database.h"
 

@@ -1,23 +1,46 @@
 #include "shops/shop_repository.h"
 
-#include "messaging/webhook_key_repository.h"
+#include "storage/table.h"
+
+#include <string>
 
 namespace rx::shops {
 namespace {
 
-constexpr std::string_view kInsert = R"(
-INSERT INTO shops (name, phone_region, time_zone, refill_lead_days, webhook_key, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?))";
+// The shops table as a Shop reads it: the key, then the fields the shop's settings edit.
+constexpr storage::Table kKey(storage::column("id", &Shop::id));
+constexpr storage::Table kFields(storage::column("name", &Shop::name),
+                                 storage::column("phone_region", &Shop::phone_region),
+                                 storage::column("time_zone", &Shop::time_zone),
+                                 storage::column("refill_lead_days", &Shop::refill_lead_days));
+
+const std::string& insert_sql() {
+  static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +
+                                 ", webhook_key, created_at, updated_at) VALUES (" +
+                                 kFields.placeholders() + ", ?, ?, ?)";
+  return sql;
+}
 
 constexpr std::string_view kInsertMessaging =
     "INSERT INTO shop_messaging_settings (shop_id, updated_at) VALUES (?, ?)";
 
-constexpr std::string_view kFind =
-    "SELECT id, name, phone_region, time_zone, refill_lead_days FROM shops WHERE id = ?";
+const std::string& find_sql() {
+  static const std::string sql =
+      "SELECT " + kKey.select_list() + ", " + kFields.select_list() + " FROM shops WHERE id = ?";
+  return sql;
+}
 
-constexpr std::string_view kUpdate = R"(
-UPDATE shops SET name = ?, phone_region = ?, time_zone = ?, refill_lead_days = ?, updated_at = ?
-WHERE id = ?)";
+const std::string& update_sql() {
+  static const std::string sql =
+      "UPDATE shops SET " + kFields.assignments() + ", updated_at = ? WHERE id = ?";
+  return sql;
+}
+
+Shop read_shop(const storage::RowView& row) {
+  Shop shop = kKey.read(row);
+  kFields.read_into(shop, row, kKey.size());
+  return shop;
+}
 
 constexpr std::string_view kClaimFirstRun =
     "INSERT INTO app_state (key, value) VALUES ('first_run', 'done') ON CONFLICT DO NOTHING";
@@ -26,24 +49,24 @@ constexpr std::string_view kClaimFirstRun =
 
 std::int64_t ShopRepository::insert(storage::Connection& c, const Shop& shop,
                                     const std::string& webhook_key, std::int64_t now_ms) {
-  std::int64_t id =
-      c.insert_returning_id(kInsert, {shop.name, shop.phone_region, shop.time_zone,
-                                      shop.refill_lead_days, webhook_key, now_ms, now_ms});
+  storage::Params params = kFields.params(shop);
+  params.emplace_back(webhook_key);
+  params.emplace_back(now_ms);
+  params.emplace_back(now_ms);
+  const std::int64_t id = c.insert_returning_id(insert_sql(), params);
   c.query(kInsertMessaging, {id, now_ms});
-  messaging::WebhookKeyRepository::insert_new_shop_keys(c, core::ShopId(id), webhook_key, now_ms);
   return id;
 }
 
 std::optional<Shop> ShopRepository::find(storage::Connection& c, std::int64_t id) {
-  auto row = c.query_one(kFind, {id});
-  if (!row) return std::nullopt;
-  return Shop{row->int_at(0), row->text_at(1), row->text_at(2), row->text_at(3),
-              static_cast<int>(row->int_at(4))};
+  return storage::first_row_as(c, find_sql(), {id}, read_shop);
 }
 
 void ShopRepository::update(storage::Connection& c, const Shop& shop, std::int64_t now_ms) {
-  c.query(kUpdate,
-          {shop.name, shop.phone_region, shop.time_zone, shop.refill_lead_days, now_ms, shop.id});
+  storage::Params params = kFields.params(shop);
+  params.emplace_back(now_ms);
+  params.emplace_back(shop.id);
+  c.query(update_sql(), params);
 }
 
 std::int64_t ShopRepository::count(storage::Connection& c) {

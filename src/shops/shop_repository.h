@@ -7,6 +7,9 @@
 
 namespace rx::shops {
 
+// SQL for the shops table.
+// Failures: every call throws the driver's AppError (storage/driver_error.h): kUnavailable when
+// the database is busy or unreachable, kConflict for a unique or foreign key violation.
 class ShopRepository {
  public:
   static std::int64_t insert(storage::Connection& c, const Shop& shop,

@@ -1,8 +1,8 @@
 #include "shops/shop_routes.h"
 
-#include "auth/auth_routes.h"
 #include "core/json_fields.h"
 #include "core/time_zone.h"
+#include "http/retry_after.h"
 #include "phone/phone_normalizer.h"
 #include "staff/staff_json.h"
 #include "staff/staff_repository.h"
@@ -60,7 +60,7 @@ NewShop read_setup(const nlohmann::json& body) {
 
 }  // namespace
 
-void register_shop_routes(http::Router& router, ShopService& shops, auth::AuthService& auth,
+void register_shop_routes(http::Router& router, ShopService& shops, signin::AuthService& auth,
                           http::CookiePolicy cookies) {
   router.get("/api/shop", http::Access::kSignedIn,
              [&shops](http::RequestContext& ctx, httplib::Response& res) {
@@ -84,7 +84,7 @@ void register_shop_routes(http::Router& router, ShopService& shops, auth::AuthSe
         NewShop request = read_setup(ctx.json_body());
         std::string token;
         nlohmann::json owner;
-        auth::with_retry_after(res, [&] {
+        http::with_retry_after(res, [&] {
           shops.set_up_first_shop(
               request, ctx.client_ip(), [&](storage::Connection& c, const CreatedShop& created) {
                 token =

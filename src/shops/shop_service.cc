@@ -56,7 +56,9 @@ CreatedShop ShopService::insert_shop(const NewShop& request, const std::string& 
     const std::int64_t now = clock_.now_ms();
     Shop shop;
     shop.name = request.shop_name;
-    created.shop_id = ShopRepository::insert(c, shop, auth::random_key(16), now);
+    const std::string webhook_key = auth::random_key(16);
+    created.shop_id = ShopRepository::insert(c, shop, webhook_key, now);
+    provision_(c, core::ShopId(created.shop_id), webhook_key, now);
     staff::NewStaffMember owner{request.owner_name, request.owner_email, std::nullopt,
                                 auth::Role::kOwner, password_hash};
     try {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/role.h"
+#include "core/identity/role.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,9 @@
 #include "staff/staff_repository.h"
 
+#include "storage/table.h"
+
+#include <string>
+
 namespace rx::staff {
 namespace {
 
@@ -7,26 +11,54 @@ constexpr std::string_view kInsert = R"(
 INSERT INTO staff (shop_id, name, email, phone, role, password_hash, active, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?))";
 
-constexpr std::string_view kFind = R"(
-SELECT id, shop_id, name, email, phone, role, active, created_at
-FROM staff WHERE shop_id = ? AND id = ?)";
+// The staff table as a StaffMember reads it. The password hash is read on its own
+// (credentials_by_email, password_hash), never with a member.
+constexpr storage::Table kMember(storage::column("id", &StaffMember::id),
+                                 storage::column("shop_id", &StaffMember::shop_id),
+                                 storage::column("name", &StaffMember::name),
+                                 storage::column("email", &StaffMember::email),
+                                 storage::column("phone", &StaffMember::phone),
+                                 storage::column("role", &StaffMember::role),
+                                 storage::column("active", &StaffMember::active),
+                                 storage::column("created_at", &StaffMember::created_at));
 
-constexpr std::string_view kListAll = R"(
-SELECT id, shop_id, name, email, phone, role, active, created_at
-FROM staff WHERE shop_id = ? ORDER BY active DESC, name, id LIMIT ? OFFSET ?)";
+constexpr storage::Table kCredentialsColumns(storage::column("id", &Credentials::staff_id),
+                                             storage::column("shop_id", &Credentials::shop_id),
+                                             storage::column("password_hash",
+                                                             &Credentials::password_hash),
+                                             storage::column("active", &Credentials::active));
 
-constexpr std::string_view kListByActive = R"(
-SELECT id, shop_id, name, email, phone, role, active, created_at
-FROM staff WHERE shop_id = ? AND active = ? ORDER BY name, id LIMIT ? OFFSET ?)";
+const std::string& find_sql() {
+  static const std::string sql =
+      "SELECT " + kMember.select_list() + " FROM staff WHERE shop_id = ? AND id = ?";
+  return sql;
+}
+
+const std::string& list_all_sql() {
+  static const std::string sql = "SELECT " + kMember.select_list() +
+                                 " FROM staff WHERE shop_id = ? ORDER BY active DESC, name, id "
+                                 "LIMIT ? OFFSET ?";
+  return sql;
+}
+
+const std::string& list_by_active_sql() {
+  static const std::string sql =
+      "SELECT " + kMember.select_list() +
+      " FROM staff WHERE shop_id = ? AND active = ? ORDER BY name, id LIMIT ? OFFSET ?";
+  return sql;
+}
+
+const std::string& credentials_sql() {
+  static const std::string sql =
+      "SELECT " + kCredentialsColumns.select_list() + " FROM staff WHERE email = ?";
+  return sql;
+}
 
 constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM staff WHERE shop_id = ?";
 constexpr std::string_view kCountByActive =
     "SELECT COUNT(*) FROM staff WHERE shop_id = ? AND active = ?";
 constexpr std::string_view kCountOwners =
     "SELECT COUNT(*) FROM staff WHERE shop_id = ? AND role = 'owner' AND active = TRUE";
-
-constexpr std::string_view kCredentials = R"(
-SELECT id, shop_id, password_hash, active FROM staff WHERE email = ?)";
 
 constexpr std::string_view kPasswordHash =
     "SELECT password_hash FROM staff WHERE shop_id = ? AND id = ?";
@@ -44,44 +76,28 @@ UPDATE staff SET
   updated_at = ?
 WHERE shop_id = ? AND id = ?)";
 
-StaffMember from_row(const storage::Row& row) {
-  StaffMember m;
-  m.id = row.int_at(0);
-  m.shop_id = row.int_at(1);
-  m.name = row.text_at(2);
-  m.email = row.text_at(3);
-  m.phone = row[4].as_opt_text();
-  m.role = auth::parse_role(row.text_at(5)).value_or(auth::Role::kStaff);
-  m.active = row.bool_at(6);
-  m.created_at = row.int_at(7);
-  return m;
-}
+StaffMember read_member(const storage::RowView& row) { return kMember.read(row); }
 
 }  // namespace
 
 std::int64_t StaffRepository::insert(storage::Connection& c, std::int64_t shop_id,
                                      const NewStaffMember& member, std::int64_t now_ms) {
-  return c.insert_returning_id(
-      kInsert, {shop_id, member.name, member.email, member.phone,
-                std::string(auth::to_string(member.role)), member.password_hash, now_ms, now_ms});
+  return c.insert_returning_id(kInsert, {shop_id, member.name, member.email, member.phone,
+                                         storage::Codec<core::Role>::bind(member.role),
+                                         member.password_hash, now_ms, now_ms});
 }
 
 std::optional<StaffMember> StaffRepository::find(storage::Connection& c, std::int64_t shop_id,
                                                  std::int64_t id) {
-  auto row = c.query_one(kFind, {shop_id, id});
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return storage::first_row_as(c, find_sql(), {shop_id, id}, read_member);
 }
 
 std::vector<StaffMember> StaffRepository::list(storage::Connection& c, std::int64_t shop_id,
                                                std::optional<bool> active, std::int64_t limit,
                                                std::int64_t offset) {
-  storage::ResultSet result = active ? c.query(kListByActive, {shop_id, *active, limit, offset})
-                                     : c.query(kListAll, {shop_id, limit, offset});
-  std::vector<StaffMember> out;
-  out.reserve(result.rows.size());
-  for (const auto& row : result.rows) out.push_back(from_row(row));
-  return out;
+  return active ? storage::rows_as(c, list_by_active_sql(), {shop_id, *active, limit, offset},
+                                   read_member)
+                : storage::rows_as(c, list_all_sql(), {shop_id, limit, offset}, read_member);
 }
 
 std::int64_t StaffRepository::count(storage::Connection& c, std::int64_t shop_id,
@@ -93,7 +109,7 @@ std::int64_t StaffRepository::count(storage::Connection& c, std::int64_t shop_id
 void StaffRepository::update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                              const StaffChanges& changes, std::int64_t now_ms) {
   storage::Value role;
-  if (changes.role) role = std::string(auth::to_string(*changes.role));
+  if (changes.role) role = storage::Codec<core::Role>::bind(*changes.role);
   storage::Value phone;
   if (changes.phone && *changes.phone) phone = **changes.phone;
   const int active_flag = changes.active ? (*changes.active ? 1 : 0) : -1;
@@ -108,16 +124,16 @@ std::int64_t StaffRepository::count_active_owners(storage::Connection& c, std::i
 
 std::optional<Credentials> StaffRepository::credentials_by_email(storage::Connection& c,
                                                                  const std::string& email) {
-  auto row = c.query_one(kCredentials, {email});
-  if (!row) return std::nullopt;
-  return Credentials{row->int_at(0), row->int_at(1), row->text_at(2), row->bool_at(3)};
+  return storage::first_row_as(c, credentials_sql(), {email}, [](const storage::RowView& row) {
+    return kCredentialsColumns.read(row);
+  });
 }
 
 std::optional<std::string> StaffRepository::password_hash(storage::Connection& c,
                                                           std::int64_t shop_id, std::int64_t id) {
-  auto row = c.query_one(kPasswordHash, {shop_id, id});
-  if (!row) return std::nullopt;
-  return row->text_at(0);
+  return storage::first_row_as(c, kPasswordHash, {shop_id, id}, [](const storage::RowView& row) {
+    return storage::Codec<std::string>::read(row, 0);
+  });
 }
 
 void StaffRepository::set_password_hash(storage::Connection& c, std::int64_t shop_id,

@@ -10,6 +10,10 @@
 namespace rx::staff {
 
 // SQL for the staff table. Every call but the login lookup is scoped by shop_id.
+// Failures: every call throws the driver's AppError (storage/driver_error.h): kUnavailable when
+// the database is busy or unreachable, kConflict for a unique or foreign key violation.
+// insert() throws AppError(kConflict) when the email is taken, in any shop. A read of a row
+// this version cannot read (a role it does not know) throws AppError(kInternal).
 class StaffRepository {
  public:
   static std::int64_t insert(storage::Connection& c, std::int64_t shop_id,

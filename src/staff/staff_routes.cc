@@ -1,9 +1,9 @@
 #include "staff/staff_routes.h"
 
-#include "auth/auth_routes.h"
 #include "core/error.h"
 #include "core/json_fields.h"
 #include "http/list_params.h"
+#include "http/retry_after.h"
 #include "phone/phone_normalizer.h"
 #include "staff/staff_json.h"
 #include "staff/staff_rules.h"
@@ -111,7 +111,7 @@ void register_staff_routes(http::Router& router, StaffService& service) {
                if (!current || !current->is_string()) fields.fail("current_password", "required");
                auto replacement = read_password(fields, "new_password");
                fields.finish();
-               auth::with_retry_after(res, [&] {
+               http::with_retry_after(res, [&] {
                  service.change_own_password(ctx.principal(), current->get<std::string>(),
                                              *replacement);
                });

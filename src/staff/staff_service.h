@@ -1,8 +1,8 @@
 #pragma once
 
 #include "auth/login_throttle.h"
-#include "auth/principal.h"
 #include "core/clock.h"
+#include "core/identity/principal.h"
 #include "staff/staff_member.h"
 #include "storage/database.h"
 
@@ -30,13 +30,20 @@ class StaffService {
   StaffService(storage::Database& db, const core::Clock& clock, auth::ThrottleLimits limits = {})
       : db_(db), clock_(clock), throttle_(limits) {}
 
+  // Throws AppError(kForbidden) when a non-owner adds an owner, AppError(kConflict) when the
+  // email is taken (in any shop).
   StaffMember create(const auth::Principal& actor, const CreateStaffRequest& request);
   StaffPage list(const auth::Principal& actor, std::optional<bool> active, std::int64_t limit,
                  std::int64_t offset);
+  // Throws AppError(kNotFound) when `id` is no staff member of the actor's shop.
   StaffMember get(const auth::Principal& actor, std::int64_t id);
+  // Throws AppError(kNotFound) as get(); AppError(kForbidden) when a non-owner changes an owner
+  // or makes someone an owner; AppError(kConflict) when the change would leave the shop without
+  // an active owner.
   StaffMember update(const auth::Principal& actor, std::int64_t id, const StaffChanges& changes);
-  // A wrong current password is 422 and counts like a failed sign-in of the actor's email (429
-  // past the sign-in throttle's limits); the other sessions end once the password is changed.
+  // A wrong current password is 422 (AppError(kValidation)) and counts like a failed sign-in of the
+  // actor's email (429 past the sign-in throttle's limits: AppError(kRateLimited)); the other
+  // sessions end once the password is changed.
   void change_own_password(const auth::Principal& actor, const std::string& current,
                            const std::string& replacement);
 

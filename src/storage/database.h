@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -139,62 +139,76 @@ auto first_row_as(Connection& c, std::string_view sql, const Params& params, Con
 // that two writers never deadlock upgrading a read lock.
 enum class TxMode { kRead, kWrite };
 
+// Rolls back the connection's open transaction. False when even that fails: such a connection
+// must not be reused.
+bool rolled_back(Connection& connection);
+
+// The engine-neutral database: a pool of connections, transactions on them, and the write
+// transactions an engine may run its own way (SqliteDatabase commits them in groups).
 class Database {
  public:
   virtual ~Database() = default;
   virtual Dialect dialect() const = 0;
 
-  // Runs `work` on a pooled connection without an explicit transaction (autocommit).
+  // Runs `work` on a pooled connection without an explicit transaction (autocommit). Rethrows
+  // what `work` throws; AppError(kUnavailable) when no connection can be opened.
   void with_connection(const std::function<void(Connection&)>& work);
-  // Runs `work` inside BEGIN/COMMIT; any exception rolls back and propagates.
+  // Runs `work` inside BEGIN/COMMIT; any exception rolls back and propagates. A driver failure
+  // is an AppError with the code driver_error.h gives it (kConflict for a unique or foreign key
+  // violation, kUnavailable for a busy or unreachable database, ...).
   void transaction(TxMode mode, const std::function<void(Connection&)>& work);
-  // A write transaction whose `work` may be run more than once: only its last run's changes are
-  // kept, so it must act on nothing outside the transaction and reset what it hands back when
-  // it starts. SQLite can then commit it in a group without a savepoint of its own.
-  void rerunnable_write(const std::function<void(Connection&)>& work);
+  // A write transaction whose `job` (a function of Connection&) may be run more than once: it
+  // must act on nothing outside the transaction, and answers its result, which the caller gets
+  // from the run that was committed. SQLite can then commit it in a group without a savepoint
+  // of its own. Throws like transaction().
+  template <class Job>
+  std::invoke_result_t<Job&, Connection&> rerunnable_write(Job&& job);
 
-  // Stops the writer thread once what is queued is written, waits for in-use connections to
-  // come back and closes every connection. For shutdown: no request may start a write
-  // meanwhile. A subclass whose writes are grouped calls it in its destructor, before the
-  // writer thread could reach a connection of an engine already gone.
-  void close();
+  // Stops what the engine runs in the background once what is queued is written (SQLite's
+  // writer thread), waits for in-use connections to come back and closes every connection. For
+  // shutdown: no request may start a write meanwhile. An engine that writes on a thread of its
+  // own calls it in its destructor, before that thread could reach a connection of an engine
+  // already gone.
+  virtual void close();
 
  protected:
   explicit Database(int pool_size) : pool_size_(pool_size) {}
   virtual std::unique_ptr<Connection> open_connection() = 0;
-  // The connection write groups run on (see take_writer); by default like any other.
-  virtual std::unique_ptr<Connection> open_writer_connection() { return open_connection(); }
   virtual std::string_view begin_statement(TxMode mode) const = 0;
-  // Whether this process's write transactions are committed in groups (see grouped_write).
-  virtual bool group_writes() const { return false; }
+  // Runs a write transaction; with `rerunnable`, `work` may run more than once and only its
+  // last run is kept. By default a transaction on a pooled connection.
+  virtual void write(const std::function<void(Connection&)>& work, bool rerunnable);
+  // BEGIN, `work`, COMMIT on a pooled connection; any exception rolls back and propagates.
+  void pooled_transaction(TxMode mode, const std::function<void(Connection&)>& work);
 
  private:
-  class Lease;
-  struct WriteJob;
-  void grouped_write(const std::function<void(Connection&)>& work, bool rerunnable);
-  void run_write_group(const std::vector<WriteJob*>& group);
-  void run_writer();
-  std::optional<std::size_t> run_without_savepoints(const std::vector<WriteJob*>& group);
-  void run_with_savepoints(const std::vector<WriteJob*>& group);
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> connection, bool healthy);
-  std::unique_ptr<Connection> take_writer();
-  void give_back_writer(std::unique_ptr<Connection> connection, bool healthy);
 
   const int pool_size_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mutex_)
   int open_count_ = 0;                             // GUARDED_BY(mutex_)
-  // Write transactions waiting for the writer thread (group_writes()), which runs them in
-  // groups on a connection of its own; started by the first write.
-  std::mutex group_mutex_;
-  std::condition_variable writes_waiting_;
-  std::vector<WriteJob*> waiting_writes_;  // GUARDED_BY(group_mutex_)
-  bool stopping_writer_ = false;           // GUARDED_BY(group_mutex_)
-  std::thread writer_thread_;
-  std::unique_ptr<Connection> writer_;  // used by the writer thread alone
 };
+
+template <class Job>
+std::invoke_result_t<Job&, Connection&> Database::rerunnable_write(Job&& job) {
+  using Result = std::invoke_result_t<Job&, Connection&>;
+  if constexpr (std::is_void_v<Result>) {
+    write([&job](Connection& c) { job(c); }, true);
+  } else {
+    // Each run replaces what an earlier one answered: only the committed run's result is kept.
+    std::optional<Result> result;
+    write(
+        [&job, &result](Connection& c) {
+          result.reset();
+          result.emplace(job(c));
+        },
+        true);
+    return std::move(*result);
+  }
+}
 
 // Opens `sqlite:PATH` or `postgresql://...` (also `postgres://`). Throws AppError on failure.
 std::unique_ptr<Database> open_database(const std::string& url, int pool_size);

@@ -240,7 +240,9 @@ void configure_sqlite_library() {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size)
-    : Database(pool_size), path_(std::move(path)) {
+    : Database(pool_size),
+      path_(std::move(path)),
+      writer_([this] { return open_writer_connection(); }, "BEGIN IMMEDIATE") {
   configure_sqlite_library();
   std::filesystem::path file(path_);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
@@ -266,6 +268,15 @@ std::unique_ptr<Connection> SqliteDatabase::open_writer_connection() {
   if (!checkpointer_) checkpointer_ = std::make_unique<SqliteCheckpointer>(path_);
   checkpointer_->install_on(connection->handle());
   return connection;
+}
+
+void SqliteDatabase::write(const std::function<void(Connection&)>& work, bool rerunnable) {
+  writer_.write(work, rerunnable);
+}
+
+void SqliteDatabase::close() {
+  writer_.stop();
+  Database::close();
 }
 
 std::string_view SqliteDatabase::begin_statement(TxMode mode) const {

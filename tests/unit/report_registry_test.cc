@@ -3,9 +3,9 @@
 #include "reports/report_registry.h"
 #include "reports/report_routes.h"
 
-#include "auth/authenticator.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/identity/authenticator.h"
 #include "http/router.h"
 #include "storage/database.h"
 

@@ -1,4 +1,4 @@
-#include "auth/auth_service.h"
+#include "signin/auth_service.h"
 
 #include "audit/audit_log.h"
 #include "auth/password_hasher.h"
@@ -7,7 +7,7 @@
 #include "core/json_fields.h"
 #include "staff/staff_repository.h"
 
-namespace rx::auth {
+namespace rx::signin {
 
 using core::AppError;
 using core::ErrorCode;
@@ -19,22 +19,24 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
                             const std::string& client_ip) {
   const std::string email = core::to_lower(core::trim(raw_email));
   std::optional<staff::Credentials> credentials;
-  Admission admission;
+  auth::Admission admission;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    admission = throttle_.admit(c, AttemptKind::kSignIn, email, client_ip, clock_.now_ms());
+    admission = throttle_.admit(c, auth::AttemptKind::kSignIn, email, client_ip, clock_.now_ms());
     if (admission.admitted()) credentials = staff::StaffRepository::credentials_by_email(c, email);
   });
   if (!admission.admitted()) {
-    throw rate_limited("too many sign-in attempts; try again later", admission.retry_after_seconds);
+    throw auth::rate_limited("too many sign-in attempts; try again later",
+                             admission.retry_after_seconds);
   }
   // Verify against a decoy when the email is unknown, so timing does not reveal who exists.
-  const std::string& hash = credentials ? credentials->password_hash : PasswordHasher::decoy_hash();
-  const bool password_ok = PasswordHasher::verify(hash, password);
+  const std::string& hash =
+      credentials ? credentials->password_hash : auth::PasswordHasher::decoy_hash();
+  const bool password_ok = auth::PasswordHasher::verify(hash, password);
   const bool ok = credentials && credentials->active && password_ok;
   // A hash of an older cost is replaced now that the password is known to be right.
   const std::optional<std::string> upgraded_hash =
-      ok && PasswordHasher::needs_rehash(credentials->password_hash)
-          ? std::optional<std::string>(PasswordHasher::hash(password))
+      ok && auth::PasswordHasher::needs_rehash(credentials->password_hash)
+          ? std::optional<std::string>(auth::PasswordHasher::hash(password))
           : std::nullopt;
   // A failure is already counted (admit recorded it); only an unknown email leaves nothing else.
   if (!credentials) throw AppError(ErrorCode::kUnauthorized, "wrong email or password");
@@ -62,10 +64,10 @@ SignedIn AuthService::login(const std::string& raw_email, const std::string& pas
 
 std::string AuthService::start_session(storage::Connection& c, std::int64_t shop_id,
                                        std::int64_t staff_id) {
-  std::string token = new_session_token();
+  std::string token = auth::new_session_token();
   const std::int64_t now = clock_.now_ms();
-  SessionRepository::create(c, token_digest(token), shop_id, staff_id, now,
-                            now + options_.session_ttl_ms);
+  auth::SessionRepository::create(c, auth::token_digest(token), shop_id, staff_id, now,
+                                  now + options_.session_ttl_ms);
   return token;
 }
 
@@ -85,25 +87,25 @@ std::string AuthService::start_first_session(storage::Connection& c, std::int64_
 
 void AuthService::logout(const std::string& token) {
   db_.with_connection([&](storage::Connection& c) {
-    SessionRepository::revoke(c, token_digest(token), clock_.now_ms());
+    auth::SessionRepository::revoke(c, auth::token_digest(token), clock_.now_ms());
   });
 }
 
-std::optional<Principal> AuthService::authenticate(const std::string& token) {
+std::optional<core::Principal> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
-  std::optional<Principal> principal;
+  std::optional<core::Principal> principal;
   db_.with_connection([&](storage::Connection& c) {
-    const std::string digest = token_digest(token);
+    const std::string digest = auth::token_digest(token);
     const std::int64_t now = clock_.now_ms();
-    std::optional<LiveSession> live =
-        SessionRepository::find_live(c, digest, now, now - options_.session_idle_ms);
+    std::optional<auth::LiveSession> live =
+        auth::SessionRepository::find_live(c, digest, now, now - options_.session_idle_ms);
     if (!live) return;
     // Reads are hot: the last use is written at most once a minute per session. A write that
     // fails (SQLite busy past its timeout) only leaves the record a minute later: the request
     // goes on.
     if (live->last_seen_at < now - kLastSeenResolutionMs) {
       try {
-        SessionRepository::touch(c, digest, now, now - kLastSeenResolutionMs);
+        auth::SessionRepository::touch(c, digest, now, now - kLastSeenResolutionMs);
       } catch (const core::AppError&) {
       }
     }
@@ -112,4 +114,4 @@ std::optional<Principal> AuthService::authenticate(const std::string& token) {
   return principal;
 }
 
-}  // namespace rx::auth
+}  // namespace rx::signin

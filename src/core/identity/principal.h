@@ -1,11 +1,11 @@
 #pragma once
 
-#include "auth/role.h"
+#include "core/identity/role.h"
 
 #include <cstdint>
 #include <string>
 
-namespace rx::auth {
+namespace rx::core {
 
 // The signed-in person and their shop, resolved from the session on every request. Every query
 // a handler makes is scoped by `shop_id` from here, never from the request.
@@ -24,4 +24,9 @@ struct Principal {
   std::string client_ip;
 };
 
+}  // namespace rx::core
+
+// The name the callers knew before Principal moved to this leaf (see role.h).
+namespace rx::auth {
+using core::Principal;
 }  // namespace rx::auth

@@ -1,22 +1,11 @@
-#include "auth/auth_routes.h"
+#include "signin/auth_routes.h"
 
 #include "core/error.h"
 #include "core/json_fields.h"
+#include "http/retry_after.h"
 #include "staff/staff_json.h"
 
-namespace rx::auth {
-
-void with_retry_after(httplib::Response& res, const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const core::AppError& error) {
-    if (error.code() == core::ErrorCode::kRateLimited) {
-      res.set_header("Retry-After",
-                     std::to_string(error.details().value("retry_after_seconds", 60)));
-    }
-    throw;
-  }
-}
+namespace rx::signin {
 
 void register_auth_routes(http::Router& router, AuthService& service, http::CookiePolicy cookies) {
   router.post(
@@ -29,7 +18,7 @@ void register_auth_routes(http::Router& router, AuthService& service, http::Cook
         if (!password || !password->is_string()) fields.fail("password", "required");
         fields.finish();
         SignedIn signed_in;
-        with_retry_after(res, [&] {
+        http::with_retry_after(res, [&] {
           signed_in = service.login(*email, password->get<std::string>(), ctx.client_ip());
         });
         http::set_session_cookie(res, cookies, signed_in.token, service.session_ttl_seconds());
@@ -47,7 +36,7 @@ void register_auth_routes(http::Router& router, AuthService& service, http::Cook
 
   router.get("/api/me", http::Access::kSignedIn,
              [](http::RequestContext& ctx, httplib::Response& res) {
-               const Principal& me = ctx.principal();
+               const core::Principal& me = ctx.principal();
                http::reply_json(res, 200,
                                 {{"id", me.staff_id},
                                  {"shop_id", me.shop_id},
@@ -57,4 +46,4 @@ void register_auth_routes(http::Router& router, AuthService& service, http::Cook
              });
 }
 
-}  // namespace rx::auth
+}  // namespace rx::signin
