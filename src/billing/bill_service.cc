@@ -128,9 +128,10 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   const ShopBillSettings settings{actor.time_zone, actor.refill_lead_days};
   const BillLines lines = plan_lines(input, input.billed_at.value_or(now), now, settings);
   const std::string today = core::local_date(now, actor.time_zone);
-  BillResult result;
+  // The bill as one job: it reads and writes only through `c` and answers what it wrote, so it
+  // may run more than once (storage::Database::rerunnable_write) and each run starts afresh.
   const auto record = [&](storage::Connection& c) {
-    result = BillResult{};
+    BillResult result;
     result.today = today;
     const core::ShopId shop(actor.shop_id);
     const auto existing =
@@ -177,18 +178,16 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
           core::RefillReminderId(reminder_ids[i]), scheduled[i], result.customer.name,
           result.customer.phone, result.customer.whatsapp_status, now));
     }
+    return result;
   };
   // Two counters billing one new phone at once: on PostgreSQL both transactions find no
   // customer and insert one, and the second fails on the (shop_id, phone) key when the first
   // commits. Run again, it finds that customer, as a bill a moment later would. Nothing a bill
   // writes is keyed by the request itself, so a conflict can only be a race with another
   // writer; one that lasts fails every attempt and still answers 409.
-  // `record` resets its result and writes only to the database, so it may run more than once:
-  // here, and in a write group that runs again (Database::rerunnable_write).
   for (int attempt = 1;; ++attempt) {
     try {
-      db_.rerunnable_write(record);
-      return result;
+      return db_.rerunnable_write(record);
     } catch (const AppError& e) {
       if (e.code() != ErrorCode::kConflict || attempt == kAttempts) throw;
     }
