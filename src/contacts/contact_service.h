@@ -152,8 +152,6 @@ class ContactService {
 template <>
 struct rx::core::EnumNames<rx::contacts::FollowUpDue> {
   using E = rx::contacts::FollowUpDue;
-  static constexpr std::array kNames = {std::pair{E::kAll, std::string_view("all")},
-                                        std::pair{E::kToday, std::string_view("today")},
-                                        std::pair{E::kOverdue, std::string_view("overdue")},
-                                        std::pair{E::kUpcoming, std::string_view("upcoming")}};
+  static constexpr auto kNames = spellings<E>(E::kAll, "all", E::kToday, "today", E::kOverdue,
+                                              "overdue", E::kUpcoming, "upcoming");
 };

@@ -130,59 +130,44 @@ enum class ContactSort { kNewest, kOldest, kName, kPhone, kStatus, kRecentlyUpda
 template <>
 struct rx::core::EnumNames<rx::contacts::ContactStatus> {
   using E = rx::contacts::ContactStatus;
-  static constexpr std::array kNames = {std::pair{E::kPending, std::string_view("pending")},
-                                        std::pair{E::kContacted, std::string_view("contacted")},
-                                        std::pair{E::kConverted, std::string_view("converted")},
-                                        std::pair{E::kYellow, std::string_view("yellow")}};
+  static constexpr auto kNames = spellings<E>(E::kPending, "pending", E::kContacted, "contacted",
+                                              E::kConverted, "converted", E::kYellow, "yellow");
 };
 
 template <>
 struct rx::core::EnumNames<rx::contacts::WhatsappStatus> {
   using E = rx::contacts::WhatsappStatus;
-  static constexpr std::array kNames = {std::pair{E::kUnknown, std::string_view("unknown")},
-                                        std::pair{E::kActive, std::string_view("active")},
-                                        std::pair{E::kInactive, std::string_view("inactive")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kUnknown, "unknown", E::kActive, "active", E::kInactive, "inactive");
 };
 
 template <>
 struct rx::core::EnumNames<rx::contacts::ContactSort> {
   using E = rx::contacts::ContactSort;
-  static constexpr std::array kNames = {
-      std::pair{E::kNewest, std::string_view("newest")},
-      std::pair{E::kOldest, std::string_view("oldest")},
-      std::pair{E::kName, std::string_view("name")},
-      std::pair{E::kPhone, std::string_view("phone")},
-      std::pair{E::kStatus, std::string_view("status")},
-      std::pair{E::kRecentlyUpdated, std::string_view("updated")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kNewest, "newest", E::kOldest, "oldest", E::kName, "name", E::kPhone, "phone",
+                   E::kStatus, "status", E::kRecentlyUpdated, "updated");
 };
 
 template <>
 struct rx::core::EnumNames<rx::contacts::FollowUpFilter> {
   using E = rx::contacts::FollowUpFilter;
-  static constexpr std::array kNames = {std::pair{E::kDue, std::string_view("due")},
-                                        std::pair{E::kOverdue, std::string_view("overdue")}};
+  static constexpr auto kNames = spellings<E>(E::kDue, "due", E::kOverdue, "overdue");
 };
 
 template <>
 struct rx::core::EnumNames<rx::contacts::InteractionKind> {
   using E = rx::contacts::InteractionKind;
-  static constexpr std::array kNames = {std::pair{E::kCall, std::string_view("call")},
-                                        std::pair{E::kWhatsapp, std::string_view("whatsapp")},
-                                        std::pair{E::kSms, std::string_view("sms")},
-                                        std::pair{E::kVisit, std::string_view("visit")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kCall, "call", E::kWhatsapp, "whatsapp", E::kSms, "sms", E::kVisit, "visit");
 };
 
 template <>
 struct rx::core::EnumNames<rx::contacts::InteractionOutcome> {
   using E = rx::contacts::InteractionOutcome;
-  static constexpr std::array kNames = {
-      std::pair{E::kAnswered, std::string_view("answered")},
-      std::pair{E::kNoAnswer, std::string_view("no_answer")},
-      std::pair{E::kBusy, std::string_view("busy")},
-      std::pair{E::kSwitchedOff, std::string_view("switched_off")},
-      std::pair{E::kWrongNumber, std::string_view("wrong_number")},
-      std::pair{E::kNotInterested, std::string_view("not_interested")},
-      std::pair{E::kInterested, std::string_view("interested")},
-      std::pair{E::kCallbackRequested, std::string_view("callback_requested")},
-      std::pair{E::kVisitedNoPurchase, std::string_view("visited_no_purchase")}};
+  static constexpr auto kNames = spellings<E>(
+      E::kAnswered, "answered", E::kNoAnswer, "no_answer", E::kBusy, "busy", E::kSwitchedOff,
+      "switched_off", E::kWrongNumber, "wrong_number", E::kNotInterested, "not_interested",
+      E::kInterested, "interested", E::kCallbackRequested, "callback_requested",
+      E::kVisitedNoPurchase, "visited_no_purchase");
 };

@@ -7,13 +7,38 @@
 
 namespace rx::core {
 
+// One value of a domain enum and its spelling.
+template <class E>
+using Spelling = std::pair<E, std::string_view>;
+
+namespace enum_names_detail {
+template <class E, std::size_t N>
+constexpr void fill(std::array<Spelling<E>, N>&, std::size_t) {}
+template <class E, std::size_t N, class... Rest>
+constexpr void fill(std::array<Spelling<E>, N>& out, std::size_t i, E value, std::string_view name,
+                    Rest... rest) {
+  out[i] = {value, name};
+  fill<E, N>(out, i + 1, rest...);
+}
+}  // namespace enum_names_detail
+
+// The table of an EnumNames specialisation, written as value, spelling, value, spelling, ...
+template <class E, class... ValuesAndNames>
+constexpr auto spellings(ValuesAndNames... values_and_names) {
+  static_assert(sizeof...(ValuesAndNames) % 2 == 0, "each value with its spelling");
+  std::array<Spelling<E>, sizeof...(ValuesAndNames) / 2> out{};
+  enum_names_detail::fill<E>(out, 0, values_and_names...);
+  return out;
+}
+
 // The one spelling of each value of a domain enum, used in JSON and in the database alike.
 // Specialise it beside the enum:
 //
 //   template <>
 //   struct EnumNames<ContactStatus> {
-//     static constexpr std::array kNames = {
-//         std::pair{ContactStatus::kPending, std::string_view("pending")}, ...};
+//     using E = ContactStatus;
+//     static constexpr auto kNames =
+//         spellings<E>(E::kPending, "pending", E::kContacted, "contacted", ...);
 //   };
 //
 // An enum without a specialisation cannot be read or written by name: that fails to compile.

@@ -25,12 +25,9 @@ enum class CustomerCategory {
 template <>
 struct rx::core::EnumNames<rx::customers::CustomerCategory> {
   using enum rx::customers::CustomerCategory;
-  static constexpr std::array kNames = {
-      std::pair{kContactSheet, std::string_view("contact_sheet")},
-      std::pair{kFirstTimePrescription, std::string_view("first_time_prescription")},
-      std::pair{kRegularBranded, std::string_view("regular_branded")},
-      std::pair{kGenericInformed, std::string_view("generic_informed")},
-  };
+  static constexpr auto kNames = spellings<rx::customers::CustomerCategory>(
+      kContactSheet, "contact_sheet", kFirstTimePrescription, "first_time_prescription",
+      kRegularBranded, "regular_branded", kGenericInformed, "generic_informed");
 };
 
 namespace rx::customers {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace rx::insights {
@@ -34,27 +35,23 @@ bool not_interested(Outcome o) {
   return o == Outcome::kNotInterested || o == Outcome::kWrongNumber;
 }
 
+// Indexed by ContactSnapshot::LastOutcome; empty where the phrase counts the calls.
+constexpr std::array<const char*, ContactSnapshot::kOutcomeCount> kOutcomePhrases = {
+    "not called yet",
+    "answered the last call",
+    "said they were interested",
+    "said they were not interested",
+    "asked to be called back",
+    "wrong number",
+    "",
+    "",
+    ""};
+
 std::string outcome_phrase(const ContactSnapshot& s) {
-  switch (s.last_outcome) {
-    case Outcome::kNoCall:
-      return "not called yet";
-    case Outcome::kAnswered:
-      return "answered the last call";
-    case Outcome::kInterested:
-      return "said they were interested";
-    case Outcome::kNotInterested:
-      return "said they were not interested";
-    case Outcome::kCallbackRequested:
-      return "asked to be called back";
-    case Outcome::kWrongNumber:
-      return "wrong number";
-    case Outcome::kNoAnswer:
-    case Outcome::kBusy:
-    case Outcome::kSwitchedOff:
-      return fmt::format("not reached in {} call{}", s.call_attempts - s.calls_reached,
-                         s.call_attempts - s.calls_reached == 1 ? "" : "s");
-  }
-  return "not called yet";
+  const char* fixed = kOutcomePhrases.at(static_cast<std::size_t>(s.last_outcome));
+  if (*fixed != '\0') return fixed;
+  const int unreached = s.call_attempts - s.calls_reached;
+  return fmt::format("not reached in {} call{}", unreached, unreached == 1 ? "" : "s");
 }
 
 // A phrase for feature `f` when it pushes the score in the direction of `sign`; empty when the

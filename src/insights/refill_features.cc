@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace rx::insights {
@@ -31,18 +32,13 @@ enum Feature : std::size_t {
 
 int percent(double share) { return static_cast<int>(std::lround(100 * share)); }
 
+// Indexed by RefillSnapshot::History.
+constexpr std::array<const char*, RefillSnapshot::kHistoryCount> kHistoryPhrases = {
+    "first refill of this customer", "came back on time last time", "came back late last time",
+    "did not come back last time"};
+
 std::string history_phrase(const RefillSnapshot& s) {
-  switch (s.history) {
-    case History::kFirstRefill:
-      return "first refill of this customer";
-    case History::kOnTime:
-      return "came back on time last time";
-    case History::kLate:
-      return "came back late last time";
-    case History::kLapsed:
-      return "did not come back last time";
-  }
-  return "first refill of this customer";
+  return kHistoryPhrases.at(static_cast<std::size_t>(s.history));
 }
 
 std::string phrase(const RefillSnapshot& s, std::size_t f, double sign) {

@@ -103,18 +103,6 @@ double score(const TrainedScorer& scorer, std::span<const double> x, int row_cat
   return scorer.baseline.rate(row_category);
 }
 
-std::string_view baseline_reason_name(BaselineReason reason) {
-  switch (reason) {
-    case BaselineReason::kNone:
-      return "none";
-    case BaselineReason::kTooFewLabelled:
-      return "too_few_labelled";
-    case BaselineReason::kTooFewPositives:
-      return "too_few_positives";
-    case BaselineReason::kModelNotBetter:
-      return "model_not_better";
-  }
-  return "none";
-}
+std::string_view baseline_reason_name(BaselineReason reason) { return core::enum_name(reason); }
 
 }  // namespace rx::insights

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/enum_names.h"
 #include "insights/category_rates.h"
 #include "insights/logistic_model.h"
 
@@ -39,6 +40,18 @@ enum class ScorerKind { kModel, kBaseline };
 
 // Why the baseline scores instead of the model (kNone when the model does).
 enum class BaselineReason { kNone, kTooFewLabelled, kTooFewPositives, kModelNotBetter };
+
+}  // namespace rx::insights
+
+template <>
+struct rx::core::EnumNames<rx::insights::BaselineReason> {
+  using E = rx::insights::BaselineReason;
+  static constexpr auto kNames =
+      spellings<E>(E::kNone, "none", E::kTooFewLabelled, "too_few_labelled", E::kTooFewPositives,
+                   "too_few_positives", E::kModelNotBetter, "model_not_better");
+};
+
+namespace rx::insights {
 
 struct TrainingRules {
   std::int64_t min_labelled = 200;

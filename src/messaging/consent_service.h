@@ -66,7 +66,6 @@ class ConsentService {
 template <>
 struct rx::core::EnumNames<rx::messaging::ConsentMethod> {
   using E = rx::messaging::ConsentMethod;
-  static constexpr std::array kNames = {std::pair{E::kCounter, std::string_view("counter")},
-                                        std::pair{E::kForm, std::string_view("form")},
-                                        std::pair{E::kStaff, std::string_view("staff")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kCounter, "counter", E::kForm, "form", E::kStaff, "staff");
 };

@@ -21,17 +21,13 @@ enum class MessageStatus { kQueued, kSending, kSent, kDelivered, kRead, kFailed 
 template <>
 struct rx::core::EnumNames<rx::messaging::MessageChannel> {
   using E = rx::messaging::MessageChannel;
-  static constexpr std::array kNames = {std::pair{E::kWhatsapp, std::string_view("whatsapp")},
-                                        std::pair{E::kSms, std::string_view("sms")}};
+  static constexpr auto kNames = spellings<E>(E::kWhatsapp, "whatsapp", E::kSms, "sms");
 };
 
 template <>
 struct rx::core::EnumNames<rx::messaging::MessageStatus> {
   using E = rx::messaging::MessageStatus;
-  static constexpr std::array kNames = {std::pair{E::kQueued, std::string_view("queued")},
-                                        std::pair{E::kSending, std::string_view("sending")},
-                                        std::pair{E::kSent, std::string_view("sent")},
-                                        std::pair{E::kDelivered, std::string_view("delivered")},
-                                        std::pair{E::kRead, std::string_view("read")},
-                                        std::pair{E::kFailed, std::string_view("failed")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kQueued, "queued", E::kSending, "sending", E::kSent, "sent", E::kDelivered,
+                   "delivered", E::kRead, "read", E::kFailed, "failed");
 };

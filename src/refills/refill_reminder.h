@@ -75,29 +75,23 @@ struct RefillFilter {
 template <>
 struct rx::core::EnumNames<rx::refills::RefillStatus> {
   using E = rx::refills::RefillStatus;
-  static constexpr std::array kNames = {std::pair{E::kPending, std::string_view("pending")},
-                                        std::pair{E::kSent, std::string_view("sent")},
-                                        std::pair{E::kResponded, std::string_view("responded")},
-                                        std::pair{E::kRefilled, std::string_view("refilled")},
-                                        std::pair{E::kCancelled, std::string_view("cancelled")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kPending, "pending", E::kSent, "sent", E::kResponded, "responded",
+                   E::kRefilled, "refilled", E::kCancelled, "cancelled");
 };
 
 template <>
 struct rx::core::EnumNames<rx::refills::RefillChannel> {
   using E = rx::refills::RefillChannel;
-  static constexpr std::array kNames = {std::pair{E::kWhatsapp, std::string_view("whatsapp")},
-                                        std::pair{E::kCall, std::string_view("call")},
-                                        std::pair{E::kSms, std::string_view("sms")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kWhatsapp, "whatsapp", E::kCall, "call", E::kSms, "sms");
 };
 
 template <>
 struct rx::core::EnumNames<rx::refills::RefillResponse> {
   using E = rx::refills::RefillResponse;
-  static constexpr std::array kNames = {
-      std::pair{E::kWillVisit, std::string_view("will_visit")},
-      std::pair{E::kRefilledElsewhere, std::string_view("refilled_elsewhere")},
-      std::pair{E::kStoppedMedicine, std::string_view("stopped_medicine")},
-      std::pair{E::kNotReachable, std::string_view("not_reachable")},
-      std::pair{E::kCallBack, std::string_view("call_back")},
-      std::pair{E::kOther, std::string_view("other")}};
+  static constexpr auto kNames =
+      spellings<E>(E::kWillVisit, "will_visit", E::kRefilledElsewhere, "refilled_elsewhere",
+                   E::kStoppedMedicine, "stopped_medicine", E::kNotReachable, "not_reachable",
+                   E::kCallBack, "call_back", E::kOther, "other");
 };

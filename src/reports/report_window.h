@@ -51,9 +51,7 @@ std::vector<std::string> each_week(const ReportWindow& window);
 
 template <>
 struct rx::core::EnumNames<rx::reports::ReportFormat> {
-  static constexpr std::array kNames = {
-      std::pair{rx::reports::ReportFormat::kJson, std::string_view("json")},
-      std::pair{rx::reports::ReportFormat::kCsv, std::string_view("csv")},
-      std::pair{rx::reports::ReportFormat::kXlsx, std::string_view("xlsx")},
-  };
+  static constexpr auto kNames = spellings<rx::reports::ReportFormat>(
+      rx::reports::ReportFormat::kJson, "json", rx::reports::ReportFormat::kCsv, "csv",
+      rx::reports::ReportFormat::kXlsx, "xlsx");
 };

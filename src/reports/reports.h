@@ -133,17 +133,14 @@ struct TimeseriesReport {
 
 template <>
 struct rx::core::EnumNames<rx::reports::TimeseriesMetric> {
-  static constexpr std::array kNames = {
-      std::pair{rx::reports::TimeseriesMetric::kConversions, std::string_view("conversions")},
-      std::pair{rx::reports::TimeseriesMetric::kRefills, std::string_view("refills")},
-      std::pair{rx::reports::TimeseriesMetric::kBills, std::string_view("bills")},
-  };
+  static constexpr auto kNames = spellings<rx::reports::TimeseriesMetric>(
+      rx::reports::TimeseriesMetric::kConversions, "conversions",
+      rx::reports::TimeseriesMetric::kRefills, "refills", rx::reports::TimeseriesMetric::kBills,
+      "bills");
 };
 
 template <>
 struct rx::core::EnumNames<rx::reports::TimeseriesInterval> {
-  static constexpr std::array kNames = {
-      std::pair{rx::reports::TimeseriesInterval::kDay, std::string_view("day")},
-      std::pair{rx::reports::TimeseriesInterval::kWeek, std::string_view("week")},
-  };
+  static constexpr auto kNames = spellings<rx::reports::TimeseriesInterval>(
+      rx::reports::TimeseriesInterval::kDay, "day", rx::reports::TimeseriesInterval::kWeek, "week");
 };

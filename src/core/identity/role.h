@@ -13,9 +13,8 @@ enum class Role { kOwner, kManager, kStaff };
 
 template <>
 struct EnumNames<Role> {
-  static constexpr std::array kNames = {std::pair{Role::kOwner, std::string_view("owner")},
-                                        std::pair{Role::kManager, std::string_view("manager")},
-                                        std::pair{Role::kStaff, std::string_view("staff")}};
+  static constexpr auto kNames =
+      spellings<Role>(Role::kOwner, "owner", Role::kManager, "manager", Role::kStaff, "staff");
 };
 
 // The role's name in JSON and in the database ("owner", "manager", "staff").
