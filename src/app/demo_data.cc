@@ -237,8 +237,9 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
       if (i % 3 == 2) continue;  // a third not called yet
       clock.set(now - day(rng) * kDayMs);
       const Outcome result = outcomes[outcome(rng)];
-      contact_service.add_interaction(caller, core::ContactId(contact.id),
-                                      {contacts::InteractionKind::kCall, result, std::nullopt});
+      contact_service.add_interaction(
+          caller, core::ContactId(contact.id),
+          {contacts::InteractionKind::kCall, result, std::nullopt, std::nullopt});
       if (result == Outcome::kCallbackRequested) {
         contact_service.add_follow_up(
             caller, core::ContactId(contact.id),

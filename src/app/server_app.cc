@@ -7,6 +7,7 @@
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
+#include "insights_api/contact_times_routes.h"
 #include "messaging/consent_routes.h"
 #include "messaging/messaging_routes.h"
 #include "messaging/outbox_review_routes.h"
@@ -94,6 +95,7 @@ int serve(const ServeConfig& config) {
   billing::CustomerDetailService customer_detail_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
   reports::ReportService report_service(*db, clock);
+  insights_api::ContactTimesService contact_times_service(*db, clock);
   messaging::MessagingSettingsService messaging_settings(*db, clock);
   messaging::MessageService message_service(*db);
   messaging::OutboxReviewService outbox_review(*db, clock);
@@ -116,6 +118,7 @@ int serve(const ServeConfig& config) {
   billing::register_customer_detail_routes(server.router(), customer_detail_service);
   refills::register_refill_routes(server.router(), refill_service);
   reports::register_report_routes(server.router(), report_service);
+  insights_api::register_contact_times_routes(server.router(), contact_times_service);
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
   messaging::register_outbox_review_routes(server.router(), outbox_review, test_messages);
   messaging::register_consent_routes(server.router(), consent_service);

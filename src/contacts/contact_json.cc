@@ -61,7 +61,8 @@ nlohmann::json to_json(const Interaction& i, std::string_view tz) {
           {"kind", to_string(i.kind)},
           {"outcome", to_string(i.outcome)},
           {"notes", core::nullable(i.notes)},
-          {"created_at", core::format_instant(i.created_at, tz)}};
+          {"created_at", core::format_instant(i.created_at, tz)},
+          {"occurred_at", core::format_instant(i.occurred_at, tz)}};
 }
 
 nlohmann::json to_json(const FollowUp& f, std::string_view tz) {

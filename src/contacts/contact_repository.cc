@@ -89,7 +89,8 @@ constexpr storage::Table kInteractionFields{column("contact_id", &Interaction::c
                                             column("kind", &Interaction::kind),
                                             column("outcome", &Interaction::outcome),
                                             column("notes", &Interaction::notes),
-                                            column("created_at", &Interaction::created_at)};
+                                            column("created_at", &Interaction::created_at),
+                                            column("occurred_at", &Interaction::occurred_at)};
 constexpr storage::Table kInteractionJoined{column("s.name", &Interaction::staff_name)};
 
 Interaction interaction_from_row(const storage::RowView& r) {
@@ -382,7 +383,7 @@ void ContactRepository::flag_wrong_number(storage::Connection& c, ShopId shop_id
 core::InteractionId ContactRepository::insert_interaction(
     storage::Connection& c, ShopId shop_id, ContactId contact_id, std::optional<StaffId> staff_id,
     InteractionKind kind, InteractionOutcome outcome, const std::optional<std::string>& notes,
-    std::int64_t now_ms) {
+    std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms) {
   static const std::string sql = "INSERT INTO contact_interactions (shop_id, " +
                                  kInteractionFields.select_list() + ") VALUES (?, " +
                                  kInteractionFields.placeholders() + ")";
@@ -393,6 +394,7 @@ core::InteractionId ContactRepository::insert_interaction(
   row.outcome = outcome;
   row.notes = notes;
   row.created_at = now_ms;
+  row.occurred_at = occurred_at_ms.value_or(now_ms);
   Params params;
   params.reserve(1 + kInteractionFields.size());
   params.emplace_back(shop_id.value());

@@ -74,13 +74,12 @@ class ContactRepository {
   static void flag_wrong_number(storage::Connection& c, ShopId shop_id, ContactId id,
                                 std::int64_t now_ms);
 
-  // `staff_id` empty: logged by rxtrack itself (a reply that came in).
-  static core::InteractionId insert_interaction(storage::Connection& c, ShopId shop_id,
-                                                ContactId contact_id,
-                                                std::optional<StaffId> staff_id,
-                                                InteractionKind kind, InteractionOutcome outcome,
-                                                const std::optional<std::string>& notes,
-                                                std::int64_t now_ms);
+  // `staff_id` empty: logged by rxtrack itself (a reply that came in). `occurred_at_ms` empty:
+  // it happened when it was logged (`now_ms`).
+  static core::InteractionId insert_interaction(
+      storage::Connection& c, ShopId shop_id, ContactId contact_id, std::optional<StaffId> staff_id,
+      InteractionKind kind, InteractionOutcome outcome, const std::optional<std::string>& notes,
+      std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms = std::nullopt);
   // Every interaction of the contact, newest first (the privacy export's).
   static std::vector<Interaction> interactions(storage::Connection& c, ShopId shop_id,
                                                ContactId contact_id);

@@ -88,12 +88,30 @@ ContactUpdate read_update(const nlohmann::json& body) {
   return update;
 }
 
+// RFC 3339: a date, a time and an offset (Z or +HH:MM); a time without one is refused, since
+// a call logged later from a personal phone must say which clock it was read from.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
+  const bool zulu = !text.empty() && (text.back() == 'Z' || text.back() == 'z');
+  const bool offset = text.size() >= 6 &&
+                      (text[text.size() - 6] == '+' || text[text.size() - 6] == '-') &&
+                      text[text.size() - 3] == ':';
+  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't') || !(zulu || offset))
+    return std::nullopt;
+  return core::parse_instant(text, "UTC");
+}
+
 NewInteraction read_interaction(const nlohmann::json& body) {
   core::FieldReader fields(body);
   NewInteraction in;
   const std::string kind = fields.text("kind", Presence::kRequired, 20).value_or("");
   const std::string outcome = fields.text("outcome", Presence::kRequired, 40).value_or("");
   in.notes = fields.text("notes", Presence::kOptional, 4000);
+  if (auto occurred = fields.text("occurred_at", Presence::kOptional, 40)) {
+    in.occurred_at = parse_rfc3339(*occurred);
+    if (!in.occurred_at)
+      fields.fail("occurred_at",
+                  "must be a date-time with an offset like 2026-12-07T18:30:00+05:30");
+  }
   if (!kind.empty()) {
     const std::optional<InteractionKind> known = parse_interaction_kind(kind);
     if (known)

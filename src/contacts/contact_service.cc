@@ -37,6 +37,19 @@ std::int64_t start_of_tomorrow(const auth::Principal& actor, std::int64_t now_ms
   return core::start_of_local_day(core::add_days(today, 1), actor.time_zone);
 }
 
+// An interaction logged after the fact: at most kOccurredAtMaxFutureMs ahead of `now` (a phone's
+// clock a little fast) and at most kOccurredAtMaxAgeMs behind it.
+void check_occurred_at(std::int64_t occurred_at, std::int64_t now) {
+  if (occurred_at > now + kOccurredAtMaxFutureMs) {
+    throw AppError(ErrorCode::kValidation, "occurred_at is in the future",
+                   {{"fields", {{"occurred_at", "must not be more than 5 minutes from now"}}}});
+  }
+  if (occurred_at < now - kOccurredAtMaxAgeMs) {
+    throw AppError(ErrorCode::kValidation, "occurred_at is too old",
+                   {{"fields", {{"occurred_at", "must not be older than 30 days"}}}});
+  }
+}
+
 // Checks that every chosen staff member belongs to the shop and is active.
 void check_assignees(storage::Connection& c, ShopId shop_id, const std::vector<StaffId>& ids) {
   for (StaffId staff_id : ids) {
@@ -150,11 +163,13 @@ Contact ContactService::update(const auth::Principal& actor, ContactId id,
 Interaction ContactService::add_interaction(const auth::Principal& actor, ContactId id,
                                             const NewInteraction& in) {
   Interaction created;
+  if (in.occurred_at) check_occurred_at(*in.occurred_at, clock_.now_ms());
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     Contact contact = visible_contact(c, actor, id);
     const std::int64_t now = clock_.now_ms();
+    const std::int64_t occurred_at = in.occurred_at.value_or(now);
     const core::InteractionId interaction_id = ContactRepository::insert_interaction(
-        c, shop_of(actor), id, staff_of(actor), in.kind, in.outcome, in.notes, now);
+        c, shop_of(actor), id, staff_of(actor), in.kind, in.outcome, in.notes, now, occurred_at);
     if (contact.status == ContactStatus::kPending) {
       ContactRepository::move_status(c, shop_of(actor), id, ContactStatus::kPending,
                                      ContactStatus::kContacted, now);
@@ -168,7 +183,8 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, Contac
                           in.kind,
                           in.outcome,
                           in.notes,
-                          now};
+                          now,
+                          occurred_at};
   });
   return created;
 }

@@ -46,7 +46,12 @@ struct NewInteraction {
   InteractionKind kind = InteractionKind::kCall;
   InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
+  std::optional<std::int64_t> occurred_at;  // empty: now; else within kOccurredAtBounds of now
 };
+
+// How far from the moment it is logged an interaction may say it happened.
+inline constexpr std::int64_t kOccurredAtMaxFutureMs = 5 * 60 * 1000;
+inline constexpr std::int64_t kOccurredAtMaxAgeMs = 30LL * 24 * 60 * 60 * 1000;
 
 struct NewFollowUp {
   std::int64_t due_at = 0;
@@ -98,7 +103,8 @@ class ContactService {
   // workflow does not allow (is_allowed_move) or that another request made first.
   Contact update(const auth::Principal& actor, core::ContactId id, const ContactUpdate& update);
   // Logs a call, message or visit; a pending contact becomes contacted, and the outcome
-  // wrong_number flags the number. Throws kNotFound as get().
+  // wrong_number flags the number. Throws kNotFound as get(), kValidation naming occurred_at
+  // when it is more than kOccurredAtMaxFutureMs ahead or kOccurredAtMaxAgeMs behind now.
   Interaction add_interaction(const auth::Principal& actor, core::ContactId id,
                               const NewInteraction& in);
   // Throws kNotFound as get().

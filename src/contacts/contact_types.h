@@ -83,7 +83,8 @@ struct Interaction {
   InteractionKind kind = InteractionKind::kCall;
   InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
-  std::int64_t created_at = 0;
+  std::int64_t created_at = 0;   // when it was logged
+  std::int64_t occurred_at = 0;  // when it happened: created_at unless logged after the fact
 };
 
 struct FollowUp {

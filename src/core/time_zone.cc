@@ -163,6 +163,14 @@ std::string local_date(std::int64_t epoch_ms, std::string_view time_zone) {
   return format_date(date::floor<date::days>(local));
 }
 
+LocalWeekHour local_week_hour(std::int64_t epoch_ms, std::string_view time_zone) {
+  const auto at = date::floor<std::chrono::seconds>(SysMillis{Millis{epoch_ms}});
+  const date::sys_seconds local = at + offset_at(zone_or_utc(time_zone), at);
+  const date::sys_days day = date::floor<date::days>(local);
+  const auto hour = std::chrono::duration_cast<std::chrono::hours>(local - day).count();
+  return {static_cast<int>(date::weekday{day}.iso_encoding()), static_cast<int>(hour)};
+}
+
 std::optional<std::int64_t> parse_instant(std::string_view text, std::string_view time_zone) {
   auto ymd = parse_date(text.substr(0, std::min<std::size_t>(10, text.size())));
   if (!ymd) return std::nullopt;

@@ -24,6 +24,13 @@ std::string_view format_instant(std::int64_t epoch_ms, std::string_view time_zon
 // The calendar date of the instant in the given zone.
 std::string local_date(std::int64_t epoch_ms, std::string_view time_zone);
 
+// The weekday (ISO: Monday = 1 ... Sunday = 7) and hour (0..23) of the instant in the zone.
+struct LocalWeekHour {
+  int weekday = 1;
+  int hour = 0;
+};
+LocalWeekHour local_week_hour(std::int64_t epoch_ms, std::string_view time_zone);
+
 // Parses ISO 8601 "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)"; a time without an offset is taken
 // as shop-local. A bare date "YYYY-MM-DD" is local midnight.
 std::optional<std::int64_t> parse_instant(std::string_view text, std::string_view time_zone);

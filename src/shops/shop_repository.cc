@@ -12,7 +12,9 @@ constexpr storage::Table kKey(storage::column("id", &Shop::id));
 constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("phone_region", &Shop::phone_region),
                                  storage::column("time_zone", &Shop::time_zone),
-                                 storage::column("refill_lead_days", &Shop::refill_lead_days));
+                                 storage::column("refill_lead_days", &Shop::refill_lead_days),
+                                 storage::column("call_window_start", &Shop::call_window_start),
+                                 storage::column("call_window_end", &Shop::call_window_end));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

@@ -18,7 +18,9 @@ nlohmann::json to_json(const Shop& shop) {
           {"name", shop.name},
           {"phone_region", shop.phone_region},
           {"time_zone", shop.time_zone},
-          {"refill_lead_days", shop.refill_lead_days}};
+          {"refill_lead_days", shop.refill_lead_days},
+          {"call_window_start", shop.call_window_start},
+          {"call_window_end", shop.call_window_end}};
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -42,6 +44,21 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
     shop.refill_lead_days =
         static_cast<int>(fields.integer("refill_lead_days", Presence::kRequired, 0, 60)
                              .value_or(shop.refill_lead_days));
+  }
+  if (fields.has("call_window_start")) {
+    shop.call_window_start =
+        static_cast<int>(fields.integer("call_window_start", Presence::kRequired, 0, 23)
+                             .value_or(shop.call_window_start));
+  }
+  if (fields.has("call_window_end")) {
+    shop.call_window_end =
+        static_cast<int>(fields.integer("call_window_end", Presence::kRequired, 1, 24)
+                             .value_or(shop.call_window_end));
+  }
+  if ((fields.has("call_window_start") || fields.has("call_window_end")) &&
+      shop.call_window_start >= shop.call_window_end) {
+    fields.fail(fields.has("call_window_end") ? "call_window_end" : "call_window_start",
+                "the calling hours must end after they start");
   }
   fields.finish();
   return shop;
