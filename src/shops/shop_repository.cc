@@ -1,5 +1,6 @@
 #include "shops/shop_repository.h"
 
+#include "shops/refill_cadence_codec.h"
 #include "storage/table.h"
 
 #include <string>
@@ -12,7 +13,8 @@ constexpr storage::Table kKey(storage::column("id", &Shop::id));
 constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("phone_region", &Shop::phone_region),
                                  storage::column("time_zone", &Shop::time_zone),
-                                 storage::column("refill_lead_days", &Shop::refill_lead_days));
+                                 storage::column("refill_lead_days", &Shop::refill_lead_days),
+                                 storage::column("refill_cadence", &Shop::refill_cadence));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

@@ -1,5 +1,6 @@
 #include "shops/shop_routes.h"
 
+#include "automation/refill_cadence.h"
 #include "core/json_fields.h"
 #include "core/time_zone.h"
 #include "http/retry_after.h"
@@ -18,7 +19,9 @@ nlohmann::json to_json(const Shop& shop) {
           {"name", shop.name},
           {"phone_region", shop.phone_region},
           {"time_zone", shop.time_zone},
-          {"refill_lead_days", shop.refill_lead_days}};
+          {"refill_lead_days", shop.refill_lead_days},
+          {"refill_cadence", effective_cadence(shop).offsets},
+          {"refill_cadence_is_default", !shop.refill_cadence.has_value()}};
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -42,6 +45,12 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
     shop.refill_lead_days =
         static_cast<int>(fields.integer("refill_lead_days", Presence::kRequired, 0, 60)
                              .value_or(shop.refill_lead_days));
+  }
+  // null goes back to the default, [-refill_lead_days].
+  if (body.contains("refill_cadence") && body["refill_cadence"].is_null()) {
+    shop.refill_cadence.reset();
+  } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
+    shop.refill_cadence = std::move(*cadence);
   }
   fields.finish();
   return shop;
