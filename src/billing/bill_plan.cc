@@ -4,6 +4,8 @@
 #include "core/time_zone.h"
 #include "refills/refill_reminder.h"
 
+#include <algorithm>
+
 namespace rx::billing {
 namespace {
 
@@ -87,6 +89,22 @@ BillLines plan_lines(const BillInput& input, std::int64_t billed_at, std::int64_
   }
   out.total_paise = total_of(out.lines);
   return out;
+}
+
+std::vector<std::string> reminder_step_dates(const std::string& runs_out_on,
+                                             const std::string& bill_date,
+                                             const automation::RefillCadence& cadence,
+                                             std::optional<int> customer_lead_days) {
+  // The steps of a medicine running out on day 0 are the offsets from its run-out date.
+  const date::sys_days day0{};
+  std::vector<std::string> dates;
+  for (date::sys_days day : automation::step_days(day0, cadence, customer_lead_days)) {
+    std::string on = core::add_days(runs_out_on, static_cast<int>((day - day0).count()));
+    if (on < bill_date) on = bill_date;
+    if (dates.empty() || dates.back() != on) dates.push_back(std::move(on));
+  }
+  if (dates.empty()) dates.push_back(std::max(runs_out_on, bill_date));
+  return dates;
 }
 
 BillPlan plan_bill(const BillInput& input, const BillLines& lines,

@@ -5,6 +5,7 @@
 // the shop's settings. BillService reads those, plans, then applies the plan statement by
 // statement (bill_service.cc). Both functions are pure: they read no clock and no database.
 
+#include "automation/refill_cadence.h"
 #include "billing/bill.h"
 #include "contacts/contact_types.h"
 #include "core/strong_id.h"
@@ -32,6 +33,15 @@ struct PlannedLine {
   // before the bill's date. None for a line without duration (skipped or not asked).
   std::optional<std::string> remind_on;
 };
+
+// The days of a line's refill reminder steps: `cadence`'s steps (the customer's own lead moving
+// the first one before running out, automation::step_days) for a medicine running out on
+// `runs_out_on`, a step before `bill_date` moved to it, and steps falling on one day made one;
+// never empty. Dates are YYYY-MM-DD.
+std::vector<std::string> reminder_step_dates(const std::string& runs_out_on,
+                                             const std::string& bill_date,
+                                             const automation::RefillCadence& cadence,
+                                             std::optional<int> customer_lead_days);
 
 // A bill's lines priced and dated from the request alone: made once, before the transaction,
 // however many times the transaction runs.

@@ -8,6 +8,7 @@
 #include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "refills/refill_repository.h"
+#include "shops/shop_repository.h"
 
 namespace rx::billing {
 
@@ -90,7 +91,8 @@ void close_refilled(storage::Connection& c, core::ShopId shop, core::CustomerId 
 // their ids; `lines` stays as planned, for a run again.
 std::vector<BillItem> write_lines(storage::Connection& c, core::ShopId shop,
                                   core::CustomerId customer_id, core::BillId bill_id,
-                                  const BillLines& lines, std::int64_t now,
+                                  const BillLines& lines, const automation::RefillCadence& cadence,
+                                  std::optional<int> customer_lead_days, std::int64_t now,
                                   std::vector<refills::NewRefillReminder>& scheduled,
                                   std::vector<std::int64_t>& reminder_ids) {
   std::vector<BillItem> stored;
@@ -110,8 +112,11 @@ std::vector<BillItem> write_lines(storage::Connection& c, core::ShopId shop,
     const std::int64_t purchase_id =
         BillRepository::insert_purchase(c, shop, customer_id, item.id, purchase, line.medicine_key);
     if (!line.remind_on) continue;
+    std::vector<std::string> steps =
+        reminder_step_dates(*item.runs_out_on, lines.bill_date, cadence, customer_lead_days);
+    std::string remind_on = steps.front();
     scheduled.push_back({customer_id.value(), purchase_id, bill_id.value(), item.medicine,
-                         *item.runs_out_on, *line.remind_on});
+                         *item.runs_out_on, std::move(remind_on), std::move(steps)});
     reminder_ids.push_back(
         refills::RefillRepository::insert(c, shop, scheduled.back(), now).value());
   }
@@ -155,8 +160,17 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     close_refilled(c, shop, customer_id, bill_id, lines, now, result.refilled_reminder_ids);
     std::vector<refills::NewRefillReminder> scheduled;
     std::vector<std::int64_t> reminder_ids;
+    // The reminders follow the shop's cadence, its first step moved by the customer's own lead
+    // (as the counter just set it, or as stored).
+    const auto shop_row = shops::ShopRepository::find(c, shop.value());
+    if (!shop_row) throw AppError(ErrorCode::kNotFound, "shop not found");
+    std::optional<std::int64_t> lead = existing ? existing->refill_lead_days : std::nullopt;
+    if (plan.customer.fields.refill_lead_days) lead = *plan.customer.fields.refill_lead_days;
+    const std::optional<int> customer_lead =
+        lead ? std::optional<int>(static_cast<int>(*lead)) : std::nullopt;
     std::vector<BillItem> stored =
-        write_lines(c, shop, customer_id, bill_id, lines, now, scheduled, reminder_ids);
+        write_lines(c, shop, customer_id, bill_id, lines, shops::effective_cadence(*shop_row),
+                    customer_lead, now, scheduled, reminder_ids);
 
     // The answer is built from what was just written rather than read back: the bill's rows
     // hold nothing the statements above did not set. The customer's row is read, as its update

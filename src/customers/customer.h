@@ -58,6 +58,8 @@ struct Customer {
   std::optional<std::string> primary_doctor;
   bool prefers_generic = false;
   std::optional<std::string> notes;
+  // Days before a medicine runs out to remind this customer; nullopt: the shop's cadence.
+  std::optional<std::int64_t> refill_lead_days;
   std::int64_t visit_count = 0;
   std::optional<std::int64_t> first_visit_at;
   std::optional<std::int64_t> last_visit_at;
@@ -107,6 +109,7 @@ struct CustomerFields {
   std::optional<std::optional<std::string>> primary_doctor;
   std::optional<bool> prefers_generic;
   std::optional<std::optional<std::string>> notes;
+  std::optional<std::optional<std::int64_t>> refill_lead_days;  // 0..60
   std::optional<bool> whatsapp_consent;
   std::optional<bool> sms_consent;
 };

@@ -46,6 +46,7 @@ ChangedFields changed_fields(const CustomerFields& f, const Customer& was, bool 
   if (f.category && (is_new || *f.category != was.category)) out.profile.push_back("category");
   if (changes(f.age, was.age)) out.profile.push_back("age");
   if (changes(f.birth_year, was.birth_year)) out.profile.push_back("birth_year");
+  if (changes(f.refill_lead_days, was.refill_lead_days)) out.profile.push_back("refill_lead_days");
   if (changes(f.gender, was.gender)) out.profile.push_back("gender");
   if (changes(f.address, was.address)) out.profile.push_back("address");
   if (changes(f.email, was.email)) out.profile.push_back("email");

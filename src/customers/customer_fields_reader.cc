@@ -54,6 +54,7 @@ CustomerFields read_customer_fields(core::FieldReader& fields, const nlohmann::j
   f.allergies = clearable_text(fields, body, "allergies", 1000);
   f.primary_doctor = clearable_text(fields, body, "primary_doctor", 200);
   f.notes = clearable_text(fields, body, "notes", 4000);
+  f.refill_lead_days = clearable_int(fields, body, "refill_lead_days", 0, 60);
   f.prefers_generic = fields.boolean("prefers_generic", Presence::kOptional);
   f.whatsapp_consent = fields.boolean("whatsapp_consent", Presence::kOptional);
   f.sms_consent = fields.boolean("sms_consent", Presence::kOptional);

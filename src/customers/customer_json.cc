@@ -16,6 +16,7 @@ void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
       .field("category", core::enum_name(c.category))
       .field("age", c.age)
       .field("birth_year", c.birth_year)
+      .field("refill_lead_days", c.refill_lead_days)
       .field("gender", c.gender)
       .field("address", c.address)
       .field("email", c.email)

@@ -23,6 +23,7 @@ constexpr storage::Table kCustomer(
     column("address", &Customer::address), column("email", &Customer::email),
     column("allergies", &Customer::allergies), column("primary_doctor", &Customer::primary_doctor),
     column("prefers_generic", &Customer::prefers_generic), column("notes", &Customer::notes),
+    column("refill_lead_days", &Customer::refill_lead_days),
     column("visit_count", &Customer::visit_count),
     column("first_visit_at", &Customer::first_visit_at),
     column("last_visit_at", &Customer::last_visit_at),
@@ -104,6 +105,7 @@ void add_common(storage::Assignments& a, const CustomerFields& f) {
   a.set_if("primary_doctor", f.primary_doctor);
   a.set_if("prefers_generic", f.prefers_generic);
   a.set_if("notes", f.notes);
+  a.set_if("refill_lead_days", f.refill_lead_days);
   a.set_if("whatsapp_consent", f.whatsapp_consent);
   a.set_if("sms_consent", f.sms_consent);
 }

@@ -39,6 +39,7 @@ struct Message {
 struct NewMessage {
   std::int64_t customer_id = 0;
   std::optional<std::int64_t> refill_reminder_id;
+  std::optional<std::int64_t> refill_step;  // the reminder's step it attempts
   MessageChannel channel = MessageChannel::kWhatsapp;
   std::string to_phone;
   std::string template_name;
@@ -55,7 +56,9 @@ struct MessageFilter {
   std::optional<std::int64_t> created_until;  // instant, exclusive
 };
 
-// "reminder:<id>:<channel>": the key that lets a reminder go out at most once per channel.
-std::string reminder_message_key(core::RefillReminderId reminder_id, MessageChannel channel);
+// "reminder:<id>:<step>:<channel>": the key that lets each step of a reminder go out at most
+// once per channel.
+std::string reminder_message_key(core::RefillReminderId reminder_id, std::int64_t step,
+                                 MessageChannel channel);
 
 }  // namespace rx::messaging

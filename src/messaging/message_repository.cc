@@ -86,8 +86,9 @@ storage::Conditions where(core::ShopId shop, const MessageFilter& f) {
 
 }  // namespace
 
-std::string reminder_message_key(core::RefillReminderId reminder, MessageChannel channel) {
-  return fmt::format("reminder:{}:{}", reminder.value(), core::enum_name(channel));
+std::string reminder_message_key(core::RefillReminderId reminder, std::int64_t step,
+                                 MessageChannel channel) {
+  return fmt::format("reminder:{}:{}:{}", reminder.value(), step, core::enum_name(channel));
 }
 
 std::optional<core::MessageId> MessageRepository::enqueue(storage::Connection& c, core::ShopId shop,
@@ -95,12 +96,14 @@ std::optional<core::MessageId> MessageRepository::enqueue(storage::Connection& c
                                                           std::int64_t now_ms) {
   return storage::first_row_as(
       c, R"(
-INSERT INTO messages (shop_id, customer_id, refill_reminder_id, channel, to_phone, template,
-                      parameters, idempotency_key, status, attempts, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
+INSERT INTO messages (shop_id, customer_id, refill_reminder_id, refill_step, channel, to_phone,
+                      template, parameters, idempotency_key, status, attempts, created_at,
+                      updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
 ON CONFLICT (shop_id, idempotency_key) DO NOTHING RETURNING id)",
-      {shop.value(), m.customer_id, m.refill_reminder_id, Codec<MessageChannel>::bind(m.channel),
-       m.to_phone, m.template_name, m.parameters, m.idempotency_key, now_ms, now_ms},
+      {shop.value(), m.customer_id, m.refill_reminder_id, m.refill_step,
+       Codec<MessageChannel>::bind(m.channel), m.to_phone, m.template_name, m.parameters,
+       m.idempotency_key, now_ms, now_ms},
       [](const storage::RowView& r) { return Codec<core::MessageId>::read(r, 0); });
 }
 

@@ -15,6 +15,7 @@ constexpr storage::Table kShopColumns(column("id", &ShopClock::id),
 // A due reminder's columns are expressions over rr (the reminder) and cu (its customer).
 constexpr storage::Table kDueColumns(column("rr.id", &DueReminder::reminder_id),
                                      column("rr.customer_id", &DueReminder::customer_id),
+                                     column("rr.step", &DueReminder::step),
                                      column("rr.medicine", &DueReminder::medicine),
                                      column("rr.runs_out_on", &DueReminder::runs_out_on),
                                      column("cu.phone", &DueReminder::phone),
@@ -23,12 +24,16 @@ constexpr storage::Table kDueConsent(column("cu.whatsapp_consent", &ChannelConse
                                      column("cu.sms_consent", &ChannelConsent::sms));
 constexpr storage::Table kDueHistory(
     column("cu.whatsapp_status = 'inactive'", &DueReminder::whatsapp_inactive),
-    column("EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id\n"
-           "               AND m.refill_reminder_id = rr.id AND m.channel = 'whatsapp')",
-           &DueReminder::had_whatsapp),
-    column("EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id\n"
-           "               AND m.refill_reminder_id = rr.id AND m.channel = 'sms')",
-           &DueReminder::had_sms));
+    column(
+        "EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id\n"
+        "               AND m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = rr.step\n"
+        "               AND m.channel = 'whatsapp')",
+        &DueReminder::had_whatsapp),
+    column(
+        "EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id\n"
+        "               AND m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = rr.step\n"
+        "               AND m.channel = 'sms')",
+        &DueReminder::had_sms));
 
 const std::string& due_select() {
   static const std::string sql = "SELECT " + kDueColumns.select_list() + ", " +
@@ -40,7 +45,7 @@ WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
   AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL
   AND (cu.whatsapp_consent OR cu.sms_consent)
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
-                  AND m.refill_reminder_id = rr.id
+                  AND m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = rr.step
                   AND (m.status IN ('queued', 'sending', 'sent', 'delivered', 'read')
                        OR m.error_code = 'interrupted')))";
   return sql;

@@ -21,13 +21,14 @@ struct ShopClock {
 struct DueReminder {
   std::int64_t reminder_id = 0;
   std::int64_t customer_id = 0;
+  std::int64_t step = 1;  // the reminder's step under way
   std::string medicine;
   std::string runs_out_on;
   std::string phone;
   std::optional<std::string> customer_name;
   ChannelConsent consent;
   bool whatsapp_inactive = false;  // a WhatsApp send showed the number is not on WhatsApp
-  bool had_whatsapp = false;       // a WhatsApp message exists for it (in any state)
+  bool had_whatsapp = false;       // a WhatsApp message exists for its step (in any state)
   bool had_sms = false;
 };
 

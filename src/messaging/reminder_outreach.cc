@@ -4,6 +4,7 @@
 #include "messaging/delivery_rules.h"
 #include "messaging/message_repository.h"
 #include "phone/phone_normalizer.h"
+#include "refills/refill_repository.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,16 +51,26 @@ bool queue(storage::Connection& c, const ShopClock& shop, const MessagingSetting
   NewMessage m;
   m.customer_id = due.customer_id;
   m.refill_reminder_id = due.reminder_id;
+  m.refill_step = due.step;
   m.channel = channel;
   m.to_phone = due.phone;
   m.template_name = channel_for(channel).refill_template(settings);
   m.parameters =
       nlohmann::json(refill_parameters(due, shop.name, settings.include_medicine_names)).dump();
-  m.idempotency_key = reminder_message_key(core::RefillReminderId(due.reminder_id), channel);
+  m.idempotency_key =
+      reminder_message_key(core::RefillReminderId(due.reminder_id), due.step, channel);
   return MessageRepository::enqueue(c, shop.id, m, now_ms).has_value();
 }
 
 }  // namespace
+
+int start_due_steps(storage::Connection& c, core::ShopId shop, const std::string& today,
+                    std::int64_t now_ms) {
+  int started = 0;
+  for (const refills::StepDue& due : refills::RefillRepository::steps_due(c, shop, today, kBatch))
+    started += refills::RefillRepository::start_step(c, shop, due, today, now_ms) ? 1 : 0;
+  return started;
+}
 
 std::vector<std::string> refill_parameters(const DueReminder& due, const std::string& shop_name,
                                            bool include_medicine_names) {
@@ -72,6 +83,7 @@ std::vector<std::string> refill_parameters(const DueReminder& due, const std::st
 int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         const MessagingSettings& settings, const std::string& today,
                         std::int64_t now_ms) {
+  start_due_steps(c, shop.id, today, now_ms);
   int queued = 0;
   for (const DueReminder& due : OutreachRepository::due_candidates(c, shop.id, today, kBatch)) {
     if (possible(MessageChannel::kWhatsapp, due, settings)) {

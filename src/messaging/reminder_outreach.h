@@ -15,7 +15,14 @@ namespace rx::messaging {
 std::vector<std::string> refill_parameters(const DueReminder& due, const std::string& shop_name,
                                            bool include_medicine_names);
 
-// Queues one outbox row for each due reminder that can be messaged: WhatsApp when the customer
+// Starts the next step of each reminder whose next step's day has come (refills::RefillRepository
+// ::start_step): pending again, so the channel ladder and the call list take it up. Returns how
+// many were started. Database failures are thrown as core::AppError (storage/driver_error.h).
+int start_due_steps(storage::Connection& c, core::ShopId shop, const std::string& today,
+                    std::int64_t now_ms);
+
+// Starts the steps that are due (start_due_steps), then queues one outbox row for each due
+// reminder that can be messaged: WhatsApp when the customer
 // agreed to it, has a mobile number not known to be off WhatsApp, and the shop's WhatsApp is
 // set up; else SMS with SMS consent and SMS set up. The rest stay on the staff call list.
 // Returns how many rows were queued.

@@ -34,6 +34,9 @@ void write_json(core::JsonWriter& w, const RefillReminder& r, std::string_view t
       .field("runs_out_on", r.runs_out_on)
       .field("remind_on", r.remind_on)
       .field("days_overdue", std::max(0, core::days_between(r.remind_on, today)))
+      .field("step", r.step)
+      .field("steps", r.steps)
+      .field("next_step_on", r.next_step_on)
       .key("status")
       .raw_string(core::enum_name(r.status))
       .key("sent_channel");

@@ -45,7 +45,11 @@ struct RefillReminder {
   std::optional<std::int64_t> bill_id;
   std::string medicine;
   std::string runs_out_on;
-  std::string remind_on;
+  std::string remind_on;  // the first step's day
+  // The step under way (1-based) of `steps`, and the day of the one after it (nullopt: none).
+  std::int64_t step = 1;
+  std::int64_t steps = 1;
+  std::optional<std::string> next_step_on;
   RefillStatus status = RefillStatus::kPending;
   std::optional<RefillChannel> sent_channel;
   std::optional<std::int64_t> sent_at;

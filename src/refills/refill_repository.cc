@@ -3,6 +3,9 @@
 #include "storage/conditions.h"
 #include "storage/table.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <utility>
 
 namespace rx::refills {
@@ -17,7 +20,9 @@ constexpr storage::Table kReminderColumns(
     column("purchase_id", &RefillReminder::purchase_id),
     column("bill_id", &RefillReminder::bill_id), column("medicine", &RefillReminder::medicine),
     column("runs_out_on", &RefillReminder::runs_out_on),
-    column("remind_on", &RefillReminder::remind_on), column("status", &RefillReminder::status),
+    column("remind_on", &RefillReminder::remind_on), column("step", &RefillReminder::step),
+    column("steps", &RefillReminder::steps), column("next_step_on", &RefillReminder::next_step_on),
+    column("status", &RefillReminder::status),
     column("sent_channel", &RefillReminder::sent_channel),
     column("sent_at", &RefillReminder::sent_at), column("sent_by", &RefillReminder::sent_by),
     column("response", &RefillReminder::response),
@@ -65,6 +70,17 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
   return w;
 }
 
+// step_dates is stored as a JSON array of days; NULL (a reminder from before steps) is none.
+std::vector<std::string> read_step_dates(const storage::RowView& r, std::size_t i) {
+  std::vector<std::string> out;
+  if (r.is_null(i)) return out;
+  const nlohmann::json days = nlohmann::json::parse(r.text_at(i), nullptr, false);
+  if (!days.is_array()) return out;
+  for (const nlohmann::json& day : days)
+    if (day.is_string()) out.push_back(day.get<std::string>());
+  return out;
+}
+
 }  // namespace
 
 core::RefillReminderId RefillRepository::insert(storage::Connection& c, core::ShopId shop,
@@ -72,10 +88,16 @@ core::RefillReminderId RefillRepository::insert(storage::Connection& c, core::Sh
   return core::RefillReminderId(c.insert_returning_id(
       R"(
 INSERT INTO refill_reminders (shop_id, customer_id, purchase_id, bill_id, medicine, medicine_key, runs_out_on,
-                              remind_on, status, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?))",
+                              remind_on, status, step, steps, step_dates, next_step_on, created_at,
+                              updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?, ?))",
       {shop.value(), r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
-       r.runs_out_on, r.remind_on, now_ms, now_ms}));
+       r.runs_out_on, r.remind_on,
+       static_cast<std::int64_t>(std::max<std::size_t>(1, r.step_dates.size())),
+       r.step_dates.size() > 1 ? storage::Value(nlohmann::json(r.step_dates).dump())
+                               : storage::Value(),
+       r.step_dates.size() > 1 ? storage::Value(r.step_dates[1]) : storage::Value(), now_ms,
+       now_ms}));
 }
 
 // Keep in step with insert above: a new reminder is pending, with nothing sent or answered.
@@ -94,6 +116,8 @@ RefillReminder RefillRepository::as_inserted(core::RefillReminderId id, const Ne
   out.medicine = r.medicine;
   out.runs_out_on = r.runs_out_on;
   out.remind_on = r.remind_on;
+  out.steps = static_cast<std::int64_t>(std::max<std::size_t>(1, r.step_dates.size()));
+  if (r.step_dates.size() > 1) out.next_step_on = r.step_dates[1];
   out.status = RefillStatus::kPending;
   out.created_at = now_ms;
   return out;
@@ -121,6 +145,39 @@ std::vector<std::int64_t> RefillRepository::close_as_refilled(
     closed.push_back(id.value());
   }
   return closed;
+}
+
+std::vector<StepDue> RefillRepository::steps_due(storage::Connection& c, core::ShopId shop,
+                                                 const std::string& today, std::int64_t limit) {
+  return storage::rows_as(c,
+                          R"(SELECT rr.id, rr.step, rr.step_dates FROM refill_reminders rr
+JOIN customers cu ON cu.shop_id = rr.shop_id AND cu.id = rr.customer_id
+WHERE rr.shop_id = ? AND rr.next_step_on IS NOT NULL AND rr.next_step_on <= ?
+  AND rr.status IN ('pending', 'sent')
+  AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
+                  AND m.refill_reminder_id = rr.id AND m.status IN ('queued', 'sending'))
+ORDER BY rr.next_step_on, rr.id LIMIT ?)",
+                          {shop.value(), today, limit}, [](const storage::RowView& r) {
+                            return StepDue{Codec<core::RefillReminderId>::read(r, 0),
+                                           Codec<std::int64_t>::read(r, 1), read_step_dates(r, 2)};
+                          });
+}
+
+bool RefillRepository::start_step(storage::Connection& c, core::ShopId shop, const StepDue& due,
+                                  const std::string& today, std::int64_t now_ms) {
+  const auto& dates = due.step_dates;
+  std::size_t step = static_cast<std::size_t>(due.step);
+  while (step < dates.size() && dates[step] <= today) ++step;
+  if (step == static_cast<std::size_t>(due.step)) return false;
+  const storage::Value next = step < dates.size() ? storage::Value(dates[step]) : storage::Value();
+  return c.query(
+              "UPDATE refill_reminders SET step = ?, next_step_on = ?, status = 'pending', "
+              "updated_at = ? WHERE shop_id = ? AND id = ? AND step = ? AND "
+              "status IN ('pending', 'sent')",
+              {static_cast<std::int64_t>(step), next, now_ms, shop.value(), due.id.value(),
+               due.step})
+             .affected == 1;
 }
 
 std::optional<RefillReminder> RefillRepository::find(storage::Connection& c, core::ShopId shop,

@@ -16,6 +16,15 @@ struct NewRefillReminder {
   std::string medicine;
   std::string runs_out_on;
   std::string remind_on;
+  // Every step's day, the first being remind_on; empty: remind_on alone.
+  std::vector<std::string> step_dates;
+};
+
+// A reminder whose next step's day has come.
+struct StepDue {
+  core::RefillReminderId id;
+  std::int64_t step = 1;
+  std::vector<std::string> step_dates;
 };
 
 // SQL for refill_reminders and their event history. Every statement is scoped by shop_id.
@@ -37,6 +46,15 @@ class RefillRepository {
                                                      core::CustomerId customer,
                                                      const std::string& key, core::BillId bill,
                                                      std::int64_t now_ms);
+  // Open reminders not yet answered (pending or sent) of customers not opted out, with no
+  // message under way, whose next step's day is `today` or earlier.
+  static std::vector<StepDue> steps_due(storage::Connection& c, core::ShopId shop,
+                                        const std::string& today, std::int64_t limit);
+  // Moves `due` on to the latest step whose day is `today` or earlier and makes it pending again
+  // (the channel ladder and the call list start over for it). False when another writer moved
+  // it first or it was answered or closed meanwhile.
+  static bool start_step(storage::Connection& c, core::ShopId shop, const StepDue& due,
+                         const std::string& today, std::int64_t now_ms);
   static std::optional<RefillReminder> find(storage::Connection& c, core::ShopId shop,
                                             core::RefillReminderId id);
   static std::vector<RefillReminder> list(storage::Connection& c, core::ShopId shop,

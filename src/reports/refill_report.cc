@@ -68,6 +68,7 @@ RefillReport build_refill_report(storage::Connection& c, const auth::Principal& 
     report.estimated_cost_paise = cost;
   }
   report.bill_durations = RefillReportRepository::bill_durations(c, shop, window);
+  report.steps = RefillReportRepository::steps_due(c, shop, window);
   return report;
 }
 

@@ -55,7 +55,59 @@ constexpr storage::Table kPrices(storage::column("whatsapp_price_paise",
                                                  &MessagePrices::whatsapp_paise),
                                  storage::column("sms_price_paise", &MessagePrices::sms_paise));
 
+// A message that went out for the reminder rr's step `<step>`.
+#define RX_STEP_SENT(step)                                              \
+  "EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "  \
+  "m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = " step \
+  " AND m.status IN ('sent', 'delivered', 'read'))"
+
+struct StepRow {
+  std::int64_t step = 1;
+  std::int64_t count = 0;
+  std::int64_t other = 0;
+};
+constexpr storage::Table kStepSent(storage::column("s.n", &StepRow::step),
+                                   storage::column("COUNT(rr.id)", &StepRow::count),
+                                   storage::column("0", &StepRow::other));
+constexpr storage::Table kStepOutcome(
+    storage::column("rr.step", &StepRow::step),
+    storage::column("CAST(SUM(CASE WHEN rr.response IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT)",
+                    &StepRow::count),
+    storage::column("CAST(SUM(CASE WHEN rr.status = 'refilled' AND " RX_STEP_SENT(
+                        "rr.step") " THEN 1 ELSE 0 END) AS BIGINT)",
+                    &StepRow::other));
+
 }  // namespace
+
+std::vector<RefillStepCount> RefillReportRepository::steps_due(storage::Connection& c,
+                                                               core::ShopId shop,
+                                                               const ReportWindow& window) {
+  // The steps 1..5 (automation::RefillCadence::kMaxSteps) as rows to count against.
+  static const std::string kSent =
+      "SELECT " + kStepSent.select_list() +
+      " FROM (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "
+      "UNION ALL SELECT 5) s JOIN refill_reminders rr ON rr.shop_id = ? AND rr.remind_on >= ? "
+      "AND rr.remind_on <= ? AND rr.status <> 'cancelled' AND " RX_STEP_SENT("s.n") " GROUP BY s.n";
+  static const std::string kOutcome =
+      "SELECT " + kStepOutcome.select_list() +
+      " FROM refill_reminders rr WHERE rr.shop_id = ? AND rr.remind_on >= ? AND "
+      "rr.remind_on <= ? AND rr.status <> 'cancelled' GROUP BY rr.step";
+  const storage::Params params{shop.value(), window.from, window.to};
+  std::map<std::int64_t, RefillStepCount> by_step;
+  for (const StepRow& row : read_rows(c, kStepSent, kSent, params)) {
+    by_step[row.step].step = row.step;
+    by_step[row.step].sent = row.count;
+  }
+  for (const StepRow& row : read_rows(c, kStepOutcome, kOutcome, params)) {
+    if (row.count == 0 && row.other == 0) continue;
+    by_step[row.step].step = row.step;
+    by_step[row.step].answered = row.count;
+    by_step[row.step].refilled_after = row.other;
+  }
+  std::vector<RefillStepCount> out;
+  for (const auto& [step, counts] : by_step) out.push_back(counts);
+  return out;
+}
 
 std::vector<ReminderTally> RefillReportRepository::reminders_due(storage::Connection& c,
                                                                  core::ShopId shop,

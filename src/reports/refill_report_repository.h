@@ -39,6 +39,10 @@ class RefillReportRepository {
  public:
   static std::vector<ReminderTally> reminders_due(storage::Connection& c, core::ShopId shop,
                                                   const ReportWindow& window);
+  // Per cadence step of the reminders due in the window (not cancelled): sent, answered and
+  // refilled after it (RefillStepCount).
+  static std::vector<RefillStepCount> steps_due(storage::Connection& c, core::ShopId shop,
+                                                const ReportWindow& window);
   static std::vector<RefilledReminder> refilled_due(storage::Connection& c, core::ShopId shop,
                                                     const ReportWindow& window);
   // Messages created in the window, by current status.

@@ -87,6 +87,13 @@ nlohmann::json to_json(const RefillReport& r) {
     out["estimated_cost_paise"] = {
         {"whatsapp", cost->whatsapp}, {"sms", cost->sms}, {"total", cost->whatsapp + cost->sms}};
   }
+  out["steps"] = nlohmann::json::array();
+  for (const RefillStepCount& s : r.steps) {
+    out["steps"].push_back({{"step", s.step},
+                            {"sent", s.sent},
+                            {"answered", s.answered},
+                            {"refilled_after", s.refilled_after}});
+  }
   out["bill_durations"] = {{"bills", r.bill_durations.bills},
                            {"without_duration", r.bill_durations.without_duration},
                            {"skipped", r.bill_durations.skipped}};

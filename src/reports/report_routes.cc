@@ -73,6 +73,11 @@ ReportOutput conversion(ReportService& service, const RequestContext& ctx) {
 
 // refills ---------------------------------------------------------------------------------------
 
+constexpr std::string_view kStepColumns[] = {"sent", "answered", "refilled_after"};
+constexpr TableSpec kRefillTables[] = {
+    {.name = "steps", .item_label = "step", .columns = kStepColumns},
+};
+
 ReportOutput refills(ReportService& service, const RequestContext& ctx) {
   const auth::Principal& me = ctx.principal();
   const ReportWindow window = window_of(ctx, service.today(me));
@@ -154,7 +159,7 @@ ReportOutput timeseries(ReportService& service, const RequestContext& ctx) {
 
 constexpr ReportEntry kReports[] = {
     {"conversion", conversion, ReportLayout(kConversionTables)},
-    {"refills", refills, ReportLayout::summary_only()},
+    {"refills", refills, ReportLayout(kRefillTables)},
     {"adherence", adherence, ReportLayout(kAdherenceTables)},
     {"customers", customers, ReportLayout(kCustomerTables)},
     {"timeseries", timeseries, ReportLayout(kTimeseriesTables)},

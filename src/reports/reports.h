@@ -61,6 +61,16 @@ struct BillDurations {
   std::int64_t skipped = 0;
 };
 
+// One step of the refill cadence over the reminders due in the window: reminders whose message
+// for this step went out, that were answered while it was the step under way, and that were
+// refilled after it went out (before any later step).
+struct RefillStepCount {
+  std::int64_t step = 1;
+  std::int64_t sent = 0;
+  std::int64_t answered = 0;
+  std::int64_t refilled_after = 0;
+};
+
 struct RefillReport {
   ReportWindow window;
   std::int64_t due = 0;
@@ -73,6 +83,7 @@ struct RefillReport {
   // Set when the shop has a price for at least one channel.
   std::optional<ChannelCount> estimated_cost_paise;
   BillDurations bill_durations;
+  std::vector<RefillStepCount> steps;  // by step, ascending; steps with nothing left out
 };
 
 struct AdherenceRow {

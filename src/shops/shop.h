@@ -1,6 +1,9 @@
 #pragma once
 
+#include "automation/refill_cadence.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace rx::shops {
@@ -15,6 +18,15 @@ struct Shop {
   // times to reach contacts are sought inside them.
   int call_window_start = 9;
   int call_window_end = 21;
+  // The days, relative to running out, a refill reminder is attempted on; nullopt for a shop
+  // that never set one, whose cadence is then [-refill_lead_days] (effective_cadence).
+  std::optional<automation::RefillCadence> refill_cadence;
 };
+
+// The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.
+inline automation::RefillCadence effective_cadence(const Shop& shop) {
+  if (shop.refill_cadence) return *shop.refill_cadence;
+  return automation::RefillCadence{{-shop.refill_lead_days}};
+}
 
 }  // namespace rx::shops

@@ -1,5 +1,6 @@
 #include "shops/shop_repository.h"
 
+#include "shops/refill_cadence_codec.h"
 #include "storage/table.h"
 
 #include <string>
@@ -14,7 +15,8 @@ constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("time_zone", &Shop::time_zone),
                                  storage::column("refill_lead_days", &Shop::refill_lead_days),
                                  storage::column("call_window_start", &Shop::call_window_start),
-                                 storage::column("call_window_end", &Shop::call_window_end));
+                                 storage::column("call_window_end", &Shop::call_window_end),
+                                 storage::column("refill_cadence", &Shop::refill_cadence));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

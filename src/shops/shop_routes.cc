@@ -1,5 +1,6 @@
 #include "shops/shop_routes.h"
 
+#include "automation/refill_cadence.h"
 #include "core/json_fields.h"
 #include "core/time_zone.h"
 #include "http/retry_after.h"
@@ -20,7 +21,9 @@ nlohmann::json to_json(const Shop& shop) {
           {"time_zone", shop.time_zone},
           {"refill_lead_days", shop.refill_lead_days},
           {"call_window_start", shop.call_window_start},
-          {"call_window_end", shop.call_window_end}};
+          {"call_window_end", shop.call_window_end},
+          {"refill_cadence", effective_cadence(shop).offsets},
+          {"refill_cadence_is_default", !shop.refill_cadence.has_value()}};
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -59,21 +62,26 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
       shop.call_window_start >= shop.call_window_end) {
     fields.fail(fields.has("call_window_end") ? "call_window_end" : "call_window_start",
                 "the calling hours must end after they start");
+    // null goes back to the default, [-refill_lead_days].
+    if (body.contains("refill_cadence") && body["refill_cadence"].is_null()) {
+      shop.refill_cadence.reset();
+    } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
+      shop.refill_cadence = std::move(*cadence);
+    }
+    fields.finish();
+    return shop;
   }
-  fields.finish();
-  return shop;
-}
 
-NewShop read_setup(const nlohmann::json& body) {
-  core::FieldReader fields(body);
-  NewShop shop;
-  shop.shop_name = fields.text("shop_name", Presence::kRequired, 120).value_or("");
-  shop.owner_name = fields.text("owner_name", Presence::kRequired, 120).value_or("");
-  shop.owner_email = staff::read_email(fields, "email").value_or("");
-  shop.owner_password = staff::read_password(fields, "password").value_or("");
-  fields.finish();
-  return shop;
-}
+  NewShop read_setup(const nlohmann::json& body) {
+    core::FieldReader fields(body);
+    NewShop shop;
+    shop.shop_name = fields.text("shop_name", Presence::kRequired, 120).value_or("");
+    shop.owner_name = fields.text("owner_name", Presence::kRequired, 120).value_or("");
+    shop.owner_email = staff::read_email(fields, "email").value_or("");
+    shop.owner_password = staff::read_password(fields, "password").value_or("");
+    fields.finish();
+    return shop;
+  }
 
 }  // namespace
 

@@ -49,7 +49,7 @@ TEST_F(ReportExportsTest, ConversionAndRefillsDownload) {
   expect_downloads(r.owner, {"refills?from=" + ist_date(-20) + "&to=" + ist_date(10),
                              "refills",
                              ist_date(10),
-                             {"Summary"}});
+                             {"Summary", "steps"}});
   expect_downloads(r.owner, {"timeseries?metric=bills&interval=week&from=" + ist_date(-27),
                              "timeseries",
                              ist_date(),

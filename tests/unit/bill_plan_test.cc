@@ -231,5 +231,20 @@ TEST(PlanBill, AVisitWithoutPurchaseTurnsAnOpenContactYellowAndOnlyLinksAClosedO
   EXPECT_TRUE(plan.contact.link_customer);
 }
 
+TEST(ReminderStepDates, FollowTheCadenceNeverBeforeTheBillAndOnePerDay) {
+  const automation::RefillCadence cadence{{-5, -1, 3}};
+  EXPECT_EQ(reminder_step_dates("2026-12-31", "2026-12-01", cadence, std::nullopt),
+            (std::vector<std::string>{"2026-12-26", "2026-12-30", "2027-01-03"}));
+  // A customer's own lead moves the first step before running out.
+  EXPECT_EQ(reminder_step_dates("2026-12-31", "2026-12-01", cadence, 10),
+            (std::vector<std::string>{"2026-12-21", "2026-12-30", "2027-01-03"}));
+  // Steps before the bill fall on the bill's day, and two on one day are one.
+  EXPECT_EQ(reminder_step_dates("2026-12-03", "2026-12-01", cadence, std::nullopt),
+            (std::vector<std::string>{"2026-12-01", "2026-12-02", "2026-12-06"}));
+  EXPECT_EQ(reminder_step_dates("2026-12-03", "2026-12-01", automation::RefillCadence{{-5, -4}},
+                                std::nullopt),
+            (std::vector<std::string>{"2026-12-01"}));
+}
+
 }  // namespace
 }  // namespace rx::billing
