@@ -19,6 +19,7 @@ import { useFieldErrors } from '../useFieldErrors';
 import { formatDateTime } from '../datetime';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { FormActions } from '../components/FormActions';
 
 type TextKey = Exclude<keyof SettingsDraft, 'include_medicine_names' | 'secrets'>;
 
@@ -241,11 +242,7 @@ export function MessagingSettingsPage() {
         </fieldset>
 
         {owner && (
-          <div class="form__actions">
-            <button type="submit" class="btn btn--primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save messaging settings'}
-            </button>
-          </div>
+          <FormActions label="Save messaging settings" busy={busy} />
         )}
       </form>
       {owner && <TestMessageForm ready={{ whatsapp: loaded.whatsapp_ready, sms: loaded.sms_ready }} />}

@@ -5,6 +5,7 @@ import { TextField } from '../components/TextField';
 import { MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
 import { useFieldErrors } from '../useFieldErrors';
 import { useSession } from '../session';
+import { FormActions } from '../components/FormActions';
 
 const FIELDS = ['current_password', 'new_password'] as const;
 
@@ -68,11 +69,7 @@ export function PasswordPage() {
           autoComplete="new-password"
         />
         <TextField label="Repeat new password" name="confirm_password" type="password" value={confirm} onValue={setConfirm} error={confirmError} required autoComplete="new-password" />
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Change password'}
-          </button>
-        </div>
+        <FormActions label="Change password" busy={busy} />
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { useFieldErrors } from '../useFieldErrors';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
+import { FormActions } from '../components/FormActions';
 
 const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days'] as const;
 
@@ -127,11 +128,7 @@ export function SettingsPage() {
           hint="How many days before a refill is due to remind the customer (0–60)."
           required
         />
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
+        <FormActions label="Save settings" busy={busy} />
       </form>
       <section class="panel" aria-labelledby="settings-messaging-title">
         <h2 id="settings-messaging-title">Messaging</h2>

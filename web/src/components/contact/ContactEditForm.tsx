@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { WHATSAPP_LABELS } from '../contacts/labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['whatsapp_status', 'notes'] as const;
 
@@ -53,11 +54,7 @@ export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSave
         ))}
       </SelectField>
       <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn" disabled={busy}>
-          {busy ? 'Saving…' : 'Save details'}
-        </button>
-      </div>
+      <FormActions label="Save details" busy={busy} primary={false} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { CALL_HOUR, QUICK_DAYS, followUpAt } from './followUpTimes';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['due_at', 'note', 'staff_id'] as const;
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -88,11 +89,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       </div>
       <TextField label="Follow up at" name="due_at" type="datetime-local" value={due} onValue={setDue} error={errors.fields.due_at} required hint={`Shop time. The quick dates are at ${CALL_HOUR}.`} />
       <TextField label="Note" name="note" value={note} onValue={setNote} error={errors.fields.note} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Set follow-up'}
-        </button>
-      </div>
+      <FormActions label="Set follow-up" busy={busy} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { KIND_LABELS, OUTCOME_LABELS } from '../contacts/labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['kind', 'outcome', 'notes'] as const;
 
@@ -61,11 +62,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
         ))}
       </SelectField>
       <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} rows={2} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Log contact'}
-        </button>
-      </div>
+      <FormActions label="Log contact" busy={busy} />
     </form>
   );
 }

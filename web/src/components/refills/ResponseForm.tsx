@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { RESPONSE_LABELS } from './labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['response', 'note'] as const;
 
@@ -53,11 +54,7 @@ export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
         ))}
       </SelectField>
       <TextField label="Note" name="note" value={note} onValue={setNote} error={errors.fields.note} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save response'}
-        </button>
-      </div>
+      <FormActions label="Save response" busy={busy} />
     </form>
   );
 }
