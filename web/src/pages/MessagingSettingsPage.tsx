@@ -85,7 +85,7 @@ export function MessagingSettingsPage() {
   const [loaded, setLoaded] = useState<MessagingSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { errors, invalid, failed, clear } = useFieldErrors(DRAFT_FIELDS);
+  const { errors, invalid, send } = useFieldErrors(DRAFT_FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -138,16 +138,10 @@ export function MessagingSettingsPage() {
       invalid(checked.fields, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       fill(await updateMessagingSettings(checked.changes));
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -14,7 +14,7 @@ export function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [confirmError, setConfirmError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -32,19 +32,13 @@ export function PasswordPage() {
       invalid(f, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
       setDone(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -22,7 +22,7 @@ export function SettingsPage() {
   const [region, setRegion] = useState('IN');
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const others = useMemo(otherTimeZones, []);
@@ -53,18 +53,12 @@ export function SettingsPage() {
       invalid(f, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days });
       fill(s);
       setShop(s);
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (loadError) {

@@ -13,7 +13,7 @@ const FIELDS = ['whatsapp_status', 'notes'] as const;
 export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSaved: (c: Contact) => void }) {
   const [wa, setWa] = useState<WhatsAppStatus>(contact.whatsapp_status);
   const [notes, setNotes] = useState(contact.notes ?? '');
-  const { errors, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -30,16 +30,10 @@ export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSave
     if (notes.trim() !== (contact.notes ?? '')) changes.notes = notes.trim();
     setSaved(false);
     if (Object.keys(changes).length === 0) return;
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       onSaved(await updateContact(contact.id, changes));
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

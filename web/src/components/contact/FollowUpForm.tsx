@@ -27,7 +27,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
   const [due, setDue] = useState(() => followUpAt(1, zone));
   const [staffId, setStaffId] = useState(String(me.id));
   const [note, setNote] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,9 +41,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       invalid({ due_at: 'Choose a date and time.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       const forOther = canPick && Number(staffId) !== me.id;
       const f = await addFollowUp(contactId, {
         due_at: dueAt,
@@ -54,11 +52,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       setDone(`Follow-up set${who} for ${formatDateTime(f.due_at, zone)}.`);
       setNote('');
       onAdded();
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -14,7 +14,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
   const [kind, setKind] = useState<InteractionKind>('call');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,19 +26,13 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
       invalid({ outcome: 'Choose what happened.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
       setOutcome('');
       setNotes('');
       onLogged();
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -19,7 +19,7 @@ interface ResponseFormProps {
 export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
   const [response, setResponse] = useState<RefillResponse | ''>('');
   const [note, setNote] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: Event) => {
@@ -29,17 +29,11 @@ export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
       invalid({ response: 'Choose what the customer said.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       onSaved(await recordRefillResponse(reminder.id, response, note));
       setResponse('');
       setNote('');
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
