@@ -4,7 +4,7 @@
 // about once, and what was skipped reaches the owner's refill figures. A 360 px phone.
 
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { OWNER, XRW, addStaff, apiSignIn, ensureShop, expect, expectNoSidewaysScroll, freshPhone, signIn, tag, test, watchCsp } from './fixtures';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/web-shots';
@@ -18,6 +18,17 @@ interface Customer {
   allergies: string | null;
   email: string | null;
   chronic_conditions: string[];
+}
+
+/** Signs `who` in at the counter and starts a new bill for `phone`; returns the bill form. */
+async function openBillAs(page: Page, who: { email: string; password: string }, phone: string) {
+  await page.goto('/login');
+  await signIn(page, who.email, who.password);
+  await expect(page.getByRole('heading', { name: 'My work', level: 1 })).toBeVisible();
+  await page.goto('/billing');
+  const form = page.getByRole('form', { name: 'New bill' });
+  await form.getByLabel('Phone number').fill(phone);
+  return form;
 }
 
 async function customerByPhone(request: APIRequestContext, phone: string): Promise<Customer> {
@@ -45,12 +56,7 @@ test('at the counter, a known customer’s allergy is visible before saving', as
   expect(first.status(), await first.text()).toBe(201);
   const customerId = ((await first.json()) as { customer: { id: number } }).customer.id;
 
-  await page.goto('/login');
-  await signIn(page, clerk.email, clerk.password);
-  await expect(page.getByRole('heading', { name: 'My work', level: 1 })).toBeVisible();
-  await page.goto('/billing');
-  const form = page.getByRole('form', { name: 'New bill' });
-  await form.getByLabel('Phone number').fill(phone);
+  const form = await openBillAs(page, clerk, phone);
 
   // Before anything is saved: the medical notes, highlighted, then refills and purchases.
   const care = form.getByRole('region', { name: 'Check before selling' });
@@ -86,12 +92,7 @@ test('a new customer’s profile is filled on the bill; a missing duration is as
   const before = (await (await request.get(`${TRACKING}/reports/refills`)).json()) as { bill_durations: { bills: number; without_duration: number; skipped: number } };
   const phone = await freshPhone(request);
 
-  await page.goto('/login');
-  await signIn(page, clerk.email, clerk.password);
-  await expect(page.getByRole('heading', { name: 'My work', level: 1 })).toBeVisible();
-  await page.goto('/billing');
-  const form = page.getByRole('form', { name: 'New bill' });
-  await form.getByLabel('Phone number').fill(phone);
+  const form = await openBillAs(page, clerk, phone);
   await expect(form.getByText('New customer.')).toBeVisible();
   await form.getByRole('group', { name: 'Have you been contacted by our store before?' }).getByLabel('No').check();
   await form.getByLabel('Customer category').selectOption({ label: 'First-time prescription' });

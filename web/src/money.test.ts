@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { formatRupees, parseRupees } from './money';
 
+/** Each text parses to exactly the paise beside it. */
+function expectPaise(cases: Array<[string, number]>) {
+  for (const [text, paise] of cases) expect(parseRupees(text), text).toBe(paise);
+}
+
 describe('parseRupees', () => {
   it('reads whole rupees and up to two decimals as integer paise', () => {
-    expect(parseRupees('125')).toBe(12500);
-    expect(parseRupees('125.5')).toBe(12550);
-    expect(parseRupees('125.05')).toBe(12505);
-    expect(parseRupees('0.1')).toBe(10);
-    expect(parseRupees('0.01')).toBe(1);
-    expect(parseRupees('7.')).toBe(700);
+    expectPaise([['125', 12500], ['125.5', 12550], ['125.05', 12505], ['0.1', 10], ['0.01', 1], ['7.', 700]]);
   });
 
   it('keeps paise exact where floating point would not (0.29 * 100 = 28.999…)', () => {
-    expect(parseRupees('0.29')).toBe(29);
-    expect(parseRupees('1.15')).toBe(115);
-    expect(parseRupees('4.35')).toBe(435);
+    expectPaise([['0.29', 29], ['1.15', 115], ['4.35', 435]]);
   });
 
   it('ignores the rupee sign, "Rs", grouping commas and spaces', () => {
-    expect(parseRupees('₹ 40')).toBe(4000);
-    expect(parseRupees('1,250.75')).toBe(125075);
-    expect(parseRupees('1,23,456')).toBe(12345600);
-    expect(parseRupees('Rs. 99.90')).toBe(9990);
-    expect(parseRupees('rs 5')).toBe(500);
+    expectPaise([['₹ 40', 4000], ['1,250.75', 125075], ['1,23,456', 12345600], ['Rs. 99.90', 9990], ['rs 5', 500]]);
   });
 
   it('refuses what is not an amount with at most two decimals', () => {

@@ -13,6 +13,8 @@ export interface FieldErrorState {
   failed: (err: unknown, form: EventTarget | null) => void;
   /** Before sending: nothing is wrong yet. */
   clear: () => void;
+  /** Sends a form: busy while `work` runs, errors cleared first and shown (as `failed`) if it throws. */
+  send: (form: EventTarget | null, setBusy: (busy: boolean) => void, work: () => Promise<void>) => Promise<void>;
   /** For forms that map or edit the errors themselves. */
   setErrors: (next: FormErrors | ((old: FormErrors) => FormErrors)) => void;
 }
@@ -31,5 +33,19 @@ export function useFieldErrors(known: readonly string[]): FieldErrorState {
     [known],
   );
   const clear = useCallback(() => setErrors(NO_ERRORS), []);
-  return { errors, invalid, failed, clear, setErrors };
+  const send = useCallback(
+    async (form: EventTarget | null, setBusy: (busy: boolean) => void, work: () => Promise<void>) => {
+      setBusy(true);
+      setErrors(NO_ERRORS);
+      try {
+        await work();
+      } catch (err) {
+        failed(err, form);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [failed],
+  );
+  return { errors, invalid, failed, clear, send, setErrors };
 }

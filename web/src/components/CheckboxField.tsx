@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { FieldNotes, useFieldIds } from './Field';
 
 interface CheckboxFieldProps {
   label: string;
@@ -10,25 +10,20 @@ interface CheckboxFieldProps {
 }
 
 export function CheckboxField(p: CheckboxFieldProps) {
-  const id = useId();
-  const errId = p.error ? `${id}-err` : undefined;
+  const ids = useFieldIds(undefined, p.error);
   return (
     <div class={p.error ? 'field field--check field--invalid' : 'field field--check'}>
       <input
-        id={id}
+        id={ids.id}
         name={p.name}
         type="checkbox"
         checked={p.checked}
         onChange={(e) => p.onChecked(e.currentTarget.checked)}
         disabled={p.disabled}
-        aria-describedby={errId}
+        aria-describedby={ids.describedBy}
       />
-      <label for={id}>{p.label}</label>
-      {p.error && (
-        <p id={errId} class="field__error">
-          {p.error}
-        </p>
-      )}
+      <label for={ids.id}>{p.label}</label>
+      <FieldNotes ids={ids} error={p.error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { LabelledField, useFieldIds } from './Field';
 
 interface SelectFieldProps {
   label: string;
@@ -14,34 +14,20 @@ interface SelectFieldProps {
 }
 
 export function SelectField(p: SelectFieldProps) {
-  const id = useId();
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
-  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(p.hint, p.error);
   return (
-    <div class={p.error ? 'field field--invalid' : 'field'}>
-      <label for={id}>{p.label}</label>
+    <LabelledField ids={ids} label={p.label} optional={false} hint={p.hint} error={p.error}>
       <select
-        id={id}
+        id={ids.id}
         name={p.name}
         value={p.value}
         onChange={(e) => p.onValue(e.currentTarget.value)}
         disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy}
       >
         {p.children}
       </select>
-      {p.hint && (
-        <p id={hintId} class="field__hint">
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p id={errId} class="field__error">
-          {p.error}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }

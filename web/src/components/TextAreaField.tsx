@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { LabelledField, useFieldIds } from './Field';
 
 interface TextAreaFieldProps {
   label: string;
@@ -15,18 +15,11 @@ interface TextAreaFieldProps {
 
 /** A labelled multi-line input with an optional hint and an error line under it. */
 export function TextAreaField(p: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
-  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(p.hint, p.error);
   return (
-    <div class={p.error ? 'field field--invalid' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {!p.required && <span class="field__optional"> (optional)</span>}
-      </label>
+    <LabelledField ids={ids} label={p.label} optional={!p.required} hint={p.hint} error={p.error}>
       <textarea
-        id={id}
+        id={ids.id}
         name={p.name}
         value={p.value}
         rows={p.rows ?? 3}
@@ -35,18 +28,8 @@ export function TextAreaField(p: TextAreaFieldProps) {
         maxLength={p.maxLength}
         disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy}
       />
-      {p.hint && (
-        <p id={hintId} class="field__hint">
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p id={errId} class="field__error">
-          {p.error}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }

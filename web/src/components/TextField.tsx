@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { LabelledField, useFieldIds } from './Field';
 
 interface TextFieldProps {
   label: string;
@@ -22,20 +22,13 @@ interface TextFieldProps {
 
 /** A labelled input with an optional hint and an error line under it. */
 export function TextField(p: TextFieldProps) {
-  const id = useId();
-  const hintId = p.hint ? `${id}-hint` : undefined;
-  const errId = p.error ? `${id}-err` : undefined;
-  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(p.hint, p.error);
   // Preact's typings narrow attributes per input type; ours are valid for all of them.
   const type = (p.type ?? 'text') as 'text';
   return (
-    <div class={p.error ? 'field field--invalid' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {!p.required && !p.noOptionalMark && <span class="field__optional"> (optional)</span>}
-      </label>
+    <LabelledField ids={ids} label={p.label} optional={!p.required && !p.noOptionalMark} hint={p.hint} error={p.error}>
       <input
-        id={id}
+        id={ids.id}
         name={p.name}
         type={type}
         value={p.value}
@@ -49,18 +42,8 @@ export function TextField(p: TextFieldProps) {
         maxLength={p.maxLength}
         disabled={p.disabled}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy}
       />
-      {p.hint && (
-        <p id={hintId} class="field__hint">
-          {p.hint}
-        </p>
-      )}
-      {p.error && (
-        <p id={errId} class="field__error">
-          {p.error}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }

@@ -19,6 +19,7 @@ import { useFieldErrors } from '../useFieldErrors';
 import { formatDateTime } from '../datetime';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { FormActions } from '../components/FormActions';
 
 type TextKey = Exclude<keyof SettingsDraft, 'include_medicine_names' | 'secrets'>;
 
@@ -84,7 +85,7 @@ export function MessagingSettingsPage() {
   const [loaded, setLoaded] = useState<MessagingSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { errors, invalid, failed, clear } = useFieldErrors(DRAFT_FIELDS);
+  const { errors, invalid, send } = useFieldErrors(DRAFT_FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -137,16 +138,10 @@ export function MessagingSettingsPage() {
       invalid(checked.fields, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       fill(await updateMessagingSettings(checked.changes));
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -241,11 +236,7 @@ export function MessagingSettingsPage() {
         </fieldset>
 
         {owner && (
-          <div class="form__actions">
-            <button type="submit" class="btn btn--primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save messaging settings'}
-            </button>
-          </div>
+          <FormActions label="Save messaging settings" busy={busy} />
         )}
       </form>
       {owner && <TestMessageForm ready={{ whatsapp: loaded.whatsapp_ready, sms: loaded.sms_ready }} />}

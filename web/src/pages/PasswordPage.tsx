@@ -5,6 +5,7 @@ import { TextField } from '../components/TextField';
 import { MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
 import { useFieldErrors } from '../useFieldErrors';
 import { useSession } from '../session';
+import { FormActions } from '../components/FormActions';
 
 const FIELDS = ['current_password', 'new_password'] as const;
 
@@ -13,7 +14,7 @@ export function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [confirmError, setConfirmError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,19 +32,13 @@ export function PasswordPage() {
       invalid(f, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       await changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
       setDone(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -68,11 +63,7 @@ export function PasswordPage() {
           autoComplete="new-password"
         />
         <TextField label="Repeat new password" name="confirm_password" type="password" value={confirm} onValue={setConfirm} error={confirmError} required autoComplete="new-password" />
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Change password'}
-          </button>
-        </div>
+        <FormActions label="Change password" busy={busy} />
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { useFieldErrors } from '../useFieldErrors';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
+import { FormActions } from '../components/FormActions';
 
 const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days'] as const;
 
@@ -21,7 +22,7 @@ export function SettingsPage() {
   const [region, setRegion] = useState('IN');
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const others = useMemo(otherTimeZones, []);
@@ -52,18 +53,12 @@ export function SettingsPage() {
       invalid(f, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days });
       fill(s);
       setShop(s);
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (loadError) {
@@ -127,11 +122,7 @@ export function SettingsPage() {
           hint="How many days before a refill is due to remind the customer (0–60)."
           required
         />
-        <div class="form__actions">
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
+        <FormActions label="Save settings" busy={busy} />
       </form>
       <section class="panel" aria-labelledby="settings-messaging-title">
         <h2 id="settings-messaging-title">Messaging</h2>

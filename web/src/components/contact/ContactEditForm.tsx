@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { WHATSAPP_LABELS } from '../contacts/labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['whatsapp_status', 'notes'] as const;
 
@@ -12,7 +13,7 @@ const FIELDS = ['whatsapp_status', 'notes'] as const;
 export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSaved: (c: Contact) => void }) {
   const [wa, setWa] = useState<WhatsAppStatus>(contact.whatsapp_status);
   const [notes, setNotes] = useState(contact.notes ?? '');
-  const { errors, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -29,16 +30,10 @@ export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSave
     if (notes.trim() !== (contact.notes ?? '')) changes.notes = notes.trim();
     setSaved(false);
     if (Object.keys(changes).length === 0) return;
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       onSaved(await updateContact(contact.id, changes));
       setSaved(true);
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -53,11 +48,7 @@ export function ContactEditForm({ contact, onSaved }: { contact: Contact; onSave
         ))}
       </SelectField>
       <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn" disabled={busy}>
-          {busy ? 'Saving…' : 'Save details'}
-        </button>
-      </div>
+      <FormActions label="Save details" busy={busy} primary={false} />
     </form>
   );
 }

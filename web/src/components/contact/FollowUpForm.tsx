@@ -7,6 +7,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { CALL_HOUR, QUICK_DAYS, followUpAt } from './followUpTimes';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['due_at', 'note', 'staff_id'] as const;
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -26,7 +27,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
   const [due, setDue] = useState(() => followUpAt(1, zone));
   const [staffId, setStaffId] = useState(String(me.id));
   const [note, setNote] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,9 +41,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       invalid({ due_at: 'Choose a date and time.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       const forOther = canPick && Number(staffId) !== me.id;
       const f = await addFollowUp(contactId, {
         due_at: dueAt,
@@ -53,11 +52,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       setDone(`Follow-up set${who} for ${formatDateTime(f.due_at, zone)}.`);
       setNote('');
       onAdded();
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -88,11 +83,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       </div>
       <TextField label="Follow up at" name="due_at" type="datetime-local" value={due} onValue={setDue} error={errors.fields.due_at} required hint={`Shop time. The quick dates are at ${CALL_HOUR}.`} />
       <TextField label="Note" name="note" value={note} onValue={setNote} error={errors.fields.note} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Set follow-up'}
-        </button>
-      </div>
+      <FormActions label="Set follow-up" busy={busy} />
     </form>
   );
 }

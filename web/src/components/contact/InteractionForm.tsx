@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { KIND_LABELS, OUTCOME_LABELS } from '../contacts/labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['kind', 'outcome', 'notes'] as const;
 
@@ -13,7 +14,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
   const [kind, setKind] = useState<InteractionKind>('call');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,19 +26,13 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
       invalid({ outcome: 'Choose what happened.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
       setOutcome('');
       setNotes('');
       onLogged();
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,11 +56,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
         ))}
       </SelectField>
       <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} rows={2} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Log contact'}
-        </button>
-      </div>
+      <FormActions label="Log contact" busy={busy} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CONTACT_STATUSES, WHATSAPP_STATUSES, type ContactFilter, type StaffMember, type Upload } from '../../api';
+import { ClearFiltersButton, FilterSearch } from '../FilterBar';
 import { SelectField } from '../SelectField';
-import { TextField } from '../TextField';
 import { FILTER_KEYS, hasFilters } from './filters';
 import { STATUS_LABELS, WHATSAPP_LABELS } from './labels';
 
@@ -22,19 +22,7 @@ export function ContactFilters({ filter, onChange, staff, uploads }: ContactFilt
 
   return (
     <div class="filters">
-      <form
-        class="filters__search"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', q.trim());
-        }}
-      >
-        <TextField label="Search phone or name" name="q" type="search" value={q} onValue={setQ} hint="Digits of the phone number or part of the name." noOptionalMark />
-        <button type="submit" class="btn">
-          Search
-        </button>
-      </form>
+      <FilterSearch value={q} onValue={setQ} onSearch={(v) => set('q', v)} />
       <details class="filters__more">
         <summary>
           Filters{active > 0 ? ` (${active} on)` : ''}
@@ -85,16 +73,12 @@ export function ContactFilters({ filter, onChange, staff, uploads }: ContactFilt
           </SelectField>
         </div>
         {hasFilters(filter) && (
-          <button
-            type="button"
-            class="btn btn--small"
-            onClick={() => {
+          <ClearFiltersButton
+            onClear={() => {
               setQ('');
               onChange({});
             }}
-          >
-            Clear filters
-          </button>
+          />
         )}
       </details>
     </div>

@@ -10,6 +10,7 @@ import { TextField } from '../TextField';
 import { CategorySelect } from '../customers/CategorySelect';
 import { GENDERS } from '../customers/labels';
 import { changesOf, draftOf, type CustomerDraft } from './customerChanges';
+import { FormActions } from '../FormActions';
 
 const FIELDS = [
   'name',
@@ -113,14 +114,7 @@ export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFo
         <CheckboxField label="SMS messages" name="sms_consent" checked={d.smsConsent} onChecked={(smsConsent) => set({ smsConsent })} error={errors.fields.sms_consent} />
       </fieldset>
       <TextAreaField label="Notes" name="notes" value={d.notes} onValue={(notes) => set({ notes })} error={errors.fields.notes} maxLength={4000} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save customer'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Save customer" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

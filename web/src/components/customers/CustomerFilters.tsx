@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerCategory, CustomerFilter } from '../../api';
+import { ClearFiltersButton, FilterSearch } from '../FilterBar';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { CategorySelect } from './CategorySelect';
@@ -27,19 +28,7 @@ export function CustomerFilters({ filter, onChange }: CustomerFiltersProps) {
 
   return (
     <div class="filters">
-      <form
-        class="filters__search"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', q.trim());
-        }}
-      >
-        <TextField label="Search phone or name" name="q" type="search" value={q} onValue={setQ} hint="Digits of the phone number or part of the name." noOptionalMark />
-        <button type="submit" class="btn">
-          Search
-        </button>
-      </form>
+      <FilterSearch value={q} onValue={setQ} onSearch={(v) => set('q', v)} />
       <details class="filters__more" open={active > 0}>
         <summary>Filters{active > 0 ? ` (${active} on)` : ''}</summary>
         <div class="filters__grid">
@@ -65,17 +54,13 @@ export function CustomerFilters({ filter, onChange }: CustomerFiltersProps) {
           </SelectField>
         </div>
         {active > 0 && (
-          <button
-            type="button"
-            class="btn btn--small"
-            onClick={() => {
+          <ClearFiltersButton
+            onClear={() => {
               setQ('');
               setCondition('');
               onChange({});
             }}
-          >
-            Clear filters
-          </button>
+          />
         )}
       </details>
     </div>

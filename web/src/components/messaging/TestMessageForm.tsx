@@ -4,6 +4,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { CHANNEL_LABELS } from '../messages/labels';
+import { FormActions } from '../FormActions';
 
 type Answer = { kind: 'sent'; message: Message } | { kind: 'error'; text: string; code: string | null };
 
@@ -72,11 +73,7 @@ export function TestMessageForm({ ready }: { ready: Record<MessageChannel, boole
           {answer.code && <> (provider code <span class="mono">{answer.code}</span>)</>}
         </Alert>
       )}
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Sending…' : 'Send test message'}
-        </button>
-      </div>
+      <FormActions label="Send test message" busyLabel="Sending…" busy={busy} />
     </form>
   );
 }

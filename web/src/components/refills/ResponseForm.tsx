@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import { RESPONSE_LABELS } from './labels';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['response', 'note'] as const;
 
@@ -18,7 +19,7 @@ interface ResponseFormProps {
 export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
   const [response, setResponse] = useState<RefillResponse | ''>('');
   const [note, setNote] = useState('');
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: Event) => {
@@ -28,17 +29,11 @@ export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
       invalid({ response: 'Choose what the customer said.' }, form);
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await send(form, setBusy, async () => {
       onSaved(await recordRefillResponse(reminder.id, response, note));
       setResponse('');
       setNote('');
-    } catch (err) {
-      failed(err, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -53,11 +48,7 @@ export function ResponseForm({ reminder, what, onSaved }: ResponseFormProps) {
         ))}
       </SelectField>
       <TextField label="Note" name="note" value={note} onValue={setNote} error={errors.fields.note} maxLength={2000} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save response'}
-        </button>
-      </div>
+      <FormActions label="Save response" busy={busy} />
     </form>
   );
 }

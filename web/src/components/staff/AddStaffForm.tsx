@@ -5,6 +5,7 @@ import { useFieldErrors } from '../../useFieldErrors';
 import { Alert } from '../Alert';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['name', 'email', 'password', 'role', 'phone'] as const;
 
@@ -78,14 +79,7 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
       />
       <RoleSelect value={role} onValue={setRole} choices={roles} error={errors.fields.role} />
       <TextField label="Phone" name="phone" type="tel" value={phone} onValue={setPhone} error={errors.fields.phone} hint="For example 98765 43210 or +91 98765 43210." autoComplete="off" inputMode="tel" />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add member'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Add member" busyLabel="Adding…" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

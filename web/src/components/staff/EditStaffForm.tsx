@@ -5,6 +5,7 @@ import { Alert } from '../Alert';
 import { CheckboxField } from '../CheckboxField';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
+import { FormActions } from '../FormActions';
 
 const FIELDS = ['name', 'phone', 'role', 'active'] as const;
 
@@ -68,14 +69,7 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
         hint={isSelf ? 'You cannot change your own role.' : undefined}
       />
       <CheckboxField label="Active (can sign in)" name="active" checked={active} onChecked={setActive} error={errors.fields.active} disabled={isSelf} />
-      <div class="form__actions">
-        <button type="submit" class="btn btn--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save changes'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label="Save changes" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
