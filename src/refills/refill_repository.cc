@@ -70,16 +70,10 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
   return w;
 }
 
-// step_dates is stored as a JSON array of days; NULL (a reminder from before steps) is none.
-std::vector<std::string> read_step_dates(const storage::RowView& r, std::size_t i) {
-  std::vector<std::string> out;
-  if (r.is_null(i)) return out;
-  const nlohmann::json days = nlohmann::json::parse(r.text_at(i), nullptr, false);
-  if (!days.is_array()) return out;
-  for (const nlohmann::json& day : days)
-    if (day.is_string()) out.push_back(day.get<std::string>());
-  return out;
-}
+// A reminder whose next step may be due (steps_due).
+constexpr storage::Table kStepDue(storage::column("rr.id", &StepDue::id),
+                                  storage::column("rr.step", &StepDue::step),
+                                  storage::column("rr.step_dates", &StepDue::step_dates));
 
 }  // namespace
 
@@ -149,8 +143,7 @@ std::vector<std::int64_t> RefillRepository::close_as_refilled(
 
 std::vector<StepDue> RefillRepository::steps_due(storage::Connection& c, core::ShopId shop,
                                                  const std::string& today, std::int64_t limit) {
-  return storage::rows_as(c,
-                          R"(SELECT rr.id, rr.step, rr.step_dates FROM refill_reminders rr
+  return storage::rows_as(c, "SELECT " + kStepDue.select_list() + R"( FROM refill_reminders rr
 JOIN customers cu ON cu.shop_id = rr.shop_id AND cu.id = rr.customer_id
 WHERE rr.shop_id = ? AND rr.next_step_on IS NOT NULL AND rr.next_step_on <= ?
   AND rr.status IN ('pending', 'sent')
@@ -158,10 +151,8 @@ WHERE rr.shop_id = ? AND rr.next_step_on IS NOT NULL AND rr.next_step_on <= ?
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND m.status IN ('queued', 'sending'))
 ORDER BY rr.next_step_on, rr.id LIMIT ?)",
-                          {shop.value(), today, limit}, [](const storage::RowView& r) {
-                            return StepDue{Codec<core::RefillReminderId>::read(r, 0),
-                                           Codec<std::int64_t>::read(r, 1), read_step_dates(r, 2)};
-                          });
+                          {shop.value(), today, limit},
+                          [](const storage::RowView& r) { return kStepDue.read(r); });
 }
 
 bool RefillRepository::start_step(storage::Connection& c, core::ShopId shop, const StepDue& due,

@@ -62,26 +62,27 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
       shop.call_window_start >= shop.call_window_end) {
     fields.fail(fields.has("call_window_end") ? "call_window_end" : "call_window_start",
                 "the calling hours must end after they start");
-    // null goes back to the default, [-refill_lead_days].
-    if (body.contains("refill_cadence") && body["refill_cadence"].is_null()) {
-      shop.refill_cadence.reset();
-    } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
-      shop.refill_cadence = std::move(*cadence);
-    }
-    fields.finish();
-    return shop;
   }
+  // null goes back to the default, [-refill_lead_days].
+  if (body.contains("refill_cadence") && body["refill_cadence"].is_null()) {
+    shop.refill_cadence.reset();
+  } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
+    shop.refill_cadence = std::move(*cadence);
+  }
+  fields.finish();
+  return shop;
+}
 
-  NewShop read_setup(const nlohmann::json& body) {
-    core::FieldReader fields(body);
-    NewShop shop;
-    shop.shop_name = fields.text("shop_name", Presence::kRequired, 120).value_or("");
-    shop.owner_name = fields.text("owner_name", Presence::kRequired, 120).value_or("");
-    shop.owner_email = staff::read_email(fields, "email").value_or("");
-    shop.owner_password = staff::read_password(fields, "password").value_or("");
-    fields.finish();
-    return shop;
-  }
+NewShop read_setup(const nlohmann::json& body) {
+  core::FieldReader fields(body);
+  NewShop shop;
+  shop.shop_name = fields.text("shop_name", Presence::kRequired, 120).value_or("");
+  shop.owner_name = fields.text("owner_name", Presence::kRequired, 120).value_or("");
+  shop.owner_email = staff::read_email(fields, "email").value_or("");
+  shop.owner_password = staff::read_password(fields, "password").value_or("");
+  fields.finish();
+  return shop;
+}
 
 }  // namespace
 

@@ -6,10 +6,14 @@
 #include "storage/database.h"
 #include "storage/value.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace rx::storage {
 
@@ -65,6 +69,28 @@ struct Codec<E> {
                          {{"value", std::string(text)}});
   }
   static Value bind(E v) { return Value(core::enum_name(v)); }
+};
+
+// A short list kept in one column as a JSON array ("[-5,-1,3]", ["2026-12-20","2026-12-24"]):
+// NULL and [] read as empty. Anything else is a value this version does not know.
+template <class T>
+requires std::is_same_v<T, int> || std::is_same_v<T, std::string>
+struct Codec<std::vector<T>> {
+  static std::vector<T> read(const RowView& row, std::size_t i) {
+    std::vector<T> out;
+    if (row.is_null(i)) return out;
+    const nlohmann::json list = nlohmann::json::parse(row.text_at(i), nullptr, false);
+    const bool ok = list.is_array() && std::all_of(list.begin(), list.end(), [](const auto& each) {
+                      return std::is_same_v<T, int> ? each.is_number_integer() : each.is_string();
+                    });
+    if (!ok) {
+      throw core::AppError(core::ErrorCode::kInternal,
+                           "the database holds a list this version does not know");
+    }
+    for (const nlohmann::json& each : list) out.push_back(each.template get<T>());
+    return out;
+  }
+  static Value bind(const std::vector<T>& v) { return Value(nlohmann::json(v).dump()); }
 };
 
 // NULL is nullopt; anything else is read as T.
