@@ -13,15 +13,15 @@ VALUES (?, ?, ?, ?, ?, ?))";
 
 // The signed-in principal, read from the session's staff member (st) and shop (sh), then the
 // session's last use (se).
-constexpr storage::Table kPrincipal(storage::column("st.id", &Principal::staff_id),
-                                    storage::column("st.shop_id", &Principal::shop_id),
-                                    storage::column("st.role", &Principal::role),
-                                    storage::column("st.name", &Principal::name),
-                                    storage::column("st.email", &Principal::email),
-                                    storage::column("sh.time_zone", &Principal::time_zone),
-                                    storage::column("sh.phone_region", &Principal::phone_region),
-                                    storage::column("sh.refill_lead_days",
-                                                    &Principal::refill_lead_days));
+constexpr storage::Table kPrincipal(
+    storage::column("st.id", &Principal::staff_id),
+    storage::column("st.shop_id", &Principal::shop_id),
+    storage::column("st.role", &Principal::role), storage::column("st.name", &Principal::name),
+    storage::column("st.email", &Principal::email),
+    storage::column("sh.time_zone", &Principal::time_zone),
+    storage::column("sh.phone_region", &Principal::phone_region),
+    storage::column("sh.refill_lead_days", &Principal::refill_lead_days),
+    storage::column("sh.refill_cadence", &Principal::refill_cadence));
 constexpr storage::Table kSession(storage::column("se.last_seen_at", &LiveSession::last_seen_at));
 
 constexpr std::string_view kFindLiveFrom = R"(

@@ -8,7 +8,6 @@
 #include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
 #include "refills/refill_repository.h"
-#include "shops/shop_repository.h"
 
 namespace rx::billing {
 
@@ -133,6 +132,9 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   const ShopBillSettings settings{actor.time_zone, actor.refill_lead_days};
   const BillLines lines = plan_lines(input, input.billed_at.value_or(now), now, settings);
   const std::string today = core::local_date(now, actor.time_zone);
+  const automation::RefillCadence cadence =
+      actor.refill_cadence.empty() ? automation::RefillCadence{{-actor.refill_lead_days}}
+                                   : automation::RefillCadence{actor.refill_cadence};
   // The bill as one job: it reads and writes only through `c` and answers what it wrote, so it
   // may run more than once (storage::Database::rerunnable_write) and each run starts afresh.
   const auto record = [&](storage::Connection& c) {
@@ -160,17 +162,14 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     close_refilled(c, shop, customer_id, bill_id, lines, now, result.refilled_reminder_ids);
     std::vector<refills::NewRefillReminder> scheduled;
     std::vector<std::int64_t> reminder_ids;
-    // The reminders follow the shop's cadence, its first step moved by the customer's own lead
-    // (as the counter just set it, or as stored).
-    const auto shop_row = shops::ShopRepository::find(c, shop.value());
-    if (!shop_row) throw AppError(ErrorCode::kNotFound, "shop not found");
+    // The reminders follow the shop's cadence (read with the session), its first step moved by
+    // the customer's own lead (as the counter just set it, or as stored).
     std::optional<std::int64_t> lead = existing ? existing->refill_lead_days : std::nullopt;
     if (plan.customer.fields.refill_lead_days) lead = *plan.customer.fields.refill_lead_days;
     const std::optional<int> customer_lead =
         lead ? std::optional<int>(static_cast<int>(*lead)) : std::nullopt;
-    std::vector<BillItem> stored =
-        write_lines(c, shop, customer_id, bill_id, lines, shops::effective_cadence(*shop_row),
-                    customer_lead, now, scheduled, reminder_ids);
+    std::vector<BillItem> stored = write_lines(c, shop, customer_id, bill_id, lines, cadence,
+                                               customer_lead, now, scheduled, reminder_ids);
 
     // The answer is built from what was just written rather than read back: the bill's rows
     // hold nothing the statements above did not set. The customer's row is read, as its update

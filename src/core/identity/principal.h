@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace rx::core {
 
@@ -18,6 +19,9 @@ struct Principal {
   std::string time_zone;
   std::string phone_region;
   int refill_lead_days = 5;
+  // The shop's own refill cadence (days relative to running out, ascending); empty for a shop
+  // that never set one, whose cadence is {-refill_lead_days}.
+  std::vector<int> refill_cadence;
   std::string token_hash;
   // Where this request came from (X-Forwarded-For behind a trusted proxy): the audit log's
   // client_ip. Set by the router on every authenticated request.
