@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, runSetup, type Me } from '../api';
+import { AccountFields } from '../components/AccountFields';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { TextField } from '../components/TextField';
@@ -67,19 +68,17 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
           </Alert>
         )}
         <TextField label="Shop name" name="shop_name" value={shopName} onValue={setShopName} error={errors.fields.shop_name} required autoComplete="organization" />
-        <TextField label="Your name" name="owner_name" value={ownerName} onValue={setOwnerName} error={errors.fields.owner_name} required autoComplete="name" />
-        <TextField label="Email" name="email" type="email" value={email} onValue={setEmail} error={errors.fields.email} required autoComplete="email" inputMode="email" />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          error={errors.fields.password}
-          hint={`At least ${MIN_PASSWORD} characters.`}
-          required
-          minLength={MIN_PASSWORD}
-          autoComplete="new-password"
+        <AccountFields
+          nameLabel="Your name"
+          nameField="owner_name"
+          name={ownerName}
+          onName={setOwnerName}
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          errors={errors.fields}
+          whose="own"
         />
         <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
           {busy ? 'Creating…' : 'Create shop'}
