@@ -1,3 +1,5 @@
+import type { FieldErrors } from '../api';
+import { EMAIL_RE, MIN_PASSWORD, passwordLength } from '../forms';
 import { NewPasswordField } from './NewPasswordField';
 import { TextField } from './TextField';
 
@@ -28,4 +30,14 @@ export function AccountFields(p: AccountFieldsProps) {
       <NewPasswordField label="Password" name="password" value={p.password} onValue={p.onPassword} error={p.errors.password} hintMore={p.passwordHintMore} />
     </>
   );
+}
+
+/** The checks on AccountFields before sending: a name (with `nameMissing` as its reason), a
+ * well-formed email and a long enough password. */
+export function checkAccount(a: { nameField: string; name: string; nameMissing: string; email: string; password: string }): FieldErrors {
+  const f: FieldErrors = {};
+  if (!a.name.trim()) f[a.nameField] = a.nameMissing;
+  if (!EMAIL_RE.test(a.email.trim())) f.email = 'Enter a valid email address.';
+  if (passwordLength(a.password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+  return f;
 }

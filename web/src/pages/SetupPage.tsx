@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { ApiError, runSetup, type Me } from '../api';
-import { AccountFields } from '../components/AccountFields';
+import { AccountFields, checkAccount } from '../components/AccountFields';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { TextField } from '../components/TextField';
-import { EMAIL_RE, MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
+import { type FormErrors } from '../forms';
 import { useFieldErrors } from '../useFieldErrors';
 
 const FIELDS = ['shop_name', 'owner_name', 'email', 'password'] as const;
@@ -22,10 +22,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const check = (): FormErrors['fields'] => {
     const f: FormErrors['fields'] = {};
     if (!shopName.trim()) f.shop_name = 'Enter the shop name.';
-    if (!ownerName.trim()) f.owner_name = 'Enter your name.';
-    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
-    return f;
+    return { ...f, ...checkAccount({ nameField: 'owner_name', name: ownerName, nameMissing: 'Enter your name.', email, password }) };
   };
 
   const onSubmit = async (e: Event) => {

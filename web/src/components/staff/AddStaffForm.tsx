@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, createStaff, type Role, type StaffMember } from '../../api';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, passwordLength, formErrors, type FormErrors } from '../../forms';
+import { focusFirstInvalid, formErrors } from '../../forms';
 import { useFieldErrors } from '../../useFieldErrors';
-import { AccountFields } from '../AccountFields';
+import { AccountFields, checkAccount } from '../AccountFields';
 import { Alert } from '../Alert';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
@@ -28,10 +28,7 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const f: FormErrors['fields'] = {};
-    if (!name.trim()) f.name = 'Enter a name.';
-    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    const f = checkAccount({ nameField: 'name', name, nameMissing: 'Enter a name.', email, password });
     if (Object.keys(f).length) {
       invalid(f, form);
       return;
