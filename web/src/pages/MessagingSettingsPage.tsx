@@ -34,19 +34,42 @@ const SECRET_LABELS: Record<MessagingSecret, string> = {
   sms_auth_key: 'SMS auth key',
 };
 
-interface RotatableWebhookProps {
-  channel: MessageChannel;
-  path: string;
-  previousExpiresAt: string | null | undefined;
-  zone: string | null | undefined;
+interface ChannelWebhook {
+  path: (s: MessagingSettings) => string | undefined;
+  previousExpiresAt: (s: MessagingSettings) => string | null | undefined;
   label: string;
   hint: string;
   testId: string;
+}
+
+/** Each channel's webhook address: where it stands in the settings and how it is shown. */
+const WEBHOOKS: Record<MessageChannel, ChannelWebhook> = {
+  whatsapp: {
+    path: (s) => s.webhook_url_path,
+    previousExpiresAt: (s) => s.webhook_previous_key_expires_at,
+    label: 'Webhook address (callback URL for Meta)',
+    hint: 'Meta sends delivery statuses and replies here; it checks the verify token once.',
+    testId: 'webhook-url',
+  },
+  sms: {
+    path: (s) => s.sms_webhook_url_path,
+    previousExpiresAt: (s) => s.sms_webhook_previous_key_expires_at,
+    label: 'Inbound SMS address (MSG91 callback URL)',
+    hint: 'MSG91 forwards customers’ SMS replies here: STOP opts them out of every channel.',
+    testId: 'sms-webhook-url',
+  },
+};
+
+interface RotatableWebhookProps {
+  channel: MessageChannel;
+  settings: MessagingSettings;
+  zone: string | null | undefined;
   onRotated: (s: MessagingSettings) => void;
 }
 
-/** The owner's webhook address with a button that gives it a fresh key. */
-function RotatableWebhook({ channel, path, previousExpiresAt, zone, label, hint, testId, onRotated }: RotatableWebhookProps) {
+/** The owner's webhook address for one channel with a button that gives it a fresh key;
+ * nothing while the settings carry no address for it. */
+function RotatableWebhook({ channel, settings, zone, onRotated }: RotatableWebhookProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rotate = async () => {
@@ -61,6 +84,10 @@ function RotatableWebhook({ channel, path, previousExpiresAt, zone, label, hint,
       setBusy(false);
     }
   };
+  const { label, hint, testId } = WEBHOOKS[channel];
+  const path = WEBHOOKS[channel].path(settings);
+  const previousExpiresAt = WEBHOOKS[channel].previousExpiresAt(settings);
+  if (!path) return null;
   return (
     <div class="webhook-rotatable">
       <WebhookAddress path={path} label={label} hint={hint} testId={testId} />
@@ -178,18 +205,7 @@ export function MessagingSettingsPage() {
           {text('whatsapp_template_refill', 'Refill reminder template', { hint: 'The approved template’s name.' })}
           {text('whatsapp_template_language', 'Template language', { hint: 'e.g. en or hi' })}
           {text('whatsapp_price', 'Price per WhatsApp message (₹)', { apiName: 'whatsapp_price_paise', hint: 'For the cost estimate on the dashboard.' })}
-          {owner && loaded.webhook_url_path && (
-            <RotatableWebhook
-              channel="whatsapp"
-              path={loaded.webhook_url_path}
-              previousExpiresAt={loaded.webhook_previous_key_expires_at}
-              zone={shop?.time_zone}
-              label="Webhook address (callback URL for Meta)"
-              hint="Meta sends delivery statuses and replies here; it checks the verify token once."
-              testId="webhook-url"
-              onRotated={setLoaded}
-            />
-          )}
+          {owner && <RotatableWebhook channel="whatsapp" settings={loaded} zone={shop?.time_zone} onRotated={setLoaded} />}
         </fieldset>
 
         <fieldset class="panel">
@@ -199,18 +215,7 @@ export function MessagingSettingsPage() {
           {text('sms_template_id', 'Flow template ID')}
           {text('sms_sender', 'Sender ID')}
           {text('sms_price', 'Price per SMS (₹)', { apiName: 'sms_price_paise' })}
-          {owner && loaded.sms_webhook_url_path && (
-            <RotatableWebhook
-              channel="sms"
-              path={loaded.sms_webhook_url_path}
-              previousExpiresAt={loaded.sms_webhook_previous_key_expires_at}
-              zone={shop?.time_zone}
-              label="Inbound SMS address (MSG91 callback URL)"
-              hint="MSG91 forwards customers’ SMS replies here: STOP opts them out of every channel."
-              testId="sms-webhook-url"
-              onRotated={setLoaded}
-            />
-          )}
+          {owner && <RotatableWebhook channel="sms" settings={loaded} zone={shop?.time_zone} onRotated={setLoaded} />}
         </fieldset>
 
         <fieldset class="panel">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { changePassword } from '../api';
 import { Alert } from '../components/Alert';
+import { NewPasswordField } from '../components/NewPasswordField';
 import { TextField } from '../components/TextField';
 import { MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
 import { useFieldErrors } from '../useFieldErrors';
@@ -50,18 +51,7 @@ export function PasswordPage() {
         {/* Lets password managers know whose password this is. */}
         <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
         <TextField label="Current password" name="current_password" type="password" value={current} onValue={setCurrent} error={errors.fields.current_password} required autoComplete="current-password" />
-        <TextField
-          label="New password"
-          name="new_password"
-          type="password"
-          value={next}
-          onValue={setNext}
-          error={errors.fields.new_password}
-          hint={`At least ${MIN_PASSWORD} characters.`}
-          required
-          minLength={MIN_PASSWORD}
-          autoComplete="new-password"
-        />
+        <NewPasswordField label="New password" name="new_password" value={next} onValue={setNext} error={errors.fields.new_password} />
         <TextField label="Repeat new password" name="confirm_password" type="password" value={confirm} onValue={setConfirm} error={confirmError} required autoComplete="new-password" />
         <FormActions label="Change password" busy={busy} />
       </form>

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { ApiError, runSetup, type Me } from '../api';
+import { AccountFields, checkAccount } from '../components/AccountFields';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
 import { TextField } from '../components/TextField';
-import { EMAIL_RE, MIN_PASSWORD, passwordLength, type FormErrors } from '../forms';
+import { type FormErrors } from '../forms';
 import { useFieldErrors } from '../useFieldErrors';
 
 const FIELDS = ['shop_name', 'owner_name', 'email', 'password'] as const;
@@ -21,10 +22,7 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
   const check = (): FormErrors['fields'] => {
     const f: FormErrors['fields'] = {};
     if (!shopName.trim()) f.shop_name = 'Enter the shop name.';
-    if (!ownerName.trim()) f.owner_name = 'Enter your name.';
-    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
-    return f;
+    return { ...f, ...checkAccount({ nameField: 'owner_name', name: ownerName, nameMissing: 'Enter your name.', email, password }) };
   };
 
   const onSubmit = async (e: Event) => {
@@ -67,19 +65,17 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
           </Alert>
         )}
         <TextField label="Shop name" name="shop_name" value={shopName} onValue={setShopName} error={errors.fields.shop_name} required autoComplete="organization" />
-        <TextField label="Your name" name="owner_name" value={ownerName} onValue={setOwnerName} error={errors.fields.owner_name} required autoComplete="name" />
-        <TextField label="Email" name="email" type="email" value={email} onValue={setEmail} error={errors.fields.email} required autoComplete="email" inputMode="email" />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          error={errors.fields.password}
-          hint={`At least ${MIN_PASSWORD} characters.`}
-          required
-          minLength={MIN_PASSWORD}
-          autoComplete="new-password"
+        <AccountFields
+          nameLabel="Your name"
+          nameField="owner_name"
+          name={ownerName}
+          onName={setOwnerName}
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          errors={errors.fields}
+          whose="own"
         />
         <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
           {busy ? 'Creating…' : 'Create shop'}

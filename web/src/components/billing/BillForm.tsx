@@ -59,6 +59,13 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
   /** A field's error goes once it is edited. */
   const clear = (...keys: string[]) =>
     setErrors((e) => (keys.some((k) => k in e.fields) ? { ...e, fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => !keys.includes(k))) } : e));
+  /** The change handler of one draft field: sets it and drops the errors under `errorKeys`. */
+  const edit =
+    <K extends keyof BillDraft>(key: K, ...errorKeys: string[]) =>
+    (value: BillDraft[K]) => {
+      set({ [key]: value } as Pick<BillDraft, K>);
+      clear(...errorKeys);
+    };
 
   const lookup = useCustomerLookup(draft.phone);
   const found = lookup.kind === 'found' ? lookup.customer : null;
@@ -178,20 +185,14 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
             inputMode="tel"
             autoComplete="off"
             value={draft.phone}
-            onValue={(phone) => {
-              set({ phone });
-              clear('customer.phone');
-            }}
+            onValue={edit('phone', 'customer.phone')}
             error={errors.fields['customer.phone']}
             required
             maxLength={40}
           />
           <CustomerLookup lookup={lookup} />
         </div>
-        <ContactedQuestion value={draft.contacted} onValue={(contacted) => {
-            set({ contacted });
-            clear('was_contacted_before', 'customer_category');
-          }} error={errors.fields.was_contacted_before} />
+        <ContactedQuestion value={draft.contacted} onValue={edit('contacted', 'was_contacted_before', 'customer_category')} error={errors.fields.was_contacted_before} />
         <CategorySelect
           value={draft.category}
           onValue={(category) => {
@@ -203,10 +204,7 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
           empty={found ? undefined : 'Choose…'}
           {...(categoryHint ? { hint: categoryHint } : {})}
         />
-        <TextField label="Name" name="customer.name" value={draft.name} onValue={(name) => {
-            set({ name });
-            clear('customer.name');
-          }} error={errors.fields['customer.name']} maxLength={200} autoComplete="off" />
+        <TextField label="Name" name="customer.name" value={draft.name} onValue={edit('name', 'customer.name')} error={errors.fields['customer.name']} maxLength={200} autoComplete="off" />
         {isNew && (
           <NewCustomerProfile
             profile={draft.profile}
@@ -238,18 +236,12 @@ export function BillForm({ onSaved, focusPhone }: BillFormProps) {
               name="billed_at"
               type="datetime-local"
               value={draft.billedAt}
-              onValue={(billedAt) => {
-                set({ billedAt });
-                clear('billed_at');
-              }}
+              onValue={edit('billedAt', 'billed_at')}
               error={errors.fields.billed_at}
               hint="For entering an older bill. Shop time; leave empty for now."
             />
           )}
-          <TextField label="Bill notes" name="notes" value={draft.notes} onValue={(notes) => {
-              set({ notes });
-              clear('notes');
-            }} error={errors.fields.notes} maxLength={2000} />
+          <TextField label="Bill notes" name="notes" value={draft.notes} onValue={edit('notes', 'notes')} error={errors.fields.notes} maxLength={2000} />
         </div>
       </details>
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addFollowUp, type StaffMember } from '../../api';
 import { formatDateTime } from '../../datetime';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useNoticeForm } from '../../useNoticeForm';
 import { useSession } from '../../session';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
@@ -27,21 +27,16 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
   const [due, setDue] = useState(() => followUpAt(1, zone));
   const [staffId, setStaffId] = useState(String(me.id));
   const [note, setNote] = useState('');
-  const { errors, invalid, send } = useFieldErrors(FIELDS);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, invalid, done, setDone, busy, submitting, send } = useNoticeForm(FIELDS);
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    setDone(null);
+  const onSubmit = submitting(async (form) => {
     // Some browsers add seconds (":00"); the server wants minutes.
     const dueAt = due.slice(0, 16);
     if (!LOCAL_RE.test(dueAt)) {
       invalid({ due_at: 'Choose a date and time.' }, form);
       return;
     }
-    await send(form, setBusy, async () => {
+    await send(form, async () => {
       const forOther = canPick && Number(staffId) !== me.id;
       const f = await addFollowUp(contactId, {
         due_at: dueAt,
@@ -53,7 +48,7 @@ export function FollowUpForm({ contactId, onAdded, staff = [] }: FollowUpFormPro
       setNote('');
       onAdded();
     });
-  };
+  });
 
   return (
     <form class="form" onSubmit={onSubmit} noValidate aria-labelledby="follow-title">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { INTERACTION_KINDS, OUTCOMES, addInteraction, type InteractionKind, type Outcome } from '../../api';
-import { useFieldErrors } from '../../useFieldErrors';
+import { useNoticeForm } from '../../useNoticeForm';
 import { Alert } from '../Alert';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
@@ -14,26 +14,21 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
   const [kind, setKind] = useState<InteractionKind>('call');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
-  const { errors, invalid, send } = useFieldErrors(FIELDS);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, invalid, done, setDone, busy, submitting, send } = useNoticeForm(FIELDS);
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    setDone(null);
+  const onSubmit = submitting(async (form) => {
     if (!outcome) {
       invalid({ outcome: 'Choose what happened.' }, form);
       return;
     }
-    await send(form, setBusy, async () => {
+    await send(form, async () => {
       await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
       setOutcome('');
       setNotes('');
       onLogged();
     });
-  };
+  });
 
   return (
     <form class="form" onSubmit={onSubmit} noValidate aria-labelledby="log-title">

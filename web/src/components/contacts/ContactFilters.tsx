@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CONTACT_STATUSES, WHATSAPP_STATUSES, type ContactFilter, type StaffMember, type Upload } from '../../api';
 import { ClearFiltersButton, FilterSearch } from '../FilterBar';
+import { FilterSelect } from '../FilterSelect';
 import { SelectField } from '../SelectField';
 import { FILTER_KEYS, hasFilters } from './filters';
 import { STATUS_LABELS, WHATSAPP_LABELS } from './labels';
+
+const FOLLOW_UP_CODES = ['due', 'overdue'] as const;
+const FOLLOW_UP_LABELS = { due: 'Due', overdue: 'Overdue' };
 
 interface ContactFiltersProps {
   filter: ContactFilter;
@@ -28,22 +32,8 @@ export function ContactFilters({ filter, onChange, staff, uploads }: ContactFilt
           Filters{active > 0 ? ` (${active} on)` : ''}
         </summary>
         <div class="filters__grid">
-          <SelectField label="Status" name="status" value={filter.status ?? ''} onValue={(v) => set('status', v)}>
-            <option value="">Any status</option>
-            {CONTACT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="WhatsApp" name="whatsapp_status" value={filter.whatsapp_status ?? ''} onValue={(v) => set('whatsapp_status', v)}>
-            <option value="">Any</option>
-            {WHATSAPP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {WHATSAPP_LABELS[s]}
-              </option>
-            ))}
-          </SelectField>
+          <FilterSelect label="Status" name="status" value={filter.status ?? ''} onValue={(v) => set('status', v)} any="Any status" codes={CONTACT_STATUSES} labels={STATUS_LABELS} />
+          <FilterSelect label="WhatsApp" name="whatsapp_status" value={filter.whatsapp_status ?? ''} onValue={(v) => set('whatsapp_status', v)} any="Any" codes={WHATSAPP_STATUSES} labels={WHATSAPP_LABELS} />
           {staff && (
             <SelectField label="Assigned to" name="assigned_staff_id" value={filter.assigned_staff_id ?? ''} onValue={(v) => set('assigned_staff_id', v)}>
               <option value="">Anyone</option>
@@ -66,11 +56,7 @@ export function ContactFilters({ filter, onChange, staff, uploads }: ContactFilt
               ))}
             </SelectField>
           )}
-          <SelectField label="Follow-up" name="follow_up" value={filter.follow_up ?? ''} onValue={(v) => set('follow_up', v)}>
-            <option value="">Any</option>
-            <option value="due">Due</option>
-            <option value="overdue">Overdue</option>
-          </SelectField>
+          <FilterSelect label="Follow-up" name="follow_up" value={filter.follow_up ?? ''} onValue={(v) => set('follow_up', v)} any="Any" codes={FOLLOW_UP_CODES} labels={FOLLOW_UP_LABELS} />
         </div>
         {hasFilters(filter) && (
           <ClearFiltersButton

@@ -38,7 +38,7 @@ interface CustomerEditFormProps {
 /** Every editable detail of a customer; sends only what changed. */
 export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFormProps) {
   const [d, setD] = useState<CustomerDraft>(() => draftOf(customer));
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
   const set = (changes: Partial<CustomerDraft>) => setD((x) => ({ ...x, ...changes }));
 
@@ -59,14 +59,7 @@ export function CustomerEditForm({ customer, onSaved, onCancel }: CustomerEditFo
       onCancel();
       return;
     }
-    setBusy(true);
-    clear();
-    try {
-      onSaved(await updateCustomer(customer.id, changes));
-    } catch (err) {
-      failed(err, form);
-      setBusy(false);
-    }
+    await send(form, setBusy, async () => onSaved(await updateCustomer(customer.id, changes)));
   };
 
   const genderKnown = !d.gender || GENDERS.some((g) => g.value === d.gender);

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomerCategory, CustomerFilter } from '../../api';
 import { ClearFiltersButton, FilterSearch } from '../FilterBar';
-import { SelectField } from '../SelectField';
+import { FilterSelect } from '../FilterSelect';
 import { TextField } from '../TextField';
 import { CategorySelect } from './CategorySelect';
 import { CUSTOMER_FILTER_KEYS } from './filters';
+
+const YES_NO = ['true', 'false'] as const;
+const PREFERS_GENERIC_LABELS = { true: 'Yes', false: 'No' };
+const DUE_REFILL_LABELS = { true: 'Has a refill due', false: 'No refill due' };
 
 interface CustomerFiltersProps {
   filter: CustomerFilter;
@@ -42,16 +46,8 @@ export function CustomerFilters({ filter, onChange }: CustomerFiltersProps) {
           >
             <TextField label="Chronic condition" name="chronic_condition" value={condition} onValue={setCondition} hint="e.g. diabetes." noOptionalMark />
           </form>
-          <SelectField label="Prefers generic" name="prefers_generic" value={filter.prefers_generic ?? ''} onValue={(v) => set('prefers_generic', v)}>
-            <option value="">Any</option>
-            <option value="true">Yes</option>
-            <option value="false">No</option>
-          </SelectField>
-          <SelectField label="Refill due" name="has_due_refill" value={filter.has_due_refill ?? ''} onValue={(v) => set('has_due_refill', v)}>
-            <option value="">Any</option>
-            <option value="true">Has a refill due</option>
-            <option value="false">No refill due</option>
-          </SelectField>
+          <FilterSelect label="Prefers generic" name="prefers_generic" value={filter.prefers_generic ?? ''} onValue={(v) => set('prefers_generic', v)} any="Any" codes={YES_NO} labels={PREFERS_GENERIC_LABELS} />
+          <FilterSelect label="Refill due" name="has_due_refill" value={filter.has_due_refill ?? ''} onValue={(v) => set('has_due_refill', v)} any="Any" codes={YES_NO} labels={DUE_REFILL_LABELS} />
         </div>
         {active > 0 && (
           <ClearFiltersButton

@@ -1,5 +1,5 @@
 import { MESSAGE_CHANNELS, MESSAGE_STATUSES } from '../../api';
-import { SelectField } from '../SelectField';
+import { FilterSelect } from '../FilterSelect';
 import type { MessageListFilter } from './filters';
 import { CHANNEL_LABELS, MESSAGE_STATUS_LABELS } from './labels';
 
@@ -18,22 +18,8 @@ export function MessageFilters({ filter, onChange }: MessageFiltersProps) {
   };
   return (
     <form class="form filters__grid message-filters" aria-label="Message filters" onSubmit={(e) => e.preventDefault()}>
-      <SelectField label="Status" name="status" value={filter.status ?? ''} onValue={(v) => set('status', v)}>
-        <option value="">Any status</option>
-        {MESSAGE_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {MESSAGE_STATUS_LABELS[s]}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label="Channel" name="channel" value={filter.channel ?? ''} onValue={(v) => set('channel', v)}>
-        <option value="">Any channel</option>
-        {MESSAGE_CHANNELS.map((c) => (
-          <option key={c} value={c}>
-            {CHANNEL_LABELS[c]}
-          </option>
-        ))}
-      </SelectField>
+      <FilterSelect label="Status" name="status" value={filter.status ?? ''} onValue={(v) => set('status', v)} any="Any status" codes={MESSAGE_STATUSES} labels={MESSAGE_STATUS_LABELS} />
+      <FilterSelect label="Channel" name="channel" value={filter.channel ?? ''} onValue={(v) => set('channel', v)} any="Any channel" codes={MESSAGE_CHANNELS} labels={CHANNEL_LABELS} />
     </form>
   );
 }

@@ -1,7 +1,16 @@
 import type { MessageStatus } from '../../api';
-import { labelOf } from '../contacts/labels';
+import { StatusBadge, type BadgeTone } from '../StatusBadge';
 import { MESSAGE_STATUS_LABELS } from './labels';
 
+const MESSAGE_STATUS_TONES: Record<MessageStatus, BadgeTone> = {
+  queued: 'pending',
+  sending: 'pending',
+  sent: 'contacted',
+  delivered: 'ok',
+  read: 'ok',
+  failed: 'off',
+};
+
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {
-  return <span class={`badge message-status message-status--${status}`}>{labelOf(MESSAGE_STATUS_LABELS, status)}</span>;
+  return <StatusBadge kind="message-status" status={status} labels={MESSAGE_STATUS_LABELS} tones={MESSAGE_STATUS_TONES} />;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, createStaff, type Role, type StaffMember } from '../../api';
-import { focusFirstInvalid, EMAIL_RE, MIN_PASSWORD, passwordLength, formErrors, type FormErrors } from '../../forms';
+import { focusFirstInvalid, formErrors } from '../../forms';
 import { useFieldErrors } from '../../useFieldErrors';
+import { AccountFields, checkAccount } from '../AccountFields';
 import { Alert } from '../Alert';
 import { TextField } from '../TextField';
 import { RoleSelect } from './RoleSelect';
@@ -27,10 +28,7 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const f: FormErrors['fields'] = {};
-    if (!name.trim()) f.name = 'Enter a name.';
-    if (!EMAIL_RE.test(email.trim())) f.email = 'Enter a valid email address.';
-    if (passwordLength(password) < MIN_PASSWORD) f.password = `Use at least ${MIN_PASSWORD} characters.`;
+    const f = checkAccount({ nameField: 'name', name, nameMissing: 'Enter a name.', email, password });
     if (Object.keys(f).length) {
       invalid(f, form);
       return;
@@ -63,19 +61,18 @@ export function AddStaffForm({ roles, onCreated, onCancel }: AddStaffFormProps) 
     <form class="form panel" onSubmit={onSubmit} noValidate aria-labelledby="add-staff-title">
       <h2 id="add-staff-title">New staff member</h2>
       {errors.message && <Alert>{errors.message}</Alert>}
-      <TextField label="Name" name="name" value={name} onValue={setName} error={errors.fields.name} required autoComplete="off" />
-      <TextField label="Email" name="email" type="email" value={email} onValue={setEmail} error={errors.fields.email} required autoComplete="off" inputMode="email" />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        value={password}
-        onValue={setPassword}
-        error={errors.fields.password}
-        hint={`At least ${MIN_PASSWORD} characters. Share it with them; they can change it later.`}
-        required
-        minLength={MIN_PASSWORD}
-        autoComplete="new-password"
+      <AccountFields
+        nameLabel="Name"
+        nameField="name"
+        name={name}
+        onName={setName}
+        email={email}
+        onEmail={setEmail}
+        password={password}
+        onPassword={setPassword}
+        errors={errors.fields}
+        whose="other"
+        passwordHintMore="Share it with them; they can change it later."
       />
       <RoleSelect value={role} onValue={setRole} choices={roles} error={errors.fields.role} />
       <TextField label="Phone" name="phone" type="tel" value={phone} onValue={setPhone} error={errors.fields.phone} hint="For example 98765 43210 or +91 98765 43210." autoComplete="off" inputMode="tel" />

@@ -22,7 +22,7 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
   const [phone, setPhone] = useState(member.phone ?? '');
   const [role, setRole] = useState<Role>(member.role);
   const [active, setActive] = useState(member.active);
-  const { errors, invalid, failed, clear } = useFieldErrors(FIELDS);
+  const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [busy, setBusy] = useState(false);
   const titleId = `edit-staff-${member.id}`;
 
@@ -43,14 +43,7 @@ export function EditStaffForm({ member, roles, isSelf, onSaved, onCancel }: Edit
       onCancel();
       return;
     }
-    setBusy(true);
-    clear();
-    try {
-      onSaved(await updateStaff(member.id, changes));
-    } catch (err) {
-      failed(err, form);
-      setBusy(false);
-    }
+    await send(form, setBusy, async () => onSaved(await updateStaff(member.id, changes)));
   };
 
   return (
