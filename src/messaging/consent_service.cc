@@ -14,9 +14,9 @@ constexpr std::int64_t kHistoryRows = 200;
 
 ConsentView ConsentService::view(storage::Connection& c, core::ShopId shop,
                                  core::CustomerId customer) {
-  return ConsentView{*customers::CustomerRepository::find(c, shop, customer),
-                     customers::CustomerRepository::consent_history(c, shop, customer,
-                                                                    kHistoryRows)};
+  return ConsentView{
+      *customers::CustomerRepository::find(c, shop, customer),
+      customers::CustomerRepository::consent_history(c, shop, customer, kHistoryRows)};
 }
 
 ConsentView ConsentService::record(const auth::Principal& actor, core::CustomerId customer,
@@ -43,8 +43,7 @@ ConsentView ConsentService::opt_out(const auth::Principal& actor, core::Customer
   const core::ShopId shop(actor.shop_id);
   ConsentView result;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    if (!customers::CustomerRepository::find(c, shop, customer))
-      core::throw_not_found("customer");
+    if (!customers::CustomerRepository::find(c, shop, customer)) core::throw_not_found("customer");
     opt_out_in(c, shop, customer, "staff", core::StaffId(actor.staff_id), note, clock_.now_ms());
     result = view(c, shop, customer);
   });

@@ -84,7 +84,8 @@ Message OutboxReviewService::retry(const auth::Principal& actor, core::MessageId
     result = std::move(*requeued);
     // The list's shape carries the customer's name.
     if (result.customer_id) {
-      auto customer = customers::CustomerRepository::find(c, shop, core::CustomerId(*result.customer_id));
+      auto customer =
+          customers::CustomerRepository::find(c, shop, core::CustomerId(*result.customer_id));
       if (customer) result.customer_name = customer->name;
     }
   });
