@@ -51,6 +51,16 @@ class ContactsTest : public SharedServerTest {
       }
     }
   }
+  // Assigns three of the sheet's contacts to Priya; answers the id of her first.
+  std::int64_t assign_three_to_priya(const Shop& s) {
+    EXPECT_EQ(
+        client(s.manager)
+            .post(kBase + "/contacts/assign",
+                  {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
+            .status,
+        200);
+    return first_contact_id(s.priya);
+  }
   std::int64_t first_contact_id(const SignedInStaff& who, const std::string& query = "") {
     Response list = client(who).get(kBase + "/contacts?sort=oldest&limit=1" + query);
     EXPECT_EQ(list.status, 200) << list.raw;
@@ -404,14 +414,8 @@ TEST_F(ContactsTest, StaffSeeOnlyTheirOwnContacts) {
 
 TEST_F(ContactsTest, WorkingAContactMovesItForwardOnly) {
   Shop s = shop_with_sheet("Work Shop");
-  ASSERT_EQ(
-      client(s.manager)
-          .post(kBase + "/contacts/assign",
-                {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
-          .status,
-      200);
   ApiClient priya = client(s.priya);
-  const std::int64_t id = first_contact_id(s.priya);
+  const std::int64_t id = assign_three_to_priya(s);
   const std::string path = kBase + "/contacts/" + std::to_string(id);
   expect_error(priya.post(path + "/interactions", {{"kind", "fax"}, {"outcome", "answered"}}), 422,
                "validation_failed");
@@ -580,14 +584,8 @@ TEST_F(ContactsTest, WrongNumberIsFlagged) {
 
 TEST_F(ContactsTest, FollowUpsAreListedByDueAndCompleted) {
   Shop s = shop_with_sheet("Follow Shop");
-  ASSERT_EQ(
-      client(s.manager)
-          .post(kBase + "/contacts/assign",
-                {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
-          .status,
-      200);
   ApiClient priya = client(s.priya);
-  const std::int64_t id = first_contact_id(s.priya);
+  const std::int64_t id = assign_three_to_priya(s);
   const std::string path = kBase + "/contacts/" + std::to_string(id);
   expect_error(priya.post(path + "/reminders", {{"due_at", "tomorrow-ish"}}), 422,
                "validation_failed");

@@ -368,11 +368,7 @@ TEST_F(MessagingOutboxTest, TwoSendersAtOnceSendEachReminderExactlyOnce) {
              false, {"Medicine A" + std::to_string(i), "Medicine B" + std::to_string(i)});
   }
   const std::string now = ist_instant(1, "10:00");
-  BackgroundCommand first(with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
-  BackgroundCommand second(
-      with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
-  CommandResult a = first.finish();
-  CommandResult b = second.finish();
+  auto [a, b] = remind_twice_at_once(server(), now);
   ASSERT_EQ(a.exit_code, 0) << a.out;
   ASSERT_EQ(b.exit_code, 0) << b.out;
   const nlohmann::json sa = nlohmann::json::parse(a.out);

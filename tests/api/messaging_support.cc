@@ -105,6 +105,17 @@ std::vector<std::string> with_fake_providers(std::vector<std::string> extra) {
   return extra;
 }
 
+std::pair<CommandResult, CommandResult> remind_twice_at_once(TestServer& server,
+                                                             const std::string& now_iso) {
+  BackgroundCommand first(
+      with_fake_providers({"remind", "--db", server.db_url(), "--now", now_iso}));
+  BackgroundCommand second(
+      with_fake_providers({"remind", "--db", server.db_url(), "--now", now_iso}));
+  CommandResult a = first.finish();
+  CommandResult b = second.finish();
+  return {std::move(a), std::move(b)};
+}
+
 RemindSummary remind(TestServer& server, const std::string& now_iso,
                      const std::vector<std::string>& extra_args) {
   std::vector<std::string> args = {"remind", "--db", server.db_url(), "--now", now_iso};

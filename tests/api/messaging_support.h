@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rx::test {
@@ -52,6 +53,11 @@ struct RemindSummary {
 // `rxtrack remind` at `now_iso`, by default allowed to reach the fake providers.
 RemindSummary remind(TestServer& server, const std::string& now_iso,
                      const std::vector<std::string>& extra_args = allow_fake_providers());
+
+// Two `rxtrack remind` passes at `now_iso` running at once (as two servers' schedulers would),
+// both allowed to reach the fake providers; their results, in start order.
+std::pair<CommandResult, CommandResult> remind_twice_at_once(TestServer& server,
+                                                             const std::string& now_iso);
 
 // Each test gets a server and database of its own: a reminder pass works on every shop of the
 // database, and its counts must be this test's alone. The server may reach the fake providers

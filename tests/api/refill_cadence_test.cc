@@ -211,12 +211,7 @@ TEST_F(RefillStepsTest, TwoPassesAtOnceSendEachStepOnce) {
   for (int i = 0; i < kCustomersCount; ++i) month_bill(owner, "98765060" + std::to_string(10 + i));
   for (int day : {25, 29}) {
     const std::string now = ist_instant(day, "10:00");
-    BackgroundCommand first(
-        with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
-    BackgroundCommand second(
-        with_fake_providers({"remind", "--db", server().db_url(), "--now", now}));
-    CommandResult a = first.finish();
-    CommandResult b = second.finish();
+    auto [a, b] = remind_twice_at_once(server(), now);
     ASSERT_EQ(a.exit_code, 0) << a.out;
     ASSERT_EQ(b.exit_code, 0) << b.out;
     EXPECT_EQ(graph.count(), static_cast<std::size_t>(kCustomersCount * (day == 25 ? 1 : 2)))
