@@ -32,6 +32,11 @@ std::optional<RefillCadence> read_refill_cadence(core::FieldReader& fields, std:
   return cadence;
 }
 
+RefillCadence cadence_or_lead(const std::vector<int>& own, int lead_days) {
+  if (own.empty()) return RefillCadence{{-lead_days}};
+  return RefillCadence{own};
+}
+
 std::vector<date::sys_days> step_days(date::sys_days run_out, const RefillCadence& cadence,
                                       std::optional<int> customer_lead_days) {
   std::vector<int> offsets = cadence.offsets;

@@ -19,6 +19,10 @@ struct RefillCadence {
   std::vector<int> offsets{-5};
 };
 
+// A shop's cadence: its own offsets, or for a shop that never set any (`own` empty) one step
+// `lead_days` before running out, the behaviour before cadences existed.
+RefillCadence cadence_or_lead(const std::vector<int>& own, int lead_days);
+
 // Reads the cadence in field `name` of the request (a JSON array of integers). A missing field
 // answers nullopt with no problem; a wrong one is reported through `fields.fail(name, ...)` (its
 // finish() then throws AppError(kValidation) naming the field) and answers nullopt.

@@ -133,8 +133,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
   const BillLines lines = plan_lines(input, input.billed_at.value_or(now), now, settings);
   const std::string today = core::local_date(now, actor.time_zone);
   const automation::RefillCadence cadence =
-      actor.refill_cadence.empty() ? automation::RefillCadence{{-actor.refill_lead_days}}
-                                   : automation::RefillCadence{actor.refill_cadence};
+      automation::cadence_or_lead(actor.refill_cadence, actor.refill_lead_days);
   // The bill as one job: it reads and writes only through `c` and answers what it wrote, so it
   // may run more than once (storage::Database::rerunnable_write) and each run starts afresh.
   const auto record = [&](storage::Connection& c) {

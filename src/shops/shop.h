@@ -25,8 +25,9 @@ struct Shop {
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.
 inline automation::RefillCadence effective_cadence(const Shop& shop) {
-  if (shop.refill_cadence) return *shop.refill_cadence;
-  return automation::RefillCadence{{-shop.refill_lead_days}};
+  return automation::cadence_or_lead(
+      shop.refill_cadence ? shop.refill_cadence->offsets : std::vector<int>{},
+      shop.refill_lead_days);
 }
 
 }  // namespace rx::shops
