@@ -3,7 +3,6 @@
 #include "storage/conditions.h"
 #include "storage/table.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -88,7 +87,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?, ?))",
       {shop.value(), r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
        r.runs_out_on, r.remind_on,
        static_cast<std::int64_t>(std::max<std::size_t>(1, r.step_dates.size())),
-       r.step_dates.size() > 1 ? storage::Value(nlohmann::json(r.step_dates).dump())
+       r.step_dates.size() > 1 ? storage::Codec<std::vector<std::string>>::bind(r.step_dates)
                                : storage::Value(),
        r.step_dates.size() > 1 ? storage::Value(r.step_dates[1]) : storage::Value(), now_ms,
        now_ms}));
