@@ -13,8 +13,9 @@ TEST(SendHourTest, TheSlotIsTheHourFromWhichTheReadsComeSoonest) {
   EXPECT_EQ(soonest_read_slot({at(19, 5), at(19, 40)}, at(9), at(20)), at(19));
   // A read after the window closes is soonest from the window's last hour.
   EXPECT_EQ(soonest_read_slot({at(22, 30)}, at(9), at(20)), at(19));
-  // A read before the window opens: its first slot.
-  EXPECT_EQ(soonest_read_slot({at(7)}, at(9), at(20)), at(9));
+  // A read before the window opens (07:00) comes soonest after the window's last slot, the
+  // evening before it.
+  EXPECT_EQ(soonest_read_slot({at(7)}, at(9), at(20)), at(19));
   // Two readers: 11:05 and 19:05; from 11:00 the waits are 5 and 485 minutes, from 19:00 they
   // are 965 and 5.
   EXPECT_EQ(soonest_read_slot({at(11, 5), at(19, 5)}, at(9), at(20)), at(11));
