@@ -4,11 +4,14 @@
 #include "billing/bill_service.h"
 #include "contacts/contact_import_service.h"
 #include "contacts/contact_service.h"
+#include "core/time_zone.h"
 #include "messaging/webhook_key_repository.h"
 #include "refills/refill_service.h"
 #include "shops/shop_service.h"
 #include "staff/staff_service.h"
 
+#include <algorithm>
+#include <map>
 #include <random>
 
 namespace rx::app {
@@ -74,6 +77,35 @@ const Medicine kMedicines[] = {
     {"Ecosprin 75", 2500, 30, false},       {"Crocin 650", 3000, 0, false},
     {"Azithromycin 500", 11900, 0, true},   {"Pantoprazole 40", 4200, 15, true},
 };
+// The true process behind the demo's history, so the insights it shows are true of its data:
+// evenings pick up more often, "interested" converts more, poor adherents lapse more.
+constexpr double kEveningReach = 0.65;  // 17:00-21:00
+constexpr double kDaytimeReach = 0.25;
+
+// The chance that a contact whose last call ended so comes in and buys.
+double conversion_chance(contacts::InteractionOutcome last) {
+  using Outcome = contacts::InteractionOutcome;
+  switch (last) {
+    case Outcome::kInterested:
+      return 0.6;
+    case Outcome::kCallbackRequested:
+      return 0.3;
+    case Outcome::kAnswered:
+      return 0.2;
+    case Outcome::kNotInterested:
+    case Outcome::kWrongNumber:
+      return 0.02;
+    default:
+      return 0.06;  // never reached
+  }
+}
+
+// Shop-local `hour`:`minute` on the Kolkata day `days_ago` days before `now`.
+std::int64_t local_time(std::int64_t now, int days_ago, int hour, int minute) {
+  const std::string day = core::add_days(core::local_date(now, "Asia/Kolkata"), -days_ago);
+  return core::start_of_local_day(day, "Asia/Kolkata") + (hour * 60LL + minute) * 60 * 1000;
+}
+
 const char* const kConditions[] = {"diabetes", "hypertension", "thyroid", "cholesterol"};
 constexpr customers::CustomerCategory kCategories[] = {
     customers::CustomerCategory::kFirstTimePrescription,
@@ -81,9 +113,14 @@ constexpr customers::CustomerCategory kCategories[] = {
 
 // Bills at the counter over the last 90 days: regular patients coming back for refills, walk-ins,
 // and some of the contact sheet's people converting; then the refill list worked for a while.
+struct LastCall {
+  std::int64_t at = 0;
+  contacts::InteractionOutcome outcome = contacts::InteractionOutcome::kNoAnswer;
+};
+
 void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::Principal& owner,
                   const std::vector<auth::Principal>& callers, std::int64_t now,
-                  std::mt19937& rng) {
+                  const std::map<std::int64_t, LastCall>& last_calls, std::mt19937& rng) {
   billing::BillService bills(db, clock);
   std::uniform_int_distribution<int> medicine(0, std::size(kMedicines) - 1);
   std::uniform_int_distribution<int> first(0, std::size(kFirstNames) - 1);
@@ -93,9 +130,13 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
   for (int person = 0; person < kRegulars; ++person) {
     const std::string phone = "98" + std::to_string(20000000 + person * 7919);
     const Medicine& regular = kMedicines[person % 7];
-    // Each regular comes every ~30 days (a few stop coming), starting somewhere in the first month.
-    for (int day = 88 - person % 28; day > 0; day -= 28 + person % 5) {
-      if (person % 9 == 0 && day < 40) break;
+    // Each regular comes back about when the medicine runs out, starting somewhere in the first
+    // month; a third are poor adherents, who come 8 to 20 days late and half of whom stop
+    // coming: their PDC is low and their refills lapse.
+    const bool poor_adherent = person % 3 == 1;
+    const int gap = poor_adherent ? 38 + person % 13 : 28 + person % 4;
+    for (int day = 88 - person % 28; day > 0; day -= gap) {
+      if (poor_adherent && person % 2 == 0 && day < 50) break;
       clock.set(now - day * kDayMs + hour(rng) * 3600 * 1000LL);
       billing::BillInput input;
       input.customer.phone = "+91" + phone;
@@ -116,19 +157,25 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
       bills.create(callers[person % callers.size()], input);
     }
   }
-  // A fifth of the called contacts come in: most buy (converted), some only look (yellow).
+  // Called contacts come in by how their last call went ("interested" most often): most buy
+  // (converted), some only look (yellow), a few days after that call.
   contacts::ContactService contact_service(db, clock);
   contacts::ContactFilter contacted;
   contacted.status = contacts::ContactStatus::kContacted;
   auto page = contact_service.list(owner, contacted, contacts::ContactSort::kOldest, 500, 0);
-  for (std::size_t i = 0; i < page.items.size(); i += 5) {
-    clock.set(now - (1 + static_cast<int>(i) % 60) * kDayMs);
+  std::uniform_real_distribution<double> chance(0, 1);
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    auto last = last_calls.find(page.items[i].id);
+    if (last == last_calls.end() || chance(rng) >= conversion_chance(last->second.outcome)) {
+      continue;
+    }
+    clock.set(std::min(now - kDayMs, last->second.at + (1 + static_cast<int>(i) % 6) * kDayMs));
     billing::BillInput input;
     input.customer.phone = page.items[i].phone;
     input.customer.name = page.items[i].name;
     input.customer_category = customers::CustomerCategory::kContactSheet;
     input.was_contacted_before = true;
-    if (i % 15 == 10) {
+    if (i % 7 == 3) {
       input.visited_but_no_purchase = true;
     } else {
       const Medicine& m = kMedicines[medicine(rng)];
@@ -209,8 +256,8 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
     }
   }
 
-  // A contact sheet uploaded 80 days ago, shared among the three telecallers.
-  clock.set(now - 80 * kDayMs);
+  // A contact sheet uploaded 89 days ago, shared among the three telecallers.
+  clock.set(now - 89 * kDayMs);
   const std::string sheet = demo_sheet(rng);
   contacts::ContactImportService importer(db, clock);
   importer.import({core::ShopId(owner.shop_id), "IN", core::StaffId(owner.staff_id),
@@ -220,14 +267,22 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
   for (const auto& caller : callers) assign.staff_ids.emplace_back(caller.staff_id);
   contact_service.assign(owner, assign);
 
-  // Calls, follow-ups and yellow visits spread over the weeks since.
+  // Calls over the weeks since, one to four a contact, at hours 09:00-20:59: evenings pick up
+  // more; a call that reaches someone ends answered, interested, callback requested or not
+  // interested. Then follow-ups and yellow visits.
   using Outcome = contacts::InteractionOutcome;
-  const Outcome outcomes[] = {
-      Outcome::kAnswered,   Outcome::kNoAnswer,          Outcome::kBusy,
-      Outcome::kInterested, Outcome::kCallbackRequested, Outcome::kNotInterested,
-      Outcome::kSwitchedOff};
-  std::uniform_int_distribution<int> outcome(0, std::size(outcomes) - 1);
-  std::uniform_int_distribution<int> day(1, 79);
+  const Outcome reached[] = {Outcome::kAnswered, Outcome::kAnswered, Outcome::kInterested,
+                             Outcome::kCallbackRequested, Outcome::kNotInterested};
+  const Outcome missed[] = {Outcome::kNoAnswer, Outcome::kNoAnswer, Outcome::kBusy,
+                            Outcome::kSwitchedOff};
+  std::uniform_int_distribution<int> pick_reached(0, std::size(reached) - 1);
+  std::uniform_int_distribution<int> pick_missed(0, std::size(missed) - 1);
+  std::uniform_int_distribution<int> first_day(20, 88);
+  std::uniform_int_distribution<int> calls(1, 4);
+  std::uniform_int_distribution<int> hour(9, 20);
+  std::uniform_int_distribution<int> minute(0, 59);
+  std::uniform_real_distribution<double> chance(0, 1);
+  std::map<std::int64_t, LastCall> last_calls;
   for (const auto& caller : callers) {
     contacts::ContactFilter mine;
     contacts::ContactPage page =
@@ -235,11 +290,19 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
     for (std::size_t i = 0; i < page.items.size(); ++i) {
       const auto& contact = page.items[i];
       if (i % 3 == 2) continue;  // a third not called yet
-      clock.set(now - day(rng) * kDayMs);
-      const Outcome result = outcomes[outcome(rng)];
-      contact_service.add_interaction(
-          caller, core::ContactId(contact.id),
-          {contacts::InteractionKind::kCall, result, std::nullopt, std::nullopt});
+      Outcome result = Outcome::kNoAnswer;
+      for (int k = 0, n = calls(rng), days_ago = first_day(rng); k < n && days_ago >= 1; ++k) {
+        const int at_hour = hour(rng);
+        clock.set(local_time(now, days_ago, at_hour, minute(rng)));
+        const bool picked_up = chance(rng) < (at_hour >= 17 ? kEveningReach : kDaytimeReach);
+        result = picked_up ? reached[pick_reached(rng)] : missed[pick_missed(rng)];
+        contact_service.add_interaction(
+            caller, core::ContactId(contact.id),
+            {contacts::InteractionKind::kCall, result, std::nullopt, std::nullopt});
+        last_calls[contact.id] = {clock.now_ms(), result};
+        if (picked_up && result != Outcome::kCallbackRequested) break;  // a decision was made
+        days_ago -= 1 + days_ago % 6;
+      }
       if (result == Outcome::kCallbackRequested) {
         contact_service.add_follow_up(
             caller, core::ContactId(contact.id),
@@ -251,7 +314,7 @@ DemoSummary fill_demo_shop(storage::Database& db, const core::Clock& real_clock)
       }
     }
   }
-  fill_counter(db, clock, owner, callers, now, rng);
+  fill_counter(db, clock, owner, callers, now, last_calls, rng);
   return summary;
 }
 

@@ -7,6 +7,7 @@
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
+#include "insights_api/best_time_service.h"
 #include "insights_api/contact_times_routes.h"
 #include "messaging/consent_routes.h"
 #include "messaging/messaging_routes.h"
@@ -96,6 +97,8 @@ int serve(const ServeConfig& config) {
   refills::RefillService refill_service(*db, clock);
   reports::ReportService report_service(*db, clock);
   insights_api::ContactTimesService contact_times_service(*db, clock);
+  insights_api::BestTimeService best_time_service(*db, clock);
+  contact_service.set_best_time_source(best_time_service);
   messaging::MessagingSettingsService messaging_settings(*db, clock);
   messaging::MessageService message_service(*db);
   messaging::OutboxReviewService outbox_review(*db, clock);

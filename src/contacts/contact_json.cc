@@ -5,9 +5,10 @@
 
 namespace rx::contacts {
 
-void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
-  w.begin_object()
-      .field("id", c.id)
+namespace {
+
+void write_fields(core::JsonWriter& w, const Contact& c, std::string_view tz) {
+  w.field("id", c.id)
       .field("phone", c.phone)
       .field("phone_type", c.phone_type)
       .field("name", c.name)
@@ -28,6 +29,38 @@ void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .field("conversion_value_paise", c.conversion_value_paise);
   core::write_instant(w, "created_at", c.created_at, tz);
   core::write_instant(w, "updated_at", c.updated_at, tz);
+}
+
+void write_best_time(core::JsonWriter& w, const std::optional<BestTime>& best) {
+  w.key("best_time");
+  if (!best) {
+    w.null();
+    return;
+  }
+  w.begin_object()
+      .field("start_hour", std::int64_t{best->start_hour})
+      .field("end_hour", std::int64_t{best->end_hour});
+  w.key("weekday");
+  if (best->weekday) {
+    w.number(std::int64_t{*best->weekday});
+  } else {
+    w.null();
+  }
+  w.field("basis", core::enum_name(best->basis)).end_object();
+}
+
+}  // namespace
+
+void write_json(core::JsonWriter& w, const Contact& c, std::string_view tz) {
+  w.begin_object();
+  write_fields(w, c, tz);
+  w.end_object();
+}
+
+void write_json_with_best_time(core::JsonWriter& w, const Contact& c, std::string_view tz) {
+  w.begin_object();
+  write_fields(w, c, tz);
+  write_best_time(w, c.best_time);
   w.end_object();
 }
 
@@ -38,7 +71,9 @@ nlohmann::json to_json(const Contact& c, std::string_view tz) {
 }
 
 nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {
-  nlohmann::json out = to_json(detail.contact, tz);
+  core::JsonWriter w;
+  write_json_with_best_time(w, detail.contact, tz);
+  nlohmann::json out = nlohmann::json::parse(w.text());
   nlohmann::json extra = nlohmann::json::object();
   if (detail.contact.extra) {
     extra = nlohmann::json::parse(*detail.contact.extra, nullptr, false);

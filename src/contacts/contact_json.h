@@ -14,6 +14,10 @@ namespace rx::contacts {
 //
 // The contact as JSON, written straight to text (lists ask for it thousands of times a second).
 void write_json(core::JsonWriter& writer, const Contact& contact, std::string_view time_zone);
+// The same with its best time to call: "best_time" {"start_hour","end_hour","weekday","basis"},
+// or null when nothing is known (the list and the detail carry it).
+void write_json_with_best_time(core::JsonWriter& writer, const Contact& contact,
+                               std::string_view time_zone);
 nlohmann::json to_json(const Contact& contact, std::string_view time_zone);
 nlohmann::json to_json(const ContactDetail& detail, std::string_view time_zone);
 nlohmann::json to_json(const Interaction& interaction, std::string_view time_zone);

@@ -27,11 +27,11 @@ constexpr std::string_view kEveryone = "all";
 std::string route(std::string_view tail) { return std::string(kBase) + std::string(tail); }
 
 std::string list_json(const std::vector<Contact>& items, std::int64_t total, std::string_view tz) {
-  constexpr std::size_t kBytesPerContact = 640;  // a contact's JSON is 450 to 600 bytes
+  constexpr std::size_t kBytesPerContact = 720;  // a contact's JSON is 500 to 680 bytes
   core::JsonWriter w;
   w.reserve(64 + items.size() * kBytesPerContact);
   w.begin_object().key("items").begin_array();
-  for (const auto& c : items) write_json(w, c, tz);
+  for (const auto& c : items) write_json_with_best_time(w, c, tz);
   w.end_array().field("total", total).end_object();
   return w.take();
 }

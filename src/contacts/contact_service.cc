@@ -104,6 +104,7 @@ ContactPage ContactService::list(const auth::Principal& actor, ContactFilter fil
     page.items = ContactRepository::list(c, shop_of(actor), filter, sort, limit, offset);
     page.total = ContactRepository::count(c, shop_of(actor), filter);
   });
+  if (best_times_) best_times_->fill(actor, page.items);
   return page;
 }
 
@@ -116,6 +117,7 @@ ContactDetail ContactService::get(const auth::Principal& actor, ContactId id) {
     detail.interactions_total = ContactRepository::count_interactions(c, shop_of(actor), id);
     detail.follow_ups = FollowUpRepository::for_contact(c, shop_of(actor), id);
   });
+  if (best_times_) best_times_->fill(actor, std::span<Contact>(&detail.contact, 1));
   return detail;
 }
 
@@ -186,6 +188,7 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, Contac
                           now,
                           occurred_at};
   });
+  if (best_times_ && in.kind == InteractionKind::kCall) best_times_->calls_changed(shop_of(actor));
   return created;
 }
 

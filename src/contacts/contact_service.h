@@ -1,5 +1,6 @@
 #pragma once
 
+#include "contacts/best_time_source.h"
 #include "contacts/contact_repository.h"
 #include "contacts/follow_up_repository.h"
 #include "contacts/upload_repository.h"
@@ -94,6 +95,10 @@ class ContactService {
  public:
   ContactService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
+  // Where list and get find each contact's best_time; without one it stays empty. The source
+  // must outlive the service.
+  void set_best_time_source(BestTimeSource& source) { best_times_ = &source; }
+
   ContactPage list(const auth::Principal& actor, ContactFilter filter, ContactSort sort,
                    std::int64_t limit, std::int64_t offset);
   // Throws kNotFound for a contact not in the shop or not visible to the actor.
@@ -151,6 +156,7 @@ class ContactService {
 
   storage::Database& db_;
   const core::Clock& clock_;
+  BestTimeSource* best_times_ = nullptr;
 };
 
 }  // namespace rx::contacts

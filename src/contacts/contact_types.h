@@ -49,6 +49,18 @@ std::optional<InteractionKind> parse_interaction_kind(std::string_view text);
 // The outcome a request may log, if it is one: kVisitedNoPurchase is not (see mark-yellow).
 std::optional<InteractionOutcome> parse_logged_outcome(std::string_view text);
 
+// When a contact is most likely to pick up, shop-local: [start_hour, end_hour) on `weekday`
+// (ISO, Monday = 1) or on any day. From the contact's own calls once it has
+// kBestTimeOwnCalls of them (kContact), else the shop's best window (kShop).
+enum class BestTimeBasis { kContact, kShop };
+inline constexpr int kBestTimeOwnCalls = 3;
+struct BestTime {
+  int start_hour = 0;
+  int end_hour = 0;
+  std::optional<int> weekday;
+  BestTimeBasis basis = BestTimeBasis::kShop;
+};
+
 struct Contact {
   std::int64_t id = 0;
   std::string phone;
@@ -73,6 +85,9 @@ struct Contact {
   std::optional<std::string> extra;  // JSON object text: the sheet's other columns
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  // Not a column: filled in for the list and the detail (BestTimeSource); empty when the shop
+  // has no calls to learn from.
+  std::optional<BestTime> best_time;
 };
 
 struct Interaction {
@@ -148,6 +163,12 @@ struct rx::core::EnumNames<rx::contacts::ContactSort> {
   static constexpr auto kNames =
       spellings<E>(E::kNewest, "newest", E::kOldest, "oldest", E::kName, "name", E::kPhone, "phone",
                    E::kStatus, "status", E::kRecentlyUpdated, "updated");
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::BestTimeBasis> {
+  using E = rx::contacts::BestTimeBasis;
+  static constexpr auto kNames = spellings<E>(E::kContact, "contact", E::kShop, "shop");
 };
 
 template <>

@@ -90,6 +90,38 @@ std::vector<TimeWindow> best_windows(const WeekHourCounts& counts, const CallWin
   return chosen;
 }
 
+std::optional<TimeWindow> contact_best_window(const WeekHourCounts& own, const WeekHourCounts& shop,
+                                              const CallWindow& window, double shop_prior) {
+  if (window.start_hour < 0 || window.end_hour > 24 || window.start_hour >= window.end_hour) {
+    throw std::invalid_argument("call window out of range");
+  }
+  std::optional<TimeWindow> best;
+  std::int64_t best_own_attempts = 0;
+  for (int start = window.start_hour; start < window.end_hour; ++start) {
+    for (int length = 1; length <= 3 && start + length <= window.end_hour; ++length) {
+      const CallCounts mine = pooled(own, std::nullopt, start, start + length);
+      const CallCounts shops = pooled(shop, std::nullopt, start, start + length);
+      if (mine.attempts == 0 && shops.attempts == 0) continue;
+      const double prior =
+          beta_posterior(shops.reached, shops.attempts, shop_prior, kPriorStrength).rate;
+      const double rate =
+          beta_posterior(mine.reached, mine.attempts, prior, kContactPriorStrength).rate;
+      // Best rate first; among equals the one with more of the contact's own calls, then the
+      // narrower, then the earlier (the loops' order).
+      const bool better =
+          !best || rate > best->rate ||
+          (rate == best->rate &&
+           (mine.attempts > best_own_attempts ||
+            (mine.attempts == best_own_attempts && length < best->end_hour - best->start_hour)));
+      if (better) {
+        best = TimeWindow{std::nullopt, start, start + length, rate, mine.attempts};
+        best_own_attempts = mine.attempts;
+      }
+    }
+  }
+  return best;
+}
+
 ContactTimes summarise_contact_times(const WeekHourCounts& counts, const CallWindow& window) {
   ContactTimes out;
   out.overall = counts.total();

@@ -69,4 +69,19 @@ ContactTimes summarise_contact_times(const WeekHourCounts& counts, const CallWin
 std::vector<TimeWindow> best_windows(const WeekHourCounts& counts, const CallWindow& window,
                                      double prior_rate, double prior_strength, int how_many);
 
+// How far one contact's own calls move it from the shop: its calls weigh against a prior of
+// this many attempts at the shop's rate for the same hours, so three pickups of three at an hour
+// outweigh the shop's figure there.
+inline constexpr double kContactPriorStrength = 2;
+
+// The contact's best every-day window of 1 to 3 hours inside `window`: each window's rate is the
+// contact's own calls there, shrunk towards the shop's posterior rate for the same hours (which
+// is itself shrunk towards `shop_prior`). Hours the contact was never called keep the shop's
+// rate, so a contact that never picks up in the morning is steered to the shop's other good
+// hours. Weekday-specific windows are not offered: a handful of calls shows no weekly habit.
+// Empty only when neither the contact nor the shop has a call inside `window`. Throws
+// std::invalid_argument for a window out of range, as best_windows.
+std::optional<TimeWindow> contact_best_window(const WeekHourCounts& own, const WeekHourCounts& shop,
+                                              const CallWindow& window, double shop_prior);
+
 }  // namespace rx::insights

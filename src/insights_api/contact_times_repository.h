@@ -16,6 +16,13 @@ struct CallAttempt {
   contacts::InteractionOutcome outcome = contacts::InteractionOutcome::kAnswered;
 };
 
+// A call attempt of one contact.
+struct ContactCallAttempt {
+  std::int64_t contact_id = 0;
+  std::int64_t occurred_at = 0;
+  contacts::InteractionOutcome outcome = contacts::InteractionOutcome::kAnswered;
+};
+
 struct CallQuery {
   std::int64_t from_ms = 0;  // inclusive
   std::int64_t to_ms = 0;    // exclusive
@@ -29,6 +36,10 @@ class ContactTimesRepository {
  public:
   static std::vector<CallAttempt> call_attempts(storage::Connection& c, core::ShopId shop_id,
                                                 const CallQuery& query);
+  // Every call attempt (as call_attempts, at any time) of the shop's contacts among `contact_ids`,
+  // in one query. Throws the driver's failures.
+  static std::vector<ContactCallAttempt> contact_call_attempts(
+      storage::Connection& c, core::ShopId shop_id, const std::vector<std::int64_t>& contact_ids);
 };
 
 // Whether the outcome counts as a call attempt, and whether someone picked up. Throws nothing.

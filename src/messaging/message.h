@@ -34,6 +34,8 @@ struct Message {
   std::optional<std::int64_t> delivered_at;
   std::optional<std::int64_t> read_at;
   std::optional<std::int64_t> failed_at;
+  // When the scheduler plans to send it (the customer's soonest-read hour); empty: at once.
+  std::optional<std::int64_t> planned_for;
 };
 
 struct NewMessage {
@@ -45,6 +47,13 @@ struct NewMessage {
   std::string template_name;
   std::string parameters;
   std::string idempotency_key;
+  std::optional<std::int64_t> planned_for;  // empty: due at once
+};
+
+// A WhatsApp message's read receipt: who read it, and when.
+struct ReadReceipt {
+  std::int64_t customer_id = 0;
+  std::int64_t read_at = 0;
 };
 
 struct MessageFilter {

@@ -25,7 +25,8 @@ nlohmann::json to_json(const Message& m, std::string_view tz) {
           {"delivered_at", nullable_instant(m.delivered_at, tz)},
           {"read_at", nullable_instant(m.read_at, tz)},
           {"failed_at", nullable_instant(m.failed_at, tz)},
-          {"next_attempt_at", nullable_instant(m.next_attempt_at, tz)}};
+          {"next_attempt_at", nullable_instant(m.next_attempt_at, tz)},
+          {"planned_for", nullable_instant(m.planned_for, tz)}};
 }
 
 }  // namespace rx::messaging

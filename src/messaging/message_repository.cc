@@ -23,7 +23,7 @@ constexpr storage::Table kMessageColumns(
     column("error_code", &Message::error_code), column("error_message", &Message::error_message),
     column("created_at", &Message::created_at), column("sent_at", &Message::sent_at),
     column("delivered_at", &Message::delivered_at), column("read_at", &Message::read_at),
-    column("failed_at", &Message::failed_at));
+    column("failed_at", &Message::failed_at), column("planned_for", &Message::planned_for));
 
 // The column list, unqualified: for RETURNING and single-table SELECTs.
 const std::string& columns() {
@@ -97,19 +97,19 @@ std::optional<core::MessageId> MessageRepository::enqueue(storage::Connection& c
   return storage::first_row_as(
       c, R"(
 INSERT INTO messages (shop_id, customer_id, refill_reminder_id, refill_step, channel, to_phone,
-                      template, parameters, idempotency_key, status, attempts, created_at,
-                      updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)
+                      template, parameters, idempotency_key, status, attempts, planned_for,
+                      created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
 ON CONFLICT (shop_id, idempotency_key) DO NOTHING RETURNING id)",
       {shop.value(), m.customer_id, m.refill_reminder_id, m.refill_step,
        Codec<MessageChannel>::bind(m.channel), m.to_phone, m.template_name, m.parameters,
-       m.idempotency_key, now_ms, now_ms},
+       m.idempotency_key, m.planned_for, now_ms, now_ms},
       [](const storage::RowView& r) { return Codec<core::MessageId>::read(r, 0); });
 }
 
 std::vector<Message> MessageRepository::claim(storage::Connection& c, core::ShopId shop,
                                               const std::string& worker, std::int64_t now_ms,
-                                              std::int64_t limit) {
+                                              std::int64_t limit, std::int64_t planned_before) {
   const std::string_view lock =
       c.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
   const std::string sql = fmt::format(R"(
@@ -118,10 +118,12 @@ UPDATE messages SET status = 'sending', claimed_by = ?, claimed_at = ?, attempts
 WHERE shop_id = ? AND status = 'queued' AND id IN (
   SELECT id FROM messages
   WHERE shop_id = ? AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+    AND (planned_for IS NULL OR planned_for <= ?)
   ORDER BY id LIMIT ?{})
 RETURNING {})",
                                       lock, columns());
-  return all_rows(c, sql, {worker, now_ms, now_ms, shop.value(), shop.value(), now_ms, limit});
+  return all_rows(
+      c, sql, {worker, now_ms, now_ms, shop.value(), shop.value(), now_ms, planned_before, limit});
 }
 
 std::vector<Message> MessageRepository::fail_abandoned(storage::Connection& c, core::ShopId shop,
@@ -254,6 +256,17 @@ std::vector<std::pair<MessageStatus, std::int64_t>> MessageRepository::count_by_
       "created_at >= ? AND created_at < ? GROUP BY status",
       {shop.value(), from, until}, [](const storage::RowView& r) {
         return std::pair{Codec<MessageStatus>::read(r, 0), Codec<std::int64_t>::read(r, 1)};
+      });
+}
+
+std::vector<ReadReceipt> MessageRepository::read_receipts(storage::Connection& c, core::ShopId shop,
+                                                          std::int64_t read_since) {
+  return storage::rows_as(
+      c,
+      "SELECT customer_id, read_at FROM messages WHERE shop_id = ? AND read_at >= ?"
+      " AND channel = 'whatsapp' AND customer_id IS NOT NULL ORDER BY read_at DESC LIMIT ?",
+      {shop.value(), read_since, kReadReceiptsAtMost}, [](const storage::RowView& r) {
+        return ReadReceipt{Codec<std::int64_t>::read(r, 0), Codec<std::int64_t>::read(r, 1)};
       });
 }
 

@@ -14,6 +14,8 @@ namespace rx::messaging {
 // SQL for the outbox (messages). Every statement is scoped by shop_id. Database failures are
 // thrown as core::AppError with the codes of storage/driver_error.h; a stored channel or status
 // this version does not know is AppError(kInternal).
+inline constexpr std::int64_t kReadReceiptsAtMost = 20000;
+
 class MessageRepository {
  public:
   // Inserts unless the idempotency key is taken; the new id, or nullopt when it was.
@@ -22,9 +24,10 @@ class MessageRepository {
   // Moves up to `limit` due queued rows to sending for `worker` and returns them. PostgreSQL
   // skips rows another sender holds locked (FOR UPDATE SKIP LOCKED); SQLite runs it under its
   // write lock (the caller's BEGIN IMMEDIATE), so two senders never claim one row.
+  // A row planned for later (planned_for) is due once planned_for <= `planned_before`.
   static std::vector<Message> claim(storage::Connection& c, core::ShopId shop,
                                     const std::string& worker, std::int64_t now_ms,
-                                    std::int64_t limit);
+                                    std::int64_t limit, std::int64_t planned_before);
   // Rows left in sending since before `claimed_before` (their sender crashed mid-send) become
   // failed "interrupted": the provider may or may not have the message, so never resend.
   static std::vector<Message> fail_abandoned(storage::Connection& c, core::ShopId shop,
@@ -68,6 +71,10 @@ class MessageRepository {
                                                                              std::int64_t from,
                                                                              std::int64_t until);
   static std::optional<Message> find(storage::Connection& c, core::ShopId shop, core::MessageId id);
+  // The shop's WhatsApp read receipts since `read_since` (newest first, at most
+  // kReadReceiptsAtMost), for the hours customers read in.
+  static std::vector<ReadReceipt> read_receipts(storage::Connection& c, core::ShopId shop,
+                                                std::int64_t read_since);
   static std::vector<Message> for_reminder(storage::Connection& c, core::ShopId shop,
                                            core::RefillReminderId reminder);
   static std::vector<Message> list(storage::Connection& c, core::ShopId shop,

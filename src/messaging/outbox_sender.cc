@@ -9,6 +9,8 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace rx::messaging {
@@ -86,12 +88,16 @@ int OutboxSender::fail_abandoned(const ShopClock& shop) {
 }
 
 std::vector<Message> OutboxSender::claim(const ShopClock& shop, const MessagingSettings& settings,
-                                         PassCounts& counts, bool& claimed_any) {
+                                         PassCounts& counts, bool& claimed_any,
+                                         bool window_ending) {
   std::vector<Message> to_send;
   claimed_any = false;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     const std::int64_t now = clock_.now_ms();
-    for (Message& m : MessageRepository::claim(c, shop.id, worker_, now, kClaimBatch)) {
+    const std::int64_t planned_before =
+        window_ending ? std::numeric_limits<std::int64_t>::max() : now;
+    for (Message& m :
+         MessageRepository::claim(c, shop.id, worker_, now, kClaimBatch, planned_before)) {
       claimed_any = true;
       const std::string reason = reason_not_to_send(
           m,
@@ -176,10 +182,10 @@ void OutboxSender::settle(const ShopClock& shop, const MessagingSettings& settin
 }
 
 void OutboxSender::send_due(const ShopClock& shop, const MessagingSettings& settings,
-                            const std::string& today, PassCounts& counts) {
+                            const std::string& today, PassCounts& counts, bool window_ending) {
   for (;;) {
     bool claimed_any = false;
-    std::vector<Message> claimed = claim(shop, settings, counts, claimed_any);
+    std::vector<Message> claimed = claim(shop, settings, counts, claimed_any, window_ending);
     if (!claimed_any) break;
     for (const Message& message : claimed) {
       settle(shop, settings, today, message, send(settings, message), counts);

@@ -32,14 +32,17 @@ class OutboxSender {
   // (storage/driver_error.h), as by send_due; a provider's refusal is never thrown, it is
   // recorded on the row.
   int fail_abandoned(const ShopClock& shop);
+  // Sends the rows that are due: not waiting for a retry, and planned for now or earlier; when
+  // `window_ending`, every queued row, whatever it was planned for (nothing waits past the
+  // send window).
   void send_due(const ShopClock& shop, const MessagingSettings& settings, const std::string& today,
-                PassCounts& counts);
+                PassCounts& counts, bool window_ending = false);
 
  private:
   // Claims a batch; rows that may no longer go out are failed at once. `claimed_any` tells
   // whether anything was claimed at all (the batch to send may still be empty).
   std::vector<Message> claim(const ShopClock& shop, const MessagingSettings& settings,
-                             PassCounts& counts, bool& claimed_any);
+                             PassCounts& counts, bool& claimed_any, bool window_ending);
   SendOutcome send(const MessagingSettings& settings, const Message& message) const;
   void settle(const ShopClock& shop, const MessagingSettings& settings, const std::string& today,
               const Message& message, const SendOutcome& outcome, PassCounts& counts);

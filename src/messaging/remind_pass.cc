@@ -4,11 +4,25 @@
 #include "messaging/delivery_rules.h"
 #include "messaging/messaging_settings_repository.h"
 #include "messaging/reminder_outreach.h"
+#include "messaging/send_hour.h"
 
 #include <spdlog/spdlog.h>
 
 namespace rx::messaging {
 namespace {
+
+// In the send window's last this many minutes, every queued row goes, whatever its plan: the
+// passes after may fall outside the window.
+constexpr int kWindowEndingMinutes = 60;
+
+bool window_ending_now(const MessagingSettings& settings, const ShopClock& shop,
+                       std::int64_t now_ms) {
+  const auto start = parse_clock_time(settings.send_window_start, false);
+  const auto end = parse_clock_time(settings.send_window_end, true);
+  if (!start || !end) return false;
+  return window_ending(local_minute_of_day(now_ms, shop.time_zone), *start, *end,
+                       kWindowEndingMinutes);
+}
 
 bool window_open(const MessagingSettings& settings, const ShopClock& shop, std::int64_t now_ms) {
   const auto start = parse_clock_time(settings.send_window_start, false);
@@ -49,7 +63,7 @@ void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
       counts.queued += queue_due_reminders(c, shop, *settings, today, now);
     });
-    sender_.send_due(shop, *settings, today, counts);
+    sender_.send_due(shop, *settings, today, counts, window_ending_now(*settings, shop, now));
   }
   db_.with_connection([&](storage::Connection& c) {
     counts.skipped += static_cast<int>(OutreachRepository::call_list_size(c, shop.id, today));

@@ -25,6 +25,9 @@ int start_due_steps(storage::Connection& c, core::ShopId shop, const std::string
 // reminder that can be messaged: WhatsApp when the customer
 // agreed to it, has a mobile number not known to be off WhatsApp, and the shop's WhatsApp is
 // set up; else SMS with SMS consent and SMS set up. The rest stay on the staff call list.
+// A WhatsApp row is planned for the send window's slot in which its customer has read past
+// messages soonest, else the shop's soonest-read slot, else sent at once (send_hour.h); an SMS
+// row goes at once.
 // Returns how many rows were queued.
 int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         const MessagingSettings& settings, const std::string& today,

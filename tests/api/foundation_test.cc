@@ -461,6 +461,24 @@ TEST(DemoTest, FillsEveryAreaAndPrintsWorkingSignIns) {
   EXPECT_GT(api.get("/api/customer-tracking/refill-reminders").body["total"].get<int>(), 0);
   EXPECT_GT(api.get("/api/customer-tracking/reminders?staff_id=all").body["total"].get<int>(), 0);
   EXPECT_GT(api.get("/api/customer-tracking/uploads").body["total"].get<int>(), 0);
+  // The history has the demo's true structure: evenings pick up more than mornings.
+  Response times = api.get("/api/customer-tracking/insights/contact-times");
+  ASSERT_EQ(times.status, 200) << times.raw;
+  ASSERT_FALSE(times.body["best"].empty()) << times.raw;
+  EXPECT_GE(times.body["best"][0]["start_hour"].get<int>(), 16) << times.body["best"];
+  long long evening[2] = {0, 0}, morning[2] = {0, 0};
+  for (const auto& cell : times.body["cells"]) {
+    long long* sum = cell["hour"].get<int>() >= 17  ? evening
+                     : cell["hour"].get<int>() < 13 ? morning
+                                                    : nullptr;
+    if (!sum) continue;
+    sum[0] += cell["attempts"].get<long long>();
+    sum[1] += cell["reached"].get<long long>();
+  }
+  ASSERT_GT(evening[0], 50);
+  ASSERT_GT(morning[0], 50);
+  EXPECT_GT(static_cast<double>(evening[1]) / evening[0],
+            static_cast<double>(morning[1]) / morning[0] + 0.15);
 }
 
 }  // namespace

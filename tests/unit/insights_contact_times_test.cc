@@ -78,5 +78,54 @@ TEST(ContactTimes, RejectsOutOfRangeInput) {
   EXPECT_THROW((void)best_windows(counts, {21, 9}, 0.5, 10, 3), std::invalid_argument);
 }
 
+TEST(ContactBestWindow, ThreePickupsAtAnHourOutweighTheShopsBetterHour) {
+  // The shop: 10:00 reaches 6 in 10, 19:00 none of 10.
+  WeekHourCounts shop;
+  for (int k = 0; k < 10; ++k) {
+    shop.add(1 + k % 7, 10, k < 6);
+    shop.add(1 + k % 7, 19, false);
+  }
+  // The contact picked up three times of three at 19:00 (on three weekdays).
+  WeekHourCounts own;
+  for (int day : {1, 3, 5}) {
+    own.add(day, 19, true);
+    shop.add(day, 19, true);
+  }
+  const double prior = summarise_contact_times(shop, {9, 21}).overall_estimate.rate;
+  const auto best = contact_best_window(own, shop, {9, 21}, prior);
+  ASSERT_TRUE(best.has_value());
+  EXPECT_FALSE(best->weekday.has_value());
+  EXPECT_LE(best->start_hour, 19);
+  EXPECT_GT(best->end_hour, 19);
+  EXPECT_EQ(best->attempts, 3);
+  // The shop alone would say 10:00.
+  const auto shop_best = summarise_contact_times(shop, {9, 21}).best;
+  ASSERT_FALSE(shop_best.empty());
+  EXPECT_EQ(shop_best[0].start_hour, 10);
+}
+
+TEST(ContactBestWindow, AContactNeverReachedAtTheShopsBestHourIsSentElsewhere) {
+  WeekHourCounts shop;
+  for (int k = 0; k < 20; ++k) {
+    shop.add(2, 10, k < 14);  // 70%
+    shop.add(2, 15, k < 12);  // 60%
+  }
+  WeekHourCounts own;
+  for (int k = 0; k < 4; ++k) {
+    own.add(2, 10, false);
+    shop.add(2, 10, false);
+  }
+  const double prior = summarise_contact_times(shop, {9, 21}).overall_estimate.rate;
+  const auto best = contact_best_window(own, shop, {9, 21}, prior);
+  ASSERT_TRUE(best.has_value());
+  EXPECT_EQ(best->start_hour, 15);
+  EXPECT_EQ(best->end_hour, 16);
+  // No calls inside the hours at all: nothing to say.
+  WeekHourCounts late;
+  late.add(1, 23, true);
+  EXPECT_FALSE(contact_best_window(late, late, {9, 21}, 0.5).has_value());
+  EXPECT_THROW(contact_best_window(own, shop, {21, 9}, 0.5), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace rx::insights

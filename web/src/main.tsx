@@ -10,5 +10,6 @@ import './styles/counter.css';
 import './styles/dashboard.css';
 import './styles/messages.css';
 import './styles/uploads.css';
+import './styles/insights.css';
 
 render(<App />, document.getElementById('app')!);

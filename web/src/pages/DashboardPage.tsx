@@ -8,6 +8,7 @@ import { KeyFigures } from '../components/dashboard/KeyFigures';
 import { RefillPanel } from '../components/dashboard/RefillPanel';
 import { dashboardHref, windowFromQuery } from '../components/dashboard/reportWindow';
 import { useReport } from '../components/dashboard/useReport';
+import { InsightsPanel } from '../components/insights/InsightsPanel';
 import { RefillsDueLink } from '../components/refills/RefillsDueLink';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -35,6 +36,7 @@ export function DashboardPage() {
         <RefillPanel loaded={refills} dates={dates} />
         <AdherencePanel loaded={adherence} />
         <CustomerPanel loaded={customers} dates={dates} />
+        <InsightsPanel />
       </div>
     </section>
   );

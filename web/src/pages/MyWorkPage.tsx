@@ -104,7 +104,7 @@ export function MyWorkPage() {
         {work.pending.total === 0 ? (
           <p class="muted">No pending contacts.</p>
         ) : (
-          <ContactRows items={work.pending.items} label="Pending contacts" />
+          <ContactRows items={work.pending.items} label="Pending contacts" showBestTime />
         )}
         {work.pending.total > work.pending.items.length && (
           <p>
@@ -118,7 +118,7 @@ export function MyWorkPage() {
         {work.contacted.total === 0 ? (
           <p class="muted">No one contacted yet.</p>
         ) : (
-          <ContactRows items={work.contacted.items} label="Contacted contacts" />
+          <ContactRows items={work.contacted.items} label="Contacted contacts" showBestTime />
         )}
         {work.contacted.total > work.contacted.items.length && (
           <p>

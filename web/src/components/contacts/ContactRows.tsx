@@ -1,6 +1,7 @@
 import type { Contact } from '../../api';
 import { displayPhone } from '../../phone';
 import { Link } from '../../router';
+import { bestTimeText } from '../insights/words';
 import { StatusBadge } from './StatusBadge';
 import { WHATSAPP_LABELS, labelOf } from './labels';
 
@@ -12,6 +13,8 @@ interface ContactRowsProps {
   /** Name of the assignee; absent hides the column. */
   assigneeName?: (id: number | null) => string;
   label?: string;
+  /** Shows each contact's best time to call ("best 18:00-20:00"). */
+  showBestTime?: boolean;
 }
 
 export function contactName(c: Pick<Contact, 'name' | 'phone'>): string {
@@ -19,7 +22,7 @@ export function contactName(c: Pick<Contact, 'name' | 'phone'>): string {
 }
 
 /** One card per contact: name (a link), phone, status, WhatsApp, assignee. */
-export function ContactRows({ items, selected, onToggle, assigneeName, label = 'Contacts' }: ContactRowsProps) {
+export function ContactRows({ items, selected, onToggle, assigneeName, label = 'Contacts', showBestTime = false }: ContactRowsProps) {
   return (
     <ul class="contact-rows" aria-label={label}>
       {items.map((c) => {
@@ -45,6 +48,7 @@ export function ContactRows({ items, selected, onToggle, assigneeName, label = '
               <p class="contact-row__meta">
                 <span class="mono">{displayPhone(c.phone)}</span>
                 <span>WhatsApp: {labelOf(WHATSAPP_LABELS, c.whatsapp_status)}</span>
+                {showBestTime && bestTimeText(c.best_time) && <span class="contact-row__best">{bestTimeText(c.best_time)}</span>}
                 {assigneeName && <span>{c.assigned_staff_id === null ? 'Unassigned' : `Assigned: ${assigneeName(c.assigned_staff_id)}`}</span>}
               </p>
             </div>
