@@ -228,7 +228,7 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
   c.for_each_row(sql, planned_once ? w.params() : w.params_with({limit, offset}),
-                 [&](const storage::RowView& r) { out.push_back(contact_from_row(r)); });
+                 [&](const storage::RowView& r) { kContact.read_into(out.emplace_back(), r); });
   return out;
 }
 
