@@ -103,7 +103,7 @@ TEST(TableTest, ReadsEachColumnFromItsPositionAfterTheKey) {
 }
 
 TEST(TableTest, SqlTextJoinsFragmentsWhenCompiling) {
-  constexpr auto kJoined = SqlText("a = ") + SqlText("rr.step") + SqlText(" AND b");
+  static constexpr auto kJoined = SqlText("a = ") + SqlText("rr.step") + SqlText(" AND b");
   static_assert(kJoined.view() == "a = rr.step AND b");
   constexpr Table kNamed(column(kJoined, &Widget::price_paise));
   EXPECT_EQ(kNamed.select_list(), "a = rr.step AND b");
