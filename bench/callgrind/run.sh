@@ -4,6 +4,7 @@
 # "Instruction counts"):
 #
 #   bench/callgrind/run.sh [--build-dir DIR] [--requests N] [--bills N] [--json FILE]
+#                          [--keep DIR] [--no-import-count]
 #
 #   import  a 100,000-row CSV (bench/import/make_sheet, seed 7) through `rxtrack import` into a
 #           new shop of a fresh SQLite database: the whole process's instructions, and per row;
@@ -21,7 +22,12 @@
 #
 # DIR (default build/rel) is a Release build with -DRXTRACK_BUILD_BENCH=ON holding rxtrack and
 # make_sheet (cmake --build DIR --target rxtrack make_sheet). Scratch goes to a mktemp folder,
-# removed at the end. Prints one table (what | instructions | per); --json FILE writes the same
+# removed at the end; with --keep DIR it goes to DIR instead (created, must be empty) and stays,
+# so the callgrind outputs can be read per function, e.g. for two commits:
+#   callgrind_annotate --inclusive=no DIR/serve.out.N-THREAD   (list: dump 1, bill: dump 2)
+#   callgrind_annotate --inclusive=no DIR/import.out
+# --no-import-count runs the import without callgrind (to measure only the list and the bill,
+# quicker); the import's row of the table is then left out. Prints one table (what | instructions | per); --json FILE writes the same
 # figures as JSON. Needs valgrind, python3 and curl; takes 2 to 4 minutes on 2 cores. How far
 # two runs of one commit differ is in docs/performance.md ("Instruction counts").
 set -euo pipefail
@@ -33,6 +39,8 @@ build=build/rel
 requests=200
 bills=200
 json_out=""
+keep=""
+count_import=1
 rows=100000
 while [ $# -gt 0 ]; do
   case $1 in
@@ -40,6 +48,8 @@ while [ $# -gt 0 ]; do
     --requests) requests=${2:?}; shift 2 ;;
     --bills) bills=${2:?}; shift 2 ;;
     --json) json_out=${2:?}; shift 2 ;;
+    --keep) keep=${2:?}; shift 2 ;;
+    --no-import-count) count_import=0; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -53,14 +63,20 @@ done
 rxtrack=$(realpath "$build/rxtrack")
 client=(python3 "$PWD/bench/callgrind/client.py")
 
-work=$(mktemp -d /tmp/rxtrack-callgrind.XXXXXX)
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  [ -z "$(ls -A "$keep")" ] || { echo "callgrind: --keep $keep is not empty" >&2; exit 2; }
+  work=$(realpath "$keep")
+else
+  work=$(mktemp -d /tmp/rxtrack-callgrind.XXXXXX)
+fi
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  [ -n "$keep" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 log() { echo "callgrind: $*" >&2; }
@@ -82,11 +98,16 @@ email=owner@callgrind.example
 shop_id=$(echo "$password" | "$rxtrack" shop create --name "Callgrind Pharmacy" \
   --owner-name Owner --owner-email "$email" | grep -oE '"shop_id": *[0-9]+' | grep -oE '[0-9]+$')
 
-log "import: rxtrack import of the CSV under callgrind"
-"${valgrind_callgrind[@]}" --callgrind-out-file="$work/import.out" \
+if [ "$count_import" = 1 ]; then
+  log "import: rxtrack import of the CSV under callgrind"
+  "${valgrind_callgrind[@]}" --callgrind-out-file="$work/import.out" \
+    "$rxtrack" import --shop "$shop_id" "$work/sheet.csv" >"$work/import.json"
+else
+  log "import: rxtrack import of the CSV (not counted: --no-import-count)"
   "$rxtrack" import --shop "$shop_id" "$work/sheet.csv" >"$work/import.json"
+fi
 grep -q '"imported"' "$work/import.json" || { log "import failed: $(head -c 300 "$work/import.json")"; exit 1; }
-import_ir=$(total_ir "$work/import.out")
+import_ir=$([ "$count_import" = 1 ] && total_ir "$work/import.out" || echo 0)
 imported=$(grep -oE '"imported": *[0-9]+' "$work/import.json" | grep -oE '[0-9]+$')
 
 # --- the server under callgrind, instrumented only around the measured requests ------------
@@ -162,8 +183,9 @@ wait "$server_pid" 2>/dev/null || true
 server_pid=""
 
 # --- the table ------------------------------------------------------------------------------
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain -- src 2>/dev/null)" ] || commit+="-dirty"
+# The commit is the one of the tree that holds the build (another worktree's, with --build-dir).
+commit=$(git -C "$build" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git -C "$build" status --porcelain -- :/src 2>/dev/null)" ] || commit+="-dirty"
 per() { awk -v t="$1" -v n="$2" 'BEGIN {printf "%.0f", t / n}'; }
 import_per=$(per "$import_ir" "$rows")
 list_per=$(per "$list_ir" "$requests")
@@ -173,12 +195,14 @@ echo "callgrind instruction counts (Ir), commit $commit, SQLite, $(valgrind --ve
 echo
 echo "| what | instructions | per |"
 echo "|---|---|---|"
-echo "| import: $(group "$rows")-row CSV through \`rxtrack import\` ($(group "$imported") imported) | $(group "$import_ir") | $(group "$import_per") a sheet row |"
+[ "$count_import" = 0 ] ||
+  echo "| import: $(group "$rows")-row CSV through \`rxtrack import\` ($(group "$imported") imported) | $(group "$import_ir") | $(group "$import_per") a sheet row |"
 echo "| list: $requests contact lists (\`status=pending&limit=50\`) on the $(group "$imported")-contact shop | $(group "$list_ir") | $(group "$list_per") a request |"
 echo "| bill: $bills bills one at a time (bill_create.lua's mix) on that shop | $(group "$bill_ir") | $(group "$bill_per") a bill |"
 echo "| (the checkpoint thread meanwhile, varies with timing: list, bill) | $(group "$list_checkpoint_ir"), $(group "$bill_checkpoint_ir") | $(group "$(per "$bill_checkpoint_ir" "$bills")") a bill |"
 echo
 echo "whole run: $((SECONDS - started)) s"
+[ -z "$keep" ] || echo "callgrind outputs kept in $work (list: serve.out.1-*, bill: serve.out.2-*)"
 if [ -n "$json_out" ]; then
   cat >"$json_out" <<EOF
 {"commit":"$commit","engine":"sqlite",

@@ -17,7 +17,7 @@ void write_json(core::JsonWriter& w, const Bill& b, std::string_view tz) {
   core::write_instant(w, "billed_at", b.billed_at, tz);
   w.field("bill_date", b.bill_date).key("customer_category");
   if (b.customer_category) {
-    w.string(core::enum_name(*b.customer_category));
+    w.raw_string(core::enum_name(*b.customer_category));
   } else {
     w.null();
   }

@@ -111,13 +111,11 @@ std::vector<BillItem> write_lines(storage::Connection& c, core::ShopId shop,
     const std::int64_t purchase_id =
         BillRepository::insert_purchase(c, shop, customer_id, item.id, purchase, line.medicine_key);
     if (!line.remind_on) continue;
-    std::vector<std::string> steps =
-        reminder_step_dates(*item.runs_out_on, lines.bill_date, cadence, customer_lead_days);
-    std::string remind_on = steps.front();
-    scheduled.push_back({customer_id.value(), purchase_id, bill_id.value(), item.medicine,
-                         *item.runs_out_on, std::move(remind_on), std::move(steps)});
-    reminder_ids.push_back(
-        refills::RefillRepository::insert(c, shop, scheduled.back(), now).value());
+    scheduled.push_back(refills::new_refill_reminder(
+        customer_id.value(), purchase_id, bill_id.value(), item.medicine, line.medicine_key,
+        *item.runs_out_on,
+        reminder_step_dates(*item.runs_out_on, lines.bill_date, cadence, customer_lead_days), now));
+    reminder_ids.push_back(refills::RefillRepository::insert(c, shop, scheduled.back()).value());
   }
   return stored;
 }
@@ -187,8 +185,8 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     result.bill = std::move(bill);
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
       result.reminders.push_back(refills::RefillRepository::as_inserted(
-          core::RefillReminderId(reminder_ids[i]), scheduled[i], result.customer.name,
-          result.customer.phone, result.customer.whatsapp_status, now));
+          core::RefillReminderId(reminder_ids[i]), std::move(scheduled[i]), result.customer.name,
+          result.customer.phone, result.customer.whatsapp_status));
     }
     return result;
   };

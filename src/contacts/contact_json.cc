@@ -12,8 +12,10 @@ void write_fields(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .field("phone", c.phone)
       .field("phone_type", c.phone_type)
       .field("name", c.name)
-      .field("status", to_string(c.status))
-      .field("whatsapp_status", to_string(c.whatsapp_status))
+      .key("status")
+      .raw_string(to_string(c.status))  // a spelling: plain ASCII, nothing to escape
+      .key("whatsapp_status")
+      .raw_string(to_string(c.whatsapp_status))
       .field("whatsapp_status_source", c.whatsapp_status_source);
   core::write_instant(w, "whatsapp_status_at", c.whatsapp_status_at, tz);
   w.field("wrong_number", c.wrong_number).field("assigned_staff_id", c.assigned_staff_id);

@@ -63,8 +63,6 @@ const std::string& select_contact_detail() {
   return sql;
 }
 
-Contact contact_from_row(const storage::RowView& r) { return kContact.read(r); }
-
 Contact contact_detail_from_row(const storage::RowView& r) {
   Contact c = kContact.read(r);
   kContactExtra.read_into(c, r, kContact.size());
@@ -205,9 +203,14 @@ std::optional<Contact> ContactRepository::find(storage::Connection& c, ShopId sh
 
 std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, ShopId shop_id,
                                                         const std::string& e164) {
-  return storage::first_row_as(
-      c, storage::join_sql(select_contacts(), " WHERE cr.shop_id = ? AND cr.phone = ?"),
-      {shop_id.value(), e164}, contact_from_row);
+  // Every bill looks its phone up here: the statement is built once and the row read in place.
+  static const std::string sql =
+      storage::join_sql(select_contacts(), " WHERE cr.shop_id = ? AND cr.phone = ?");
+  std::optional<Contact> found;
+  c.for_each_row(sql, {shop_id.value(), e164}, [&](const storage::RowView& r) {
+    if (!found) kContact.read_into(found.emplace(), r);
+  });
+  return found;
 }
 
 std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop_id,
@@ -228,7 +231,7 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
   c.for_each_row(sql, planned_once ? w.params() : w.params_with({limit, offset}),
-                 [&](const storage::RowView& r) { out.push_back(contact_from_row(r)); });
+                 [&](const storage::RowView& r) { kContact.read_into(out.emplace_back(), r); });
   return out;
 }
 

@@ -13,7 +13,8 @@ void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
       .field("id", c.id)
       .field("phone", c.phone)
       .field("name", c.name)
-      .field("category", core::enum_name(c.category))
+      .key("category")
+      .raw_string(core::enum_name(c.category))
       .field("age", c.age)
       .field("birth_year", c.birth_year)
       .field("refill_lead_days", c.refill_lead_days)
@@ -45,7 +46,8 @@ void write_json(core::JsonWriter& w, const CustomerSummary& c, std::string_view 
       .field("id", c.id)
       .field("phone", c.phone)
       .field("name", c.name)
-      .field("category", core::enum_name(c.category))
+      .key("category")
+      .raw_string(core::enum_name(c.category))
       .field("visit_count", c.visit_count);
   core::write_instant(w, "first_visit_at", c.first_visit_at, tz);
   core::write_instant(w, "last_visit_at", c.last_visit_at, tz);

@@ -58,7 +58,16 @@ constexpr storage::Table kConsentEvent(column("ce.channel", &ConsentEvent::chann
                                        column("ce.note", &ConsentEvent::note),
                                        column("ce.at", &ConsentEvent::at));
 
-Customer customer_from(const storage::RowView& r) { return kCustomer.read(r); }
+// The first customer a query finds, read in place (every bill reads one or two).
+std::optional<Customer> first_customer(storage::Connection& c, std::string_view sql,
+                                       const storage::Params& params) {
+  std::optional<Customer> found;
+  c.for_each_row(sql, params, [&](const storage::RowView& r) {
+    if (!found) kCustomer.read_into(found.emplace(), r);
+  });
+  return found;
+}
+
 CustomerSummary summary_from(const storage::RowView& r) { return kSummary.read(r); }
 
 // "SELECT <every customer column> FROM customers cu WHERE <where>", built once a statement.
@@ -150,14 +159,14 @@ std::optional<Customer> CustomerRepository::find(storage::Connection& c, core::S
 std::optional<Customer> CustomerRepository::find_row(storage::Connection& c, core::ShopId shop_id,
                                                      core::CustomerId id) {
   static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.id = ?");
-  return storage::first_row_as(c, kSql, {shop_id.value(), id.value()}, customer_from);
+  return first_customer(c, kSql, {shop_id.value(), id.value()});
 }
 
 std::optional<Customer> CustomerRepository::find_by_phone(storage::Connection& c,
                                                           core::ShopId shop_id,
                                                           const std::string& e164) {
   static const std::string kSql = select_customer_where("cu.shop_id = ? AND cu.phone = ?");
-  auto found = storage::first_row_as(c, kSql, {shop_id.value(), e164}, customer_from);
+  auto found = first_customer(c, kSql, {shop_id.value(), e164});
   if (found) found->chronic_conditions = conditions_of(c, shop_id, core::CustomerId(found->id));
   return found;
 }

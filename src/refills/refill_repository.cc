@@ -3,7 +3,6 @@
 #include "storage/conditions.h"
 #include "storage/table.h"
 
-
 #include <algorithm>
 #include <utility>
 
@@ -69,6 +68,23 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
   return w;
 }
 
+// A new reminder's row, after its shop_id (NewRefillReminder): a new reminder was last updated
+// when it was made.
+constexpr storage::Table kNewReminder(column("customer_id", &NewRefillReminder::customer_id),
+                                      column("purchase_id", &NewRefillReminder::purchase_id),
+                                      column("bill_id", &NewRefillReminder::bill_id),
+                                      column("medicine", &NewRefillReminder::medicine),
+                                      column("medicine_key", &NewRefillReminder::medicine_key),
+                                      column("runs_out_on", &NewRefillReminder::runs_out_on),
+                                      column("remind_on", &NewRefillReminder::remind_on),
+                                      column("status", &NewRefillReminder::status),
+                                      column("step", &NewRefillReminder::step),
+                                      column("steps", &NewRefillReminder::steps),
+                                      column("step_dates", &NewRefillReminder::step_dates),
+                                      column("next_step_on", &NewRefillReminder::next_step_on),
+                                      column("created_at", &NewRefillReminder::created_at),
+                                      column("updated_at", &NewRefillReminder::created_at));
+
 // A reminder whose next step may be due (steps_due).
 constexpr storage::Table kStepDue(storage::column("rr.id", &StepDue::id),
                                   storage::column("rr.step", &StepDue::step),
@@ -76,28 +92,43 @@ constexpr storage::Table kStepDue(storage::column("rr.id", &StepDue::id),
 
 }  // namespace
 
-core::RefillReminderId RefillRepository::insert(storage::Connection& c, core::ShopId shop,
-                                                const NewRefillReminder& r, std::int64_t now_ms) {
-  return core::RefillReminderId(c.insert_returning_id(
-      R"(
-INSERT INTO refill_reminders (shop_id, customer_id, purchase_id, bill_id, medicine, medicine_key, runs_out_on,
-                              remind_on, status, step, steps, step_dates, next_step_on, created_at,
-                              updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?, ?))",
-      {shop.value(), r.customer_id, r.purchase_id, r.bill_id, r.medicine, medicine_key(r.medicine),
-       r.runs_out_on, r.remind_on,
-       static_cast<std::int64_t>(std::max<std::size_t>(1, r.step_dates.size())),
-       r.step_dates.size() > 1 ? storage::Codec<std::vector<std::string>>::bind(r.step_dates)
-                               : storage::Value(),
-       r.step_dates.size() > 1 ? storage::Value(r.step_dates[1]) : storage::Value(), now_ms,
-       now_ms}));
+NewRefillReminder new_refill_reminder(std::int64_t customer_id, std::int64_t purchase_id,
+                                      std::int64_t bill_id, std::string medicine, std::string key,
+                                      std::string runs_out_on, std::vector<std::string> step_dates,
+                                      std::int64_t now_ms) {
+  NewRefillReminder r;
+  r.customer_id = customer_id;
+  r.purchase_id = purchase_id;
+  r.bill_id = bill_id;
+  r.medicine = std::move(medicine);
+  r.medicine_key = std::move(key);
+  r.runs_out_on = std::move(runs_out_on);
+  r.remind_on = step_dates.front();
+  r.steps = static_cast<std::int64_t>(step_dates.size());
+  if (step_dates.size() > 1) {
+    r.next_step_on = step_dates[1];
+    r.step_dates = std::move(step_dates);
+  }
+  r.created_at = now_ms;
+  return r;
 }
 
-// Keep in step with insert above: a new reminder is pending, with nothing sent or answered.
-RefillReminder RefillRepository::as_inserted(core::RefillReminderId id, const NewRefillReminder& r,
+core::RefillReminderId RefillRepository::insert(storage::Connection& c, core::ShopId shop,
+                                                const NewRefillReminder& r) {
+  static const std::string sql = "INSERT INTO refill_reminders (shop_id, " +
+                                 kNewReminder.select_list() + ") VALUES (?, " +
+                                 kNewReminder.placeholders() + ")";
+  storage::Params params;
+  params.reserve(1 + kNewReminder.size());
+  params.emplace_back(shop.value());
+  kNewReminder.bind(r, params);
+  return core::RefillReminderId(c.insert_returning_id(sql, params));
+}
+
+RefillReminder RefillRepository::as_inserted(core::RefillReminderId id, NewRefillReminder r,
                                              std::optional<std::string> customer_name,
                                              std::string customer_phone,
-                                             std::string whatsapp_status, std::int64_t now_ms) {
+                                             std::string whatsapp_status) {
   RefillReminder out;
   out.id = id.value();
   out.customer_id = r.customer_id;
@@ -106,13 +137,14 @@ RefillReminder RefillRepository::as_inserted(core::RefillReminderId id, const Ne
   out.whatsapp_status = std::move(whatsapp_status);
   out.purchase_id = r.purchase_id;
   out.bill_id = r.bill_id;
-  out.medicine = r.medicine;
-  out.runs_out_on = r.runs_out_on;
-  out.remind_on = r.remind_on;
-  out.steps = static_cast<std::int64_t>(std::max<std::size_t>(1, r.step_dates.size()));
-  if (r.step_dates.size() > 1) out.next_step_on = r.step_dates[1];
-  out.status = RefillStatus::kPending;
-  out.created_at = now_ms;
+  out.medicine = std::move(r.medicine);
+  out.runs_out_on = std::move(r.runs_out_on);
+  out.remind_on = std::move(r.remind_on);
+  out.status = r.status;
+  out.step = r.step;
+  out.steps = r.steps;
+  out.next_step_on = std::move(r.next_step_on);
+  out.created_at = r.created_at;
   return out;
 }
 

@@ -5,20 +5,37 @@
 #include "storage/database.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace rx::refills {
 
+// A reminder as RefillRepository::insert stores it: pending at its first step, nothing sent or
+// answered. Made by new_refill_reminder, which works the steps out of their days.
 struct NewRefillReminder {
   std::int64_t customer_id = 0;
   std::int64_t purchase_id = 0;
   std::int64_t bill_id = 0;
   std::string medicine;
+  std::string medicine_key;  // medicine_key(medicine)
   std::string runs_out_on;
-  std::string remind_on;
-  // Every step's day, the first being remind_on; empty: remind_on alone.
-  std::vector<std::string> step_dates;
+  std::string remind_on;  // the first step's day
+  RefillStatus status = RefillStatus::kPending;
+  std::int64_t step = 1;
+  std::int64_t steps = 1;
+  // Every step's day, the first being remind_on, when there is more than one (stored as NULL
+  // for one), and the day of the step after the first.
+  std::optional<std::vector<std::string>> step_dates;
+  std::optional<std::string> next_step_on;
+  std::int64_t created_at = 0;  // also its updated_at
 };
+
+// The reminder of a purchase for `medicine` (matched by `key`, medicine_key(medicine)) whose
+// steps fall on `step_dates`: never empty, the first being the day it is first due.
+NewRefillReminder new_refill_reminder(std::int64_t customer_id, std::int64_t purchase_id,
+                                      std::int64_t bill_id, std::string medicine, std::string key,
+                                      std::string runs_out_on, std::vector<std::string> step_dates,
+                                      std::int64_t now_ms);
 
 // A reminder whose next step's day has come.
 struct StepDue {
@@ -33,13 +50,12 @@ struct StepDue {
 class RefillRepository {
  public:
   static core::RefillReminderId insert(storage::Connection& c, core::ShopId shop,
-                                       const NewRefillReminder& r, std::int64_t now_ms);
+                                       const NewRefillReminder& r);
   // The reminder `insert` stored as `id`, as a read would answer it, for a caller that has the
   // customer's name, phone and WhatsApp status at hand.
-  static RefillReminder as_inserted(core::RefillReminderId id, const NewRefillReminder& r,
+  static RefillReminder as_inserted(core::RefillReminderId id, NewRefillReminder r,
                                     std::optional<std::string> customer_name,
-                                    std::string customer_phone, std::string whatsapp_status,
-                                    std::int64_t now_ms);
+                                    std::string customer_phone, std::string whatsapp_status);
   // Closes every open reminder of the customer for the medicine as refilled by `bill`; the ids
   // of the reminders closed.
   static std::vector<std::int64_t> close_as_refilled(storage::Connection& c, core::ShopId shop,

@@ -1,6 +1,7 @@
 #include "reports/refill_report_repository.h"
 
 #include "reports/report_rows.h"
+#include "storage/sql_text.h"
 #include "storage/table.h"
 
 namespace rx::reports {
@@ -55,11 +56,20 @@ constexpr storage::Table kPrices(storage::column("whatsapp_price_paise",
                                                  &MessagePrices::whatsapp_paise),
                                  storage::column("sms_price_paise", &MessagePrices::sms_paise));
 
-// A message that went out for the reminder rr's step `<step>`.
-#define RX_STEP_SENT(step)                                              \
-  "EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "  \
-  "m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = " step \
-  " AND m.status IN ('sent', 'delivered', 'read'))"
+// A message went out for the reminder rr's step `step` (an SQL expression such as "rr.step").
+template <std::size_t N>
+constexpr auto step_sent(const char (&step)[N]) {
+  using storage::SqlText;
+  return SqlText(
+             "EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "
+             "m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = ") +
+         SqlText(step) + SqlText(" AND m.status IN ('sent', 'delivered', 'read'))");
+}
+
+// Reminders refilled whose current step's message went out.
+constexpr auto kRefilledAfterStepSent =
+    storage::SqlText("CAST(SUM(CASE WHEN rr.status = 'refilled' AND ") + step_sent("rr.step") +
+    storage::SqlText(" THEN 1 ELSE 0 END) AS BIGINT)");
 
 struct StepRow {
   std::int64_t step = 1;
@@ -73,9 +83,7 @@ constexpr storage::Table kStepOutcome(
     storage::column("rr.step", &StepRow::step),
     storage::column("CAST(SUM(CASE WHEN rr.response IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT)",
                     &StepRow::count),
-    storage::column("CAST(SUM(CASE WHEN rr.status = 'refilled' AND " RX_STEP_SENT(
-                        "rr.step") " THEN 1 ELSE 0 END) AS BIGINT)",
-                    &StepRow::other));
+    storage::column(kRefilledAfterStepSent, &StepRow::other));
 
 }  // namespace
 
@@ -87,7 +95,8 @@ std::vector<RefillStepCount> RefillReportRepository::steps_due(storage::Connecti
       "SELECT " + kStepSent.select_list() +
       " FROM (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "
       "UNION ALL SELECT 5) s JOIN refill_reminders rr ON rr.shop_id = ? AND rr.remind_on >= ? "
-      "AND rr.remind_on <= ? AND rr.status <> 'cancelled' AND " RX_STEP_SENT("s.n") " GROUP BY s.n";
+      "AND rr.remind_on <= ? AND rr.status <> 'cancelled' AND " +
+      std::string(step_sent("s.n").view()) + " GROUP BY s.n";
   static const std::string kOutcome =
       "SELECT " + kStepOutcome.select_list() +
       " FROM refill_reminders rr WHERE rr.shop_id = ? AND rr.remind_on >= ? AND "

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/strong_id.h"
 #include "storage/database.h"
+#include "storage/sql_text.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -99,6 +100,13 @@ TEST(TableTest, ReadsEachColumnFromItsPositionAfterTheKey) {
   EXPECT_EQ(w.price_paise, 4500);
   EXPECT_EQ(w.sold_at, std::nullopt);
   EXPECT_TRUE(w.archived);
+}
+
+TEST(TableTest, SqlTextJoinsFragmentsWhenCompiling) {
+  static constexpr auto kJoined = SqlText("a = ") + SqlText("rr.step") + SqlText(" AND b");
+  static_assert(kJoined.view() == "a = rr.step AND b");
+  constexpr Table kNamed(column(kJoined, &Widget::price_paise));
+  EXPECT_EQ(kNamed.select_list(), "a = rr.step AND b");
 }
 
 TEST(TableTest, BindsEachMemberAsTheDatabaseStoresIt) {
