@@ -247,7 +247,9 @@ TEST_F(InsightsScoresTest, ModelLearnsTheProcessRanksAFreshSetAndBeatsTheBaselin
   std::map<std::int64_t, double> p;
   for (std::size_t i = 0; i < listed.size(); ++i) {
     p[listed[i].first] = listed[i].second;
-    if (i > 0) EXPECT_GE(listed[i - 1].second, listed[i].second) << "sort=score is best first";
+    if (i > 0) {
+      EXPECT_GE(listed[i - 1].second, listed[i].second) << "sort=score is best first";
+    }
   }
   std::vector<double> scores;
   std::vector<int> labels;
