@@ -1,6 +1,7 @@
 import type { Contact } from '../../api';
 import { displayPhone } from '../../phone';
 import { Link } from '../../router';
+import { ScoreLine } from './ScoreLine';
 import { StatusBadge } from './StatusBadge';
 import { WHATSAPP_LABELS, labelOf } from './labels';
 
@@ -47,6 +48,7 @@ export function ContactRows({ items, selected, onToggle, assigneeName, label = '
                 <span>WhatsApp: {labelOf(WHATSAPP_LABELS, c.whatsapp_status)}</span>
                 {assigneeName && <span>{c.assigned_staff_id === null ? 'Unassigned' : `Assigned: ${assigneeName(c.assigned_staff_id)}`}</span>}
               </p>
+              {c.conversion_score && <ScoreLine score={c.conversion_score} />}
             </div>
           </li>
         );
