@@ -9,6 +9,9 @@
 #include "customers/customer_routes.h"
 #include "insights_api/best_time_service.h"
 #include "insights_api/contact_times_routes.h"
+#include "insights_api/conversion_scores.h"
+#include "insights_api/insight_models_routes.h"
+#include "insights_api/insight_training.h"
 #include "messaging/consent_routes.h"
 #include "messaging/messaging_routes.h"
 #include "messaging/outbox_review_routes.h"
@@ -88,7 +91,8 @@ int serve(const ServeConfig& config) {
   staff::StaffService staff_service(*db, clock, config.auth.throttle);
   shops::ShopService shop_service(*db, clock, messaging::WebhookKeyRepository::insert_new_shop_keys,
                                   config.auth.throttle);
-  contacts::ContactService contact_service(*db, clock);
+  contacts::ContactService contact_service(*db, clock,
+                                           insights_api::ConversionScoreStore::refresh_contact);
   // Imports and previews allocate tens of megabytes for a moment: handed back to the system.
   contacts::ContactImportService import_service(*db, clock, [] { malloc_trim(0); });
   customers::CustomerService customer_service(*db, clock);
@@ -99,6 +103,12 @@ int serve(const ServeConfig& config) {
   insights_api::ContactTimesService contact_times_service(*db, clock);
   insights_api::BestTimeService best_time_service(*db, clock);
   contact_service.set_best_time_source(best_time_service);
+  // Insight scores: trained after each upload (off the request's thread) and nightly.
+  insights_api::InsightModelsService insight_models_service(*db);
+  insights_api::InsightTraining insight_training(*db, clock);
+  insights_api::TrainingQueue training_queue(insight_training);
+  import_service.set_after_import(
+      [&training_queue](core::ShopId shop) { training_queue.request(shop); });
   messaging::MessagingSettingsService messaging_settings(*db, clock);
   messaging::MessageService message_service(*db);
   messaging::OutboxReviewService outbox_review(*db, clock);
@@ -122,6 +132,7 @@ int serve(const ServeConfig& config) {
   refills::register_refill_routes(server.router(), refill_service);
   reports::register_report_routes(server.router(), report_service);
   insights_api::register_contact_times_routes(server.router(), contact_times_service);
+  insights_api::register_insight_models_routes(server.router(), insight_models_service);
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
   messaging::register_outbox_review_routes(server.router(), outbox_review, test_messages);
   messaging::register_consent_routes(server.router(), consent_service);
@@ -151,7 +162,9 @@ int serve(const ServeConfig& config) {
 
   messaging::ReminderScheduler scheduler(*db, clock,
                                          std::chrono::seconds(config.scheduler_interval_seconds));
+  scheduler.also_each_pass([&insight_training] { insight_training.train_nightly(); });
   if (config.scheduler) scheduler.start();
+  training_queue.start();
 
   std::thread waiter([&] {
     const int signal = signals.wait();
@@ -165,6 +178,7 @@ int serve(const ServeConfig& config) {
     waiter.join();
   }
   scheduler.stop();
+  training_queue.stop();
   db->close();
   spdlog::info("stopped");
   return 0;

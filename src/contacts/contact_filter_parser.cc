@@ -56,7 +56,7 @@ ContactFilter parse_contact_filter(const FilterLookup& lookup) {
 ContactSort parse_contact_sort(const std::optional<std::string>& text) {
   if (!text) return ContactSort::kNewest;
   if (auto sort = core::enum_from_name<ContactSort>(*text)) return *sort;
-  bad("sort", "must be newest, oldest, name, phone, status or updated");
+  bad("sort", "must be newest, oldest, name, phone, status, updated or score");
 }
 
 }  // namespace rx::contacts

@@ -149,6 +149,7 @@ ImportResult ContactImportService::import_now(const ImportRequest& request,
   });
   // An import allocates tens of megabytes for a moment; hand them back to the system.
   if (release_memory_) release_memory_();
+  if (after_import_) after_import_(request.shop_id);
   return result;
 }
 

@@ -55,6 +55,10 @@ class ContactImportService {
         release_memory_(std::move(release_memory)),
         turns_(kConcurrentImports) {}
 
+  // Called after each committed import with its shop (the composition root queues the shop's
+  // scorer training here, off the request's thread). Set before serving.
+  void set_after_import(std::function<void(core::ShopId)> hook) { after_import_ = std::move(hook); }
+
   // Throws kPayloadTooLarge (413) over 20 MB (unless `allow_large`, for the command line),
   // kUnsupportedMediaType (415) for a file that is not a spreadsheet, kValidation (422) for an
   // empty, damaged or hostile one or naming a `choice` that does not fit it, kUnavailable (503)
@@ -82,6 +86,7 @@ class ContactImportService {
   storage::Database& db_;
   const core::Clock& clock_;
   const std::function<void()> release_memory_;
+  std::function<void(core::ShopId)> after_import_;
   std::counting_semaphore<kConcurrentImports> turns_;
 };
 

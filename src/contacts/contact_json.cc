@@ -31,6 +31,13 @@ void write_fields(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .field("conversion_value_paise", c.conversion_value_paise);
   core::write_instant(w, "created_at", c.created_at, tz);
   core::write_instant(w, "updated_at", c.updated_at, tz);
+  // Shown for open contacts only: a converted or yellow one's is no longer a prediction.
+  w.key("conversion_score");
+  if (is_open(c.status) && c.conversion_score) {
+    w.raw(*c.conversion_score);
+  } else {
+    w.null();
+  }
 }
 
 void write_best_time(core::JsonWriter& w, const std::optional<BestTime>& best) {

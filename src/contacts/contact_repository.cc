@@ -46,7 +46,9 @@ constexpr storage::Table kContact{
     column("conversion_bill_id", &Contact::conversion_bill_id),
     column("conversion_value_paise", &Contact::conversion_value_paise),
     column("created_at", &Contact::created_at),
-    column("updated_at", &Contact::updated_at)};
+    column("updated_at", &Contact::updated_at),
+    column("conversion_score_ppm", &Contact::conversion_score_ppm),
+    column("conversion_score", &Contact::conversion_score)};
 constexpr storage::Table kContactExtra{column("extra", &Contact::extra)};
 
 // "SELECT cr.id, ... FROM contact_records cr", built once.
@@ -176,6 +178,8 @@ std::string_view order_by(ContactSort sort, bool status_index) {
       return " ORDER BY cr.status, cr.id";
     case ContactSort::kRecentlyUpdated:
       return " ORDER BY cr.updated_at DESC, cr.id DESC";
+    case ContactSort::kScore:  // (shop_id, conversion_score_ppm DESC, id DESC)
+      return " ORDER BY cr.conversion_score_ppm DESC, cr.id DESC";
   }
   return " ORDER BY cr.id DESC";
 }

@@ -178,6 +178,7 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, Contac
     }
     if (in.outcome == InteractionOutcome::kWrongNumber)
       ContactRepository::flag_wrong_number(c, shop_of(actor), id, now);
+    if (refresh_scores_) refresh_scores_(c, shop_of(actor), id, now);
     created = Interaction{interaction_id.value(),
                           id.value(),
                           actor.staff_id,

@@ -8,6 +8,7 @@
 #include "core/identity/principal.h"
 #include "storage/database.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -93,7 +94,13 @@ struct UploadDetail {
 // repositories throw for a database failure (kUnavailable, kInternal; contact_repository.h).
 class ContactService {
  public:
-  ContactService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  // Brings a contact's stored scores up to date inside the transaction that changed it (the
+  // composition root wires the insights' conversion score here; by default nothing).
+  using RefreshScores =
+      std::function<void(storage::Connection&, core::ShopId, core::ContactId, std::int64_t now_ms)>;
+
+  ContactService(storage::Database& db, const core::Clock& clock, RefreshScores refresh = {})
+      : db_(db), clock_(clock), refresh_scores_(std::move(refresh)) {}
 
   // Where list and get find each contact's best_time; without one it stays empty. The source
   // must outlive the service.
@@ -108,7 +115,8 @@ class ContactService {
   // workflow does not allow (is_allowed_move) or that another request made first.
   Contact update(const auth::Principal& actor, core::ContactId id, const ContactUpdate& update);
   // Logs a call, message or visit; a pending contact becomes contacted, and the outcome
-  // wrong_number flags the number. Throws kNotFound as get(), kValidation naming occurred_at
+  // wrong_number flags the number; the contact's scores are refreshed in the same transaction.
+  // Throws kNotFound as get(), kValidation naming occurred_at
   // when it is more than kOccurredAtMaxFutureMs ahead or kOccurredAtMaxAgeMs behind now.
   Interaction add_interaction(const auth::Principal& actor, core::ContactId id,
                               const NewInteraction& in);
@@ -157,6 +165,7 @@ class ContactService {
   storage::Database& db_;
   const core::Clock& clock_;
   BestTimeSource* best_times_ = nullptr;
+  const RefreshScores refresh_scores_;
 };
 
 }  // namespace rx::contacts

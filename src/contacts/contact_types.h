@@ -83,6 +83,10 @@ struct Contact {
   std::optional<std::int64_t> conversion_bill_id;
   std::optional<std::int64_t> conversion_value_paise;
   std::optional<std::string> extra;  // JSON object text: the sheet's other columns
+  // The conversion score of an open contact (insights): the probability in millionths (-1 when
+  // not scored) and the JSON the API shows, {"p","band","model","reasons"}.
+  std::int64_t conversion_score_ppm = -1;
+  std::optional<std::string> conversion_score;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   // Not a column: filled in for the list and the detail (BestTimeSource); empty when the shop
@@ -138,7 +142,8 @@ struct ContactFilter {
   std::int64_t now_ms = 0;
 };
 
-enum class ContactSort { kNewest, kOldest, kName, kPhone, kStatus, kRecentlyUpdated };
+// kScore: the highest conversion score first (unscored contacts last).
+enum class ContactSort { kNewest, kOldest, kName, kPhone, kStatus, kRecentlyUpdated, kScore };
 
 }  // namespace rx::contacts
 
@@ -162,7 +167,7 @@ struct rx::core::EnumNames<rx::contacts::ContactSort> {
   using E = rx::contacts::ContactSort;
   static constexpr auto kNames =
       spellings<E>(E::kNewest, "newest", E::kOldest, "oldest", E::kName, "name", E::kPhone, "phone",
-                   E::kStatus, "status", E::kRecentlyUpdated, "updated");
+                   E::kStatus, "status", E::kRecentlyUpdated, "updated", E::kScore, "score");
 };
 
 template <>

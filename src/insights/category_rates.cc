@@ -3,6 +3,7 @@
 #include "insights/rate_estimate.h"
 
 #include <stdexcept>
+#include <utility>
 
 namespace rx::insights {
 
@@ -30,6 +31,16 @@ CategoryRates CategoryRates::fit(std::span<const int> categories, std::span<cons
   for (std::size_t c = 0; c < out.rates_.size(); ++c) {
     out.rates_[c] = beta_posterior(positives[c], out.rows_[c], out.overall_, prior_strength).rate;
   }
+  return out;
+}
+
+CategoryRates CategoryRates::restore(std::vector<double> rates, std::vector<std::int64_t> rows,
+                                     double overall) {
+  if (rates.size() != rows.size()) throw std::invalid_argument("category rates: sizes");
+  CategoryRates out;
+  out.rates_ = std::move(rates);
+  out.rows_ = std::move(rows);
+  out.overall_ = overall;
   return out;
 }
 

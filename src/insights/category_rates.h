@@ -16,10 +16,16 @@ class CategoryRates {
   static CategoryRates fit(std::span<const int> categories, std::span<const int> labels,
                            int category_count, double prior_strength = 10);
 
+  // Rates stored earlier (rates(), rows and overall() of a fitted one), read back; `rows` has
+  // as many values as `rates`. Throws std::invalid_argument otherwise.
+  static CategoryRates restore(std::vector<double> rates, std::vector<std::int64_t> rows,
+                               double overall);
+
   // The shrunk rate of `category`; the overall rate for one never seen or out of range.
   double rate(int category) const;
   double overall() const { return overall_; }
   std::int64_t rows(int category) const;
+  const std::vector<double>& rates() const { return rates_; }
 
  private:
   std::vector<double> rates_;

@@ -117,10 +117,18 @@ std::array<double, kContactFeatureCount> contact_features(const ContactSnapshot&
 }
 
 const std::array<const char*, kContactFeatureCount>& contact_feature_names() {
-  static const std::array<const char*, kContactFeatureCount> names{
-      "call_attempts",      "unreached_calls",      "ever_reached",         "ever_interested",
-      "callback_requested", "not_interested",       "days_since_last_call", "days_since_upload",
-      "whatsapp_active",    "sheet_conversion_rate"};
+  static const std::array<const char*, kContactFeatureCount> names{"call_attempts",
+                                                                   "unreached_calls",
+                                                                   "ever_reached",
+                                                                   "ever_interested",
+                                                                   "callback_requested",
+                                                                   "not_interested",
+                                                                   "days_since_last_call",
+                                                                   "days_since_upload",
+                                                                   "whatsapp_active",
+                                                                   "sheet_conversion_rate",
+                                                                   "mobile",
+                                                                   "earlier_customer"};
   return names;
 }
 

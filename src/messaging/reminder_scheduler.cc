@@ -38,6 +38,13 @@ void ReminderScheduler::loop() {
     } catch (const std::exception& error) {
       spdlog::error("reminder pass failed: {}", error.what());
     }
+    if (also_) {
+      try {
+        also_();
+      } catch (const std::exception& error) {
+        spdlog::error("scheduled job failed: {}", error.what());
+      }
+    }
     std::unique_lock lock(mutex_);
     if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) break;
   }

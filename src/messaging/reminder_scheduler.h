@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -20,6 +21,10 @@ class ReminderScheduler {
   ReminderScheduler(const ReminderScheduler&) = delete;
   ReminderScheduler& operator=(const ReminderScheduler&) = delete;
 
+  // A job run after each remind pass on the same thread (the insights' nightly training); its
+  // failures are logged. Set before start().
+  void also_each_pass(std::function<void()> job) { also_ = std::move(job); }
+
   void start();
   // Wakes the thread and waits for it; a pass in progress finishes its current send first.
   void stop();
@@ -28,6 +33,7 @@ class ReminderScheduler {
   void loop();
 
   RemindPass pass_;
+  std::function<void()> also_;
   const std::chrono::seconds interval_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -122,6 +122,7 @@ const std::vector<Rule>& access_table() {
       {"POST /api/customer-tracking/refill-reminders/{id}/cancel", Need::kSignedIn, Id::kRefill,
        nlohmann::json::object()},
       {"GET /api/customer-tracking/insights/contact-times", Need::kSignedIn},
+      {"GET /api/customer-tracking/insights/models", Need::kManagerOrOwner},
       {"GET /api/customer-tracking/reports/conversion", Need::kManagerOrOwner},
       {"GET /api/customer-tracking/reports/refills", Need::kManagerOrOwner},
       {"GET /api/customer-tracking/reports/adherence", Need::kManagerOrOwner},

@@ -6,7 +6,8 @@ import { Pager } from '../components/Pager';
 import { AssignDialog } from '../components/contacts/AssignDialog';
 import { ContactFilters } from '../components/contacts/ContactFilters';
 import { ContactRows } from '../components/contacts/ContactRows';
-import { PAGE_SIZE, contactsHref, filterFromQuery, offsetFromQuery } from '../components/contacts/filters';
+import { PAGE_SIZE, contactsHref, filterFromQuery, offsetFromQuery, orderFromQuery } from '../components/contacts/filters';
+import { OrderSelect } from '../components/contacts/OrderSelect';
 import { formatCount, plural } from '../datetime';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -19,7 +20,8 @@ export function ContactsPage() {
   const loc = useLocation();
   const filter = useMemo(() => filterFromQuery(loc.query), [loc.query.toString()]);
   const offset = offsetFromQuery(loc.query);
-  const key = contactsHref(filter, offset);
+  const order = orderFromQuery(loc.query);
+  const key = contactsHref(filter, offset, order);
 
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [uploads, setUploads] = useState<Upload[] | null>(null);
@@ -30,7 +32,7 @@ export function ContactsPage() {
     data: page,
     error,
     reload,
-  } = useLoaded(() => listContacts({ ...filter, limit: PAGE_SIZE, offset }), key, { failure: 'Could not load contacts.', keep: true });
+  } = useLoaded(() => listContacts({ ...filter, sort: order, limit: PAGE_SIZE, offset }), key, { failure: 'Could not load contacts.', keep: true });
 
   useEffect(() => {
     if (!manager) return;
@@ -91,9 +93,10 @@ export function ContactsPage() {
         uploads={manager ? uploads : null}
         onChange={(f) => {
           setPicked(new Map());
-          go(contactsHref(f, 0));
+          go(contactsHref(f, 0, order));
         }}
       />
+      <OrderSelect value={order} onValue={(o) => go(contactsHref(filter, 0, o))} />
       {notice && <Alert kind="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
       {!page && !error && <Loading />}
@@ -123,7 +126,7 @@ export function ContactsPage() {
             <ContactRows items={items} {...(manager ? { selected: new Set(picked.keys()), onToggle: toggle, assigneeName: nameOf } : {})} />
           )}
           <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onOffset={(o) => {
-              navigate(contactsHref(filter, o));
+              navigate(contactsHref(filter, o, order));
               window.scrollTo(0, 0);
             }} label="Contact pages" />
         </>

@@ -36,7 +36,7 @@ export function MyWorkPage() {
         listFollowUps('overdue', { limit: SHOWN }),
         listFollowUps('today', { limit: SHOWN }),
         listFollowUps('upcoming', { limit: SHOWN }),
-        listContacts({ ...mine, status: 'pending', sort: 'oldest', limit: SHOWN }),
+        listContacts({ ...mine, status: 'pending', sort: 'score', limit: SHOWN }),
         listContacts({ ...mine, status: 'contacted', sort: 'updated', limit: SHOWN }),
       ]);
       return { overdue, today, upcoming, pending, contacted };

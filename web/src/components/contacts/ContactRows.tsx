@@ -2,6 +2,7 @@ import type { Contact } from '../../api';
 import { displayPhone } from '../../phone';
 import { Link } from '../../router';
 import { bestTimeText } from '../insights/words';
+import { ScoreLine } from './ScoreLine';
 import { StatusBadge } from './StatusBadge';
 import { WHATSAPP_LABELS, labelOf } from './labels';
 
@@ -51,6 +52,7 @@ export function ContactRows({ items, selected, onToggle, assigneeName, label = '
                 {showBestTime && bestTimeText(c.best_time) && <span class="contact-row__best">{bestTimeText(c.best_time)}</span>}
                 {assigneeName && <span>{c.assigned_staff_id === null ? 'Unassigned' : `Assigned: ${assigneeName(c.assigned_staff_id)}`}</span>}
               </p>
+              {c.conversion_score && <ScoreLine score={c.conversion_score} />}
             </div>
           </li>
         );

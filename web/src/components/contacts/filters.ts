@@ -20,13 +20,21 @@ export function offsetFromQuery(query: URLSearchParams): number {
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
-/** `/contacts?…` for a filter and page. */
-export function contactsHref(filter: ContactFilter, offset = 0): string {
+/** The list's order: the plain one (newest first) or best first (`sort=score`). */
+export type ContactOrder = 'newest' | 'score';
+
+export function orderFromQuery(query: URLSearchParams): ContactOrder {
+  return query.get('sort') === 'score' ? 'score' : 'newest';
+}
+
+/** `/contacts?…` for a filter, page and order. */
+export function contactsHref(filter: ContactFilter, offset = 0, order: ContactOrder = 'newest'): string {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) {
     const v = filter[k];
     if (v) q.set(k, v);
   }
+  if (order !== 'newest') q.set('sort', order);
   if (offset > 0) q.set('offset', String(offset));
   const s = q.toString();
   return s ? `/contacts?${s}` : '/contacts';

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/enum_names.h"
+#include "core/strong_id.h"
+#include "insights/contact_features.h"
+#include "insights/scorer_training.h"
+#include "storage/database.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rx::insights_api {
+
+// A probability as people read it, against the shop's own rate: "high" at 1.5 times the rate
+// the baseline gives an average row or more, "low" at two thirds of it or less.
+enum class ScoreBand { kHigh, kMedium, kLow };
+
+struct ScoredRow {
+  double p = 0;
+  ScoreBand band = ScoreBand::kMedium;
+  bool from_model = false;           // "logistic"; else "baseline"
+  std::vector<std::string> reasons;  // two or three, in words
+};
+
+ScoreBand band_of(double p, double shop_rate);
+// {"p","band","model","reasons"}, as contacts and refill reminders show it.
+std::string score_json(const ScoredRow& row);
+
+// The scorer a shop that was never trained uses: the baseline fitted on nothing (every
+// contact at the even rate), reason too_few_labelled.
+insights::TrainedScorer untrained_scorer(int category_count);
+
+// Scores one contact's snapshot with a shop's scorer, with its reasons.
+ScoredRow score_contact(const insights::TrainedScorer& scorer,
+                        const insights::ContactSnapshot& snapshot);
+
+// The conversion scores kept on contact rows (contact_records.conversion_score*). Every
+// statement is scoped by the shop. Throws the driver's failures (storage/driver_error.h).
+class ConversionScoreStore {
+ public:
+  // Scores the contact as of `now_ms` with the shop's newest conversion scorer and stores the
+  // score on its row; a contact that is no longer open loses its score. Runs inside the
+  // caller's transaction (the one that logs an interaction), so the score is never stale.
+  static void refresh_contact(storage::Connection& c, core::ShopId shop_id, core::ContactId id,
+                              std::int64_t now_ms);
+  // The shop's newest conversion scorer, or untrained_scorer() when it has none.
+  static insights::TrainedScorer current_scorer(storage::Connection& c, core::ShopId shop_id);
+  // Stores the scores of these contacts.
+  static void store(storage::Connection& c, core::ShopId shop_id,
+                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores);
+  // Clears the score of every contact that is no longer open.
+  static void clear_closed(storage::Connection& c, core::ShopId shop_id);
+};
+
+}  // namespace rx::insights_api
+
+template <>
+struct rx::core::EnumNames<rx::insights_api::ScoreBand> {
+  using E = rx::insights_api::ScoreBand;
+  static constexpr auto kNames =
+      spellings<E>(E::kHigh, "high", E::kMedium, "medium", E::kLow, "low");
+};
