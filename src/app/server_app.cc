@@ -7,6 +7,7 @@
 #include "contacts/contact_routes.h"
 #include "core/clock.h"
 #include "customers/customer_routes.h"
+#include "customers/do_not_contact_routes.h"
 #include "insights_api/best_time_service.h"
 #include "insights_api/contact_times_routes.h"
 #include "insights_api/conversion_scores.h"
@@ -96,6 +97,7 @@ int serve(const ServeConfig& config) {
   // Imports and previews allocate tens of megabytes for a moment: handed back to the system.
   contacts::ContactImportService import_service(*db, clock, [] { malloc_trim(0); });
   customers::CustomerService customer_service(*db, clock);
+  customers::DoNotContactService do_not_contact_service(*db, clock);
   billing::BillService bill_service(*db, clock);
   billing::CustomerDetailService customer_detail_service(*db, clock);
   refills::RefillService refill_service(*db, clock);
@@ -127,6 +129,7 @@ int serve(const ServeConfig& config) {
   shops::register_shop_routes(server.router(), shop_service, auth_service, cookies);
   contacts::register_contact_routes(server.router(), contact_service, import_service);
   customers::register_customer_routes(server.router(), customer_service);
+  customers::register_do_not_contact_routes(server.router(), do_not_contact_service);
   billing::register_bill_routes(server.router(), bill_service);
   billing::register_customer_detail_routes(server.router(), customer_detail_service);
   refills::register_refill_routes(server.router(), refill_service);

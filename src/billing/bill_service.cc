@@ -48,6 +48,11 @@ void apply_contact(storage::Connection& c, const auth::Principal& actor, const C
     if (plan.link_customer)
       contacts::ContactRepository::link_customer(c, shop, plan.contact_id, customer_id, now);
   };
+  // A visit with a bill brings a contact set aside as unreachable back.
+  if (plan.step != ContactStep::kNone) {
+    contacts::ContactRepository::apply_call_effect(c, shop, plan.contact_id,
+                                                   contacts::CallEffect::kCameBack, 0, now);
+  }
   switch (plan.step) {
     case ContactStep::kNone:
       return;

@@ -7,6 +7,7 @@
 #include "core/time_zone.h"
 #include "customers/customer_repository.h"
 #include "refills/refill_repository.h"
+#include "staff/staff_repository.h"
 
 namespace rx::billing {
 namespace {
@@ -28,6 +29,10 @@ CustomerDetail CustomerDetailService::get(const auth::Principal& actor, core::Cu
     auto customer = CustomerRepository::find(c, shop, id);
     if (!customer) core::throw_not_found("customer");
     detail.customer = *customer;
+    if (customer->do_not_contact_by) {
+      if (auto by = staff::StaffRepository::find(c, actor.shop_id, *customer->do_not_contact_by))
+        detail.customer.do_not_contact_by_name = by->name;
+    }
     detail.purchases = BillRepository::purchases(c, shop, id, kDetailRows);
     BillFilter bills;
     bills.customer_id = id.value();

@@ -50,6 +50,12 @@ ContactFilter parse_contact_filter(const FilterLookup& lookup) {
     f.follow_up = core::enum_from_name<FollowUpFilter>(*v);
     if (!f.follow_up) bad("follow_up", "must be due or overdue");
   }
+  if (auto v = lookup("reach")) {
+    const std::optional<ReachFilter> reach = core::enum_from_name<ReachFilter>(*v);
+    if (!reach || *reach == ReachFilter::kSetAside)
+      bad("reach", "must be callable, unreachable, do_not_contact or all");
+    f.reach = *reach;
+  }
   return f;
 }
 

@@ -18,7 +18,13 @@ void write_fields(core::JsonWriter& w, const Contact& c, std::string_view tz) {
       .raw_string(to_string(c.whatsapp_status))
       .field("whatsapp_status_source", c.whatsapp_status_source);
   core::write_instant(w, "whatsapp_status_at", c.whatsapp_status_at, tz);
-  w.field("wrong_number", c.wrong_number).field("assigned_staff_id", c.assigned_staff_id);
+  w.field("wrong_number", c.wrong_number)
+      .field("unreached_calls", c.unreached_calls)
+      .field("unreachable", c.unreachable)
+      .field("do_not_contact", c.do_not_contact)
+      .field("do_not_contact_by", c.do_not_contact_by);
+  core::write_instant(w, "do_not_contact_at", c.do_not_contact_at, tz);
+  w.field("assigned_staff_id", c.assigned_staff_id);
   core::write_instant(w, "assigned_at", c.assigned_at, tz);
   w.field("upload_id", c.upload_id)
       .field("source_row", c.source_row)
@@ -92,6 +98,7 @@ nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {
   out["interactions"] = nlohmann::json::array();
   for (const auto& i : detail.interactions) out["interactions"].push_back(to_json(i, tz));
   out["interactions_total"] = detail.interactions_total;
+  out["do_not_contact_by_name"] = core::nullable(detail.do_not_contact_by_name);
   out["reminders"] = nlohmann::json::array();
   for (const auto& f : detail.follow_ups) out["reminders"].push_back(to_json(f, tz));
   return out;
@@ -105,6 +112,7 @@ nlohmann::json to_json(const Interaction& i, std::string_view tz) {
           {"kind", to_string(i.kind)},
           {"outcome", to_string(i.outcome)},
           {"notes", core::nullable(i.notes)},
+          {"inbound", i.inbound},
           {"created_at", core::format_instant(i.created_at, tz)},
           {"occurred_at", core::format_instant(i.occurred_at, tz)}};
 }

@@ -34,6 +34,11 @@ constexpr storage::Table kContact{
     column("whatsapp_status_source", &Contact::whatsapp_status_source),
     column("whatsapp_status_at", &Contact::whatsapp_status_at),
     column("wrong_number", &Contact::wrong_number),
+    column("unreached_calls", &Contact::unreached_calls),
+    column("unreachable", &Contact::unreachable),
+    column("do_not_contact", &Contact::do_not_contact),
+    column("do_not_contact_by", &Contact::do_not_contact_by),
+    column("do_not_contact_at", &Contact::do_not_contact_at),
     column("assigned_staff_id", &Contact::assigned_staff_id),
     column("assigned_at", &Contact::assigned_at),
     column("upload_id", &Contact::upload_id),
@@ -89,6 +94,7 @@ constexpr storage::Table kInteractionFields{column("contact_id", &Interaction::c
                                             column("kind", &Interaction::kind),
                                             column("outcome", &Interaction::outcome),
                                             column("notes", &Interaction::notes),
+                                            column("inbound", &Interaction::inbound),
                                             column("created_at", &Interaction::created_at),
                                             column("occurred_at", &Interaction::occurred_at)};
 constexpr storage::Table kInteractionJoined{column("s.name", &Interaction::staff_name)};
@@ -141,6 +147,23 @@ Conditions where(ShopId shop_id, const ContactFilter& f, bool status_as_range = 
   }
   if (f.whatsapp_status) {
     w.add("cr.whatsapp_status = ?", {storage::Codec<WhatsappStatus>::bind(*f.whatsapp_status)});
+  }
+  switch (f.reach) {
+    case ReachFilter::kCallable:
+      w.add("NOT cr.unreachable AND NOT cr.do_not_contact");
+      break;
+    case ReachFilter::kUnreachable:
+      w.add("cr.unreachable");
+      break;
+    case ReachFilter::kDoNotContact:
+      w.add("cr.do_not_contact");
+      break;
+    case ReachFilter::kSetAside:
+      // Written as the partial index contact_records_set_aside is, so that it is used.
+      w.add("(cr.unreachable OR cr.do_not_contact)");
+      break;
+    case ReachFilter::kAll:
+      break;
   }
   if (f.unassigned) w.add("cr.assigned_staff_id IS NULL");
   if (f.assigned_staff_id) w.add("cr.assigned_staff_id = ?", {f.assigned_staff_id->value()});
@@ -241,7 +264,19 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop
 
 std::int64_t ContactRepository::count(storage::Connection& c, ShopId shop_id,
                                       const ContactFilter& filter) {
-  if (auto kept = ContactCounts::total(c, shop_id, filter)) return *kept;
+  // The kept counts hold every contact; a default list leaves out the few set aside, counted
+  // through their partial index.
+  if (filter.reach == ReachFilter::kAll || filter.reach == ReachFilter::kCallable) {
+    ContactFilter every = filter;
+    every.reach = ReachFilter::kAll;
+    if (auto kept = ContactCounts::total(c, shop_id, every)) {
+      if (filter.reach == ReachFilter::kAll) return *kept;
+      ContactFilter aside = filter;
+      aside.reach = ReachFilter::kSetAside;
+      Conditions w = where(shop_id, aside);
+      return *kept - c.query_int("SELECT COUNT(*) FROM contact_records cr" + w.sql(), w.params());
+    }
+  }
   Conditions w = where(shop_id, filter);
   return c.query_int("SELECT COUNT(*) FROM contact_records cr" + w.sql(), w.params());
 }
@@ -387,10 +422,46 @@ void ContactRepository::flag_wrong_number(storage::Connection& c, ShopId shop_id
       {now_ms, shop_id.value(), id.value()});
 }
 
+std::int64_t ContactRepository::max_call_attempts(storage::Connection& c, ShopId shop_id) {
+  return c.query_int("SELECT max_call_attempts FROM shops WHERE id = ?", {shop_id.value()});
+}
+
+void ContactRepository::apply_call_effect(storage::Connection& c, ShopId shop_id, ContactId id,
+                                          CallEffect effect, std::int64_t max_call_attempts,
+                                          std::int64_t now_ms) {
+  switch (effect) {
+    case CallEffect::kNone:
+      return;
+    case CallEffect::kReached:
+    case CallEffect::kCameBack:
+      c.query(
+          "UPDATE contact_records SET unreached_calls = 0, unreachable = FALSE, updated_at = ? "
+          "WHERE shop_id = ? AND id = ? AND (unreached_calls <> 0 OR unreachable)",
+          {now_ms, shop_id.value(), id.value()});
+      return;
+    case CallEffect::kNotReached:
+      // SET reads the row as it was: the count before this call.
+      c.query(
+          "UPDATE contact_records SET unreached_calls = unreached_calls + 1, "
+          "unreachable = CASE WHEN unreached_calls + 1 >= ? THEN TRUE ELSE unreachable END, "
+          "updated_at = ? WHERE shop_id = ? AND id = ?",
+          {max_call_attempts, now_ms, shop_id.value(), id.value()});
+      return;
+  }
+}
+
+void ContactRepository::came_back_by_phone(storage::Connection& c, ShopId shop_id,
+                                           const std::string& e164, std::int64_t now_ms) {
+  c.query(
+      "UPDATE contact_records SET unreached_calls = 0, unreachable = FALSE, updated_at = ? "
+      "WHERE shop_id = ? AND phone = ? AND (unreached_calls <> 0 OR unreachable)",
+      {now_ms, shop_id.value(), e164});
+}
+
 core::InteractionId ContactRepository::insert_interaction(
     storage::Connection& c, ShopId shop_id, ContactId contact_id, std::optional<StaffId> staff_id,
     InteractionKind kind, InteractionOutcome outcome, const std::optional<std::string>& notes,
-    std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms) {
+    std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms, bool inbound) {
   static const std::string sql = "INSERT INTO contact_interactions (shop_id, " +
                                  kInteractionFields.select_list() + ") VALUES (?, " +
                                  kInteractionFields.placeholders() + ")";
@@ -400,6 +471,7 @@ core::InteractionId ContactRepository::insert_interaction(
   row.kind = kind;
   row.outcome = outcome;
   row.notes = notes;
+  row.inbound = inbound;
   row.created_at = now_ms;
   row.occurred_at = occurred_at_ms.value_or(now_ms);
   Params params;

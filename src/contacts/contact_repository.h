@@ -74,12 +74,25 @@ class ContactRepository {
   static void flag_wrong_number(storage::Connection& c, ShopId shop_id, ContactId id,
                                 std::int64_t now_ms);
 
+  // The shop's max_call_attempts (shops.max_call_attempts).
+  static std::int64_t max_call_attempts(storage::Connection& c, ShopId shop_id);
+  // Keeps unreached_calls and unreachable in step with one interaction (call_effect): a call
+  // that did not reach the person counts one more and sets unreachable at `max_call_attempts`;
+  // a call that did, or the person getting in touch, starts the count again and clears it.
+  static void apply_call_effect(storage::Connection& c, ShopId shop_id, ContactId id,
+                                CallEffect effect, std::int64_t max_call_attempts,
+                                std::int64_t now_ms);
+  // The contact with this phone, if any, came back (a bill, a visit): as kCameBack.
+  static void came_back_by_phone(storage::Connection& c, ShopId shop_id, const std::string& e164,
+                                 std::int64_t now_ms);
+
   // `staff_id` empty: logged by rxtrack itself (a reply that came in). `occurred_at_ms` empty:
-  // it happened when it was logged (`now_ms`).
+  // it happened when it was logged (`now_ms`). `inbound`: the person got in touch.
   static core::InteractionId insert_interaction(
       storage::Connection& c, ShopId shop_id, ContactId contact_id, std::optional<StaffId> staff_id,
       InteractionKind kind, InteractionOutcome outcome, const std::optional<std::string>& notes,
-      std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms = std::nullopt);
+      std::int64_t now_ms, std::optional<std::int64_t> occurred_at_ms = std::nullopt,
+      bool inbound = false);
   // Every interaction of the contact, newest first (the privacy export's).
   static std::vector<Interaction> interactions(storage::Connection& c, ShopId shop_id,
                                                ContactId contact_id);

@@ -27,7 +27,7 @@ constexpr std::string_view kEveryone = "all";
 std::string route(std::string_view tail) { return std::string(kBase) + std::string(tail); }
 
 std::string list_json(const std::vector<Contact>& items, std::int64_t total, std::string_view tz) {
-  constexpr std::size_t kBytesPerContact = 720;  // a contact's JSON is 500 to 680 bytes
+  constexpr std::size_t kBytesPerContact = 900;  // a contact's JSON is 650 to 880 bytes
   core::JsonWriter w;
   w.reserve(64 + items.size() * kBytesPerContact);
   w.begin_object().key("items").begin_array();
@@ -106,6 +106,7 @@ NewInteraction read_interaction(const nlohmann::json& body) {
   const std::string kind = fields.text("kind", Presence::kRequired, 20).value_or("");
   const std::string outcome = fields.text("outcome", Presence::kRequired, 40).value_or("");
   in.notes = fields.text("notes", Presence::kOptional, 4000);
+  in.inbound = fields.boolean("inbound", Presence::kOptional).value_or(false);
   if (auto occurred = fields.text("occurred_at", Presence::kOptional, 40)) {
     in.occurred_at = parse_rfc3339(*occurred);
     if (!in.occurred_at)
@@ -126,7 +127,7 @@ NewInteraction read_interaction(const nlohmann::json& body) {
     } else {
       fields.fail("outcome",
                   "must be answered, no_answer, busy, switched_off, wrong_number, not_interested, "
-                  "interested or callback_requested");
+                  "interested, callback_requested or do_not_call");
     }
   }
   fields.finish();

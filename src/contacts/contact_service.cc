@@ -1,6 +1,7 @@
 #include "contacts/contact_service.h"
 
 #include "audit/audit_log.h"
+#include "contacts/do_not_contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
 #include "phone/number_type.h"
@@ -76,6 +77,21 @@ void hide_contact_not_theirs(const auth::Principal& actor, FollowUp& follow_up) 
   follow_up.note.reset();
 }
 
+// The person asked not to be called or messaged: the contact and the customer with its phone are
+// marked, and the change is audited with the mark before and after.
+void mark_do_not_contact(storage::Connection& c, const auth::Principal& actor,
+                         const Contact& contact, std::int64_t now) {
+  const DoNotContactRepository::Change change =
+      DoNotContactRepository::set_for_phone(c, shop_of(actor), contact.phone, staff_of(actor), now);
+  nlohmann::json details = {{"field", "do_not_contact"},
+                            {"before", change.contact_was_set},
+                            {"after", true},
+                            {"customer_id", nullptr}};
+  if (change.customer_id) details["customer_id"] = change.customer_id->value();
+  if (!change.contact_was_set || (change.customer_id && !change.customer_was_set))
+    audit::record(c, actor, kDoNotContactSetAction, "contact", contact.id, details, now);
+}
+
 }  // namespace
 
 void ContactService::prepare_filter(const auth::Principal& actor, ContactFilter& filter) const {
@@ -116,6 +132,11 @@ ContactDetail ContactService::get(const auth::Principal& actor, ContactId id) {
         ContactRepository::interactions(c, shop_of(actor), id, kDetailInteractions, 0);
     detail.interactions_total = ContactRepository::count_interactions(c, shop_of(actor), id);
     detail.follow_ups = FollowUpRepository::for_contact(c, shop_of(actor), id);
+    if (detail.contact.do_not_contact_by) {
+      if (auto by =
+              staff::StaffRepository::find(c, actor.shop_id, *detail.contact.do_not_contact_by))
+        detail.do_not_contact_by_name = by->name;
+    }
   });
   if (best_times_) best_times_->fill(actor, std::span<Contact>(&detail.contact, 1));
   return detail;
@@ -170,14 +191,24 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, Contac
     Contact contact = visible_contact(c, actor, id);
     const std::int64_t now = clock_.now_ms();
     const std::int64_t occurred_at = in.occurred_at.value_or(now);
-    const core::InteractionId interaction_id = ContactRepository::insert_interaction(
-        c, shop_of(actor), id, staff_of(actor), in.kind, in.outcome, in.notes, now, occurred_at);
+    const core::InteractionId interaction_id =
+        ContactRepository::insert_interaction(c, shop_of(actor), id, staff_of(actor), in.kind,
+                                              in.outcome, in.notes, now, occurred_at, in.inbound);
     if (contact.status == ContactStatus::kPending) {
       ContactRepository::move_status(c, shop_of(actor), id, ContactStatus::kPending,
                                      ContactStatus::kContacted, now);
     }
     if (in.outcome == InteractionOutcome::kWrongNumber)
       ContactRepository::flag_wrong_number(c, shop_of(actor), id, now);
+    const CallEffect effect = call_effect(in.kind, in.outcome, in.inbound);
+    if (effect != CallEffect::kNone) {
+      const std::int64_t max_attempts =
+          effect == CallEffect::kNotReached
+              ? ContactRepository::max_call_attempts(c, shop_of(actor))
+              : 0;
+      ContactRepository::apply_call_effect(c, shop_of(actor), id, effect, max_attempts, now);
+    }
+    if (in.outcome == InteractionOutcome::kDoNotCall) mark_do_not_contact(c, actor, contact, now);
     if (refresh_scores_) refresh_scores_(c, shop_of(actor), id, now);
     created = Interaction{interaction_id.value(),
                           id.value(),
@@ -186,6 +217,7 @@ Interaction ContactService::add_interaction(const auth::Principal& actor, Contac
                           in.kind,
                           in.outcome,
                           in.notes,
+                          in.inbound,
                           now,
                           occurred_at};
   });
@@ -242,6 +274,7 @@ Contact ContactService::mark_yellow(const auth::Principal& actor, ContactId id,
                                             InteractionKind::kVisit,
                                             InteractionOutcome::kVisitedNoPurchase, note, now);
     }
+    ContactRepository::apply_call_effect(c, shop_of(actor), id, CallEffect::kCameBack, 0, now);
     result = *ContactRepository::find(c, shop_of(actor), id);
   });
   return result;

@@ -30,6 +30,7 @@ struct ContactDetail {
   std::vector<Interaction> interactions;  // the newest kDetailInteractions
   std::int64_t interactions_total = 0;
   std::vector<FollowUp> follow_ups;
+  std::optional<std::string> do_not_contact_by_name;  // who set do_not_contact, if set
 };
 
 struct InteractionPage {
@@ -49,6 +50,7 @@ struct NewInteraction {
   InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
   std::optional<std::int64_t> occurred_at;  // empty: now; else within kOccurredAtBounds of now
+  bool inbound = false;                     // the person called the shop (or wrote, or came)
 };
 
 // How far from the moment it is logged an interaction may say it happened.
@@ -115,9 +117,12 @@ class ContactService {
   // workflow does not allow (is_allowed_move) or that another request made first.
   Contact update(const auth::Principal& actor, core::ContactId id, const ContactUpdate& update);
   // Logs a call, message or visit; a pending contact becomes contacted, and the outcome
-  // wrong_number flags the number; the contact's scores are refreshed in the same transaction.
-  // Throws kNotFound as get(), kValidation naming occurred_at
-  // when it is more than kOccurredAtMaxFutureMs ahead or kOccurredAtMaxAgeMs behind now.
+  // wrong_number flags the number; the contact's scores are refreshed in the same transaction. A
+  // call that did not reach the person counts toward the shop's max_call_attempts (then the contact
+  // is unreachable); a call that did, an inbound one or a visit starts the count again
+  // (call_effect). do_not_call marks the contact and the customer with its phone do_not_contact
+  // (audited). Throws kNotFound as get(), kValidation naming occurred_at when it is more than
+  // kOccurredAtMaxFutureMs ahead or kOccurredAtMaxAgeMs behind now.
   Interaction add_interaction(const auth::Principal& actor, core::ContactId id,
                               const NewInteraction& in);
   // Throws kNotFound as get().
@@ -126,7 +131,8 @@ class ContactService {
   // Throws kForbidden when a staff-role actor sets one for someone else; kNotFound as get();
   // kValidation when the staff member is not an active member of the shop.
   FollowUp add_follow_up(const auth::Principal& actor, core::ContactId id, const NewFollowUp& in);
-  // Records a visit without a purchase (once: a yellow contact stays as it is). Throws kNotFound
+  // Records a visit without a purchase (once: a yellow contact stays as it is); the contact is
+  // no longer unreachable. Throws kNotFound
   // as get(); kConflict for a converted contact.
   Contact mark_yellow(const auth::Principal& actor, core::ContactId id,
                       const std::optional<std::string>& note);

@@ -46,4 +46,28 @@ std::optional<InteractionOutcome> parse_logged_outcome(std::string_view text) {
   return outcome;
 }
 
+bool is_reached(InteractionOutcome outcome) {
+  switch (outcome) {
+    case InteractionOutcome::kAnswered:
+    case InteractionOutcome::kInterested:
+    case InteractionOutcome::kNotInterested:
+    case InteractionOutcome::kCallbackRequested:
+    case InteractionOutcome::kWrongNumber:
+    case InteractionOutcome::kDoNotCall:
+      return true;
+    case InteractionOutcome::kNoAnswer:
+    case InteractionOutcome::kBusy:
+    case InteractionOutcome::kSwitchedOff:
+    case InteractionOutcome::kVisitedNoPurchase:
+      return false;
+  }
+  return false;
+}
+
+CallEffect call_effect(InteractionKind kind, InteractionOutcome outcome, bool inbound) {
+  if (inbound || kind == InteractionKind::kVisit) return CallEffect::kCameBack;
+  if (kind != InteractionKind::kCall) return CallEffect::kNone;
+  return is_reached(outcome) ? CallEffect::kReached : CallEffect::kNotReached;
+}
+
 }  // namespace rx::contacts

@@ -31,6 +31,7 @@ enum class InteractionOutcome {
   kInterested,
   kCallbackRequested,
   kVisitedNoPurchase,
+  kDoNotCall,  // the person asked not to be called or messaged again (do_not_contact)
 };
 
 std::string_view to_string(ContactStatus status);
@@ -48,6 +49,19 @@ bool is_open(ContactStatus status);
 std::optional<InteractionKind> parse_interaction_kind(std::string_view text);
 // The outcome a request may log, if it is one: kVisitedNoPurchase is not (see mark-yellow).
 std::optional<InteractionOutcome> parse_logged_outcome(std::string_view text);
+// Whether a call with this outcome reached the person: answered, interested, not_interested,
+// callback_requested, wrong_number (someone answered) and do_not_call. The others (no_answer,
+// busy, switched_off) count toward the shop's max_call_attempts.
+bool is_reached(InteractionOutcome outcome);
+
+// What an interaction does to a contact's calls that did not reach them (see CallAttempts).
+enum class CallEffect {
+  kNone,        // an outbound message, or a visit logged without a call
+  kReached,     // a call that reached the person: the count starts again
+  kNotReached,  // a call that did not: one more toward max_call_attempts
+  kCameBack,    // the person got in touch (called, wrote, visited): no longer unreachable
+};
+CallEffect call_effect(InteractionKind kind, InteractionOutcome outcome, bool inbound);
 
 // When a contact is most likely to pick up, shop-local: [start_hour, end_hour) on `weekday`
 // (ISO, Monday = 1) or on any day. From the contact's own calls once it has
@@ -71,6 +85,15 @@ struct Contact {
   std::optional<std::string> whatsapp_status_source;
   std::optional<std::int64_t> whatsapp_status_at;
   bool wrong_number = false;
+  // Calls since the contact was last reached (or came back) that did not reach them, and
+  // whether that reached the shop's max_call_attempts: then the contact leaves the lists to
+  // call until the person calls, writes or visits.
+  std::int64_t unreached_calls = 0;
+  bool unreachable = false;
+  // The person asked not to be called or messaged (outcome do_not_call); only an owner lifts it.
+  bool do_not_contact = false;
+  std::optional<std::int64_t> do_not_contact_by;  // staff id
+  std::optional<std::int64_t> do_not_contact_at;
   std::optional<std::int64_t> assigned_staff_id;
   std::optional<std::int64_t> assigned_at;
   std::optional<std::int64_t> upload_id;
@@ -102,6 +125,7 @@ struct Interaction {
   InteractionKind kind = InteractionKind::kCall;
   InteractionOutcome outcome = InteractionOutcome::kAnswered;
   std::optional<std::string> notes;
+  bool inbound = false;          // the person got in touch (a call to the shop, a message)
   std::int64_t created_at = 0;   // when it was logged
   std::int64_t occurred_at = 0;  // when it happened: created_at unless logged after the fact
 };
@@ -128,6 +152,10 @@ struct FollowUp {
 // Contacts with an open follow-up due by the end of today, or already overdue.
 enum class FollowUpFilter { kDue, kOverdue };
 
+// Which contacts a list holds by whether they may be called. kCallable (the default) leaves out
+// the unreachable and do-not-contact ones; kSetAside is only those two (never from a request).
+enum class ReachFilter { kCallable, kUnreachable, kDoNotContact, kAll, kSetAside };
+
 // The list filters shared by GET /contacts and by assignment.
 struct ContactFilter {
   std::optional<ContactStatus> status;
@@ -137,6 +165,7 @@ struct ContactFilter {
   std::optional<core::UploadId> upload_id;
   std::optional<std::string> query;  // digits of the phone or part of the name
   std::optional<FollowUpFilter> follow_up;
+  ReachFilter reach = ReachFilter::kCallable;
   // Set by the service, never by the request: today's end and now, for follow_up.
   std::int64_t due_before_ms = 0;
   std::int64_t now_ms = 0;
@@ -196,5 +225,13 @@ struct rx::core::EnumNames<rx::contacts::InteractionOutcome> {
       E::kAnswered, "answered", E::kNoAnswer, "no_answer", E::kBusy, "busy", E::kSwitchedOff,
       "switched_off", E::kWrongNumber, "wrong_number", E::kNotInterested, "not_interested",
       E::kInterested, "interested", E::kCallbackRequested, "callback_requested",
-      E::kVisitedNoPurchase, "visited_no_purchase");
+      E::kVisitedNoPurchase, "visited_no_purchase", E::kDoNotCall, "do_not_call");
+};
+
+template <>
+struct rx::core::EnumNames<rx::contacts::ReachFilter> {
+  using E = rx::contacts::ReachFilter;
+  static constexpr auto kNames =
+      spellings<E>(E::kCallable, "callable", E::kUnreachable, "unreachable", E::kDoNotContact,
+                   "do_not_contact", E::kAll, "all", E::kSetAside, "set_aside");
 };

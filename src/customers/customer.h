@@ -68,7 +68,13 @@ struct Customer {
   bool whatsapp_consent = false;
   bool sms_consent = false;
   std::optional<std::int64_t> opted_out_at;
-  std::optional<std::int64_t> erased_at;  // personal and medical details removed (DPDP)
+  // The person asked not to be called or messaged (a contact's outcome do_not_call, for this
+  // phone); who set it (staff id) and when. Only an owner lifts it.
+  bool do_not_contact = false;
+  std::optional<std::int64_t> do_not_contact_by;
+  std::optional<std::int64_t> do_not_contact_at;
+  std::optional<std::string> do_not_contact_by_name;  // for the detail view; not a column
+  std::optional<std::int64_t> erased_at;              // personal and medical details removed (DPDP)
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
 };

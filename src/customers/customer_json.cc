@@ -34,6 +34,10 @@ void write_json(core::JsonWriter& w, const Customer& c, std::string_view tz) {
       .field("whatsapp_consent", c.whatsapp_consent)
       .field("sms_consent", c.sms_consent);
   core::write_instant(w, "opted_out_at", c.opted_out_at, tz);
+  w.field("do_not_contact", c.do_not_contact)
+      .field("do_not_contact_by", c.do_not_contact_by)
+      .field("do_not_contact_by_name", c.do_not_contact_by_name);
+  core::write_instant(w, "do_not_contact_at", c.do_not_contact_at, tz);
   w.field("erased", c.erased_at.has_value());
   core::write_instant(w, "erased_at", c.erased_at, tz);
   core::write_instant(w, "created_at", c.created_at, tz);

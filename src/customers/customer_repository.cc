@@ -1,5 +1,6 @@
 #include "customers/customer_repository.h"
 
+#include "contacts/do_not_contact_repository.h"
 #include "core/json_fields.h"
 #include "storage/conditions.h"
 #include "storage/table.h"
@@ -31,6 +32,9 @@ constexpr storage::Table kCustomer(
     column("whatsapp_status", &Customer::whatsapp_status),
     column("whatsapp_consent", &Customer::whatsapp_consent),
     column("sms_consent", &Customer::sms_consent), column("opted_out_at", &Customer::opted_out_at),
+    column("do_not_contact", &Customer::do_not_contact),
+    column("do_not_contact_by", &Customer::do_not_contact_by),
+    column("do_not_contact_at", &Customer::do_not_contact_at),
     column("created_at", &Customer::created_at), column("updated_at", &Customer::updated_at),
     column("erased_at", &Customer::erased_at));
 
@@ -188,6 +192,8 @@ core::CustomerId CustomerRepository::insert(storage::Connection& c, core::ShopId
   const core::CustomerId id(
       c.insert_returning_id("INSERT INTO customers " + a.insert_sql(), a.params_with({})));
   if (fields.chronic_conditions) replace_conditions(c, shop_id, id, *fields.chronic_conditions);
+  // Someone who asked not to be called from the contact sheet keeps asking as a customer.
+  contacts::DoNotContactRepository::inherit_for_customer(c, shop_id, id);
   return id;
 }
 

@@ -35,23 +35,6 @@ const std::string& select_sql(bool by_staff) {
 
 }  // namespace
 
-bool is_reached(InteractionOutcome outcome) {
-  switch (outcome) {
-    case InteractionOutcome::kAnswered:
-    case InteractionOutcome::kInterested:
-    case InteractionOutcome::kNotInterested:
-    case InteractionOutcome::kCallbackRequested:
-    case InteractionOutcome::kWrongNumber:
-      return true;
-    case InteractionOutcome::kNoAnswer:
-    case InteractionOutcome::kBusy:
-    case InteractionOutcome::kSwitchedOff:
-    case InteractionOutcome::kVisitedNoPurchase:
-      return false;
-  }
-  return false;
-}
-
 // Every logged outcome is a call's except the visit rxtrack records itself.
 bool is_call_attempt(InteractionOutcome outcome) {
   return outcome != InteractionOutcome::kVisitedNoPurchase;

@@ -42,8 +42,8 @@ class ContactTimesRepository {
       storage::Connection& c, core::ShopId shop_id, const std::vector<std::int64_t>& contact_ids);
 };
 
-// Whether the outcome counts as a call attempt, and whether someone picked up. Throws nothing.
+// Whether the outcome counts as a call attempt (contacts::is_reached says whether someone picked
+// up). Throws nothing.
 bool is_call_attempt(contacts::InteractionOutcome outcome);
-bool is_reached(contacts::InteractionOutcome outcome);
 
 }  // namespace rx::insights_api

@@ -41,7 +41,7 @@ ContactTimesAnswer ContactTimesService::read(const auth::Principal& actor,
     for (const CallAttempt& call : ContactTimesRepository::call_attempts(c, shop, query)) {
       if (!is_call_attempt(call.outcome)) continue;
       const core::LocalWeekHour at = core::local_week_hour(call.occurred_at, tz);
-      counts.add(at.weekday, at.hour, is_reached(call.outcome));
+      counts.add(at.weekday, at.hour, contacts::is_reached(call.outcome));
     }
   });
   answer.times = insights::summarise_contact_times(counts, call_window);

@@ -33,6 +33,8 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
   if (!message.from_phone) return true;  // only a user id: kept by that id
   auto phone = phone::PhoneNormalizer(std::string(phone_region)).normalize(*message.from_phone);
   if (!phone) return true;
+  // The person wrote: a contact set aside as unreachable is back on the lists to call.
+  contacts::ContactRepository::came_back_by_phone(c, shop, phone->e164, now_ms);
   const auto customer = customers::CustomerRepository::find_by_phone(c, shop, phone->e164);
   auto contact = contacts::ContactRepository::find_by_phone(c, shop, phone->e164);
   const std::optional<core::CustomerId> customer_id =
@@ -65,7 +67,7 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
   contacts::ContactRepository::insert_interaction(
       c, shop, contact_id, std::nullopt,
       on_whatsapp ? contacts::InteractionKind::kWhatsapp : contacts::InteractionKind::kSms,
-      contacts::InteractionOutcome::kAnswered, note_of(message), now_ms);
+      contacts::InteractionOutcome::kAnswered, note_of(message), now_ms, std::nullopt, true);
   InboundRepository::set_outcome(c, shop, *stored, "logged", customer_id, contact_id);
   return true;
 }

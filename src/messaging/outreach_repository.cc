@@ -42,7 +42,7 @@ const std::string& due_select() {
 FROM refill_reminders rr
 JOIN customers cu ON cu.shop_id = rr.shop_id AND cu.id = rr.customer_id
 WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
-  AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL
+  AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL AND NOT cu.do_not_contact
   AND (cu.whatsapp_consent OR cu.sms_consent)
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = rr.step
@@ -56,6 +56,8 @@ WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
 constexpr std::string_view kCallListSize = R"(
 SELECT COUNT(*) FROM refill_reminders rr
 WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
+  AND NOT EXISTS (SELECT 1 FROM customers cu WHERE cu.shop_id = rr.shop_id
+                  AND cu.id = rr.customer_id AND cu.do_not_contact)
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND m.channel = 'whatsapp'
                   AND m.status IN ('queued', 'sending')))";
@@ -74,12 +76,14 @@ DueReminder due_from_row(const storage::RowView& r) {
 struct ReachRow {
   ChannelConsent consent;
   std::optional<std::int64_t> opted_out_at;
+  bool do_not_contact = false;
   std::optional<refills::RefillStatus> reminder_status;
 };
 constexpr storage::Table kReachConsent(column("cu.whatsapp_consent", &ChannelConsent::whatsapp),
                                        column("cu.sms_consent", &ChannelConsent::sms));
 constexpr storage::Table kReachRest(
     column("cu.opted_out_at", &ReachRow::opted_out_at),
+    column("cu.do_not_contact", &ReachRow::do_not_contact),
     column("(SELECT rr.status FROM refill_reminders rr WHERE rr.shop_id = cu.shop_id AND "
            "rr.id = ?)",
            &ReachRow::reminder_status));
@@ -135,7 +139,8 @@ Reachability OutreachRepository::reachability(storage::Connection& c, core::Shop
     return out;
   }
   out.consent = row->consent;
-  out.opted_out = row->opted_out_at.has_value();
+  // Asked not to be contacted: as good as opted out, for every message.
+  out.opted_out = row->opted_out_at.has_value() || row->do_not_contact;
   out.reminder_status = row->reminder_status;
   return out;
 }

@@ -70,7 +70,7 @@ struct RefillFilter {
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> medicine;  // part of the medicine's name
   // The call list: leaves out reminders whose WhatsApp message is queued or being sent (they
-  // come back if it fails).
+  // come back if it fails), and customers marked do_not_contact.
   bool hide_while_messaging = false;
 };
 

@@ -60,6 +60,10 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
     w.add("rr.medicine_key LIKE ? ESCAPE '\\'",
           {storage::like_pattern_containing(medicine_key(*f.medicine))});
   if (f.hide_while_messaging) {
+    // Nobody calls a customer who asked not to be contacted.
+    w.add(
+        "NOT EXISTS (SELECT 1 FROM customers dnc WHERE dnc.shop_id = rr.shop_id AND "
+        "dnc.id = rr.customer_id AND dnc.do_not_contact)");
     w.add(
         "NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "
         "m.refill_reminder_id = rr.id AND m.channel = 'whatsapp' AND "
@@ -178,7 +182,7 @@ std::vector<StepDue> RefillRepository::steps_due(storage::Connection& c, core::S
 JOIN customers cu ON cu.shop_id = rr.shop_id AND cu.id = rr.customer_id
 WHERE rr.shop_id = ? AND rr.next_step_on IS NOT NULL AND rr.next_step_on <= ?
   AND rr.status IN ('pending', 'sent')
-  AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL
+  AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL AND NOT cu.do_not_contact
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND m.status IN ('queued', 'sending'))
 ORDER BY rr.next_step_on, rr.id LIMIT ?)",

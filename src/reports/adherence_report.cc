@@ -26,6 +26,8 @@ AdherenceReport build_adherence_report(storage::Connection& c, const auth::Princ
       ++report.adherent;
       continue;
     }
+    // below_threshold is whom to call first: counted above, but never listed to call.
+    if (customer.do_not_contact) continue;
     report.below_threshold.push_back({customer.customer_id, customer.name, customer.phone, *pdc});
   }
   std::sort(report.below_threshold.begin(), report.below_threshold.end(),

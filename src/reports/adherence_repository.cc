@@ -11,6 +11,7 @@ struct PurchaseRow {
   core::CustomerId customer_id;
   std::optional<std::string> name;
   std::string phone;
+  bool do_not_contact = false;
   std::string medicine_key;
   std::string medicine;
   std::string purchased_on;
@@ -20,6 +21,8 @@ struct PurchaseRow {
 constexpr storage::Table kPurchaseRow(storage::column("p.customer_id", &PurchaseRow::customer_id),
                                       storage::column("cu.name", &PurchaseRow::name),
                                       storage::column("cu.phone", &PurchaseRow::phone),
+                                      storage::column("cu.do_not_contact",
+                                                      &PurchaseRow::do_not_contact),
                                       storage::column("p.medicine_key", &PurchaseRow::medicine_key),
                                       storage::column("p.medicine", &PurchaseRow::medicine),
                                       storage::column("p.purchased_on", &PurchaseRow::purchased_on),
@@ -47,7 +50,7 @@ std::vector<CustomerPurchases> AdherenceRepository::chronic_purchases(storage::C
   c.for_each_row(kSql, {shop.value(), from, to}, [&out](const storage::RowView& row) {
     PurchaseRow r = kPurchaseRow.read(row);
     if (out.empty() || out.back().customer_id != r.customer_id)
-      out.push_back({r.customer_id, std::move(r.name), std::move(r.phone), {}});
+      out.push_back({r.customer_id, std::move(r.name), std::move(r.phone), r.do_not_contact, {}});
     out.back().purchases.push_back({std::move(r.medicine_key), std::move(r.medicine),
                                     std::move(r.purchased_on), r.duration_days});
   });

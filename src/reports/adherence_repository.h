@@ -15,6 +15,7 @@ struct CustomerPurchases {
   core::CustomerId customer_id;
   std::optional<std::string> name;
   std::string phone;
+  bool do_not_contact = false;  // asked not to be called: never on the list to call
   std::vector<PdcPurchase> purchases;
 };
 

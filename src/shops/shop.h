@@ -21,6 +21,9 @@ struct Shop {
   // The days, relative to running out, a refill reminder is attempted on; nullopt for a shop
   // that never set one, whose cadence is then [-refill_lead_days] (effective_cadence).
   std::optional<automation::RefillCadence> refill_cadence;
+  // Calls that do not reach a contact (no_answer, busy, switched_off) before it is set aside as
+  // unreachable, 1..50.
+  int max_call_attempts = 5;
 };
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.

@@ -23,7 +23,8 @@ nlohmann::json to_json(const Shop& shop) {
           {"call_window_start", shop.call_window_start},
           {"call_window_end", shop.call_window_end},
           {"refill_cadence", effective_cadence(shop).offsets},
-          {"refill_cadence_is_default", !shop.refill_cadence.has_value()}};
+          {"refill_cadence_is_default", !shop.refill_cadence.has_value()},
+          {"max_call_attempts", shop.max_call_attempts}};
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -68,6 +69,11 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
     shop.refill_cadence.reset();
   } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
     shop.refill_cadence = std::move(*cadence);
+  }
+  if (fields.has("max_call_attempts")) {
+    shop.max_call_attempts =
+        static_cast<int>(fields.integer("max_call_attempts", Presence::kRequired, 1, 50)
+                             .value_or(shop.max_call_attempts));
   }
   fields.finish();
   return shop;

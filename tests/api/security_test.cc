@@ -152,6 +152,9 @@ const std::vector<Rule>& access_table() {
       {"GET /api/customer-tracking/customers/{id}/export", Need::kOwner, Id::kCustomer},
       {"POST /api/customer-tracking/customers/{id}/erase", Need::kOwner, Id::kCustomer,
        nlohmann::json::object()},
+      // Calls that stop: only an owner allows calls and messages again.
+      {"DELETE /api/customer-tracking/contacts/{id}/do-not-contact", Need::kOwner, Id::kContact},
+      {"DELETE /api/customer-tracking/customers/{id}/do-not-contact", Need::kOwner, Id::kCustomer},
   };
   return rules;
 }

@@ -25,7 +25,8 @@ TEST(ContactTypes, EachEnumIsSpelledOnce) {
   expect_spelled_once(ContactStatus::kYellow);
   expect_spelled_once(WhatsappStatus::kInactive);
   expect_spelled_once(InteractionKind::kVisit);
-  expect_spelled_once(InteractionOutcome::kVisitedNoPurchase);
+  expect_spelled_once(InteractionOutcome::kDoNotCall);
+  expect_spelled_once(ReachFilter::kSetAside);
   expect_spelled_once(ContactSort::kRecentlyUpdated);
   expect_spelled_once(FollowUpFilter::kOverdue);
 }
@@ -51,6 +52,27 @@ TEST(ContactTypes, OpenMeansPendingOrContacted) {
   EXPECT_TRUE(is_open(ContactStatus::kContacted));
   EXPECT_FALSE(is_open(ContactStatus::kYellow));
   EXPECT_FALSE(is_open(ContactStatus::kConverted));
+}
+
+TEST(ContactTypes, OnlyCallsThatDidNotReachCountTowardUnreachable) {
+  for (auto outcome : {InteractionOutcome::kNoAnswer, InteractionOutcome::kBusy,
+                       InteractionOutcome::kSwitchedOff}) {
+    EXPECT_FALSE(is_reached(outcome)) << to_string(outcome);
+    EXPECT_EQ(call_effect(InteractionKind::kCall, outcome, false), CallEffect::kNotReached);
+    EXPECT_EQ(call_effect(InteractionKind::kWhatsapp, outcome, false), CallEffect::kNone)
+        << "a message is not a call";
+    EXPECT_EQ(call_effect(InteractionKind::kCall, outcome, true), CallEffect::kCameBack)
+        << "the person called the shop";
+  }
+  for (auto outcome : {InteractionOutcome::kAnswered, InteractionOutcome::kInterested,
+                       InteractionOutcome::kNotInterested, InteractionOutcome::kCallbackRequested,
+                       InteractionOutcome::kWrongNumber, InteractionOutcome::kDoNotCall}) {
+    EXPECT_TRUE(is_reached(outcome)) << to_string(outcome);
+    EXPECT_EQ(call_effect(InteractionKind::kCall, outcome, false), CallEffect::kReached);
+  }
+  EXPECT_EQ(call_effect(InteractionKind::kVisit, InteractionOutcome::kAnswered, false),
+            CallEffect::kCameBack);
+  EXPECT_EQ(parse_logged_outcome("do_not_call"), InteractionOutcome::kDoNotCall);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ import type {
   NewFollowUp,
   NewInteraction,
 } from './tracking-types';
+import type { Schemas } from './schema';
 import type { ItemList } from './types';
 
 export const TRACKING = '/api/customer-tracking';
@@ -44,3 +45,11 @@ export const markYellow = (id: number, note?: string) =>
   request<Contact>('POST', `${TRACKING}/contacts/${id}/mark-yellow`, note ? { note } : {});
 
 export const assignContacts = (body: AssignRequest) => request<AssignAnswer>('POST', `${TRACKING}/contacts/assign`, body);
+
+/** Owner only: allow calls and messages again to a contact marked do-not-call (and its customer). */
+export const liftContactDoNotContact = (id: number) =>
+  request<Schemas['DoNotContactLifted']>('DELETE', `${TRACKING}/contacts/${id}/do-not-contact`);
+
+/** Owner only: the same from the customer's side. */
+export const liftCustomerDoNotContact = (id: number) =>
+  request<Schemas['DoNotContactLifted']>('DELETE', `${TRACKING}/customers/${id}/do-not-contact`);

@@ -23,6 +23,7 @@ export const OUTCOMES: readonly Outcome[] = [
   'not_interested',
   'interested',
   'callback_requested',
+  'do_not_call',
 ];
 
 export type Upload = Schemas['Upload'];
@@ -43,6 +44,8 @@ export interface ContactFilter {
   upload_id?: string;
   q?: string;
   follow_up?: string;
+  /** `unreachable`, `do_not_contact` or `all`; absent: only contacts that may be called. */
+  reach?: string;
 }
 
 export type ContactChanges = Schemas['ContactUpdate'];

@@ -3,6 +3,7 @@ import { getContact, listInteractions, listStaff, type Interaction, type StaffMe
 import { Alert } from '../components/Alert';
 import { FollowUpList } from '../components/FollowUpList';
 import { Loading } from '../components/Loading';
+import { CallsStopNotice } from '../components/calls/CallsStopNotice';
 import { CallLinks } from '../components/contact/CallLinks';
 import { ContactEditForm } from '../components/contact/ContactEditForm';
 import { ExtraTable } from '../components/contact/ExtraTable';
@@ -102,10 +103,21 @@ export function ContactPage({ params }: PageProps) {
           <StatusBadge status={contact.status} />
           <WhatsAppBadge status={contact.whatsapp_status} />
           {contact.wrong_number && <span class="badge badge--off">Wrong number</span>}
+          {contact.do_not_contact && <span class="badge badge--off">Do not call</span>}
+          {contact.unreachable && <span class="badge badge--off">Unreachable</span>}
         </p>
         {contact.name && <p class="mono contact-page__phone">{displayPhone(contact.phone)}</p>}
       </div>
       <CallLinks phone={contact.phone} />
+      <CallsStopNotice
+        subject={{ kind: 'contact', id: contact.id }}
+        unreachable={contact.unreachable}
+        unreachedCalls={contact.unreached_calls}
+        doNotContact={contact.do_not_contact}
+        doNotContactByName={contact.do_not_contact_by_name}
+        doNotContactAt={contact.do_not_contact_at}
+        onLifted={load}
+      />
 
       <div class="panel">
         <InteractionForm contactId={contact.id} onLogged={load} />

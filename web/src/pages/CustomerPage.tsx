@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading';
 import { CallLinks } from '../components/contact/CallLinks';
 import { BillList } from '../components/customer/BillList';
 import { ConsentPanel } from '../components/customer/ConsentPanel';
+import { CallsStopNotice } from '../components/calls/CallsStopNotice';
 import { CustomerEditForm } from '../components/customer/CustomerEditForm';
 import { CustomerFacts } from '../components/customer/CustomerFacts';
 import { LinkedContact } from '../components/customer/LinkedContact';
@@ -61,10 +62,18 @@ export function CustomerPage({ params }: PageProps) {
           <span class="visually-hidden">Category: </span>
           <CategoryBadge category={customer.category} />
           {customer.prefers_generic && <span class="badge badge--ok">Prefers generic</span>}
+          {customer.do_not_contact && <span class="badge badge--off">Do not call</span>}
         </p>
         {customer.name && <p class="mono contact-page__phone">{displayPhone(customer.phone)}</p>}
       </div>
       <CallLinks phone={customer.phone} />
+      <CallsStopNotice
+        subject={{ kind: 'customer', id: customer.id }}
+        doNotContact={customer.do_not_contact}
+        doNotContactByName={customer.do_not_contact_by_name}
+        doNotContactAt={customer.do_not_contact_at}
+        onLifted={reload}
+      />
       {notice && <Alert kind="success">{notice}</Alert>}
 
       <section class="panel" aria-labelledby="customer-details-title">

@@ -11,7 +11,7 @@ import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
 import { FormActions } from '../components/FormActions';
 
-const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days'] as const;
+const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days', 'max_call_attempts'] as const;
 
 /** Shop settings (owner only; the router keeps others out). */
 export function SettingsPage() {
@@ -22,6 +22,7 @@ export function SettingsPage() {
   const [region, setRegion] = useState('IN');
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
+  const [maxCalls, setMaxCalls] = useState('5');
   const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,6 +34,7 @@ export function SettingsPage() {
     setRegion(s.phone_region || 'IN');
     setZone(s.time_zone || 'Asia/Kolkata');
     setLeadDays(String(s.refill_lead_days));
+    setMaxCalls(String(s.max_call_attempts));
   };
 
   useEffect(() => {
@@ -49,12 +51,14 @@ export function SettingsPage() {
     if (!/^[A-Za-z]{2}$/.test(region)) f.phone_region = 'Use a two-letter country code such as IN.';
     if (!zone.trim()) f.time_zone = 'Choose a time zone.';
     if (leadDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 60) f.refill_lead_days = 'Enter a whole number from 0 to 60.';
+    const calls = Number(maxCalls);
+    if (maxCalls.trim() === '' || !Number.isInteger(calls) || calls < 1 || calls > 50) f.max_call_attempts = 'Enter a whole number from 1 to 50.';
     if (Object.keys(f).length) {
       invalid(f, form);
       return;
     }
     await send(form, setBusy, async () => {
-      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days });
+      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days, max_call_attempts: calls });
       fill(s);
       setShop(s);
       setSaved(true);
@@ -120,6 +124,19 @@ export function SettingsPage() {
           onValue={setLeadDays}
           error={errors.fields.refill_lead_days}
           hint="How many days before a refill is due to remind the customer (0–60)."
+          required
+        />
+        <TextField
+          label="Calls before a contact is unreachable"
+          name="max_call_attempts"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={50}
+          value={maxCalls}
+          onValue={setMaxCalls}
+          error={errors.fields.max_call_attempts}
+          hint="After this many calls without an answer (no answer, busy, switched off) a contact leaves the lists to call, until the person calls, writes or visits (1–50)."
           required
         />
         <FormActions label="Save settings" busy={busy} />

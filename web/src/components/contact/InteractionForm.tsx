@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { INTERACTION_KINDS, OUTCOMES, addInteraction, type InteractionKind, type Outcome } from '../../api';
 import { useNoticeForm } from '../../useNoticeForm';
 import { Alert } from '../Alert';
+import { CheckboxField } from '../CheckboxField';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { KIND_LABELS, OUTCOME_LABELS } from '../contacts/labels';
@@ -14,6 +15,8 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
   const [kind, setKind] = useState<InteractionKind>('call');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [notes, setNotes] = useState('');
+  /** The person called the shop: brings an unreachable contact back. */
+  const [inbound, setInbound] = useState(false);
   const { errors, invalid, done, setDone, busy, submitting, send } = useNoticeForm(FIELDS);
 
   const onSubmit = submitting(async (form) => {
@@ -21,11 +24,13 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
       invalid({ outcome: 'Choose what happened.' }, form);
       return;
     }
+    if (outcome === 'do_not_call' && !window.confirm('Stop all calls and messages to this number? Only an owner can allow them again.')) return;
     await send(form, async () => {
-      await addInteraction(contactId, { kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+      await addInteraction(contactId, { kind, outcome, inbound, ...(notes.trim() ? { notes: notes.trim() } : {}) });
       setDone(`${KIND_LABELS[kind]} logged: ${OUTCOME_LABELS[outcome]}.`);
       setOutcome('');
       setNotes('');
+      setInbound(false);
       onLogged();
     });
   });
@@ -50,6 +55,7 @@ export function InteractionForm({ contactId, onLogged }: { contactId: number; on
           </option>
         ))}
       </SelectField>
+      <CheckboxField label="They contacted us (an incoming call)" name="inbound" checked={inbound} onChecked={setInbound} />
       <TextAreaField label="Notes" name="notes" value={notes} onValue={setNotes} error={errors.fields.notes} maxLength={2000} rows={2} />
       <FormActions label="Log contact" busy={busy} />
     </form>

@@ -4,7 +4,7 @@ import { ClearFiltersButton, FilterSearch } from '../FilterBar';
 import { FilterSelect } from '../FilterSelect';
 import { SelectField } from '../SelectField';
 import { FILTER_KEYS, hasFilters } from './filters';
-import { STATUS_LABELS, WHATSAPP_LABELS } from './labels';
+import { REACH_CODES, REACH_LABELS, STATUS_LABELS, WHATSAPP_LABELS } from './labels';
 
 const FOLLOW_UP_CODES = ['due', 'overdue'] as const;
 const FOLLOW_UP_LABELS = { due: 'Due', overdue: 'Overdue' };
@@ -57,6 +57,7 @@ export function ContactFilters({ filter, onChange, staff, uploads }: ContactFilt
             </SelectField>
           )}
           <FilterSelect label="Follow-up" name="follow_up" value={filter.follow_up ?? ''} onValue={(v) => set('follow_up', v)} any="Any" codes={FOLLOW_UP_CODES} labels={FOLLOW_UP_LABELS} />
+          <FilterSelect label="Calls" name="reach" value={filter.reach ?? ''} onValue={(v) => set('reach', v)} any="Still to call" codes={REACH_CODES} labels={REACH_LABELS} />
         </div>
         {hasFilters(filter) && (
           <ClearFiltersButton

@@ -45,6 +45,8 @@ export function ContactRows({ items, selected, onToggle, assigneeName, label = '
                   {name}
                 </Link>
                 <StatusBadge status={c.status} />
+                {c.do_not_contact && <span class="badge badge--off">Do not call</span>}
+                {c.unreachable && <span class="badge badge--off">Unreachable</span>}
               </div>
               <p class="contact-row__meta">
                 <span class="mono">{displayPhone(c.phone)}</span>

@@ -2,7 +2,7 @@
 
 import type { ContactFilter } from '../../api';
 
-export const FILTER_KEYS = ['status', 'whatsapp_status', 'assigned_staff_id', 'upload_id', 'q', 'follow_up'] as const;
+export const FILTER_KEYS = ['status', 'whatsapp_status', 'assigned_staff_id', 'upload_id', 'q', 'follow_up', 'reach'] as const;
 
 export const PAGE_SIZE = 50;
 

@@ -32,6 +32,15 @@ export const OUTCOME_LABELS: Record<string, string> = {
   interested: 'Interested',
   callback_requested: 'Asked to call back',
   visited_no_purchase: 'Visited, did not buy',
+  do_not_call: 'Do not call',
+};
+
+/** The contact list's choice of contacts by whether they may be called (absent: callable). */
+export const REACH_CODES = ['unreachable', 'do_not_contact', 'all'] as const;
+export const REACH_LABELS: Record<string, string> = {
+  unreachable: 'Unreachable',
+  do_not_contact: 'Do not call',
+  all: 'Everyone',
 };
 
 /** A code's label, or the code with underscores as spaces when it is new to us. */
