@@ -68,6 +68,9 @@ class MessageRepository {
                                                                              std::int64_t from,
                                                                              std::int64_t until);
   static std::optional<Message> find(storage::Connection& c, core::ShopId shop, core::MessageId id);
+  // The message the provider knows as `provider_message_id` (a WhatsApp wamid).
+  static std::optional<Message> find_by_provider_id(storage::Connection& c, core::ShopId shop,
+                                                    const std::string& provider_message_id);
   static std::vector<Message> for_reminder(storage::Connection& c, core::ShopId shop,
                                            core::RefillReminderId reminder);
   static std::vector<Message> list(storage::Connection& c, core::ShopId shop,
