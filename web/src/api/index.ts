@@ -14,3 +14,4 @@ export * from './customers';
 export * from './refills';
 export * from './reports';
 export * from './messaging';
+export * from './pickups';
