@@ -22,6 +22,7 @@
 #include "messaging/sms_webhook_routes.h"
 #include "messaging/webhook_key_repository.h"
 #include "messaging/whatsapp_webhook_routes.h"
+#include "pickups/pickup_routes.h"
 #include "privacy/privacy_routes.h"
 #include "refills/refill_routes.h"
 #include "reports/report_routes.h"
@@ -120,6 +121,8 @@ int serve(const ServeConfig& config) {
   messaging::SmsWebhookService sms_webhook_service(*db, clock);
   audit::AuditService audit_service(*db);
   privacy::PrivacyService privacy_service(*db, clock);
+  // The Keep ready list that "keep it ready" replies fill (issue 21, replies that act).
+  pickups::PickupService pickup_service(*db, clock);
 
   http::HttpServer server(config.server, auth_service);
   const http::CookiePolicy cookies{server.tls()};
@@ -143,6 +146,7 @@ int serve(const ServeConfig& config) {
   messaging::register_sms_webhook_routes(server.router(), sms_webhook_service);
   audit::register_audit_routes(server.router(), audit_service);
   privacy::register_privacy_routes(server.router(), privacy_service);
+  pickups::register_pickup_routes(server.router(), pickup_service);
   server.serve_web_app();
   if (config.print_routes) {
     for (const std::string& r : server.router().routes()) std::printf("%s\n", r.c_str());

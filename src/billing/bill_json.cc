@@ -108,6 +108,8 @@ std::string bill_result_json(const BillResult& r, std::string_view tz, std::stri
   for (const auto& reminder : r.reminders) refills::write_json(w, reminder, tz, today);
   w.end_array().key("refilled_reminder_ids").begin_array();
   for (const std::int64_t id : r.refilled_reminder_ids) w.number(id);
+  w.end_array().key("collected_pickup_ids").begin_array();
+  for (const std::int64_t id : r.collected_pickup_ids) w.number(id);
   w.end_array().end_object();
   return w.take();
 }

@@ -7,6 +7,7 @@
 #include "core/time_zone.h"
 #include "customers/customer_audit.h"
 #include "customers/customer_repository.h"
+#include "pickups/pickup_repository.h"
 #include "refills/refill_repository.h"
 
 namespace rx::billing {
@@ -91,6 +92,13 @@ void close_refilled(storage::Connection& c, core::ShopId shop, core::CustomerId 
   }
 }
 
+// The customer came in: whatever they asked to be kept ready for them is collected with this bill.
+std::vector<std::int64_t> collect_pickups(storage::Connection& c, core::ShopId shop,
+                                          core::CustomerId customer_id, core::BillId bill_id,
+                                          std::int64_t now) {
+  return pickups::PickupRepository::collect_for_customer(c, shop, customer_id, bill_id, now);
+}
+
 // The lines, their purchases and their refill reminders. Returns the lines as stored, with
 // their ids; `lines` stays as planned, for a run again.
 std::vector<BillItem> write_lines(storage::Connection& c, core::ShopId shop,
@@ -162,6 +170,7 @@ BillResult BillService::create(const auth::Principal& actor, const BillInput& in
     }
     apply_contact(c, actor, plan.contact, input, customer_id, bill_id, lines, now, result);
     close_refilled(c, shop, customer_id, bill_id, lines, now, result.refilled_reminder_ids);
+    result.collected_pickup_ids = collect_pickups(c, shop, customer_id, bill_id, now);
     std::vector<refills::NewRefillReminder> scheduled;
     std::vector<std::int64_t> reminder_ids;
     // The reminders follow the shop's cadence (read with the session), its first step moved by

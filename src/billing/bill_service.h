@@ -27,6 +27,7 @@ struct BillResult {
   std::optional<std::int64_t> yellow_contact_id;
   std::vector<refills::RefillReminder> reminders;   // created by this bill
   std::vector<std::int64_t> refilled_reminder_ids;  // closed by this bill
+  std::vector<std::int64_t> collected_pickup_ids;   // the customer's Keep ready pickups it closed
   std::string today;                                // the shop's date when it was made
 };
 

@@ -15,7 +15,12 @@ struct InboundMessage {
   std::optional<std::string> profile_name;
   std::string kind;                 // text, button, interactive, image... (an SMS is text)
   std::optional<std::string> text;  // the words, for text and button replies
-  std::int64_t at_ms = 0;           // when it was sent; 0 when the payload does not say
+  // A tapped button's payload: a template quick-reply's `button.payload`, or an interactive
+  // `button_reply.id`.
+  std::optional<std::string> button_payload;
+  // The provider id of the message this one replies to (WhatsApp `context.id`).
+  std::optional<std::string> context_message_id;
+  std::int64_t at_ms = 0;  // when it was sent; 0 when the payload does not say
 };
 
 }  // namespace rx::messaging

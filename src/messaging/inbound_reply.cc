@@ -8,6 +8,8 @@
 #include "messaging/delivery_rules.h"
 #include "messaging/inbound_repository.h"
 #include "messaging/outreach_repository.h"
+#include "messaging/reply_action.h"
+#include "messaging/reply_to_reminder.h"
 #include "phone/phone_normalizer.h"
 
 #include <fmt/format.h>
@@ -47,12 +49,15 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
     contacts::ContactRepository::set_whatsapp_status(
         c, shop, core::ContactId(contact->id), contacts::WhatsappStatus::kActive, "reply", now_ms);
   }
-  if (message.text && is_opt_out_reply(*message.text, settings.opt_out_keywords)) {
+  const std::optional<ReplyAction> action = reply_action(settings, channel, message);
+  if (action == ReplyAction::kStop ||
+      (message.text && is_opt_out_reply(*message.text, settings.opt_out_keywords))) {
     if (customer) {
-      ConsentService::opt_out_in(
-          c, shop, *customer_id, "reply", std::nullopt,
-          fmt::format("{} reply: {}", channel_for(channel).label(), core::trim(*message.text)),
-          now_ms);
+      const std::string words =
+          message.text ? core::trim(*message.text) : message.button_payload.value_or("");
+      ConsentService::opt_out_in(c, shop, *customer_id, "reply", std::nullopt,
+                                 fmt::format("{} reply: {}", channel_for(channel).label(), words),
+                                 now_ms);
     }
     InboundRepository::set_outcome(
         c, shop, *stored, "opt_out", customer_id,
@@ -68,6 +73,9 @@ bool take_inbound_message(storage::Connection& c, const MessagingSettings& setti
       c, shop, contact_id, std::nullopt,
       on_whatsapp ? contacts::InteractionKind::kWhatsapp : contacts::InteractionKind::kSms,
       contacts::InteractionOutcome::kAnswered, note_of(message), now_ms, std::nullopt, true);
+  if (action && customer_id) {
+    act_on_refill_reply(c, shop, *customer_id, channel, *action, message, *stored, now_ms);
+  }
   InboundRepository::set_outcome(c, shop, *stored, "logged", customer_id, contact_id);
   return true;
 }

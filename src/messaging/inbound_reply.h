@@ -17,8 +17,11 @@ using InboundChannel = MessageChannel;
 // and the answer is false. From a number that normalises in the shop's phone region:
 // - STOP (any case, punctuation around it ignored) or one of the shop's opt-out keywords opts
 //   the customer with that number out on every channel (a consent event, method reply);
+// - the shop's "stop" quick-reply payload does the same;
 // - anything else is logged as an interaction of that channel on the number's contact record,
-//   which is created (pending, unassigned) for a number the shop has never seen;
+//   which is created (pending, unassigned) for a number the shop has never seen; a customer's
+//   "keep it ready" or "already bought" reply (reply_action.h) also acts on the refill reminder
+//   it answers (act_on_refill_reply);
 // - a WhatsApp message also marks the number WhatsApp-active: whoever writes there is on it.
 // A message without a usable number is only stored. Database failures are thrown as
 // core::AppError (storage/driver_error.h).

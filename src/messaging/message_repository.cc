@@ -277,6 +277,14 @@ std::optional<Message> MessageRepository::find(storage::Connection& c, core::Sho
   return first_row(c, sql, {shop.value(), id.value()});
 }
 
+std::optional<Message> MessageRepository::find_by_provider_id(
+    storage::Connection& c, core::ShopId shop, const std::string& provider_message_id) {
+  static const std::string sql = fmt::format(
+      "SELECT {} FROM messages WHERE shop_id = ? AND provider_message_id = ? ORDER BY id LIMIT 1",
+      columns());
+  return first_row(c, sql, {shop.value(), provider_message_id});
+}
+
 std::vector<Message> MessageRepository::for_reminder(storage::Connection& c, core::ShopId shop,
                                                      core::RefillReminderId reminder) {
   static const std::string sql = fmt::format(

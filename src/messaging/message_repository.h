@@ -75,6 +75,9 @@ class MessageRepository {
   // kReadReceiptsAtMost), for the hours customers read in.
   static std::vector<ReadReceipt> read_receipts(storage::Connection& c, core::ShopId shop,
                                                 std::int64_t read_since);
+  // The message the provider knows as `provider_message_id` (a WhatsApp wamid).
+  static std::optional<Message> find_by_provider_id(storage::Connection& c, core::ShopId shop,
+                                                    const std::string& provider_message_id);
   static std::vector<Message> for_reminder(storage::Connection& c, core::ShopId shop,
                                            core::RefillReminderId reminder);
   static std::vector<Message> list(storage::Connection& c, core::ShopId shop,

@@ -36,6 +36,10 @@ struct MessagingSettings {
   std::vector<std::string> opt_out_keywords;  // lower-cased, trimmed
   std::optional<std::int64_t> whatsapp_price_paise;
   std::optional<std::int64_t> sms_price_paise;
+  // The payloads of the refill template's quick-reply buttons, in button order (reply_buttons).
+  std::optional<std::string> reply_payload_keep_ready;
+  std::optional<std::string> reply_payload_already_bought;
+  std::optional<std::string> reply_payload_stop;
   // The current key of each public callback (shop_webhook_keys), and when the channel's
   // previous key stops being accepted (nullopt: no previous key is accepted any more).
   std::string whatsapp_webhook_key;
@@ -77,6 +81,9 @@ struct MessagingSettingsChanges {
   std::optional<std::vector<std::string>> opt_out_keywords;
   std::optional<std::optional<std::int64_t>> whatsapp_price_paise;
   std::optional<std::optional<std::int64_t>> sms_price_paise;
+  std::optional<std::optional<std::string>> reply_payload_keep_ready;
+  std::optional<std::optional<std::string>> reply_payload_already_bought;
+  std::optional<std::optional<std::string>> reply_payload_stop;
 };
 
 }  // namespace rx::messaging

@@ -16,6 +16,7 @@ using core::Presence;
 constexpr std::size_t kMaxKeywords = 20;
 constexpr std::size_t kMaxKeywordLength = 40;
 constexpr std::int64_t kMaxPricePaise = 100000000;
+constexpr std::size_t kMaxReplyPayloadLength = 256;
 
 bool is_http_url(const std::string& text) {
   static const std::regex kUrl(R"(https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[^\s]*)?)");
@@ -123,6 +124,9 @@ nlohmann::json to_json(const MessagingSettings& s, SettingsView view, std::strin
       {"opt_out_keywords", s.opt_out_keywords},
       {"whatsapp_price_paise", nullable(s.whatsapp_price_paise)},
       {"sms_price_paise", nullable(s.sms_price_paise)},
+      {"reply_payload_keep_ready", nullable(s.reply_payload_keep_ready)},
+      {"reply_payload_already_bought", nullable(s.reply_payload_already_bought)},
+      {"reply_payload_stop", nullable(s.reply_payload_stop)},
       {"secrets_status", s.secrets_readable() ? "readable" : "unreadable"},
       {"unreadable_secrets", s.unreadable_secrets},
       {"whatsapp_ready", s.whatsapp_ready()},
@@ -189,6 +193,11 @@ MessagingSettingsChanges read_settings_changes(const nlohmann::json& body) {
   ch.opt_out_keywords = keywords(fields, body);
   ch.whatsapp_price_paise = clearable_price(fields, body, "whatsapp_price_paise");
   ch.sms_price_paise = clearable_price(fields, body, "sms_price_paise");
+  ch.reply_payload_keep_ready =
+      clearable(fields, body, "reply_payload_keep_ready", kMaxReplyPayloadLength);
+  ch.reply_payload_already_bought =
+      clearable(fields, body, "reply_payload_already_bought", kMaxReplyPayloadLength);
+  ch.reply_payload_stop = clearable(fields, body, "reply_payload_stop", kMaxReplyPayloadLength);
   fields.finish();
   return ch;
 }

@@ -37,7 +37,10 @@ constexpr storage::Table kPlainColumns(
     column("send_window_end", &MessagingSettings::send_window_end),
     column("include_medicine_names", &MessagingSettings::include_medicine_names),
     column("whatsapp_price_paise", &MessagingSettings::whatsapp_price_paise),
-    column("sms_price_paise", &MessagingSettings::sms_price_paise));
+    column("sms_price_paise", &MessagingSettings::sms_price_paise),
+    column("reply_payload_keep_ready", &MessagingSettings::reply_payload_keep_ready),
+    column("reply_payload_already_bought", &MessagingSettings::reply_payload_already_bought),
+    column("reply_payload_stop", &MessagingSettings::reply_payload_stop));
 
 // The columns that are opened or parsed on the way out: the sealed secrets (in the order
 // unreadable_secrets lists them) and the opt-out keywords.
@@ -173,6 +176,9 @@ void MessagingSettingsRepository::update(storage::Connection& c, core::ShopId sh
   if (ch.opt_out_keywords) a.set("opt_out_keywords", store_keywords(*ch.opt_out_keywords));
   a.set_if("whatsapp_price_paise", ch.whatsapp_price_paise);
   a.set_if("sms_price_paise", ch.sms_price_paise);
+  a.set_if("reply_payload_keep_ready", ch.reply_payload_keep_ready);
+  a.set_if("reply_payload_already_bought", ch.reply_payload_already_bought);
+  a.set_if("reply_payload_stop", ch.reply_payload_stop);
   a.set("updated_at", now_ms);
   c.query("UPDATE shop_messaging_settings SET " + a.sql() + " WHERE shop_id = ?",
           a.params_with({shop.value()}));

@@ -5,6 +5,9 @@
 #include "messaging/provider_http.h"
 #include "messaging/provider_url.h"
 
+#include <iterator>
+#include <utility>
+
 namespace rx::messaging {
 namespace {
 // 422 naming each base URL that may not be used: plain http, or a host that is (or spells) an
@@ -28,6 +31,32 @@ void check_provider_urls(const MessagingSettingsChanges& changes) {
   }
   throw core::AppError(core::ErrorCode::kValidation, "invalid fields: " + names,
                        {{"fields", fields}});
+}
+
+// 422 when two of the quick-reply payloads, as they will be after `changes`, are the same: a tap
+// on either button could not be told apart.
+void check_distinct_reply_payloads(const MessagingSettings& before,
+                                   const MessagingSettingsChanges& changes) {
+  const auto after = [](const std::optional<std::optional<std::string>>& change,
+                        const std::optional<std::string>& stored) {
+    return change ? *change : stored;
+  };
+  const std::pair<const char*, std::optional<std::string>> payloads[] = {
+      {"reply_payload_keep_ready",
+       after(changes.reply_payload_keep_ready, before.reply_payload_keep_ready)},
+      {"reply_payload_already_bought",
+       after(changes.reply_payload_already_bought, before.reply_payload_already_bought)},
+      {"reply_payload_stop", after(changes.reply_payload_stop, before.reply_payload_stop)}};
+  for (std::size_t i = 0; i < std::size(payloads); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (payloads[i].second && payloads[i].second == payloads[j].second) {
+        throw core::AppError(
+            core::ErrorCode::kValidation, "the quick-reply payloads must differ",
+            {{"fields",
+              {{payloads[i].first, std::string("must differ from ") + payloads[j].first}}}});
+      }
+    }
+  }
 }
 
 // Forgets a previous webhook key's expiry once it has passed.
@@ -74,6 +103,7 @@ MessagingSettings MessagingSettingsService::update(const auth::Principal& actor,
       throw core::AppError(core::ErrorCode::kValidation, "the send window may not be empty",
                            {{"fields", {{"send_window_end", "must differ from the start"}}}});
     }
+    check_distinct_reply_payloads(*before, changes);
     MessagingSettingsRepository::update(c, core::ShopId(actor.shop_id), changes, now);
     result = as_of(*MessagingSettingsRepository::find(c, core::ShopId(actor.shop_id)), now);
   });

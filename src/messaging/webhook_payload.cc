@@ -74,12 +74,24 @@ std::optional<std::string> words_of(const json& m, const std::string& kind) {
   return std::nullopt;
 }
 
+// The payload of a tapped button: a template quick-reply's, or an interactive reply button's id.
+std::optional<std::string> button_payload_of(const json& m, const std::string& kind) {
+  if (kind == "button" && m.contains("button")) return json_text(m["button"], "payload");
+  if (kind == "interactive" && m.contains("interactive") && m["interactive"].is_object() &&
+      m["interactive"].contains("button_reply")) {
+    return json_text(m["interactive"]["button_reply"], "id");
+  }
+  return std::nullopt;
+}
+
 InboundMessage read_message(const json& m, const json& contacts) {
   InboundMessage out;
   out.message_id = json_text(m, "id").value_or("");
   out.kind = json_text(m, "type").value_or("unknown");
   out.at_ms = millis_of(json_text(m, "timestamp"));
   out.text = words_of(m, out.kind);
+  out.button_payload = button_payload_of(m, out.kind);
+  if (m.contains("context")) out.context_message_id = json_text(m["context"], "id");
   const std::optional<std::string> from = json_text(m, "from");
   if (from && is_wa_id_digits(*from)) {
     out.from_phone = "+" + *from;

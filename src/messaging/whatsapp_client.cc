@@ -17,6 +17,14 @@ nlohmann::json whatsapp_template_body(const TemplateMessage& message) {
   for (const std::string& text : message.body_parameters) {
     parameters.push_back({{"type", "text"}, {"text", text}});
   }
+  nlohmann::json components = nlohmann::json::array();
+  components.push_back({{"type", "body"}, {"parameters", parameters}});
+  for (const QuickReplyPayload& button : message.quick_replies) {
+    components.push_back({{"type", "button"},
+                          {"sub_type", "quick_reply"},
+                          {"index", std::to_string(button.index)},
+                          {"parameters", {{{"type", "payload"}, {"payload", button.payload}}}}});
+  }
   return {{"messaging_product", "whatsapp"},
           {"recipient_type", "individual"},
           {"to", digits_of(message.to_e164)},
@@ -24,7 +32,7 @@ nlohmann::json whatsapp_template_body(const TemplateMessage& message) {
           {"template",
            {{"name", message.template_name},
             {"language", {{"code", message.language}}},
-            {"components", {{{"type", "body"}, {"parameters", parameters}}}}}}};
+            {"components", components}}}};
 }
 
 SendOutcome read_whatsapp_answer(const HttpAnswer& answer) {

@@ -11,15 +11,25 @@
 
 namespace rx::messaging {
 
+// The payload a template's quick-reply button at `index` (0-based, the template's button order)
+// sends back when tapped.
+struct QuickReplyPayload {
+  int index = 0;
+  std::string payload;
+};
+
 struct TemplateMessage {
   std::string to_e164;  // "+919876543210"
   std::string template_name;
   std::string language;
   std::vector<std::string> body_parameters;
+  std::vector<QuickReplyPayload> quick_replies;
 };
 
 // The WhatsApp Cloud API: POST {base}/{version}/{phone_number_id}/messages with a Bearer token
-// and a template message whose body parameters fill {{1}}, {{2}}...
+// and a template message whose body parameters fill {{1}}, {{2}}..., and one button component
+// per quick reply: {"type":"button","sub_type":"quick_reply","index":"<n>",
+// "parameters":[{"type":"payload","payload":"..."}]}.
 SendOutcome send_whatsapp_template(const MessagingSettings& settings,
                                    const TemplateMessage& message);
 

@@ -228,6 +228,18 @@ std::int64_t RefillRepository::count(storage::Connection& c, core::ShopId shop,
   return c.query_int("SELECT COUNT(*) FROM refill_reminders rr" + w.sql(), w.params());
 }
 
+std::optional<RefillReminder> RefillRepository::latest_open_for_customer(
+    storage::Connection& c, core::ShopId shop, core::CustomerId customer) {
+  return storage::first_row_as(
+      c,
+      storage::join_sql(select_sql(),
+                        " WHERE rr.shop_id = ? AND rr.customer_id = ? AND "
+                        "rr.status IN ('pending', 'sent', 'responded') "
+                        "ORDER BY CASE WHEN rr.sent_at IS NULL THEN 1 ELSE 0 END, "
+                        "rr.sent_at DESC, rr.id DESC LIMIT 1"),
+      {shop.value(), customer.value()}, from_row);
+}
+
 void RefillRepository::mark_sent(storage::Connection& c, core::ShopId shop,
                                  core::RefillReminderId id, RefillChannel channel,
                                  std::optional<core::StaffId> staff, std::int64_t now_ms) {
@@ -248,6 +260,14 @@ void RefillRepository::record_response(storage::Connection& c, core::ShopId shop
       "responded_at = ?, "
       "updated_at = ? WHERE shop_id = ? AND id = ?",
       {Codec<RefillResponse>::bind(response), note, now_ms, now_ms, shop.value(), id.value()});
+}
+
+void RefillRepository::stop_steps(storage::Connection& c, core::ShopId shop,
+                                  core::RefillReminderId id, std::int64_t now_ms) {
+  c.query(
+      "UPDATE refill_reminders SET next_step_on = NULL, updated_at = ? WHERE shop_id = ? AND "
+      "id = ?",
+      {now_ms, shop.value(), id.value()});
 }
 
 void RefillRepository::cancel(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,

@@ -77,6 +77,11 @@ class RefillRepository {
                                           const RefillFilter& filter, std::int64_t limit,
                                           std::int64_t offset);
   static std::int64_t count(storage::Connection& c, core::ShopId shop, const RefillFilter& filter);
+  // The customer's open reminder a reply without context answers: the one messaged last (by
+  // when it was sent, then the newest), else the newest.
+  static std::optional<RefillReminder> latest_open_for_customer(storage::Connection& c,
+                                                                core::ShopId shop,
+                                                                core::CustomerId customer);
   // A reminder already answered keeps its status; the send is recorded all the same.
   static void mark_sent(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                         RefillChannel channel, std::optional<core::StaffId> staff,
@@ -84,6 +89,9 @@ class RefillRepository {
   static void record_response(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                               RefillResponse response, const std::optional<std::string>& note,
                               std::int64_t now_ms);
+  // No further step of the cadence is started for the reminder (next_step_on cleared).
+  static void stop_steps(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
+                         std::int64_t now_ms);
   static void cancel(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                      std::int64_t now_ms);
   // One line of the reminder's history: `kind` is sent, response, refilled or cancelled.

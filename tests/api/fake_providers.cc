@@ -3,8 +3,11 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <optional>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -71,6 +74,34 @@ bool FakeProvider::wait_for(std::size_t n, std::chrono::milliseconds timeout) co
   return changed_.wait_for(lock, timeout, [&] { return requests_.size() >= n; });
 }
 
+namespace {
+
+// The Cloud API's refusal of a template whose button components do not have the quick-reply
+// shape ({"type":"button","sub_type":"quick_reply","index":"<digit>","parameters":[{"type":
+// "payload","payload":"<text>"}]}, each index once): error 131009, parameter value is not valid.
+// nullopt for a body it accepts.
+std::optional<ScriptedAnswer> graph_api_refusal(const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("template")) return std::nullopt;
+  const nlohmann::json components = body["template"].value("components", nlohmann::json::array());
+  std::set<std::string> indexes;
+  for (const nlohmann::json& component : components) {
+    if (component.value("type", "") != "button") continue;
+    const nlohmann::json index = component.value("index", nlohmann::json());
+    const nlohmann::json parameters = component.value("parameters", nlohmann::json());
+    const bool well_formed =
+        component.value("sub_type", "") == "quick_reply" && index.is_string() &&
+        index.get<std::string>().size() == 1 && std::isdigit(index.get<std::string>()[0]) &&
+        indexes.insert(index.get<std::string>()).second && parameters.is_array() &&
+        parameters.size() == 1 && parameters[0].value("type", "") == "payload" &&
+        parameters[0].contains("payload") && parameters[0]["payload"].is_string() &&
+        !parameters[0]["payload"].get<std::string>().empty();
+    if (!well_formed) return FakeGraphApi::error(131009);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void FakeProvider::handle(const httplib::Request& req, httplib::Response& res) {
   RecordedRequest recorded{req.method,
                            req.path,
@@ -86,7 +117,13 @@ void FakeProvider::handle(const httplib::Request& req, httplib::Response& res) {
     const std::size_t n = requests_.size();
     changed_.notify_all();
     changed_.wait(lock, [this] { return !held_; });
-    if (!script_.empty()) {
+    // The fake Cloud API checks a template's buttons as the real one does.
+    const auto refused = dynamic_cast<const FakeGraphApi*>(this)
+                             ? graph_api_refusal(requests_.back().body)
+                             : std::nullopt;
+    if (refused) {
+      answer = *refused;
+    } else if (!script_.empty()) {
       answer = script_.front();
       script_.pop_front();
     } else {

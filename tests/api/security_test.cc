@@ -39,7 +39,8 @@ enum class Id {
   kFollowUp,
   kRefill,
   kUnknownWebhookKey,  // a key no shop has: the public webhook answers 404 for it
-  kMessage             // an outbox id no shop has: both shops answer 404
+  kMessage,            // an outbox id no shop has: both shops answer 404
+  kPickup              // a pickup id no shop has (replies_that_act_test checks real ones)
 };
 
 struct Rule {
@@ -155,6 +156,12 @@ const std::vector<Rule>& access_table() {
       // Calls that stop: only an owner allows calls and messages again.
       {"DELETE /api/customer-tracking/contacts/{id}/do-not-contact", Need::kOwner, Id::kContact},
       {"DELETE /api/customer-tracking/customers/{id}/do-not-contact", Need::kOwner, Id::kCustomer},
+      // Replies that act: the counter's Keep ready list.
+      {"GET /api/customer-tracking/pickups", Need::kSignedIn},
+      {"POST /api/customer-tracking/pickups/{id}/ready", Need::kSignedIn, Id::kPickup,
+       nlohmann::json::object()},
+      {"POST /api/customer-tracking/pickups/{id}/cancel", Need::kSignedIn, Id::kPickup,
+       nlohmann::json::object()},
   };
   return rules;
 }
@@ -226,6 +233,7 @@ ShopFixture make_shop(TestServer& server, const std::string& name, const std::st
   f.ids[Id::kStaff] = std::to_string(f.worker.id);
   f.ids[Id::kUnknownWebhookKey] = "no-such-webhook-key";
   f.ids[Id::kMessage] = "999999999";
+  f.ids[Id::kPickup] = "999999999";
   return f;
 }
 

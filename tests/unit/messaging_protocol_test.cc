@@ -37,8 +37,8 @@ TEST(WebhookSignatureTest, OnlyTheExactSignatureOfTheRawBodyMatches) {
 }
 
 TEST(WhatsappClientTest, TemplateBodyHasTheCloudApiShape) {
-  const json body = whatsapp_template_body(
-      TemplateMessage{"+919876543210", "refill_reminder", "en", {"Meera", "Shop", "5 Nov 2026"}});
+  const json body = whatsapp_template_body(TemplateMessage{
+      "+919876543210", "refill_reminder", "en", {"Meera", "Shop", "5 Nov 2026"}, {}});
   const json expected = json::parse(R"({
     "messaging_product": "whatsapp", "recipient_type": "individual", "to": "919876543210",
     "type": "template",
@@ -47,6 +47,18 @@ TEST(WhatsappClientTest, TemplateBodyHasTheCloudApiShape) {
                    {"type": "text", "text": "Meera"}, {"type": "text", "text": "Shop"},
                    {"type": "text", "text": "5 Nov 2026"}]}]}})");
   EXPECT_EQ(body, expected);
+}
+
+TEST(WhatsappClientTest, QuickRepliesAreButtonComponentsWithTheirIndexAndPayload) {
+  const json body = whatsapp_template_body(TemplateMessage{
+      "+919876543210", "refill_reminder", "en", {"Meera"}, {{0, "KEEP"}, {2, "STOP_ALL"}}});
+  const json expected = json::parse(R"([
+    {"type": "body", "parameters": [{"type": "text", "text": "Meera"}]},
+    {"type": "button", "sub_type": "quick_reply", "index": "0",
+     "parameters": [{"type": "payload", "payload": "KEEP"}]},
+    {"type": "button", "sub_type": "quick_reply", "index": "2",
+     "parameters": [{"type": "payload", "payload": "STOP_ALL"}]}])");
+  EXPECT_EQ(body["template"]["components"], expected);
 }
 
 TEST(WhatsappClientTest, ReadsTheMessageIdOrTheErrorObject) {
@@ -143,6 +155,28 @@ TEST(WebhookPayloadTest, AUsernameSenderWithoutPhoneIsKeptByUserId) {
   EXPECT_EQ(payload.messages[0].profile_name, "Anon");
   EXPECT_EQ(payload.messages[0].text, "Remind me later");
   EXPECT_TRUE(read_webhook_payload(json::parse(R"({"entry": "x"})")).messages.empty());
+}
+
+TEST(WebhookPayloadTest, ButtonRepliesCarryTheirPayloadAndTheMessageTheyAnswer) {
+  const json body = json::parse(R"({"entry": [{"changes": [{"value": {
+      "messages": [
+        {"from": "919876543210", "id": "wamid.B1", "type": "button",
+         "context": {"from": "15550783881", "id": "wamid.OUT7"},
+         "button": {"payload": "KEEP", "text": "Keep it ready"}},
+        {"from": "919876543210", "id": "wamid.B2", "type": "interactive",
+         "interactive": {"type": "button_reply",
+                         "button_reply": {"id": "BOUGHT", "title": "Already bought"}}},
+        {"from": "919876543210", "id": "wamid.B3", "type": "text", "text": {"body": "KEEP"}}]
+      }}]}]})");
+  const WebhookPayload payload = read_webhook_payload(body);
+  ASSERT_EQ(payload.messages.size(), 3u);
+  EXPECT_EQ(payload.messages[0].button_payload, "KEEP");
+  EXPECT_EQ(payload.messages[0].text, "Keep it ready");
+  EXPECT_EQ(payload.messages[0].context_message_id, "wamid.OUT7");
+  EXPECT_EQ(payload.messages[1].button_payload, "BOUGHT");
+  EXPECT_EQ(payload.messages[1].text, "Already bought");
+  EXPECT_FALSE(payload.messages[1].context_message_id);
+  EXPECT_FALSE(payload.messages[2].button_payload) << "typed words are not a button";
 }
 
 }  // namespace

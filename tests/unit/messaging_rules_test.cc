@@ -1,6 +1,7 @@
 // The pure rules of messaging: retry classification, backoff, the send window, opt-out words.
 #include "core/time_zone.h"
 #include "messaging/delivery_rules.h"
+#include "messaging/reply_action.h"
 
 #include <gtest/gtest.h>
 
@@ -125,6 +126,43 @@ TEST(DeliveryRulesTest, PunctuationAroundAnOptOutWordIsIgnored) {
   EXPECT_FALSE(is_opt_out_reply("stop it", {}));
   EXPECT_FALSE(is_opt_out_reply("...", {}));
   EXPECT_FALSE(is_opt_out_reply("\xE0\xA5\xA4", {}));
+}
+
+TEST(ReplyActionTest, ButtonPayloadsAndSmsDigitsNameTheirAct) {
+  MessagingSettings settings;
+  settings.reply_payload_keep_ready = "KEEP";
+  settings.reply_payload_already_bought = "BOUGHT";
+  settings.reply_payload_stop = "STOP_REMINDERS";
+  const auto button = [](std::optional<std::string> payload, std::optional<std::string> text) {
+    InboundMessage m;
+    m.kind = "button";
+    m.button_payload = std::move(payload);
+    m.text = std::move(text);
+    return m;
+  };
+  const auto wa = MessageChannel::kWhatsapp;
+  EXPECT_EQ(reply_action(settings, wa, button("KEEP", "Keep it ready")), ReplyAction::kKeepReady);
+  EXPECT_EQ(reply_action(settings, wa, button("BOUGHT", "x")), ReplyAction::kAlreadyBought);
+  EXPECT_EQ(reply_action(settings, wa, button("STOP_REMINDERS", "x")), ReplyAction::kStop);
+  EXPECT_FALSE(reply_action(settings, wa, button("keep", "x"))) << "payloads match exactly";
+  EXPECT_FALSE(reply_action(settings, wa, button(std::nullopt, "KEEP"))) << "typed, not tapped";
+  EXPECT_FALSE(reply_action(settings, wa, button(std::nullopt, "1"))) << "digits are for SMS";
+
+  const auto sms = [](std::string words) {
+    InboundMessage m;
+    m.kind = "text";
+    m.text = std::move(words);
+    return m;
+  };
+  EXPECT_EQ(reply_action(settings, MessageChannel::kSms, sms(" 1 ")), ReplyAction::kKeepReady);
+  EXPECT_EQ(reply_action(settings, MessageChannel::kSms, sms("2")), ReplyAction::kAlreadyBought);
+  EXPECT_FALSE(reply_action(settings, MessageChannel::kSms, sms("3")));
+  EXPECT_FALSE(reply_action(settings, MessageChannel::kSms, sms("12")));
+  EXPECT_FALSE(reply_action(settings, MessageChannel::kSms, sms("KEEP")));
+
+  MessagingSettings unset;
+  EXPECT_FALSE(reply_action(unset, wa, button("KEEP", "Keep it ready")))
+      << "a shop without payloads only logs button replies";
 }
 
 }  // namespace

@@ -16,6 +16,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/billing', label: 'Billing' },
   { path: '/my-work', label: 'My work' },
   { path: '/refills', label: 'Refills' },
+  // Medicines customers asked to be kept ready (a reply to a refill reminder).
+  { path: '/keep-ready', label: 'Keep ready' },
   { path: '/contacts', label: 'Contacts' },
   { path: '/customers', label: 'Customers' },
   { path: '/messages', label: 'Messages', roles: ['owner', 'manager'] },

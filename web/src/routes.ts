@@ -9,6 +9,7 @@ import { ContactsPage } from './pages/ContactsPage';
 import { ContactUploadPage } from './pages/ContactUploadPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
+import { KeepReadyPage } from './pages/KeepReadyPage';
 import { LazyDashboardPage } from './pages/LazyDashboardPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
@@ -32,6 +33,7 @@ const PAGES: Record<string, Page> = {
   '/billing': BillingPage,
   '/customers': CustomersPage,
   '/refills': RefillsPage,
+  '/keep-ready': KeepReadyPage,
   '/messages': MessagesPage,
   '/staff': StaffPage,
   '/settings': SettingsPage,

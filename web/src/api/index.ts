@@ -15,3 +15,4 @@ export * from './refills';
 export * from './reports';
 export * from './messaging';
 export * from './insights';
+export * from './pickups';

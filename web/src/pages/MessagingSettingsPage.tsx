@@ -209,6 +209,18 @@ export function MessagingSettingsPage() {
         </fieldset>
 
         <fieldset class="panel">
+          <legend>Reply buttons</legend>
+          <p class="field__hint">
+            If the refill template has quick-reply buttons, enter each button’s payload in the template’s order. A tap then acts: “keep it
+            ready” puts the medicine on the Keep ready list, “already bought” stops that reminder, “stop” opts the customer out. An SMS reply
+            of 1 or 2 counts as the first two. Leave a field empty for a button the template does not have.
+          </p>
+          {text('reply_payload_keep_ready', 'Button 1: keep it ready', { hint: 'e.g. KEEP_READY' })}
+          {text('reply_payload_already_bought', 'Button 2: already bought', { hint: 'e.g. ALREADY_BOUGHT' })}
+          {text('reply_payload_stop', 'Button 3: stop', { hint: 'e.g. STOP_REMINDERS' })}
+        </fieldset>
+
+        <fieldset class="panel">
           <legend>SMS (MSG91 Flow API)</legend>
           {text('sms_base_url', 'API base URL', { type: 'url' })}
           {secret('sms_auth_key', 'Auth key', loaded.sms_auth_key_set)}

@@ -21,6 +21,10 @@ export interface SettingsDraft {
   /** Rupees as typed. */
   whatsapp_price: string;
   sms_price: string;
+  /** The refill template's quick-reply button payloads, in button order. */
+  reply_payload_keep_ready: string;
+  reply_payload_already_bought: string;
+  reply_payload_stop: string;
   secrets: Record<MessagingSecret, SecretEdit>;
 }
 
@@ -38,6 +42,9 @@ export const DRAFT_FIELDS = [
   'opt_out_keywords',
   'whatsapp_price_paise',
   'sms_price_paise',
+  'reply_payload_keep_ready',
+  'reply_payload_already_bought',
+  'reply_payload_stop',
   'whatsapp_access_token',
   'whatsapp_app_secret',
   'whatsapp_verify_token',
@@ -63,6 +70,9 @@ export function draftFrom(s: MessagingSettings): SettingsDraft {
     opt_out_keywords: s.opt_out_keywords.join(', '),
     whatsapp_price: rupeeText(s.whatsapp_price_paise),
     sms_price: rupeeText(s.sms_price_paise),
+    reply_payload_keep_ready: s.reply_payload_keep_ready ?? '',
+    reply_payload_already_bought: s.reply_payload_already_bought ?? '',
+    reply_payload_stop: s.reply_payload_stop ?? '',
     secrets: {
       whatsapp_access_token: KEEP_SECRET,
       whatsapp_app_secret: KEEP_SECRET,
@@ -88,6 +98,14 @@ export function checkDraft(d: SettingsDraft): { fields: Record<string, string> }
   const smsPrice = d.sms_price.trim() ? parseRupees(d.sms_price) : null;
   if (d.whatsapp_price.trim() && whatsappPrice === null) f.whatsapp_price_paise = 'Enter rupees, e.g. 0.80.';
   if (d.sms_price.trim() && smsPrice === null) f.sms_price_paise = 'Enter rupees, e.g. 0.25.';
+  const payloads = [
+    ['reply_payload_keep_ready', d.reply_payload_keep_ready.trim()],
+    ['reply_payload_already_bought', d.reply_payload_already_bought.trim()],
+    ['reply_payload_stop', d.reply_payload_stop.trim()],
+  ] as const;
+  payloads.forEach(([name, value], i) => {
+    if (value && payloads.slice(0, i).some(([, earlier]) => earlier === value)) f[name] = 'Each button needs its own payload.';
+  });
   if (Object.keys(f).length) return { fields: f };
 
   const changes: MessagingChanges = {
@@ -108,6 +126,9 @@ export function checkDraft(d: SettingsDraft): { fields: Record<string, string> }
       .filter(Boolean),
     whatsapp_price_paise: whatsappPrice,
     sms_price_paise: smsPrice,
+    reply_payload_keep_ready: orNull(d.reply_payload_keep_ready),
+    reply_payload_already_bought: orNull(d.reply_payload_already_bought),
+    reply_payload_stop: orNull(d.reply_payload_stop),
   };
   for (const [name, edit] of Object.entries(d.secrets) as [MessagingSecret, SecretEdit][]) {
     const v = secretChange(edit);
