@@ -2,6 +2,7 @@
 
 #include "app/health_routes.h"
 #include "audit/audit_routes.h"
+#include "automation/automation_scheduler.h"
 #include "billing/bill_routes.h"
 #include "billing/customer_detail_routes.h"
 #include "contacts/contact_routes.h"
@@ -149,6 +150,10 @@ int serve(const ServeConfig& config) {
   messaging::ReminderScheduler scheduler(*db, clock,
                                          std::chrono::seconds(config.scheduler_interval_seconds));
   if (config.scheduler) scheduler.start();
+  // The daily automatic jobs (assignment) run on the scheduler's interval, each once a shop-day.
+  automation::AutomationScheduler automation_scheduler(
+      *db, clock, std::chrono::seconds(config.scheduler_interval_seconds));
+  if (config.scheduler) automation_scheduler.start();
 
   std::thread waiter([&] {
     const int signal = signals.wait();
@@ -162,6 +167,7 @@ int serve(const ServeConfig& config) {
     waiter.join();
   }
   scheduler.stop();
+  automation_scheduler.stop();
   db->close();
   spdlog::info("stopped");
   return 0;

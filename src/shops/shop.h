@@ -21,6 +21,10 @@ struct Shop {
   // The days, relative to running out, a refill reminder is attempted on; nullopt for a shop
   // that never set one, whose cadence is then [-refill_lead_days] (effective_cadence).
   std::optional<automation::RefillCadence> refill_cadence;
+  // Assignment that runs itself: "off" or "on_upload" (an upload shares its new contacts out),
+  // and the days an open contact may go unworked before the daily job moves it (empty: never).
+  std::string auto_assign = "off";
+  std::optional<int> reassign_after_days;
 };
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.
