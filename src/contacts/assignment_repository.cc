@@ -66,7 +66,7 @@ LEFT JOIN staff sf ON sf.shop_id = ca.shop_id AND sf.id = ca.from_staff
 LEFT JOIN staff st ON st.shop_id = ca.shop_id AND st.id = ca.to_staff
 LEFT JOIN staff sb ON sb.shop_id = ca.shop_id AND sb.id = ca.by_staff
 WHERE ca.shop_id = ? AND ca.contact_id = ?
-ORDER BY ca.at DESC, ca.id DESC LIMIT ?)";
+ORDER BY ca.id DESC LIMIT ?)";
 
 constexpr std::string_view kOpenHeld = R"(
 SELECT cr.id AS id, cr.assigned_staff_id AS assigned_staff_id, cr.assigned_at AS assigned_at,

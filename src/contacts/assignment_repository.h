@@ -48,7 +48,8 @@ class AssignmentRepository {
   static void record(storage::Connection& c, core::ShopId shop_id,
                      const std::vector<AssignmentMove>& moves, std::optional<core::StaffId> by,
                      AssignReason why, std::int64_t at);
-  // A contact's history, newest first, at most `limit` rows.
+  // A contact's history, the latest recorded first (whatever clock each was recorded by), at
+  // most `limit` rows.
   static std::vector<AssignmentRecord> for_contact(storage::Connection& c, core::ShopId shop_id,
                                                    core::ContactId contact_id, std::int64_t limit);
 };

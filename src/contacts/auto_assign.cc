@@ -84,9 +84,9 @@ ReassignCounts reassign_open(storage::Connection& c, ShopId shop_id, const Assig
   for (const Assignee& a : assignees) by_id[a.id] = &a;
   const Receivers receivers = automatic_receivers(assignees);
   // Worked last before this: stale (with no reassign_after_days, nothing is: the earliest instant).
-  const std::int64_t stale_before =
-      settings.reassign_after_days ? now_ms - *settings.reassign_after_days * kDayMs
-                                   : std::numeric_limits<std::int64_t>::min();
+  const std::int64_t stale_before = settings.reassign_after_days
+                                        ? now_ms - *settings.reassign_after_days * kDayMs
+                                        : std::numeric_limits<std::int64_t>::min();
 
   // What must move, by holder and reason, in contact order.
   std::map<std::pair<StaffId, AssignReason>, std::vector<AssignCandidate>> due;

@@ -295,11 +295,16 @@ TEST_F(AutoAssignTest, TheOpenContactsOfStaffDeactivatedOrAwayMoveToThoseWithRoo
   EXPECT_EQ(holds(s, s.asha), 3);
   EXPECT_EQ(holds(s, s.priya), 0);
   EXPECT_EQ(holds(s, s.rahul), 1);
-  const nlohmann::json rows = history(s, rahuls[0]);
-  ASSERT_FALSE(rows.empty());
+  // Of Rahul's two, the one that moved says why and who took it.
+  const std::int64_t kept = contact_ids_of(s, s.rahul).at(0);
+  const std::int64_t moved = rahuls.at(0) == kept ? rahuls.at(1) : rahuls.at(0);
+  const nlohmann::json rows = history(s, moved);
+  ASSERT_EQ(rows.size(), 2u) << rows;
   EXPECT_EQ(rows[0]["why"], "away");
   EXPECT_EQ(rows[0]["automatic"], true);
+  EXPECT_EQ(rows[0]["from_staff_id"], s.rahul.id);
   EXPECT_EQ(rows[0]["to_staff_id"], s.asha.id);
+  EXPECT_EQ(history(s, kept).size(), 1u) << "the one no one had room for stays, unrecorded";
 }
 
 TEST_F(AutoAssignTest, TwoServersRunningTheDailyJobAtOnceMoveEachContactOnce) {
