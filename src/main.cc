@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       {"import", rx::cli::add_import_command(app)},
       {"remind", rx::cli::add_remind_command(app)},
       {"insights", rx::cli::add_insights_command(app)},
+      {"automate", rx::cli::add_automate_command(app)},
       {"backup", rx::cli::add_backup_command(app)},
       {"restore", rx::cli::add_restore_command(app)},
       {"secrets", rx::cli::add_secrets_command(app)},

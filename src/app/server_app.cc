@@ -2,6 +2,7 @@
 
 #include "app/health_routes.h"
 #include "audit/audit_routes.h"
+#include "automation/automation_scheduler.h"
 #include "billing/bill_routes.h"
 #include "billing/customer_detail_routes.h"
 #include "contacts/contact_routes.h"
@@ -172,6 +173,10 @@ int serve(const ServeConfig& config) {
   scheduler.also_each_pass([&insight_training] { insight_training.train_nightly(); });
   if (config.scheduler) scheduler.start();
   training_queue.start();
+  // The daily automatic jobs (assignment) run on the scheduler's interval, each once a shop-day.
+  automation::AutomationScheduler automation_scheduler(
+      *db, clock, std::chrono::seconds(config.scheduler_interval_seconds));
+  if (config.scheduler) automation_scheduler.start();
 
   std::thread waiter([&] {
     const int signal = signals.wait();
@@ -186,6 +191,7 @@ int serve(const ServeConfig& config) {
   }
   scheduler.stop();
   training_queue.stop();
+  automation_scheduler.stop();
   db->close();
   spdlog::info("stopped");
   return 0;

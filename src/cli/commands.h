@@ -16,6 +16,7 @@ Action add_demo_command(CLI::App& app);
 Action add_import_command(CLI::App& app);
 Action add_remind_command(CLI::App& app);
 Action add_insights_command(CLI::App& app);
+Action add_automate_command(CLI::App& app);
 Action add_backup_command(CLI::App& app);
 Action add_restore_command(CLI::App& app);
 Action add_secrets_command(CLI::App& app);

@@ -101,7 +101,30 @@ nlohmann::json to_json(const ContactDetail& detail, std::string_view tz) {
   out["do_not_contact_by_name"] = core::nullable(detail.do_not_contact_by_name);
   out["reminders"] = nlohmann::json::array();
   for (const auto& f : detail.follow_ups) out["reminders"].push_back(to_json(f, tz));
+  out["assignments"] = nlohmann::json::array();
+  for (const auto& a : detail.assignments) out["assignments"].push_back(to_json(a, tz));
   return out;
+}
+
+nlohmann::json to_json(const AssignOutcome& outcome) {
+  nlohmann::json assigned = nlohmann::json::object();
+  for (const auto& [staff_id, count] : outcome.assigned)
+    assigned[std::to_string(staff_id.value())] = count;
+  return {{"assigned", assigned}, {"unassigned", outcome.unassigned}};
+}
+
+nlohmann::json to_json(const AssignmentRecord& a, std::string_view tz) {
+  return {{"id", a.id},
+          {"contact_id", a.contact_id},
+          {"from_staff_id", core::nullable(a.from_staff)},
+          {"from_staff_name", core::nullable(a.from_name)},
+          {"to_staff_id", a.to_staff},
+          {"to_staff_name", core::nullable(a.to_name)},
+          {"by_staff_id", core::nullable(a.by_staff)},
+          {"by_staff_name", core::nullable(a.by_name)},
+          {"automatic", !a.by_staff.has_value()},
+          {"why", core::enum_name(a.why)},
+          {"at", core::format_instant(a.at, tz)}};
 }
 
 nlohmann::json to_json(const Interaction& i, std::string_view tz) {

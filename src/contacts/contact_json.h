@@ -20,6 +20,10 @@ void write_json_with_best_time(core::JsonWriter& writer, const Contact& contact,
                                std::string_view time_zone);
 nlohmann::json to_json(const Contact& contact, std::string_view time_zone);
 nlohmann::json to_json(const ContactDetail& detail, std::string_view time_zone);
+// {"assigned":{"<staff id>":count},"unassigned":n}.
+nlohmann::json to_json(const AssignOutcome& outcome);
+// One row of a contact's assignment history; "automatic" when no one did it by hand.
+nlohmann::json to_json(const AssignmentRecord& a, std::string_view time_zone);
 nlohmann::json to_json(const Interaction& interaction, std::string_view time_zone);
 nlohmann::json to_json(const FollowUp& follow_up, std::string_view time_zone);
 nlohmann::json to_json(const Upload& upload, std::string_view time_zone);

@@ -161,7 +161,7 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
                             ContactService& contacts) {
   router.post(
       route("/contacts/upload"), Access::kManagerOrOwner,
-      [&importer](RequestContext& ctx, httplib::Response& res) {
+      [&importer, &contacts](RequestContext& ctx, httplib::Response& res) {
         const auto& req = ctx.request();
         // The part is read where httplib keeps it (get_file_value would copy the whole file).
         const auto part = req.files.find("file");
@@ -186,6 +186,11 @@ void register_upload_routes(http::Router& router, ContactImportService& importer
         nlohmann::json body = to_json(result.upload, me.time_zone);
         add_errors(body, result.errors, kUploadAnswerErrors,
                    static_cast<std::int64_t>(result.errors.size()));
+        // The import has committed; its share-out (auto_assign on_upload) is a write of its own.
+        const AssignOutcome shared = contacts.share_upload(me, core::UploadId(result.upload.id));
+        const nlohmann::json split = to_json(shared);
+        body["assigned"] = split["assigned"];
+        body["unassigned"] = split["unassigned"];
         http::reply_json(res, 201, body);
       },
       http::BodyKind::kUpload);
@@ -260,11 +265,7 @@ void register_contact_routes(http::Router& router, ContactService& contacts,
                 request.limit = fields.integer("limit", Presence::kOptional, 1, 1'000'000);
                 request.reassign = fields.boolean("reassign", Presence::kOptional).value_or(false);
                 fields.finish();
-                nlohmann::json assigned = nlohmann::json::object();
-                for (const auto& [staff_id, count] : contacts.assign(ctx.principal(), request)) {
-                  assigned[std::to_string(staff_id.value())] = count;
-                }
-                http::reply_json(res, 200, {{"assigned", assigned}});
+                http::reply_json(res, 200, to_json(contacts.assign(ctx.principal(), request)));
               });
 
   router.get(route(R"(/contacts/([^/]+))"), Access::kSignedIn,

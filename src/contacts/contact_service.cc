@@ -1,6 +1,8 @@
 #include "contacts/contact_service.h"
 
 #include "audit/audit_log.h"
+#include "contacts/assignment_repository.h"
+#include "contacts/auto_assign.h"
 #include "contacts/do_not_contact_repository.h"
 #include "core/error.h"
 #include "core/time_zone.h"
@@ -65,6 +67,24 @@ void check_assignees(storage::Connection& c, ShopId shop_id, const std::vector<S
                      {{"fields", {{"staff_ids", "inactive staff member: " + std::to_string(id)}}}});
     }
   }
+}
+
+// Refuses a chosen staff member who is away today, naming staff_ids; answers the chosen ones
+// capacities.
+AssignCapacity check_present(const std::vector<Assignee>& assignees,
+                             const std::vector<StaffId>& chosen) {
+  AssignCapacity capacity;
+  for (const Assignee& a : assignees) {
+    if (!std::binary_search(chosen.begin(), chosen.end(), a.id)) continue;
+    if (a.away) {
+      const std::string until = a.away_until ? " until " + *a.away_until : "";
+      const std::string id = std::to_string(a.id.value());
+      throw AppError(ErrorCode::kValidation, "staff member " + id + " is away" + until,
+                     {{"fields", {{"staff_ids", "away staff member: " + id + until}}}});
+    }
+    if (a.capacity) capacity[a.id] = *a.capacity;
+  }
+  return capacity;
 }
 
 // A staff-role reader sees a contact's phone and name only while it is assigned to them; a
@@ -137,6 +157,8 @@ ContactDetail ContactService::get(const auth::Principal& actor, ContactId id) {
               staff::StaffRepository::find(c, actor.shop_id, *detail.contact.do_not_contact_by))
         detail.do_not_contact_by_name = by->name;
     }
+    detail.assignments =
+        AssignmentRepository::for_contact(c, shop_of(actor), id, kDetailInteractions);
   });
   if (best_times_) best_times_->fill(actor, std::span<Contact>(&detail.contact, 1));
   return detail;
@@ -280,19 +302,23 @@ Contact ContactService::mark_yellow(const auth::Principal& actor, ContactId id,
   return result;
 }
 
-std::map<StaffId, std::int64_t> ContactService::assign(const auth::Principal& actor,
-                                                       const AssignRequest& request) {
+AssignOutcome ContactService::assign(const auth::Principal& actor, const AssignRequest& request) {
   std::vector<StaffId> staff_ids = request.staff_ids;
   std::sort(staff_ids.begin(), staff_ids.end());
   staff_ids.erase(std::unique(staff_ids.begin(), staff_ids.end()), staff_ids.end());
   ContactFilter filter = request.filter;
   prepare_filter(actor, filter);
 
-  std::map<StaffId, std::int64_t> given;
+  AssignOutcome outcome;
   db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    outcome = {};
     // One assignment of the shop at a time: the loads it balances are current.
     ContactRepository::lock_assignments(c, shop_of(actor));
     check_assignees(c, shop_of(actor), staff_ids);
+    const std::int64_t now = clock_.now_ms();
+    const AssignCapacity capacity = check_present(
+        AssignmentRepository::assignees(c, shop_of(actor), core::local_date(now, actor.time_zone)),
+        staff_ids);
     std::vector<AssignCandidate> candidates;
     if (request.contact_ids) {
       candidates = ContactRepository::existing_ids(c, shop_of(actor), *request.contact_ids);
@@ -308,18 +334,18 @@ std::map<StaffId, std::int64_t> ContactService::assign(const auth::Principal& ac
                                                    request.limit.value_or(kMaxAssignBatch));
     }
     AssignSplit split = split_least_loaded(
-        staff_ids, ContactRepository::open_counts(c, shop_of(actor)), candidates);
-    given = std::move(split.given);
-    // Every contact first, then the counts their triggers move (the lock order of a bill).
-    std::vector<ContactId> all_ids;
-    all_ids.reserve(candidates.size());
-    for (const auto& candidate : candidates) all_ids.push_back(candidate.id);
-    ContactRepository::lock_for_update(c, shop_of(actor), std::move(all_ids));
-    const std::int64_t now = clock_.now_ms();
-    for (const auto& [staff_id, ids] : split.batches)
-      ContactRepository::assign(c, shop_of(actor), staff_id, ids, now);
+        staff_ids, ContactRepository::open_counts(c, shop_of(actor)), candidates, capacity);
+    std::map<ContactId, std::optional<StaffId>> holders;
+    for (const auto& candidate : candidates) holders[candidate.id] = candidate.holder;
+    apply_split(c, shop_of(actor), split, holders, staff_of(actor), AssignReason::kManual, now);
+    outcome.assigned = std::move(split.given);
+    outcome.unassigned = static_cast<std::int64_t>(split.left_over.size());
   });
-  return given;
+  return outcome;
+}
+
+AssignOutcome ContactService::share_upload(const auth::Principal& actor, core::UploadId upload_id) {
+  return contacts::share_upload(db_, shop_of(actor), upload_id, clock_.now_ms());
 }
 
 FollowUpPage ContactService::follow_ups(const auth::Principal& actor, FollowUpDue due,

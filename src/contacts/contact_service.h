@@ -1,5 +1,7 @@
 #pragma once
 
+#include "contacts/assignment_types.h"
+#include "contacts/auto_assign.h"
 #include "contacts/best_time_source.h"
 #include "contacts/contact_repository.h"
 #include "contacts/follow_up_repository.h"
@@ -31,6 +33,7 @@ struct ContactDetail {
   std::int64_t interactions_total = 0;
   std::vector<FollowUp> follow_ups;
   std::optional<std::string> do_not_contact_by_name;  // who set do_not_contact, if set
+  std::vector<AssignmentRecord> assignments;  // the newest kDetailInteractions, newest first
 };
 
 struct InteractionPage {
@@ -140,8 +143,10 @@ class ContactService {
   // contacts never, assigned ones only with `reassign`. Staff id -> number of contacts given.
   // Throws kValidation naming staff_ids for a staff member not in the shop or inactive;
   // kNotFound when any of `contact_ids` is not in the shop.
-  std::map<core::StaffId, std::int64_t> assign(const auth::Principal& actor,
-                                               const AssignRequest& request);
+  // A chosen staff member never goes above their max_open_contacts: what fits nowhere stays as it
+  // was and is counted `unassigned`. Every move is kept in the contact's assignment history.
+  // Also throws kValidation naming staff_ids for a staff member away today.
+  AssignOutcome assign(const auth::Principal& actor, const AssignRequest& request);
 
   // A staff-role caller's follow-ups whose contact is now assigned to someone else are listed
   // as `reassigned`, without the contact's phone and name (see FollowUp). Throws kForbidden
@@ -161,6 +166,10 @@ class ContactService {
   // The same, for the errors.csv download: taking data out of rxtrack is audited. Throws
   // kNotFound as upload().
   UploadDetail export_upload_errors(const auth::Principal& actor, core::UploadId id);
+
+  // Shares out the contacts an upload just created (share_upload in auto_assign.h): with the
+  // shop's auto_assign off, nothing moves and they are all counted unassigned.
+  AssignOutcome share_upload(const auth::Principal& actor, core::UploadId upload_id);
 
   // Fills the service-owned parts of a filter (today's bounds) for the actor's shop.
   void prepare_filter(const auth::Principal& actor, ContactFilter& filter) const;

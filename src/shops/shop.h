@@ -24,6 +24,10 @@ struct Shop {
   // Calls that do not reach a contact (no_answer, busy, switched_off) before it is set aside as
   // unreachable, 1..50.
   int max_call_attempts = 5;
+  // Assignment that runs itself: "off" or "on_upload" (an upload shares its new contacts out),
+  // and the days an open contact may go unworked before the daily job moves it (empty: never).
+  std::string auto_assign = "off";
+  std::optional<int> reassign_after_days;
 };
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.

@@ -17,7 +17,10 @@ constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("call_window_start", &Shop::call_window_start),
                                  storage::column("call_window_end", &Shop::call_window_end),
                                  storage::column("refill_cadence", &Shop::refill_cadence),
-                                 storage::column("max_call_attempts", &Shop::max_call_attempts));
+                                 storage::column("max_call_attempts", &Shop::max_call_attempts),
+                                 storage::column("auto_assign", &Shop::auto_assign),
+                                 storage::column("reassign_after_days",
+                                                 &Shop::reassign_after_days));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

@@ -15,16 +15,41 @@ namespace {
 using core::Presence;
 
 nlohmann::json to_json(const Shop& shop) {
-  return {{"id", shop.id},
-          {"name", shop.name},
-          {"phone_region", shop.phone_region},
-          {"time_zone", shop.time_zone},
-          {"refill_lead_days", shop.refill_lead_days},
-          {"call_window_start", shop.call_window_start},
-          {"call_window_end", shop.call_window_end},
-          {"refill_cadence", effective_cadence(shop).offsets},
-          {"refill_cadence_is_default", !shop.refill_cadence.has_value()},
-          {"max_call_attempts", shop.max_call_attempts}};
+  return {
+      {"id", shop.id},
+      {"name", shop.name},
+      {"phone_region", shop.phone_region},
+      {"time_zone", shop.time_zone},
+      {"refill_lead_days", shop.refill_lead_days},
+      {"call_window_start", shop.call_window_start},
+      {"call_window_end", shop.call_window_end},
+      {"refill_cadence", effective_cadence(shop).offsets},
+      {"refill_cadence_is_default", !shop.refill_cadence.has_value()},
+      {"max_call_attempts", shop.max_call_attempts},
+      {"auto_assign", shop.auto_assign},
+      {"reassign_after_days", shop.reassign_after_days ? nlohmann::json(*shop.reassign_after_days)
+                                                       : nlohmann::json(nullptr)}};
+}
+
+// auto_assign ("off" | "on_upload") and reassign_after_days (null: never, else 1..365).
+void read_assignment_settings(const nlohmann::json& body, core::FieldReader& fields, Shop& shop) {
+  if (fields.has("auto_assign")) {
+    const auto mode = fields.text("auto_assign", Presence::kRequired, 20);
+    if (mode && *mode != "off" && *mode != "on_upload") {
+      fields.fail("auto_assign", "must be off or on_upload");
+    } else if (mode) {
+      shop.auto_assign = *mode;
+    }
+  } else if (body.is_object() && body.contains("auto_assign")) {
+    fields.fail("auto_assign", "must be off or on_upload");
+  }
+  if (body.is_object() && body.contains("reassign_after_days")) {
+    if (body.at("reassign_after_days").is_null()) {
+      shop.reassign_after_days.reset();
+    } else if (auto days = fields.integer("reassign_after_days", Presence::kRequired, 1, 365)) {
+      shop.reassign_after_days = static_cast<int>(*days);
+    }
+  }
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -75,6 +100,7 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
         static_cast<int>(fields.integer("max_call_attempts", Presence::kRequired, 1, 50)
                              .value_or(shop.max_call_attempts));
   }
+  read_assignment_settings(body, fields, shop);
   fields.finish();
   return shop;
 }

@@ -17,6 +17,9 @@ nlohmann::json to_json(const StaffMember& m, std::string_view time_zone) {
   out["phone"] = m.phone ? nlohmann::json(*m.phone) : nlohmann::json(nullptr);
   out["active"] = m.active;
   out["created_at"] = core::format_instant(m.created_at, time_zone);
+  out["max_open_contacts"] = m.max_open_contacts ? nlohmann::json(*m.max_open_contacts) : nullptr;
+  out["away_from"] = m.away_from ? nlohmann::json(*m.away_from) : nullptr;
+  out["away_until"] = m.away_until ? nlohmann::json(*m.away_until) : nullptr;
   return out;
 }
 

@@ -17,6 +17,11 @@ struct StaffMember {
   auth::Role role = auth::Role::kStaff;
   bool active = true;
   std::int64_t created_at = 0;
+  // Assignment: open contacts held at most (empty: no limit), and leave, shop-local YYYY-MM-DD
+  // days, both included (either may be open-ended).
+  std::optional<std::int64_t> max_open_contacts;
+  std::optional<std::string> away_from;
+  std::optional<std::string> away_until;
 };
 
 struct NewStaffMember {
@@ -32,6 +37,10 @@ struct StaffChanges {
   std::optional<std::optional<std::string>> phone;  // set to a value or cleared
   std::optional<auth::Role> role;
   std::optional<bool> active;
+  // Each set to a value or cleared (null) when present.
+  std::optional<std::optional<std::int64_t>> max_open_contacts;
+  std::optional<std::optional<std::string>> away_from;
+  std::optional<std::optional<std::string>> away_until;
 };
 
 // Login lookup across shops (emails are unique across shops).

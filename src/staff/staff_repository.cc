@@ -13,14 +13,15 @@ VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?))";
 
 // The staff table as a StaffMember reads it. The password hash is read on its own
 // (credentials_by_email, password_hash), never with a member.
-constexpr storage::Table kMember(storage::column("id", &StaffMember::id),
-                                 storage::column("shop_id", &StaffMember::shop_id),
-                                 storage::column("name", &StaffMember::name),
-                                 storage::column("email", &StaffMember::email),
-                                 storage::column("phone", &StaffMember::phone),
-                                 storage::column("role", &StaffMember::role),
-                                 storage::column("active", &StaffMember::active),
-                                 storage::column("created_at", &StaffMember::created_at));
+constexpr storage::Table kMember(
+    storage::column("id", &StaffMember::id), storage::column("shop_id", &StaffMember::shop_id),
+    storage::column("name", &StaffMember::name), storage::column("email", &StaffMember::email),
+    storage::column("phone", &StaffMember::phone), storage::column("role", &StaffMember::role),
+    storage::column("active", &StaffMember::active),
+    storage::column("created_at", &StaffMember::created_at),
+    storage::column("max_open_contacts", &StaffMember::max_open_contacts),
+    storage::column("away_from", &StaffMember::away_from),
+    storage::column("away_until", &StaffMember::away_until));
 
 constexpr storage::Table kCredentialsColumns(storage::column("id", &Credentials::staff_id),
                                              storage::column("shop_id", &Credentials::shop_id),
@@ -76,6 +77,10 @@ UPDATE staff SET
   updated_at = ?
 WHERE shop_id = ? AND id = ?)";
 
+constexpr std::string_view kSetAssignmentLimits =
+    "UPDATE staff SET max_open_contacts = ?, away_from = ?, away_until = ?, updated_at = ? "
+    "WHERE shop_id = ? AND id = ?";
+
 StaffMember read_member(const storage::RowView& row) { return kMember.read(row); }
 
 }  // namespace
@@ -116,6 +121,13 @@ void StaffRepository::update(storage::Connection& c, std::int64_t shop_id, std::
   c.query(kUpdate, {changes.name, changes.phone ? 1 : 0, phone, role,
                     changes.active ? storage::Value(*changes.active) : storage::Value(),
                     active_flag, now_ms, active_flag, now_ms, shop_id, id});
+}
+
+void StaffRepository::set_assignment_limits(storage::Connection& c, std::int64_t shop_id,
+                                            std::int64_t id, const StaffMember& limits,
+                                            std::int64_t now_ms) {
+  c.query(kSetAssignmentLimits,
+          {limits.max_open_contacts, limits.away_from, limits.away_until, now_ms, shop_id, id});
 }
 
 std::int64_t StaffRepository::count_active_owners(storage::Connection& c, std::int64_t shop_id) {

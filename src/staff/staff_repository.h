@@ -27,6 +27,9 @@ class StaffRepository {
                             std::optional<bool> active);
   static void update(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
                      const StaffChanges& changes, std::int64_t now_ms);
+  // Stores the member's max_open_contacts, away_from and away_until as `limits` holds them.
+  static void set_assignment_limits(storage::Connection& c, std::int64_t shop_id, std::int64_t id,
+                                    const StaffMember& limits, std::int64_t now_ms);
   static std::int64_t count_active_owners(storage::Connection& c, std::int64_t shop_id);
 
   static std::optional<Credentials> credentials_by_email(storage::Connection& c,

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/json_fields.h"
+#include "core/time_zone.h"
 #include "http/list_params.h"
 #include "http/retry_after.h"
 #include "phone/phone_normalizer.h"
@@ -46,6 +47,37 @@ CreateStaffRequest read_create(const nlohmann::json& body, const std::string& re
   return request;
 }
 
+// A shop-local day, YYYY-MM-DD, or null to clear it.
+std::optional<std::optional<std::string>> read_day(const nlohmann::json& body,
+                                                   core::FieldReader& fields,
+                                                   std::string_view name) {
+  const auto found = body.find(name);
+  if (found == body.end()) return std::nullopt;
+  if (found->is_null()) return std::optional<std::string>();
+  auto text = fields.text(name, Presence::kRequired, 10);
+  if (text && !core::is_valid_date(*text)) {
+    fields.fail(name, "must be a date like 2026-12-24");
+    return std::nullopt;
+  }
+  return text ? std::optional<std::optional<std::string>>(*text) : std::nullopt;
+}
+
+// max_open_contacts (null: no limit, else at least 1), away_from and away_until.
+void read_assignment_limits(const nlohmann::json& body, core::FieldReader& fields,
+                            StaffChanges& changes) {
+  if (!body.is_object()) return;
+  if (const auto limit_field = body.find("max_open_contacts"); limit_field != body.end()) {
+    if (limit_field->is_null()) {
+      changes.max_open_contacts = std::optional<std::int64_t>();
+    } else if (auto limit =
+                   fields.integer("max_open_contacts", Presence::kRequired, 1, 1'000'000)) {
+      changes.max_open_contacts = limit;
+    }
+  }
+  changes.away_from = read_day(body, fields, "away_from");
+  changes.away_until = read_day(body, fields, "away_until");
+}
+
 StaffChanges read_changes(const nlohmann::json& body, const std::string& region) {
   core::FieldReader fields(body);
   StaffChanges changes;
@@ -55,6 +87,7 @@ StaffChanges read_changes(const nlohmann::json& body, const std::string& region)
   }
   if (fields.has("role")) changes.role = read_role(fields, Presence::kRequired);
   if (fields.has("active")) changes.active = fields.boolean("active", Presence::kRequired);
+  read_assignment_limits(body, fields, changes);
   fields.finish();
   return changes;
 }

@@ -71,6 +71,18 @@ StaffMember StaffService::update(const auth::Principal& actor, std::int64_t id,
     }
     const std::int64_t now = clock_.now_ms();
     StaffRepository::update(c, actor.shop_id, id, changes, now);
+    if (changes.max_open_contacts || changes.away_from || changes.away_until) {
+      StaffMember limits = *current;
+      if (changes.max_open_contacts) limits.max_open_contacts = *changes.max_open_contacts;
+      if (changes.away_from) limits.away_from = *changes.away_from;
+      if (changes.away_until) limits.away_until = *changes.away_until;
+      if (limits.away_from && limits.away_until && *limits.away_until < *limits.away_from) {
+        const std::string field = changes.away_until ? "away_until" : "away_from";
+        throw AppError(ErrorCode::kValidation, "the leave must end on or after its first day",
+                       {{"fields", {{field, "must be on or after away_from"}}}});
+      }
+      StaffRepository::set_assignment_limits(c, actor.shop_id, id, limits, now);
+    }
     if (changes.active && !*changes.active) {
       auth::SessionRepository::revoke_all_for_staff(c, actor.shop_id, id, now);
     }

@@ -40,6 +40,8 @@ class StaffService {
   // Throws AppError(kNotFound) as get(); AppError(kForbidden) when a non-owner changes an owner
   // or makes someone an owner; AppError(kConflict) when the change would leave the shop without
   // an active owner.
+  // Also throws kValidation naming away_until (or away_from, the one changed) when the leave
+  // would end before it starts.
   StaffMember update(const auth::Principal& actor, std::int64_t id, const StaffChanges& changes);
   // A wrong current password is 422 (AppError(kValidation)) and counts like a failed sign-in of the
   // actor's email (429 past the sign-in throttle's limits: AppError(kRateLimited)); the other

@@ -79,6 +79,50 @@ TEST(AssignSplit, NoStaffGivesNothing) {
   const AssignSplit split = split_least_loaded({}, {}, {open_contact(1)});
   EXPECT_TRUE(split.batches.empty());
   EXPECT_TRUE(split.given.empty());
+  EXPECT_EQ(split.left_over, ids({1}));
+}
+
+TEST(AssignSplit, NoOneGoesAboveCapacityAndTheRestIsLeftOver) {
+  // 7 may hold 2 (holds 1), 9 may hold 1 (holds 0): one more each... then 7 one more; 4, 5 left.
+  const AssignSplit split = split_least_loaded(
+      {k7, k9}, {{k7, 1}},
+      {open_contact(1), open_contact(2), open_contact(3), open_contact(4), open_contact(5)},
+      {{k7, 2}, {k9, 1}});
+  EXPECT_EQ(split.batches.at(k9), ids({1}));
+  EXPECT_EQ(split.batches.at(k7), ids({2}));
+  EXPECT_EQ(split.given.at(k7), 1);
+  EXPECT_EQ(split.given.at(k9), 1);
+  EXPECT_EQ(split.left_over, ids({3, 4, 5}));
+}
+
+TEST(AssignSplit, TheLeastLoadedWithRoomTakesItWhenTheLeastLoadedIsFull) {
+  // 7 holds 1 of 1; 9 holds 3 with no limit: 9 takes both although more loaded.
+  const AssignSplit split = split_least_loaded({k7, k9}, {{k7, 1}, {k9, 3}},
+                                               {open_contact(1), open_contact(2)}, {{k7, 1}});
+  EXPECT_EQ(split.batches.count(k7), 0u);
+  EXPECT_EQ(split.batches.at(k9), ids({1, 2}));
+  EXPECT_TRUE(split.left_over.empty());
+}
+
+TEST(AssignSplit, ALoadAlreadyAboveCapacityTakesNothingOpen) {
+  const AssignSplit split = split_least_loaded({k7}, {{k7, 5}}, {open_contact(1)}, {{k7, 3}});
+  EXPECT_TRUE(split.batches.empty());
+  EXPECT_EQ(split.left_over, ids({1}));
+}
+
+TEST(AssignSplit, AYellowContactFitsEvenWhenEveryoneIsFull) {
+  const AssignSplit split =
+      split_least_loaded({k7}, {{k7, 1}}, {yellow_contact(1), open_contact(2)}, {{k7, 1}});
+  EXPECT_EQ(split.batches.at(k7), ids({1}));
+  EXPECT_EQ(split.left_over, ids({2}));
+}
+
+TEST(AssignSplit, MovingAContactOffAFullHolderMakesRoomForIt) {
+  // 9 is full (1 of 1) with contact 1; moving it frees the slot, so it may go back to 9 when 9 is
+  // the least loaded with room.
+  const AssignSplit split =
+      split_least_loaded({k7, k9}, {{k7, 2}, {k9, 1}}, {open_contact(1, 9)}, {{k9, 1}});
+  EXPECT_EQ(split.batches.at(k9), ids({1}));
 }
 
 }  // namespace

@@ -30,6 +30,10 @@ export type Upload = Schemas['Upload'];
 export type UploadError = Schemas['UploadError'];
 /** The first problem rows, in row order; `errors_total` counts them all (errors.csv has every one). */
 export type UploadDetail = Schemas['UploadWithErrors'];
+/** An import's answer: the upload, and how its new contacts were shared out (auto-assign). */
+export type UploadImported = Schemas['UploadImported'];
+/** One assignment in a contact's history; `automatic` when rxtrack did it. */
+export type ContactAssignment = Schemas['ContactAssignment'];
 export type Contact = Schemas['Contact'];
 export type Interaction = Schemas['Interaction'];
 export type FollowUp = Schemas['FollowUp'];

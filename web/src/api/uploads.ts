@@ -5,7 +5,7 @@ import { TRACKING } from './contacts';
 import { ApiError, errorFrom, notifyUnauthorized, request } from './http';
 import { queryString } from './query';
 import type { Schemas } from './schema';
-import type { Upload, UploadDetail } from './tracking-types';
+import type { Upload, UploadDetail, UploadImported } from './tracking-types';
 import type { ItemList } from './types';
 
 export const listUploads = (limit = 20, offset = 0) =>
@@ -82,4 +82,4 @@ export const previewContactSheet = (file: File, choice: SheetChoice = {}, withCo
 
 /** Imports the sheet (multipart field `file`, and the choice); resolves with the summary (201). */
 export const uploadContactSheet = (file: File, onProgress: (p: UploadProgress) => void, choice: SheetChoice = {}) =>
-  sendSheet<UploadDetail>(`${TRACKING}/contacts/upload`, file, choice, onProgress);
+  sendSheet<UploadImported>(`${TRACKING}/contacts/upload`, file, choice, onProgress);

@@ -10,6 +10,7 @@ import { ExtraTable } from '../components/contact/ExtraTable';
 import { FollowUpForm } from '../components/contact/FollowUpForm';
 import { InteractionForm } from '../components/contact/InteractionForm';
 import { InteractionList } from '../components/contact/InteractionList';
+import { AssignmentList } from '../components/contact/AssignmentList';
 import { MarkYellow } from '../components/contact/MarkYellow';
 import { contactName } from '../components/contacts/ContactRows';
 import { StatusBadge, WhatsAppBadge } from '../components/contacts/StatusBadge';
@@ -143,6 +144,8 @@ export function ContactPage({ params }: PageProps) {
             {loadingOlder ? 'Loading…' : `Show older (${moreInteractions} more)`}
           </button>
         )}
+        <h3>Assignments</h3>
+        <AssignmentList items={contact.assignments} />
       </section>
 
       <section class="panel" aria-labelledby="details-title">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getUpload, listUploads, type UploadDetail } from '../api';
+import { getUpload, listUploads, type UploadDetail, type UploadImported } from '../api';
 import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { UploadForm } from '../components/uploads/UploadForm';
@@ -10,7 +10,7 @@ import { useLoaded } from '../useLoaded';
 
 /** Upload a contact sheet, see what was imported, and earlier uploads (owner and manager). */
 export function ContactUploadPage() {
-  const [result, setResult] = useState<UploadDetail | null>(null);
+  const [result, setResult] = useState<UploadDetail | UploadImported | null>(null);
   const uploads = useLoaded(() => listUploads(20, 0), 'uploads', { failure: 'Could not load uploads.', keep: true });
   const history = uploads.data;
   const [showError, setError] = useState<string | null>(null);

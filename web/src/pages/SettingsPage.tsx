@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
 import { FormActions } from '../components/FormActions';
+import { AutoAssignSettings } from '../components/settings/AutoAssignSettings';
 
 const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days', 'max_call_attempts'] as const;
 
@@ -141,6 +142,13 @@ export function SettingsPage() {
         />
         <FormActions label="Save settings" busy={busy} />
       </form>
+      <AutoAssignSettings
+        shop={loaded}
+        onSaved={(s) => {
+          setLoaded(s);
+          setShop(s);
+        }}
+      />
       <section class="panel" aria-labelledby="settings-messaging-title">
         <h2 id="settings-messaging-title">Messaging</h2>
         <p>WhatsApp and SMS providers, the send window and test messages.</p>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { assignContacts, listActiveStaff, type AssignAnswer, type Contact, type ContactFilter, type StaffMember } from '../../api';
-import { formatCount, plural } from '../../datetime';
+import { formatCount, localInputValue, plural } from '../../datetime';
+import { useSession } from '../../session';
+import { assigneeLabel, isAway } from './assignees';
 import { formErrors } from '../../forms';
 import { Alert } from '../Alert';
 import { CheckboxField } from '../CheckboxField';
@@ -20,6 +22,8 @@ type Which = 'picked' | 'filter';
 /** Choose staff and contacts, see the split, then assign (owner and manager). */
 export function AssignDialog({ picked, filter, onClose, onAssigned }: AssignDialogProps) {
   const id = useId();
+  const { shop } = useSession();
+  const today = localInputValue(new Date(), shop?.time_zone).slice(0, 10);
   const ref = useRef<HTMLDialogElement>(null);
   const [staff, setStaff] = useState<StaffMember[] | null>(null);
   const [loads, setLoads] = useState<Map<number, number> | null>(null);
@@ -108,6 +112,7 @@ export function AssignDialog({ picked, filter, onClose, onAssigned }: AssignDial
             <p class="alert__line">
               Assigned {plural(Object.values(answer.assigned).reduce((a, b) => a + b, 0), 'contact')}.
             </p>
+            {answer.unassigned > 0 && <p class="alert__line">{plural(answer.unassigned, 'contact')} left as they were: no one chosen had room.</p>}
           </Alert>
           <ul class="split" aria-label="Assigned">
             {Object.entries(answer.assigned).map(([sid, n]) => (
@@ -129,8 +134,16 @@ export function AssignDialog({ picked, filter, onClose, onAssigned }: AssignDial
             <legend>Staff</legend>
             {!staff && !error && <p class="muted">Loading staff…</p>}
             {staff?.map((s) => (
-              <CheckboxField key={s.id} label={s.name} name="staff" checked={chosen.includes(s.id)} onChecked={(on) => toggle(s.id, on)} />
+              <CheckboxField
+                key={s.id}
+                label={assigneeLabel(s, loads?.get(s.id), today)}
+                name="staff"
+                checked={chosen.includes(s.id)}
+                onChecked={(on) => toggle(s.id, on)}
+                disabled={isAway(s, today)}
+              />
             ))}
+            <p class="field__hint">Open contacts each holds, out of the most they may hold. No one is given more than that; staff away today cannot be chosen.</p>
           </fieldset>
           <fieldset class="fieldset">
             <legend>Which contacts</legend>

@@ -28,6 +28,18 @@ export function StaffCard({ member, isSelf, canEdit, onEdit }: StaffCardProps) {
           <dt>Phone</dt>
           <dd>{member.phone || '—'}</dd>
         </div>
+        <div>
+          <dt>Most open contacts</dt>
+          <dd>{member.max_open_contacts ?? 'No limit'}</dd>
+        </div>
+        {(member.away_from || member.away_until) && (
+          <div>
+            <dt>Away</dt>
+            <dd>
+              {member.away_from ?? '…'} – {member.away_until ?? '…'}
+            </dd>
+          </div>
+        )}
       </dl>
       {canEdit && (
         <button type="button" class="btn btn--small" onClick={onEdit} aria-label={`Edit ${member.name}`}>

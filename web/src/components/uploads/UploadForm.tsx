@@ -5,6 +5,7 @@ import {
   type FieldErrors,
   type SheetChoice,
   type UploadDetail,
+  type UploadImported,
   type UploadPreview,
   type UploadProgress,
 } from '../../api';
@@ -26,7 +27,7 @@ function sizeText(bytes: number): string {
  * Picks a sheet, previews how it will be read (changing the sheet, header row or columns reads it
  * again), then imports it with those choices, showing how much has gone up.
  */
-export function UploadForm({ onUploaded }: { onUploaded: (u: UploadDetail) => void }) {
+export function UploadForm({ onUploaded }: { onUploaded: (u: UploadDetail | UploadImported) => void }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [choice, setChoice] = useState<SheetChoice>({});

@@ -1,10 +1,11 @@
-import { uploadErrorsCsvUrl, type UploadDetail } from '../../api';
+import { uploadErrorsCsvUrl, type UploadDetail, type UploadImported } from '../../api';
+import { UploadSplit } from './UploadSplit';
 import { formatCount, formatDateTime } from '../../datetime';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 
 /** What an import did: the counts, then the rows it could not use. */
-export function UploadSummary({ upload }: { upload: UploadDetail }) {
+export function UploadSummary({ upload }: { upload: UploadDetail | UploadImported }) {
   const { shop } = useSession();
   const titleId = `upload-${upload.id}-title`;
   return (
@@ -31,6 +32,7 @@ export function UploadSummary({ upload }: { upload: UploadDetail }) {
           <dd>{formatCount(upload.invalid)}</dd>
         </div>
       </dl>
+      {'assigned' in upload && <UploadSplit assigned={upload.assigned} unassigned={upload.unassigned} />}
       <p>
         <Link href={`/contacts?upload_id=${upload.id}`}>See the contacts from this sheet</Link>
       </p>
