@@ -1,5 +1,6 @@
 #pragma once
 
+#include "automation/outreach_approval.h"
 #include "automation/refill_cadence.h"
 
 #include <cstdint>
@@ -21,6 +22,8 @@ struct Shop {
   // The days, relative to running out, a refill reminder is attempted on; nullopt for a shop
   // that never set one, whose cadence is then [-refill_lead_days] (effective_cadence).
   std::optional<automation::RefillCadence> refill_cadence;
+  // Whether reminder passes send at once or hold messages for a manager's approval.
+  automation::OutreachApproval outreach_approval = automation::OutreachApproval::kAutomatic;
 };
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.

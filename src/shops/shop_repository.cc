@@ -16,7 +16,8 @@ constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("refill_lead_days", &Shop::refill_lead_days),
                                  storage::column("call_window_start", &Shop::call_window_start),
                                  storage::column("call_window_end", &Shop::call_window_end),
-                                 storage::column("refill_cadence", &Shop::refill_cadence));
+                                 storage::column("refill_cadence", &Shop::refill_cadence),
+                                 storage::column("outreach_approval", &Shop::outreach_approval));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

@@ -23,7 +23,8 @@ nlohmann::json to_json(const Shop& shop) {
           {"call_window_start", shop.call_window_start},
           {"call_window_end", shop.call_window_end},
           {"refill_cadence", effective_cadence(shop).offsets},
-          {"refill_cadence_is_default", !shop.refill_cadence.has_value()}};
+          {"refill_cadence_is_default", !shop.refill_cadence.has_value()},
+          {"outreach_approval", std::string(core::enum_name(shop.outreach_approval))}};
 }
 
 Shop read_changes(const nlohmann::json& body, Shop shop) {
@@ -68,6 +69,16 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
     shop.refill_cadence.reset();
   } else if (auto cadence = automation::read_refill_cadence(fields, "refill_cadence")) {
     shop.refill_cadence = std::move(*cadence);
+  }
+  if (fields.has("outreach_approval")) {
+    const auto mode = fields.text("outreach_approval", Presence::kRequired, 20);
+    const auto known =
+        mode ? core::enum_from_name<automation::OutreachApproval>(*mode) : std::nullopt;
+    if (known) {
+      shop.outreach_approval = *known;
+    } else if (mode) {
+      fields.fail("outreach_approval", "must be automatic or review");
+    }
   }
   fields.finish();
   return shop;
