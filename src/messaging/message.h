@@ -45,6 +45,8 @@ struct NewMessage {
   std::string template_name;
   std::string parameters;
   std::string idempotency_key;
+  // kQueued, or kAwaitingApproval for a shop that reviews its outreach first.
+  MessageStatus status = MessageStatus::kQueued;
 };
 
 struct MessageFilter {

@@ -1,6 +1,7 @@
 #include "messaging/remind_pass.h"
 
 #include "core/time_zone.h"
+#include "messaging/approval_expiry.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/messaging_settings_repository.h"
 #include "messaging/reminder_outreach.h"
@@ -8,16 +9,6 @@
 #include <spdlog/spdlog.h>
 
 namespace rx::messaging {
-namespace {
-
-bool window_open(const MessagingSettings& settings, const ShopClock& shop, std::int64_t now_ms) {
-  const auto start = parse_clock_time(settings.send_window_start, false);
-  const auto end = parse_clock_time(settings.send_window_end, true);
-  if (!start || !end) return false;
-  return in_send_window(local_minute_of_day(now_ms, shop.time_zone), *start, *end);
-}
-
-}  // namespace
 
 PassCounts RemindPass::run() {
   std::vector<ShopClock> shops;
@@ -41,13 +32,15 @@ void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
   db_.with_connection(
       [&](storage::Connection& c) { settings = MessagingSettingsRepository::find(c, shop.id); });
   if (!settings) return;
+  // Before queueing: a pass that runs after the window closed expires what waited in it.
+  counts.expired += expire_unapproved(db_, shop, *settings, now);
   if (!settings->secrets_readable()) {
     // A database moved without its key: nothing is sent; the reminders stay on the call list.
     spdlog::warn("shop {}: messaging secrets cannot be read with this secret key; not sending",
                  shop.id.value());
-  } else if (window_open(*settings, shop, now)) {
+  } else if (send_window_opened_at(*settings, shop, now)) {
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-      counts.queued += queue_due_reminders(c, shop, *settings, today, now);
+      counts.count_added(shop, queue_due_reminders(c, shop, *settings, today, now));
     });
     sender_.send_due(shop, *settings, today, counts);
   }

@@ -59,6 +59,9 @@ bool queue(storage::Connection& c, const ShopClock& shop, const MessagingSetting
       nlohmann::json(refill_parameters(due, shop.name, settings.include_medicine_names)).dump();
   m.idempotency_key =
       reminder_message_key(core::RefillReminderId(due.reminder_id), due.step, channel);
+  m.status = shop.outreach_approval == automation::OutreachApproval::kReview
+                 ? MessageStatus::kAwaitingApproval
+                 : MessageStatus::kQueued;
   return MessageRepository::enqueue(c, shop.id, m, now_ms).has_value();
 }
 

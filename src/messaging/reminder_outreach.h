@@ -25,7 +25,8 @@ int start_due_steps(storage::Connection& c, core::ShopId shop, const std::string
 // reminder that can be messaged: WhatsApp when the customer
 // agreed to it, has a mobile number not known to be off WhatsApp, and the shop's WhatsApp is
 // set up; else SMS with SMS consent and SMS set up. The rest stay on the staff call list.
-// Returns how many rows were queued.
+// A shop in review mode gets its rows awaiting approval instead of queued (so does
+// queue_sms_fallback). Returns how many rows were added.
 int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         const MessagingSettings& settings, const std::string& today,
                         std::int64_t now_ms);
