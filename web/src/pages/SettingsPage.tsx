@@ -10,8 +10,9 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
 import { FormActions } from '../components/FormActions';
+import { OutreachApprovalField, type OutreachApproval } from '../components/automation/OutreachApprovalField';
 
-const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days'] as const;
+const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days', 'outreach_approval'] as const;
 
 /** Shop settings (owner only; the router keeps others out). */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
   const [region, setRegion] = useState('IN');
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
+  const [approval, setApproval] = useState<OutreachApproval>('automatic');
   const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,6 +35,7 @@ export function SettingsPage() {
     setRegion(s.phone_region || 'IN');
     setZone(s.time_zone || 'Asia/Kolkata');
     setLeadDays(String(s.refill_lead_days));
+    setApproval(s.outreach_approval);
   };
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function SettingsPage() {
       return;
     }
     await send(form, setBusy, async () => {
-      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days });
+      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days, outreach_approval: approval });
       fill(s);
       setShop(s);
       setSaved(true);
@@ -122,6 +125,7 @@ export function SettingsPage() {
           hint="How many days before a refill is due to remind the customer (0–60)."
           required
         />
+        <OutreachApprovalField value={approval} onValue={setApproval} error={errors.fields.outreach_approval} />
         <FormActions label="Save settings" busy={busy} />
       </form>
       <section class="panel" aria-labelledby="settings-messaging-title">
