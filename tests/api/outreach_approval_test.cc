@@ -95,7 +95,8 @@ TEST_F(OutreachApprovalTest, ReviewModeHoldsMessagesSendsOnlyTheApprovedAndExpir
   EXPECT_EQ(send.counts["sent"], 2) << send.counts;
   ASSERT_EQ(graph.count(), 2u);
   std::set<std::string> recipients;
-  for (const RecordedRequest& r : graph.requests()) recipients.insert(r.body["to"]);
+  for (const RecordedRequest& r : graph.requests())
+    recipients.insert(r.body["to"].get<std::string>());
   EXPECT_EQ(recipients, (std::set<std::string>{"919876543101", "919876543102"}));
   EXPECT_EQ(statuses(owner).at(asha_message), "awaiting_approval");
 
