@@ -320,8 +320,12 @@ TEST_F(OutreachApprovalTest, ApprovalAndExpiryRacingNeverBothWin) {
       for (const auto& id : r->body["ids"]) approved.insert(id.get<std::int64_t>());
     }
   }
-  if (a.status == 200) EXPECT_EQ(a.body["ids"].size(), first_half.size());
-  if (b.status == 200) EXPECT_EQ(b.body["ids"].size(), second_half.size());
+  if (a.status == 200) {
+    EXPECT_EQ(a.body["ids"].size(), first_half.size());
+  }
+  if (b.status == 200) {
+    EXPECT_EQ(b.body["ids"].size(), second_half.size());
+  }
   EXPECT_FALSE(a.status == 200 && b.status == 200) << "they share four ids";
 
   const std::map<std::int64_t, std::string> now = statuses(owner);
