@@ -34,7 +34,8 @@ class OutreachApprovalTest : public MessagingTest {
   // Message id -> status, over the whole outbox.
   static std::map<std::int64_t, std::string> statuses(const SignedInStaff& who) {
     std::map<std::int64_t, std::string> out;
-    for (const auto& m : messages(who)["items"]) {
+    const nlohmann::json outbox = messages(who);  // kept: the loop reads into it
+    for (const auto& m : outbox["items"]) {
       out[m["id"].get<std::int64_t>()] = m["status"].get<std::string>();
     }
     return out;
@@ -42,7 +43,8 @@ class OutreachApprovalTest : public MessagingTest {
   // The messages awaiting approval, reminder id -> message id.
   static std::map<std::int64_t, std::int64_t> awaiting(const SignedInStaff& who) {
     std::map<std::int64_t, std::int64_t> out;
-    for (const auto& m : messages(who, "&status=awaiting_approval")["items"]) {
+    const nlohmann::json outbox = messages(who, "&status=awaiting_approval");
+    for (const auto& m : outbox["items"]) {
       out[m["refill_reminder_id"].get<std::int64_t>()] = m["id"].get<std::int64_t>();
     }
     return out;
