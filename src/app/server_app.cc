@@ -17,6 +17,7 @@
 #include "messaging/consent_routes.h"
 #include "messaging/messaging_routes.h"
 #include "messaging/outbox_review_routes.h"
+#include "messaging/outreach_approval_routes.h"
 #include "messaging/provider_http.h"
 #include "messaging/reminder_scheduler.h"
 #include "messaging/secret_store.h"
@@ -117,6 +118,7 @@ int serve(const ServeConfig& config) {
   messaging::MessageService message_service(*db);
   messaging::OutboxReviewService outbox_review(*db, clock);
   messaging::TestMessageService test_messages(*db, clock);
+  messaging::OutreachApprovalService outreach_approval(*db, clock);
   messaging::ConsentService consent_service(*db, clock);
   messaging::WhatsappWebhookService webhook_service(*db, clock);
   messaging::SmsWebhookService sms_webhook_service(*db, clock);
@@ -142,6 +144,7 @@ int serve(const ServeConfig& config) {
   insights_api::register_insight_models_routes(server.router(), insight_models_service);
   messaging::register_messaging_routes(server.router(), messaging_settings, message_service);
   messaging::register_outbox_review_routes(server.router(), outbox_review, test_messages);
+  messaging::register_outreach_approval_routes(server.router(), outreach_approval);
   messaging::register_consent_routes(server.router(), consent_service);
   messaging::register_whatsapp_webhook_routes(server.router(), webhook_service);
   messaging::register_sms_webhook_routes(server.router(), sms_webhook_service);

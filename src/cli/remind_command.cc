@@ -18,8 +18,8 @@ namespace rx::cli {
 
 // `rxtrack remind --db URL [--now ISO-INSTANT] [--secret-key-file PATH]
 // [--allow-provider-host HOST[:PORT]]...`: one pass of the reminder scheduler, then exit,
-// printing {"queued","sent","failed","skipped"}. --now pins the clock (tests, catching up); the
-// secret key file and allowed provider hosts are as for `serve`.
+// printing {"queued","awaiting_approval","expired","sent","failed","skipped"}. --now pins the clock
+// (tests, catching up); the secret key file and allowed provider hosts are as for `serve`.
 Action add_remind_command(CLI::App& app) {
   auto url = std::make_shared<std::string>();
   auto now = std::make_shared<std::string>();
@@ -57,10 +57,10 @@ Action add_remind_command(CLI::App& app) {
       messaging::start_messaging_storage(*db, secret_key, system_clock.now_ms());
       messaging::RemindPass pass(*db, clock, messaging::make_worker_name());
       const messaging::PassCounts counts = pass.run();
-      const nlohmann::json summary = {{"queued", counts.queued},
-                                      {"sent", counts.sent},
-                                      {"failed", counts.failed},
-                                      {"skipped", counts.skipped}};
+      const nlohmann::json summary = {
+          {"queued", counts.queued},   {"awaiting_approval", counts.awaiting_approval},
+          {"expired", counts.expired}, {"sent", counts.sent},
+          {"failed", counts.failed},   {"skipped", counts.skipped}};
       std::printf("%s\n", summary.dump().c_str());
       db->close();
       return 0;

@@ -84,6 +84,7 @@ ContactSnapshot::LastOutcome last_outcome_of(InteractionOutcome o) {
     case InteractionOutcome::kInterested:
       return L::kInterested;
     case InteractionOutcome::kNotInterested:
+    case InteractionOutcome::kDoNotCall:  // asked not to be called: the same no
       return L::kNotInterested;
     case InteractionOutcome::kCallbackRequested:
       return L::kCallbackRequested;

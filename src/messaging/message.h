@@ -48,6 +48,8 @@ struct NewMessage {
   std::string parameters;
   std::string idempotency_key;
   std::optional<std::int64_t> planned_for;  // empty: due at once
+  // kQueued, or kAwaitingApproval for a shop that reviews its outreach first.
+  MessageStatus status = MessageStatus::kQueued;
 };
 
 // A WhatsApp message's read receipt: who read it, and when.

@@ -59,7 +59,9 @@ int rank_of(MessageStatus status) {
   switch (status) {
     case MessageStatus::kQueued:
     case MessageStatus::kSending:
-      return 0;
+    case MessageStatus::kAwaitingApproval:
+    case MessageStatus::kExpired:
+      return 0;  // no provider reports these
     case MessageStatus::kSent:
       return 2;
     case MessageStatus::kFailed:
@@ -84,6 +86,23 @@ storage::Conditions where(core::ShopId shop, const MessageFilter& f) {
   return w;
 }
 
+// Approval is a conditional update: a row moves only while it still awaits approval, so an
+// approval and the expiry racing for one row never both take it.
+constexpr std::string_view kApprove =
+    "UPDATE messages SET status = 'queued', next_attempt_at = NULL, updated_at = ? "
+    "WHERE shop_id = ? AND status = 'awaiting_approval'";
+
+core::MessageId message_id_from_row(const storage::RowView& r) {
+  return Codec<core::MessageId>::read(r, 0);
+}
+
+// "?, ?, ?" for an IN list of `n` values (n >= 1).
+std::string placeholders(std::size_t n) {
+  std::string out = "?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  return out;
+}
+
 }  // namespace
 
 std::string reminder_message_key(core::RefillReminderId reminder, std::int64_t step,
@@ -99,11 +118,11 @@ std::optional<core::MessageId> MessageRepository::enqueue(storage::Connection& c
 INSERT INTO messages (shop_id, customer_id, refill_reminder_id, refill_step, channel, to_phone,
                       template, parameters, idempotency_key, status, attempts, planned_for,
                       created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
 ON CONFLICT (shop_id, idempotency_key) DO NOTHING RETURNING id)",
       {shop.value(), m.customer_id, m.refill_reminder_id, m.refill_step,
        Codec<MessageChannel>::bind(m.channel), m.to_phone, m.template_name, m.parameters,
-       m.idempotency_key, m.planned_for, now_ms, now_ms},
+       m.idempotency_key, Codec<MessageStatus>::bind(m.status), m.planned_for, now_ms, now_ms},
       [](const storage::RowView& r) { return Codec<core::MessageId>::read(r, 0); });
 }
 
@@ -179,7 +198,7 @@ void MessageRepository::cancel_queued(storage::Connection& c, core::ShopId shop,
   c.query(
       "UPDATE messages SET status = 'failed', next_attempt_at = NULL, error_code = ?, "
       "error_message = NULL, failed_at = ?, updated_at = ? "
-      "WHERE shop_id = ? AND customer_id = ? AND status = 'queued' "
+      "WHERE shop_id = ? AND customer_id = ? AND status IN ('queued', 'awaiting_approval') "
       "AND channel = COALESCE(?, channel)",
       {reason, now_ms, now_ms, shop.value(), customer.value(),
        Codec<std::optional<MessageChannel>>::bind(channel)});
@@ -197,6 +216,8 @@ std::optional<Message> MessageRepository::apply_provider_status(
   switch (status) {
     case MessageStatus::kQueued:
     case MessageStatus::kSending:
+    case MessageStatus::kAwaitingApproval:
+    case MessageStatus::kExpired:
       return std::nullopt;  // not a provider's report (rank 0 above)
     case MessageStatus::kSent:
       set = "status = 'sent', sent_at = COALESCE(sent_at, ?)";
@@ -304,6 +325,47 @@ std::vector<Message> MessageRepository::list(storage::Connection& c, core::ShopI
                   "LIMIT ? OFFSET ?",
                   kMessageColumns.select_list("m."), w.sql()),
       w.params_with({limit, offset}), listed_message_from_row);
+}
+
+std::vector<std::pair<core::MessageId, MessageStatus>> MessageRepository::statuses(
+    storage::Connection& c, core::ShopId shop, const std::vector<core::MessageId>& ids) {
+  storage::Params params = {shop.value()};
+  for (core::MessageId id : ids) params.emplace_back(id.value());
+  return storage::rows_as(
+      c,
+      fmt::format("SELECT id, status FROM messages WHERE shop_id = ? AND id IN ({}) ORDER BY id",
+                  placeholders(ids.size())),
+      params, [](const storage::RowView& r) {
+        return std::pair{Codec<core::MessageId>::read(r, 0), Codec<MessageStatus>::read(r, 1)};
+      });
+}
+
+std::vector<core::MessageId> MessageRepository::approve(storage::Connection& c, core::ShopId shop,
+                                                        const std::vector<core::MessageId>& ids,
+                                                        std::int64_t now_ms) {
+  storage::Params params = {now_ms, shop.value()};
+  for (core::MessageId id : ids) params.emplace_back(id.value());
+  return storage::rows_as(
+      c, fmt::format("{} AND id IN ({}) RETURNING id", kApprove, placeholders(ids.size())), params,
+      message_id_from_row);
+}
+
+std::vector<core::MessageId> MessageRepository::approve_all(storage::Connection& c,
+                                                            core::ShopId shop,
+                                                            std::int64_t now_ms) {
+  return storage::rows_as(c, fmt::format("{} RETURNING id", kApprove), {now_ms, shop.value()},
+                          message_id_from_row);
+}
+
+std::vector<Message> MessageRepository::expire_awaiting(storage::Connection& c, core::ShopId shop,
+                                                        std::int64_t created_before,
+                                                        std::int64_t now_ms) {
+  const std::string sql = fmt::format(R"(
+UPDATE messages SET status = 'expired', updated_at = ?
+WHERE shop_id = ? AND status = 'awaiting_approval' AND created_at < ?
+RETURNING {})",
+                                      columns());
+  return all_rows(c, sql, {now_ms, shop.value(), created_before});
 }
 
 std::int64_t MessageRepository::count(storage::Connection& c, core::ShopId shop,

@@ -43,7 +43,8 @@ class MessageRepository {
   static void record_failed(storage::Connection& c, core::ShopId shop, core::MessageId id,
                             const std::string& error_code, const std::string& error_message,
                             std::int64_t now_ms);
-  // Queued rows of the customer (of one channel, or all) that must not go out any more.
+  // Queued rows, and rows awaiting approval, of the customer (of one channel, or all) that must
+  // not go out any more: failed with `reason`.
   static void cancel_queued(storage::Connection& c, core::ShopId shop, core::CustomerId customer,
                             std::optional<MessageChannel> channel, std::string_view reason,
                             std::int64_t now_ms);
@@ -84,6 +85,23 @@ class MessageRepository {
                                    const MessageFilter& filter, std::int64_t limit,
                                    std::int64_t offset);
   static std::int64_t count(storage::Connection& c, core::ShopId shop, const MessageFilter& filter);
+
+  // Look before sending. The current status of each of `ids` (1..500 of them) the shop has, by
+  // id; ids of other shops or of no message are simply absent.
+  static std::vector<std::pair<core::MessageId, MessageStatus>> statuses(
+      storage::Connection& c, core::ShopId shop, const std::vector<core::MessageId>& ids);
+  // Those of `ids` (1..500) still awaiting approval become queued, due at once; the ids moved.
+  // A row that another writer moved first (expired, approved) is left alone and not returned.
+  static std::vector<core::MessageId> approve(storage::Connection& c, core::ShopId shop,
+                                              const std::vector<core::MessageId>& ids,
+                                              std::int64_t now_ms);
+  // Every row of the shop awaiting approval becomes queued; the ids moved.
+  static std::vector<core::MessageId> approve_all(storage::Connection& c, core::ShopId shop,
+                                                  std::int64_t now_ms);
+  // Rows awaiting approval created before `created_before` become expired (never sent), by the
+  // same conditional update as approval; the rows expired.
+  static std::vector<Message> expire_awaiting(storage::Connection& c, core::ShopId shop,
+                                              std::int64_t created_before, std::int64_t now_ms);
 };
 
 }  // namespace rx::messaging

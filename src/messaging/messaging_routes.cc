@@ -64,8 +64,9 @@ void register_messaging_routes(http::Router& router, MessagingSettingsService& s
       [&messages](RequestContext& ctx, httplib::Response& res) {
         const http::ListParams page = http::read_list_params(ctx);
         MessageQuery query;
-        if (auto status = http::query_choice(
-                ctx, "status", {"queued", "sending", "sent", "delivered", "read", "failed"})) {
+        if (auto status = http::query_choice(ctx, "status",
+                                             {"queued", "sending", "sent", "delivered", "read",
+                                              "failed", "awaiting_approval", "expired"})) {
           query.filter.status = core::enum_from_name<MessageStatus>(*status);
         }
         if (auto channel = http::query_choice(ctx, "channel", {"whatsapp", "sms"})) {

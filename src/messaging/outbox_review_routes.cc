@@ -20,6 +20,8 @@ nlohmann::json to_json(const DailyCounts& counts) {
                     {"delivered", d.delivered},
                     {"read", d.read},
                     {"failed", d.failed},
+                    {"awaiting_approval", d.awaiting_approval},
+                    {"expired", d.expired},
                     {"total", d.total}});
   }
   return {{"from", counts.from}, {"to", counts.to}, {"days", days}};

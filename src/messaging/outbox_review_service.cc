@@ -57,6 +57,12 @@ void add(DailyCount& day, MessageStatus status, std::int64_t n) {
     case MessageStatus::kFailed:
       day.failed += n;
       break;
+    case MessageStatus::kAwaitingApproval:
+      day.awaiting_approval += n;
+      break;
+    case MessageStatus::kExpired:
+      day.expired += n;
+      break;
   }
   day.total += n;
 }

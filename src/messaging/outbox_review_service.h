@@ -21,6 +21,8 @@ struct DailyCount {
   std::int64_t delivered = 0;
   std::int64_t read = 0;
   std::int64_t failed = 0;
+  std::int64_t awaiting_approval = 0;  // held for a manager's approval (review mode)
+  std::int64_t expired = 0;            // not approved by the end of the send window
   std::int64_t total = 0;
 };
 

@@ -170,7 +170,7 @@ void OutboxSender::settle(const ShopClock& shop, const MessagingSettings& settin
         // The reminder is back on the call list already (no WhatsApp under way); SMS if agreed.
         if (const auto reminder_id = reminder_of(message);
             reminder_id && queue_sms_fallback(c, shop, settings, *reminder_id, today, now)) {
-          ++counts.queued;
+          counts.count_added(shop, 1);
         }
         return;
     }

@@ -14,9 +14,17 @@ namespace rx::messaging {
 // What one pass did, summed over shops.
 struct PassCounts {
   int queued = 0;
+  int awaiting_approval = 0;  // added for a manager's approval (review mode), not sent
+  int expired = 0;            // not approved by the end of the send window
   int sent = 0;
   int failed = 0;
   int skipped = 0;  // due reminders left on the staff call list
+
+  // Rows a pass added for `shop`: queued, or awaiting approval in review mode.
+  void count_added(const ShopClock& shop, int n) {
+    (shop.outreach_approval == automation::OutreachApproval::kReview ? awaiting_approval
+                                                                     : queued) += n;
+  }
 };
 
 // Sends a shop's due outbox rows. Each row is claimed in its own committed transaction before

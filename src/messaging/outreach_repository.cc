@@ -10,7 +10,8 @@ using storage::column;
 
 constexpr storage::Table kShopColumns(column("id", &ShopClock::id),
                                       column("name", &ShopClock::name),
-                                      column("time_zone", &ShopClock::time_zone));
+                                      column("time_zone", &ShopClock::time_zone),
+                                      column("outreach_approval", &ShopClock::outreach_approval));
 
 // A due reminder's columns are expressions over rr (the reminder) and cu (its customer).
 constexpr storage::Table kDueColumns(column("rr.id", &DueReminder::reminder_id),
@@ -46,13 +47,14 @@ WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
   AND (cu.whatsapp_consent OR cu.sms_consent)
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND COALESCE(m.refill_step, 1) = rr.step
-                  AND (m.status IN ('queued', 'sending', 'sent', 'delivered', 'read')
+                  AND (m.status IN ('queued', 'sending', 'sent', 'delivered', 'read',
+                                    'awaiting_approval', 'expired')
                        OR m.error_code = 'interrupted')))";
   return sql;
 }
 
-// While a WhatsApp message for a reminder is queued or being sent, the reminder is off the call
-// list; the refill list (RefillRepository) applies the same rule.
+// While a WhatsApp message for a reminder is awaiting approval, queued or being sent, the
+// reminder is off the call list; the refill list (RefillRepository) applies the same rule.
 constexpr std::string_view kCallListSize = R"(
 SELECT COUNT(*) FROM refill_reminders rr
 WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
@@ -60,7 +62,7 @@ WHERE rr.shop_id = ? AND rr.status = 'pending' AND rr.remind_on <= ?
                   AND cu.id = rr.customer_id AND cu.do_not_contact)
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
                   AND m.refill_reminder_id = rr.id AND m.channel = 'whatsapp'
-                  AND m.status IN ('queued', 'sending')))";
+                  AND m.status IN ('awaiting_approval', 'queued', 'sending')))";
 
 DueReminder due_from_row(const storage::RowView& r) {
   DueReminder d = kDueColumns.read(r);

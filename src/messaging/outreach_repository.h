@@ -1,5 +1,6 @@
 #pragma once
 
+#include "automation/outreach_approval.h"
 #include "core/strong_id.h"
 #include "messaging/channel.h"
 #include "refills/refill_reminder.h"
@@ -15,6 +16,8 @@ struct ShopClock {
   core::ShopId id;
   std::string name;
   std::string time_zone;
+  // review: what a pass queues waits for a manager's approval (awaiting_approval).
+  automation::OutreachApproval outreach_approval = automation::OutreachApproval::kAutomatic;
 };
 
 // A due refill reminder with what deciding its channel needs.
@@ -46,7 +49,8 @@ class OutreachRepository {
  public:
   static std::vector<ShopClock> shops(storage::Connection& c);
   // Pending reminders due by `today` of customers with some consent and not opted out, that
-  // have no message under way, sent, or of unknown fate (interrupted).
+  // have for their step no message under way (awaiting approval included), sent, of unknown
+  // fate (interrupted), or expired unapproved (that step is the call list's now).
   static std::vector<DueReminder> due_candidates(storage::Connection& c, core::ShopId shop,
                                                  const std::string& today, std::int64_t limit);
   static std::optional<DueReminder> due_candidate(storage::Connection& c, core::ShopId shop,

@@ -1,6 +1,7 @@
 #include "messaging/remind_pass.h"
 
 #include "core/time_zone.h"
+#include "messaging/approval_expiry.h"
 #include "messaging/delivery_rules.h"
 #include "messaging/messaging_settings_repository.h"
 #include "messaging/reminder_outreach.h"
@@ -55,13 +56,15 @@ void RemindPass::run_shop(const ShopClock& shop, PassCounts& counts) {
   db_.with_connection(
       [&](storage::Connection& c) { settings = MessagingSettingsRepository::find(c, shop.id); });
   if (!settings) return;
+  // Before queueing: a pass that runs after the window closed expires what waited in it.
+  counts.expired += expire_unapproved(db_, shop, *settings, now);
   if (!settings->secrets_readable()) {
     // A database moved without its key: nothing is sent; the reminders stay on the call list.
     spdlog::warn("shop {}: messaging secrets cannot be read with this secret key; not sending",
                  shop.id.value());
-  } else if (window_open(*settings, shop, now)) {
+  } else if (send_window_opened_at(*settings, shop, now)) {
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-      counts.queued += queue_due_reminders(c, shop, *settings, today, now);
+      counts.count_added(shop, queue_due_reminders(c, shop, *settings, today, now));
     });
     sender_.send_due(shop, *settings, today, counts, window_ending_now(*settings, shop, now));
   }

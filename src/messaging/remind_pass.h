@@ -9,10 +9,11 @@
 namespace rx::messaging {
 
 // One pass of the reminder scheduler over every shop, in each shop's time zone: rows abandoned
-// mid-send become "interrupted"; then, inside the shop's send window, due refill reminders are
-// queued (WhatsApp, else SMS) and every due outbox row is sent: a WhatsApp reminder planned for
-// a later hour of the window waits for it, unless the window ends within the hour. `rxtrack
-// remind` runs one pass;
+// mid-send become "interrupted"; rows left unapproved past their send window expire onto the
+// call list (approval_expiry.h); then, inside the shop's send window, due refill reminders are
+// queued (WhatsApp, else SMS; awaiting approval for a shop in review mode) and every due,
+// queued outbox row is sent: a WhatsApp reminder planned for a later hour of the window waits
+// for it, unless the window ends within the hour. `rxtrack remind` runs one pass;
 // `rxtrack serve` runs one every interval on a thread of its own.
 class RemindPass {
  public:

@@ -113,6 +113,9 @@ bool queue(storage::Connection& c, const ShopClock& shop, const MessagingSetting
   m.idempotency_key =
       reminder_message_key(core::RefillReminderId(due.reminder_id), due.step, channel);
   m.planned_for = planned_for;
+  m.status = shop.outreach_approval == automation::OutreachApproval::kReview
+                 ? MessageStatus::kAwaitingApproval
+                 : MessageStatus::kQueued;
   return MessageRepository::enqueue(c, shop.id, m, now_ms).has_value();
 }
 

@@ -28,7 +28,8 @@ int start_due_steps(storage::Connection& c, core::ShopId shop, const std::string
 // A WhatsApp row is planned for the send window's slot in which its customer has read past
 // messages soonest, else the shop's soonest-read slot, else sent at once (send_hour.h); an SMS
 // row goes at once.
-// Returns how many rows were queued.
+// A shop in review mode gets its rows awaiting approval instead of queued (so does
+// queue_sms_fallback). Returns how many rows were added.
 int queue_due_reminders(storage::Connection& c, const ShopClock& shop,
                         const MessagingSettings& settings, const std::string& today,
                         std::int64_t now_ms);

@@ -31,9 +31,13 @@ void ReminderScheduler::loop() {
   for (;;) {
     try {
       const PassCounts counts = pass_.run();
-      if (counts.queued + counts.sent + counts.failed > 0) {
-        spdlog::info("reminder pass: {} queued, {} sent, {} failed, {} on the call list",
-                     counts.queued, counts.sent, counts.failed, counts.skipped);
+      if (counts.queued + counts.awaiting_approval + counts.expired + counts.sent + counts.failed >
+          0) {
+        spdlog::info(
+            "reminder pass: {} queued, {} awaiting approval, {} expired unapproved, {} sent, {} "
+            "failed, {} on the call list",
+            counts.queued, counts.awaiting_approval, counts.expired, counts.sent, counts.failed,
+            counts.skipped);
       }
     } catch (const std::exception& error) {
       spdlog::error("reminder pass failed: {}", error.what());

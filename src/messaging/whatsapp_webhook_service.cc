@@ -90,6 +90,8 @@ bool WhatsappWebhookService::apply_status(storage::Connection& c, core::ShopId s
     case MessageStatus::kQueued:
     case MessageStatus::kSending:
     case MessageStatus::kSent:
+    case MessageStatus::kAwaitingApproval:
+    case MessageStatus::kExpired:
       break;
   }
   return true;

@@ -103,11 +103,12 @@ UPDATE contact_follow_ups SET note = NULL, done_at = COALESCE(done_at, ?)
 WHERE shop_id = ? AND contact_id = ?)";
 
 // Outgoing messages keep channel, template, status and times (what was sent and what it cost);
-// the number and the template's parameters (names, medicines) go, and nothing queued is sent.
+// the number and the template's parameters (names, medicines) go, and nothing queued or awaiting
+// approval is sent.
 constexpr std::string_view kStopQueuedMessages = R"(
 UPDATE messages SET status = 'failed', error_code = 'erased',
   error_message = 'the customer was erased', failed_at = ?, updated_at = ?
-WHERE shop_id = ? AND customer_id = ? AND status = 'queued')";
+WHERE shop_id = ? AND customer_id = ? AND status IN ('queued', 'awaiting_approval'))";
 
 constexpr std::string_view kEraseMessages = R"(
 UPDATE messages SET to_phone = 'erased', parameters = NULL, updated_at = ?

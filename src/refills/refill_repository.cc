@@ -59,6 +59,8 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
   if (f.medicine)
     w.add("rr.medicine_key LIKE ? ESCAPE '\\'",
           {storage::like_pattern_containing(medicine_key(*f.medicine))});
+  // The call list also leaves out a reminder whose WhatsApp message awaits approval (it comes
+  // back if the message expires unapproved).
   if (f.hide_while_messaging) {
     // Nobody calls a customer who asked not to be contacted.
     w.add(
@@ -67,7 +69,7 @@ storage::Conditions where(core::ShopId shop, const RefillFilter& f) {
     w.add(
         "NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id AND "
         "m.refill_reminder_id = rr.id AND m.channel = 'whatsapp' AND "
-        "m.status IN ('queued', 'sending'))");
+        "m.status IN ('awaiting_approval', 'queued', 'sending'))");
   }
   return w;
 }
@@ -184,7 +186,8 @@ WHERE rr.shop_id = ? AND rr.next_step_on IS NOT NULL AND rr.next_step_on <= ?
   AND rr.status IN ('pending', 'sent')
   AND cu.opted_out_at IS NULL AND cu.erased_at IS NULL AND NOT cu.do_not_contact
   AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.shop_id = rr.shop_id
-                  AND m.refill_reminder_id = rr.id AND m.status IN ('queued', 'sending'))
+                  AND m.refill_reminder_id = rr.id
+                  AND m.status IN ('awaiting_approval', 'queued', 'sending'))
 ORDER BY rr.next_step_on, rr.id LIMIT ?)",
                           {shop.value(), today, limit},
                           [](const storage::RowView& r) { return kStepDue.read(r); });

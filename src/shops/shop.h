@@ -1,5 +1,6 @@
 #pragma once
 
+#include "automation/outreach_approval.h"
 #include "automation/refill_cadence.h"
 
 #include <cstdint>
@@ -28,6 +29,8 @@ struct Shop {
   // and the days an open contact may go unworked before the daily job moves it (empty: never).
   std::string auto_assign = "off";
   std::optional<int> reassign_after_days;
+  // Whether reminder passes send at once or hold messages for a manager's approval.
+  automation::OutreachApproval outreach_approval = automation::OutreachApproval::kAutomatic;
 };
 
 // The cadence the shop's reminders follow: its own, or one step `refill_lead_days` ahead.

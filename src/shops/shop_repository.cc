@@ -19,8 +19,8 @@ constexpr storage::Table kFields(storage::column("name", &Shop::name),
                                  storage::column("refill_cadence", &Shop::refill_cadence),
                                  storage::column("max_call_attempts", &Shop::max_call_attempts),
                                  storage::column("auto_assign", &Shop::auto_assign),
-                                 storage::column("reassign_after_days",
-                                                 &Shop::reassign_after_days));
+                                 storage::column("reassign_after_days", &Shop::reassign_after_days),
+                                 storage::column("outreach_approval", &Shop::outreach_approval));
 
 const std::string& insert_sql() {
   static const std::string sql = "INSERT INTO shops (" + kFields.select_list() +

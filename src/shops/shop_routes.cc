@@ -28,7 +28,8 @@ nlohmann::json to_json(const Shop& shop) {
       {"max_call_attempts", shop.max_call_attempts},
       {"auto_assign", shop.auto_assign},
       {"reassign_after_days", shop.reassign_after_days ? nlohmann::json(*shop.reassign_after_days)
-                                                       : nlohmann::json(nullptr)}};
+                                                       : nlohmann::json(nullptr)},
+      {"outreach_approval", std::string(core::enum_name(shop.outreach_approval))}};
 }
 
 // auto_assign ("off" | "on_upload") and reassign_after_days (null: never, else 1..365).
@@ -101,6 +102,16 @@ Shop read_changes(const nlohmann::json& body, Shop shop) {
                              .value_or(shop.max_call_attempts));
   }
   read_assignment_settings(body, fields, shop);
+  if (fields.has("outreach_approval")) {
+    const auto mode = fields.text("outreach_approval", Presence::kRequired, 20);
+    const auto known =
+        mode ? core::enum_from_name<automation::OutreachApproval>(*mode) : std::nullopt;
+    if (known) {
+      shop.outreach_approval = *known;
+    } else if (mode) {
+      fields.fail("outreach_approval", "must be automatic or review");
+    }
+  }
   fields.finish();
   return shop;
 }

@@ -158,13 +158,12 @@ TEST_F(MessagingFollowupTest, DailyCountsAreExactPerShopLocalDayAndZeroFilled) {
   ASSERT_EQ(days.size(), 6u) << daily.raw;
   auto day = [](const std::string& date, int queued, int sent_n, int delivered, int read,
                 int failed) {
-    return nlohmann::json{{"date", date},
-                          {"queued", queued},
-                          {"sent", sent_n},
-                          {"delivered", delivered},
-                          {"read", read},
-                          {"failed", failed},
-                          {"total", queued + sent_n + delivered + read + failed}};
+    return nlohmann::json{
+        {"date", date},           {"queued", queued},
+        {"sent", sent_n},         {"delivered", delivered},
+        {"read", read},           {"failed", failed},
+        {"awaiting_approval", 0},  // review mode only (outreach_approval_test)
+        {"expired", 0},           {"total", queued + sent_n + delivered + read + failed}};
   };
   EXPECT_EQ(days[0], day(ist_date(-1), 0, 0, 0, 0, 0));
   EXPECT_EQ(days[1], day(ist_date(0), 0, 1, 0, 0, 0));

@@ -160,6 +160,8 @@ TEST_F(ReportsTest, RefillFiguresAreExact) {
                                            {"delivered", 1},
                                            {"read", 1},
                                            {"failed", 1},
+                                           {"awaiting_approval", 0},
+                                           {"expired", 0},
                                            {"total", 6}}));
   EXPECT_TRUE(r["estimated_cost_paise"].is_null()) << "no price set";
 

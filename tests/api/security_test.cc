@@ -137,6 +137,7 @@ const std::vector<Rule>& access_table() {
       {"POST /api/messages/{id}/retry", Need::kManagerOrOwner, Id::kMessage,
        nlohmann::json::object()},
       {"POST /api/shop/messaging/test", Need::kOwner, Id::kNone, nlohmann::json::object()},
+      {"POST /api/messages/approve", Need::kManagerOrOwner, Id::kNone, {{"all", true}}},
       {"POST /api/customer-tracking/customers/{id}/consent",
        Need::kSignedIn,
        Id::kCustomer,

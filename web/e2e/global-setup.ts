@@ -89,6 +89,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
 
   process.env.RXTRACK_BASE_URL = `http://127.0.0.1:${port}`;
+  // For specs that run admin commands on the same database (13-approval: `rxtrack remind --now`).
+  process.env.RXTRACK_E2E_DB_URL = args[args.indexOf('--db') + 1];
+  process.env.RXTRACK_E2E_BIN = bin;
   console.log(`[e2e] backend at ${process.env.RXTRACK_BASE_URL} (log: ${logPath})`);
 
   return async () => {

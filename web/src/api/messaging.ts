@@ -11,7 +11,16 @@ export type MessageChannel = Schemas['MessageChannel'];
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['whatsapp', 'sms'];
 
 export type MessageStatus = Schemas['MessageStatus'];
-export const MESSAGE_STATUSES: readonly MessageStatus[] = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed'];
+export const MESSAGE_STATUSES: readonly MessageStatus[] = [
+  'awaiting_approval',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'expired',
+];
 
 export type MessagingSettings = Schemas['MessagingSettings'];
 
@@ -74,6 +83,13 @@ export const getMessageDaily = (window: { from?: string; to?: string } = {}) =>
 
 /** A failed message back to the queue (409 when it is not failed or consent is gone). */
 export const retryMessage = (id: number) => request<Message>('POST', `/api/messages/${id}/retry`, {});
+
+export type ApprovedMessages = Schemas['ApprovedMessages'];
+
+/** Look before sending: messages awaiting approval go to the queue (the next pass sends them).
+ * A list is all or nothing: 409 names the ones that expired or were approved meanwhile. */
+export const approveMessages = (which: { ids: number[] } | { all: true }) =>
+  request<ApprovedMessages>('POST', '/api/messages/approve', which);
 
 const withNote = (note: string) => (note.trim() ? { note: note.trim() } : {});
 

@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
 import { offsetFromQuery } from '../components/contacts/filters';
+import { AwaitingApprovalPanel } from '../components/messages/AwaitingApprovalPanel';
 import { MessageCard } from '../components/messages/MessageCard';
 import { MessageDailyPanel } from '../components/messages/MessageDailyPanel';
 import { MessageFilters } from '../components/messages/MessageFilters';
@@ -25,6 +26,7 @@ export function MessagesPage() {
     data: page,
     error,
     update,
+    reload,
   } = useLoaded(() => listMessages({ ...filter, limit: MESSAGE_PAGE_SIZE, offset }), key, {
     failure: 'Could not load the messages.',
     keep: true,
@@ -46,6 +48,13 @@ export function MessagesPage() {
           <Link href="/settings/messaging">{me.role === 'owner' ? 'Messaging settings' : 'See the messaging settings'}</Link>
         </p>
       </div>
+      <AwaitingApprovalPanel
+        reload={retried}
+        onApproved={() => {
+          reload();
+          setRetried((n) => n + 1);
+        }}
+      />
       <MessageDailyPanel reload={retried} />
       <MessageFilters filter={filter} onChange={(f) => navigate(messagesHref(f, 0), { replace: true })} />
       {error && <Alert>{error}</Alert>}

@@ -11,8 +11,9 @@ import { useSession } from '../session';
 import { COMMON_TIME_ZONES, PHONE_REGIONS, otherTimeZones } from '../zones';
 import { FormActions } from '../components/FormActions';
 import { AutoAssignSettings } from '../components/settings/AutoAssignSettings';
+import { OutreachApprovalField, type OutreachApproval } from '../components/automation/OutreachApprovalField';
 
-const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days', 'max_call_attempts'] as const;
+const FIELDS = ['name', 'phone_region', 'time_zone', 'refill_lead_days', 'max_call_attempts', 'outreach_approval'] as const;
 
 /** Shop settings (owner only; the router keeps others out). */
 export function SettingsPage() {
@@ -24,6 +25,7 @@ export function SettingsPage() {
   const [zone, setZone] = useState('Asia/Kolkata');
   const [leadDays, setLeadDays] = useState('7');
   const [maxCalls, setMaxCalls] = useState('5');
+  const [approval, setApproval] = useState<OutreachApproval>('automatic');
   const { errors, invalid, send } = useFieldErrors(FIELDS);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -36,6 +38,7 @@ export function SettingsPage() {
     setZone(s.time_zone || 'Asia/Kolkata');
     setLeadDays(String(s.refill_lead_days));
     setMaxCalls(String(s.max_call_attempts));
+    setApproval(s.outreach_approval);
   };
 
   useEffect(() => {
@@ -59,7 +62,7 @@ export function SettingsPage() {
       return;
     }
     await send(form, setBusy, async () => {
-      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days, max_call_attempts: calls });
+      const s = await updateShop({ name: name.trim(), phone_region: region.toUpperCase(), time_zone: zone.trim(), refill_lead_days: days, max_call_attempts: calls, outreach_approval: approval });
       fill(s);
       setShop(s);
       setSaved(true);
@@ -140,6 +143,7 @@ export function SettingsPage() {
           hint="After this many calls without an answer (no answer, busy, switched off) a contact leaves the lists to call, until the person calls, writes or visits (1–50)."
           required
         />
+        <OutreachApprovalField value={approval} onValue={setApproval} error={errors.fields.outreach_approval} />
         <FormActions label="Save settings" busy={busy} />
       </form>
       <AutoAssignSettings

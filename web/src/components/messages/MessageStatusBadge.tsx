@@ -9,6 +9,8 @@ const MESSAGE_STATUS_TONES: Record<MessageStatus, BadgeTone> = {
   delivered: 'ok',
   read: 'ok',
   failed: 'off',
+  awaiting_approval: 'pending',
+  expired: 'off',
 };
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {

@@ -7,6 +7,8 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   delivered: 'Delivered',
   read: 'Read',
   failed: 'Failed',
+  awaiting_approval: 'Awaiting approval',
+  expired: 'Expired',
 };
 
 export const CHANNEL_LABELS: Record<MessageChannel, string> = {
