@@ -76,23 +76,16 @@ Action add_insights_command(CLI::App& app) {
       auto db = storage::open_database(*url, 2);
       storage::migrate(*db, system_clock.now_ms());
       if (train->parsed()) {
-        std::vector<std::int64_t> shops;
-        if (*shop > 0) {
-          shops.push_back(*shop);
-        } else {
-          db->with_connection([&](storage::Connection& c) {
-            shops = storage::rows_as(c, "SELECT id FROM shops ORDER BY id", {},
-                                     [](const storage::RowView& r) { return r.int_at(0); });
-          });
-        }
         insights_api::InsightTraining training(*db, clock);
-        for (const std::int64_t id : shops) {
-          const insights_api::StoredModel m = training.train_conversion(core::ShopId(id));
+        const std::vector<core::ShopId> shops =
+            *shop > 0 ? std::vector<core::ShopId>{core::ShopId(*shop)} : training.shop_ids();
+        for (const core::ShopId id : shops) {
+          const insights_api::StoredModel m = training.train_conversion(id);
           const nlohmann::json line = {
-              {"shop", id},
+              {"shop", id.value()},
               {"kind", "conversion"},
               {"version", m.version},
-              {"scorer", m.scorer.kind == insights::ScorerKind::kModel ? "model" : "baseline"},
+              {"scorer", std::string(core::enum_name(m.scorer.kind))},
               {"reason", std::string(insights::baseline_reason_name(m.scorer.reason))},
               {"rows", m.scorer.rows},
               {"positives", m.scorer.positives},

@@ -1,5 +1,6 @@
 #include "contacts/assignment_repository.h"
 
+#include "core/identity/role.h"
 #include "storage/table.h"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ using storage::column;
 using storage::Params;
 
 struct SettingsRow {
-  std::string auto_assign;
+  AutoAssign auto_assign = AutoAssign::kOff;
   std::optional<int> reassign_after_days;
   std::string time_zone;
 };
@@ -25,7 +26,7 @@ constexpr storage::Table kSettings(column("auto_assign", &SettingsRow::auto_assi
 struct AssigneeRow {
   std::int64_t id = 0;
   bool active = false;
-  std::string role;
+  core::Role role = core::Role::kStaff;
   std::optional<std::int64_t> capacity;
   std::optional<std::string> away_from;
   std::optional<std::string> away_until;
@@ -86,14 +87,15 @@ std::optional<AssignSettings> AssignmentRepository::settings(storage::Connection
   static const std::string sql = "SELECT " + kSettings.select_list() + " FROM shops WHERE id = ?";
   return storage::first_row_as(c, sql, {shop_id.value()}, [](const storage::RowView& r) {
     const SettingsRow row = kSettings.read(r);
-    return AssignSettings{row.auto_assign == "on_upload", row.reassign_after_days, row.time_zone};
+    return AssignSettings{row.auto_assign == AutoAssign::kOnUpload, row.reassign_after_days,
+                          row.time_zone};
   });
 }
 
 std::vector<ShopId> AssignmentRepository::shops_reassigning(storage::Connection& c) {
-  return storage::rows_as(c,
-                          "SELECT id FROM shops WHERE reassign_after_days IS NOT NULL ORDER BY id",
-                          {}, [](const storage::RowView& r) { return ShopId(r.int_at(0)); });
+  return storage::rows_as(
+      c, "SELECT id FROM shops WHERE reassign_after_days IS NOT NULL ORDER BY id", {},
+      [](const storage::RowView& r) { return storage::Codec<ShopId>::read(r, 0); });
 }
 
 std::vector<Assignee> AssignmentRepository::assignees(storage::Connection& c, ShopId shop_id,
@@ -105,7 +107,7 @@ std::vector<Assignee> AssignmentRepository::assignees(storage::Connection& c, Sh
     Assignee out;
     out.id = StaffId(row.id);
     out.active = row.active;
-    out.telecaller = row.role == "staff";
+    out.telecaller = row.role == core::Role::kStaff;
     // Dates are YYYY-MM-DD, so text order is day order.
     out.away = (row.away_from || row.away_until) && (!row.away_from || *row.away_from <= today) &&
                (!row.away_until || today <= *row.away_until);
@@ -123,7 +125,7 @@ std::vector<AssignCandidate> AssignmentRepository::unassigned_of_upload(storage:
       "SELECT id FROM contact_records WHERE shop_id = ? AND upload_id = ? "
       "AND assigned_staff_id IS NULL AND status IN ('pending', 'contacted') ORDER BY id",
       {shop_id.value(), upload_id.value()}, [](const storage::RowView& r) {
-        return AssignCandidate{ContactId(r.int_at(0)), true, std::nullopt, false};
+        return AssignCandidate{storage::Codec<ContactId>::read(r, 0), true, std::nullopt, false};
       });
 }
 

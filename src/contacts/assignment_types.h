@@ -9,6 +9,9 @@
 
 namespace rx::contacts {
 
+// A shop's auto_assign setting: off, or an upload shares its new contacts out.
+enum class AutoAssign { kOff, kOnUpload };
+
 // Why a contact changed hands: an upload shared out (auto_assign on_upload), someone assigned it
 // by hand, or the daily job moved it off a holder who let it go stale, is away or was deactivated.
 enum class AssignReason { kUpload, kManual, kStale, kAway, kDeactivated };
@@ -46,6 +49,12 @@ struct AssignSettings {
 };
 
 }  // namespace rx::contacts
+
+template <>
+struct rx::core::EnumNames<rx::contacts::AutoAssign> {
+  using E = rx::contacts::AutoAssign;
+  static constexpr auto kNames = spellings<E>(E::kOff, "off", E::kOnUpload, "on_upload");
+};
 
 template <>
 struct rx::core::EnumNames<rx::contacts::AssignReason> {

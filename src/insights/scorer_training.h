@@ -44,6 +44,12 @@ enum class BaselineReason { kNone, kTooFewLabelled, kTooFewPositives, kModelNotB
 }  // namespace rx::insights
 
 template <>
+struct rx::core::EnumNames<rx::insights::ScorerKind> {
+  using E = rx::insights::ScorerKind;
+  static constexpr auto kNames = spellings<E>(E::kModel, "model", E::kBaseline, "baseline");
+};
+
+template <>
 struct rx::core::EnumNames<rx::insights::BaselineReason> {
   using E = rx::insights::BaselineReason;
   static constexpr auto kNames =

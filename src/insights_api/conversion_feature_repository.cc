@@ -213,8 +213,9 @@ std::optional<ContactSnapshot> ConversionFeatureRepository::snapshot(storage::Co
     storage::Params params{as_of_ms};
     for (const storage::Value& p : where.params()) params.push_back(p);
     c.for_each_row(sql, params, [&](const storage::RowView& r) {
-      if (r.int_at(0) > 0)
-        rate = static_cast<double>(r.int_at(1)) / static_cast<double>(r.int_at(0));
+      const auto contacts = storage::Codec<std::int64_t>::read(r, 0);
+      const auto converted = storage::Codec<std::int64_t>::read(r, 1);
+      if (contacts > 0) rate = static_cast<double>(converted) / static_cast<double>(contacts);
     });
   }
   const std::vector<Touch> touches =

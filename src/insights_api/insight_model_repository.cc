@@ -18,7 +18,7 @@ using storage::column;
 struct ModelRow {
   std::int64_t version = 0;
   std::int64_t trained_at = 0;
-  std::string scorer;
+  ScorerKind scorer = ScorerKind::kBaseline;
   BaselineReason reason = BaselineReason::kTooFewLabelled;
   std::int64_t rows = 0;
   std::int64_t positives = 0;
@@ -51,7 +51,7 @@ StoredModel stored_from(ModelKind kind, const ModelRow& row) {
   out.kind = kind;
   out.version = row.version;
   out.trained_at = row.trained_at;
-  out.scorer.kind = row.scorer == "model" ? ScorerKind::kModel : ScorerKind::kBaseline;
+  out.scorer.kind = row.scorer;
   out.scorer.reason = row.reason;
   out.scorer.rows = row.rows;
   out.scorer.positives = row.positives;
@@ -88,10 +88,9 @@ std::int64_t InsightModelRepository::insert(storage::Connection& c, core::ShopId
       "labelled_rows, positives, holdout, baseline_holdout, parameters) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {shop_id.value(), kind_name, version, trained_at,
-       scorer.kind == ScorerKind::kModel ? "model" : "baseline",
-       std::string(core::enum_name(scorer.reason)), scorer.rows, scorer.positives,
-       holdout_json(scorer.model_holdout).dump(), holdout_json(scorer.baseline_holdout).dump(),
-       parameters_json(scorer).dump()});
+       storage::Codec<ScorerKind>::bind(scorer.kind), std::string(core::enum_name(scorer.reason)),
+       scorer.rows, scorer.positives, holdout_json(scorer.model_holdout).dump(),
+       holdout_json(scorer.baseline_holdout).dump(), parameters_json(scorer).dump()});
   return version;
 }
 

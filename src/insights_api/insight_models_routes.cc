@@ -18,7 +18,7 @@ nlohmann::json holdout_answer(const insights::HoldoutMetrics& m) {
 nlohmann::json to_json(const StoredModel& m, std::string_view tz) {
   const bool trained = m.version > 0;
   return {{"kind", std::string(core::enum_name(m.kind))},
-          {"scorer", m.scorer.kind == insights::ScorerKind::kModel ? "model" : "baseline"},
+          {"scorer", std::string(core::enum_name(m.scorer.kind))},
           {"reason", std::string(insights::baseline_reason_name(m.scorer.reason))},
           {"version", m.version},
           {"trained_at",

@@ -68,14 +68,9 @@ int InsightTraining::train_nightly() {
   const std::int64_t now = clock_.now_ms();
   const std::string today = core::local_date(now, "UTC");
   if (today == nightly_done_for_) return 0;
-  std::vector<std::int64_t> shops;
-  db_.with_connection([&](storage::Connection& c) {
-    shops = storage::rows_as(c, "SELECT id FROM shops ORDER BY id", {},
-                             [](const storage::RowView& r) { return r.int_at(0); });
-  });
+  const std::vector<core::ShopId> shops = shop_ids();
   int trained = 0;
-  for (const std::int64_t id : shops) {
-    const core::ShopId shop(id);
+  for (const core::ShopId shop : shops) {
     bool mine = false;
     db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
       mine = InsightModelRepository::claim_day(c, shop, ModelKind::kConversion, today, now);
@@ -85,11 +80,21 @@ int InsightTraining::train_nightly() {
       train_conversion(shop);
       ++trained;
     } catch (const std::exception& error) {
-      spdlog::error("nightly training of shop {} failed: {}", id, error.what());
+      spdlog::error("nightly training of shop {} failed: {}", shop.value(), error.what());
     }
   }
   nightly_done_for_ = today;
   return trained;
+}
+
+std::vector<core::ShopId> InsightTraining::shop_ids() {
+  std::vector<core::ShopId> shops;
+  db_.with_connection([&](storage::Connection& c) {
+    shops = storage::rows_as(
+        c, "SELECT id FROM shops ORDER BY id", {},
+        [](const storage::RowView& r) { return storage::Codec<core::ShopId>::read(r, 0); });
+  });
+  return shops;
 }
 
 TrainingQueue::~TrainingQueue() { stop(); }
@@ -130,8 +135,7 @@ void TrainingQueue::loop() {
     try {
       const StoredModel model = training_.train_conversion(core::ShopId(shop));
       spdlog::info("shop {}: conversion scorer v{} trained on {} contacts ({})", shop,
-                   model.version, model.scorer.rows,
-                   model.scorer.kind == insights::ScorerKind::kModel ? "model" : "baseline");
+                   model.version, model.scorer.rows, core::enum_name(model.scorer.kind));
     } catch (const std::exception& error) {
       spdlog::error("training of shop {} failed: {}", shop, error.what());
     }

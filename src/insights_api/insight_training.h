@@ -31,6 +31,9 @@ class InsightTraining {
   // of several servers on one database only one trains a shop a day. Returns the shops trained.
   int train_nightly();
 
+  // Every shop's id, in order: what the nightly run and `rxtrack insights train` walk.
+  std::vector<core::ShopId> shop_ids();
+
  private:
   storage::Database& db_;
   const core::Clock& clock_;

@@ -2,6 +2,7 @@
 
 #include "automation/outreach_approval.h"
 #include "automation/refill_cadence.h"
+#include "contacts/assignment_types.h"
 
 #include <cstdint>
 #include <optional>
@@ -27,7 +28,7 @@ struct Shop {
   int max_call_attempts = 5;
   // Assignment that runs itself: "off" or "on_upload" (an upload shares its new contacts out),
   // and the days an open contact may go unworked before the daily job moves it (empty: never).
-  std::string auto_assign = "off";
+  contacts::AutoAssign auto_assign = contacts::AutoAssign::kOff;
   std::optional<int> reassign_after_days;
   // Whether reminder passes send at once or hold messages for a manager's approval.
   automation::OutreachApproval outreach_approval = automation::OutreachApproval::kAutomatic;

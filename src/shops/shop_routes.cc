@@ -26,7 +26,7 @@ nlohmann::json to_json(const Shop& shop) {
       {"refill_cadence", effective_cadence(shop).offsets},
       {"refill_cadence_is_default", !shop.refill_cadence.has_value()},
       {"max_call_attempts", shop.max_call_attempts},
-      {"auto_assign", shop.auto_assign},
+      {"auto_assign", std::string(core::enum_name(shop.auto_assign))},
       {"reassign_after_days", shop.reassign_after_days ? nlohmann::json(*shop.reassign_after_days)
                                                        : nlohmann::json(nullptr)},
       {"outreach_approval", std::string(core::enum_name(shop.outreach_approval))}};
@@ -36,10 +36,11 @@ nlohmann::json to_json(const Shop& shop) {
 void read_assignment_settings(const nlohmann::json& body, core::FieldReader& fields, Shop& shop) {
   if (fields.has("auto_assign")) {
     const auto mode = fields.text("auto_assign", Presence::kRequired, 20);
-    if (mode && *mode != "off" && *mode != "on_upload") {
-      fields.fail("auto_assign", "must be off or on_upload");
+    const auto known = mode ? core::enum_from_name<contacts::AutoAssign>(*mode) : std::nullopt;
+    if (known) {
+      shop.auto_assign = *known;
     } else if (mode) {
-      shop.auto_assign = *mode;
+      fields.fail("auto_assign", "must be off or on_upload");
     }
   } else if (body.is_object() && body.contains("auto_assign")) {
     fields.fail("auto_assign", "must be off or on_upload");
