@@ -3,6 +3,7 @@
 #include "contacts/contact_types.h"
 #include "contacts/upload_repository.h"
 #include "insights_api/contact_times_repository.h"
+#include "phone/number_type.h"
 #include "storage/conditions.h"
 #include "storage/table.h"
 
@@ -101,8 +102,12 @@ ContactSnapshot::LastOutcome last_outcome_of(InteractionOutcome o) {
   return L::kNoCall;
 }
 
+// A contact's phone_type is stored as libphonenumber's kind, spelled by phone::to_string.
 bool is_mobile(const std::string& phone_type) {
-  return phone_type == "mobile" || phone_type == "fixed_line_or_mobile" || phone_type == "unknown";
+  using phone::NumberType;
+  return phone_type == phone::to_string(NumberType::kMobile) ||
+         phone_type == phone::to_string(NumberType::kFixedLineOrMobile) ||
+         phone_type == phone::to_string(NumberType::kUnknown);
 }
 
 // How many of a sheet's contacts there are and when those converted (sorted): the sheet's rate

@@ -25,13 +25,6 @@ bool window_ending_now(const MessagingSettings& settings, const ShopClock& shop,
                        kWindowEndingMinutes);
 }
 
-bool window_open(const MessagingSettings& settings, const ShopClock& shop, std::int64_t now_ms) {
-  const auto start = parse_clock_time(settings.send_window_start, false);
-  const auto end = parse_clock_time(settings.send_window_end, true);
-  if (!start || !end) return false;
-  return in_send_window(local_minute_of_day(now_ms, shop.time_zone), *start, *end);
-}
-
 }  // namespace
 
 PassCounts RemindPass::run() {
