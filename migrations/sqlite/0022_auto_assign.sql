@@ -3,7 +3,7 @@
 -- active telecallers). reassign_after_days: NULL = never; else an open contact untouched for that
 -- many days since it was assigned moves to someone else, once a day.
 ALTER TABLE shops ADD COLUMN auto_assign TEXT NOT NULL DEFAULT 'off'
-  CHECK (auto_assign IN ('off', 'on_upload'));
+  CHECK (auto_assign = 'off' OR auto_assign = 'on_upload');
 ALTER TABLE shops ADD COLUMN reassign_after_days INTEGER
   CHECK (reassign_after_days IS NULL OR reassign_after_days BETWEEN 1 AND 365);
 -- A staff member's capacity (open contacts held at most; NULL = no limit) and leave (shop-local
@@ -22,7 +22,8 @@ CREATE TABLE contact_assignments (
   from_staff BIGINT,
   to_staff BIGINT NOT NULL,
   by_staff BIGINT,
-  why TEXT NOT NULL CHECK (why IN ('upload', 'manual', 'stale', 'away', 'deactivated')),
+  why TEXT NOT NULL CHECK (why = 'upload' OR why = 'manual' OR why = 'stale' OR why = 'away'
+                          OR why = 'deactivated'),
   at BIGINT NOT NULL,
   UNIQUE (shop_id, id),
   FOREIGN KEY (shop_id, contact_id) REFERENCES contact_records (shop_id, id) ON DELETE CASCADE,

@@ -6,12 +6,13 @@
 CREATE TABLE insight_models (
   id INTEGER PRIMARY KEY,
   shop_id BIGINT NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('conversion', 'lapse')),
+  kind TEXT NOT NULL CHECK (kind = 'conversion' OR kind = 'lapse'),
   version BIGINT NOT NULL,
   trained_at BIGINT NOT NULL,
-  scorer TEXT NOT NULL CHECK (scorer IN ('model', 'baseline')),
+  scorer TEXT NOT NULL CHECK (scorer = 'model' OR scorer = 'baseline'),
   reason TEXT NOT NULL
-    CHECK (reason IN ('none', 'too_few_labelled', 'too_few_positives', 'model_not_better')),
+    CHECK (reason = 'none' OR reason = 'too_few_labelled' OR reason = 'too_few_positives'
+           OR reason = 'model_not_better'),
   labelled_rows BIGINT NOT NULL,
   positives BIGINT NOT NULL,
   holdout TEXT NOT NULL,
@@ -25,7 +26,7 @@ CREATE TABLE insight_models (
 -- sharing the database only the one that inserts it trains.
 CREATE TABLE insight_training_claims (
   shop_id BIGINT NOT NULL REFERENCES shops (id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('conversion', 'lapse')),
+  kind TEXT NOT NULL CHECK (kind = 'conversion' OR kind = 'lapse'),
   day TEXT NOT NULL,
   claimed_at BIGINT NOT NULL,
   PRIMARY KEY (shop_id, kind, day)

@@ -1,5 +1,7 @@
 #include "insights_api/insight_training.h"
 
+#include "storage/codec.h"
+
 #include "insights/scorer_training.h"
 #include "insights_api/conversion_feature_repository.h"
 #include "insights_api/conversion_scores.h"

@@ -2,6 +2,7 @@
 
 #include "messaging/channel_registry.h"
 #include "messaging/message_repository.h"
+#include "messaging/refill_channel_of.h"
 #include "messaging/reminder_outreach.h"
 #include "refills/refill_repository.h"
 
@@ -41,17 +42,6 @@ std::string reason_not_to_send(const Message& message, const Reachability& reach
     return "reminder_closed";
   }
   return "";
-}
-
-// How a reminder sent by a message is recorded on the reminder.
-refills::RefillChannel refill_channel(MessageChannel channel) {
-  switch (channel) {
-    case MessageChannel::kWhatsapp:
-      return refills::RefillChannel::kWhatsapp;
-    case MessageChannel::kSms:
-      return refills::RefillChannel::kSms;
-  }
-  return refills::RefillChannel::kSms;
 }
 
 std::optional<core::CustomerId> customer_of(const Message& message) {
@@ -139,7 +129,7 @@ void OutboxSender::settle(const ShopClock& shop, const MessagingSettings& settin
       if (const auto reminder_id = reminder_of(message)) {
         auto reminder = refills::RefillRepository::find(c, shop.id, *reminder_id);
         if (reminder && reminder->status == refills::RefillStatus::kPending) {
-          const refills::RefillChannel sent_by = refill_channel(message.channel);
+          const refills::RefillChannel sent_by = refill_channel_of(message.channel);
           refills::RefillRepository::mark_sent(c, shop.id, *reminder_id, sent_by, std::nullopt,
                                                now);
           refills::RefillRepository::add_event(c, shop.id, *reminder_id, "sent", sent_by,

@@ -3,6 +3,7 @@
 #include "core/json_fields.h"
 #include "messaging/channel_registry.h"
 #include "messaging/message_repository.h"
+#include "messaging/refill_channel_of.h"
 #include "pickups/pickup_repository.h"
 #include "refills/refill_repository.h"
 
@@ -14,7 +15,7 @@ namespace {
 using refills::RefillReminder;
 using refills::RefillRepository;
 
-constexpr std::size_t kMaxNoteLength = 200;
+constexpr std::size_t kMaxReplyNoteLength = 200;
 
 // The open reminder of `customer` the reply answers (see the header).
 std::optional<RefillReminder> answered_reminder(storage::Connection& c, core::ShopId shop,
@@ -32,16 +33,6 @@ std::optional<RefillReminder> answered_reminder(storage::Connection& c, core::Sh
   return RefillRepository::latest_open_for_customer(c, shop, customer);
 }
 
-refills::RefillChannel refill_channel(MessageChannel channel) {
-  switch (channel) {
-    case MessageChannel::kWhatsapp:
-      return refills::RefillChannel::kWhatsapp;
-    case MessageChannel::kSms:
-      return refills::RefillChannel::kSms;
-  }
-  return refills::RefillChannel::kWhatsapp;
-}
-
 }  // namespace
 
 std::optional<core::RefillReminderId> act_on_refill_reply(
@@ -57,11 +48,11 @@ std::optional<core::RefillReminderId> act_on_refill_reply(
                                                : refills::RefillResponse::kRefilledElsewhere;
   const std::string words =
       core::trim(message.text ? *message.text : message.button_payload.value_or(message.kind));
-  const std::string note =
-      fmt::format("{} reply: {}", channel_for(channel).label(), words.substr(0, kMaxNoteLength));
+  const std::string note = fmt::format("{} reply: {}", channel_for(channel).label(),
+                                       words.substr(0, kMaxReplyNoteLength));
   RefillRepository::record_response(c, shop, id, response, note, now_ms);
   RefillRepository::stop_steps(c, shop, id, now_ms);
-  RefillRepository::add_event(c, shop, id, "response", refill_channel(channel), response, note,
+  RefillRepository::add_event(c, shop, id, "response", refill_channel_of(channel), response, note,
                               std::nullopt, now_ms);
   if (action == ReplyAction::kKeepReady) {
     pickups::PickupRepository::open_for_reminder(c, shop, customer, id, core::enum_name(channel),

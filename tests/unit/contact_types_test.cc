@@ -27,7 +27,7 @@ TEST(ContactTypes, EachEnumIsSpelledOnce) {
   expect_spelled_once(InteractionKind::kVisit);
   expect_spelled_once(InteractionOutcome::kDoNotCall);
   expect_spelled_once(ReachFilter::kSetAside);
-  expect_spelled_once(ContactSort::kRecentlyUpdated);
+  expect_spelled_once(ContactSort::kScore);
   expect_spelled_once(FollowUpFilter::kOverdue);
 }
 

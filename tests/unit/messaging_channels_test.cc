@@ -110,7 +110,7 @@ void expect_spelled_once(std::size_t values) {
 
 TEST(MessagingStatesTest, EveryStateHasOneSpelling) {
   expect_spelled_once<MessageChannel>(2);
-  expect_spelled_once<MessageStatus>(6);
+  expect_spelled_once<MessageStatus>(8);
   expect_spelled_once<ConsentMethod>(3);
   expect_spelled_once<refills::RefillStatus>(5);
   expect_spelled_once<refills::RefillChannel>(3);
