@@ -26,16 +26,8 @@ Action add_automate_command(CLI::App& app) {
   return [url, now] {
     return run_reporting_errors([&] {
       core::SystemClock system_clock;
-      std::unique_ptr<core::ManualClock> pinned;
-      if (!now->empty()) {
-        auto instant = core::parse_instant(*now, "UTC");
-        if (!instant) {
-          throw core::AppError(core::ErrorCode::kValidation,
-                               "--now must be an instant like 2026-11-25T10:30:00+05:30");
-        }
-        pinned = std::make_unique<core::ManualClock>(*instant);
-      }
-      const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+      const std::unique_ptr<core::Clock> command_time = command_clock(*now);
+      const core::Clock& clock = *command_time;
       auto db = storage::open_database(*url, 2);
       storage::migrate(*db, system_clock.now_ms());
       const automation::DailyJobCounts counts = automation::DailyJobs(*db, clock).run();

@@ -19,16 +19,6 @@
 namespace rx::cli {
 namespace {
 
-std::int64_t parse_instant_option(const std::string& text, const char* option) {
-  auto instant = core::parse_instant(text, "UTC");
-  if (!instant) {
-    throw core::AppError(
-        core::ErrorCode::kValidation,
-        std::string(option) + " must be an instant like 2026-11-25T10:30:00+05:30");
-  }
-  return *instant;
-}
-
 nlohmann::json snapshot_json(const insights::ContactSnapshot& s) {
   nlohmann::json features = nlohmann::json::object();
   const auto x = insights::contact_features(s);
@@ -69,10 +59,8 @@ Action add_insights_command(CLI::App& app) {
   return [url, shop, contact, now, as_of, train, features] {
     return run_reporting_errors([&] {
       core::SystemClock system_clock;
-      std::unique_ptr<core::ManualClock> pinned;
-      if (!now->empty())
-        pinned = std::make_unique<core::ManualClock>(parse_instant_option(*now, "--now"));
-      const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+      const std::unique_ptr<core::Clock> command_time = command_clock(*now);
+      const core::Clock& clock = *command_time;
       auto db = storage::open_database(*url, 2);
       storage::migrate(*db, system_clock.now_ms());
       if (train->parsed()) {
