@@ -4,37 +4,17 @@
 
 namespace rx::automation {
 
-AutomationScheduler::~AutomationScheduler() { stop(); }
-
-void AutomationScheduler::start() {
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] { loop(); });
-}
-
-void AutomationScheduler::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void AutomationScheduler::loop() {
-  for (;;) {
-    try {
-      const DailyJobCounts counts = jobs_.run();
-      if (counts.shops > 0) {
-        spdlog::info(
-            "daily jobs: {} shops; moved {} stale, {} from staff away, {} from "
-            "deactivated staff; {} kept for want of room",
-            counts.shops, counts.stale, counts.away, counts.deactivated, counts.kept);
-      }
-    } catch (const std::exception& error) {
-      spdlog::error("daily jobs failed: {}", error.what());
+void AutomationScheduler::run_once() {
+  try {
+    const DailyJobCounts counts = jobs_.run();
+    if (counts.shops > 0) {
+      spdlog::info(
+          "daily jobs: {} shops; moved {} stale, {} from staff away, {} from "
+          "deactivated staff; {} kept for want of room",
+          counts.shops, counts.stale, counts.away, counts.deactivated, counts.kept);
     }
-    std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) break;
+  } catch (const std::exception& error) {
+    spdlog::error("daily jobs failed: {}", error.what());
   }
 }
 

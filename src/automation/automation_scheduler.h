@@ -1,11 +1,9 @@
 #pragma once
 
 #include "automation/daily_jobs.h"
+#include "core/periodic_thread.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace rx::automation {
 
@@ -15,24 +13,20 @@ class AutomationScheduler {
  public:
   AutomationScheduler(storage::Database& db, const core::Clock& clock,
                       std::chrono::seconds interval)
-      : jobs_(db, clock), interval_(interval) {}
-  ~AutomationScheduler();
+      : jobs_(db, clock), thread_(interval, [this] { run_once(); }) {}
   AutomationScheduler(const AutomationScheduler&) = delete;
   AutomationScheduler& operator=(const AutomationScheduler&) = delete;
 
-  void start();
+  void start() { thread_.start(); }
   // Wakes the thread and waits for it; a pass in progress finishes first.
-  void stop();
+  void stop() { thread_.stop(); }
 
  private:
-  void loop();
+  // One DailyJobs pass; logs what it moved or why it failed, never throws.
+  void run_once();
 
   DailyJobs jobs_;
-  const std::chrono::seconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // GUARDED_BY(mutex_)
-  std::thread thread_;
+  core::PeriodicThread thread_;  // last: stopped before the jobs it runs are destroyed
 };
 
 }  // namespace rx::automation

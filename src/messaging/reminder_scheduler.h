@@ -1,14 +1,12 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/periodic_thread.h"
 #include "messaging/remind_pass.h"
 #include "storage/database.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 namespace rx::messaging {
 
@@ -17,7 +15,6 @@ namespace rx::messaging {
 class ReminderScheduler {
  public:
   ReminderScheduler(storage::Database& db, const core::Clock& clock, std::chrono::seconds interval);
-  ~ReminderScheduler();
   ReminderScheduler(const ReminderScheduler&) = delete;
   ReminderScheduler& operator=(const ReminderScheduler&) = delete;
 
@@ -30,15 +27,12 @@ class ReminderScheduler {
   void stop();
 
  private:
-  void loop();
+  // One pass and the job after it; logs what fails, never throws.
+  void run_once();
 
   RemindPass pass_;
   std::function<void()> also_;
-  const std::chrono::seconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // GUARDED_BY(mutex_)
-  std::thread thread_;
+  core::PeriodicThread thread_;  // last: stopped before the pass it runs is destroyed
 };
 
 }  // namespace rx::messaging
