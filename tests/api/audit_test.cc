@@ -1,6 +1,7 @@
 // The audit log: sign-ins, views and changes of medical details and consent, and downloads are
 // recorded with who, when and from where, never with the values; only the owner reads it; the
 // database refuses to change or delete an entry, yet a shop's deletion still takes its log along.
+#include "api_paths.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -8,8 +9,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kCustomers = "/api/customer-tracking/customers";
 
 class AuditTest : public SharedServerTest {
  protected:

@@ -2,6 +2,7 @@
 // telecallers within their capacities; a daily job (`rxtrack automate`, or the serve scheduler)
 // moves stale contacts and those of staff away or deactivated; every assignment is kept in the
 // contact's history.
+#include "api_paths.h"
 #include "direct_sql.h"
 #include "messaging_support.h"
 #include "test_server.h"
@@ -16,8 +17,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kBase = "/api/customer-tracking";
 
 // An instant `days` from now, as `rxtrack automate --now` takes it.
 std::string instant_in_days(int days) {
@@ -62,37 +61,37 @@ class AutoAssignTest : public SharedServerTest {
     return client(s.manager).put("/api/staff/" + std::to_string(who.id), changes);
   }
   Response upload(const Shop& s, int series, int count) {
-    return client(s.manager).upload(kBase + "/contacts/upload", "file", "sheet.csv",
+    return client(s.manager).upload(kTracking + "/contacts/upload", "file", "sheet.csv",
                                     sheet(series, count));
   }
   std::int64_t holds(const Shop& s, const SignedInStaff& who) {
     return client(s.owner)
-        .get(kBase + "/contacts?limit=1&assigned_staff_id=" + std::to_string(who.id))
+        .get(kTracking + "/contacts?limit=1&assigned_staff_id=" + std::to_string(who.id))
         .body["total"]
         .get<std::int64_t>();
   }
   std::int64_t unassigned(const Shop& s) {
     return client(s.owner)
-        .get(kBase + "/contacts?limit=1&assigned_staff_id=unassigned")
+        .get(kTracking + "/contacts?limit=1&assigned_staff_id=unassigned")
         .body["total"]
         .get<std::int64_t>();
   }
   std::vector<std::int64_t> contact_ids_of(const Shop& s, const SignedInStaff& who) {
     Response list = client(s.owner).get(
-        kBase + "/contacts?limit=500&sort=oldest&assigned_staff_id=" + std::to_string(who.id));
+        kTracking + "/contacts?limit=500&sort=oldest&assigned_staff_id=" + std::to_string(who.id));
     std::vector<std::int64_t> ids;
     for (const auto& c : list.body["items"]) ids.push_back(c["id"].get<std::int64_t>());
     return ids;
   }
   nlohmann::json history(const Shop& s, std::int64_t contact_id) {
-    Response detail = client(s.owner).get(kBase + "/contacts/" + std::to_string(contact_id));
+    Response detail = client(s.owner).get(kTracking + "/contacts/" + std::to_string(contact_id));
     EXPECT_EQ(detail.status, 200) << detail.raw;
     return detail.body["assignments"];
   }
   // Assigns `count` unassigned contacts to `who` by hand.
   void assign(const Shop& s, const SignedInStaff& who, int count) {
     Response res = client(s.manager).post(
-        kBase + "/contacts/assign",
+        kTracking + "/contacts/assign",
         {{"staff_ids", {who.id}}, {"filter", nlohmann::json::object()}, {"limit", count}});
     ASSERT_EQ(res.status, 200) << res.raw;
     ASSERT_EQ(res.body["assigned"][std::to_string(who.id)], count) << res.raw;
@@ -195,7 +194,7 @@ TEST_F(AutoAssignTest, ManualAssignKeepsToCapacityRefusesTheAwayAndIsKept) {
   ASSERT_EQ(upload(s, 4, 6).status, 201);
   ASSERT_EQ(staff(s, s.priya, {{"max_open_contacts", 2}}).status, 200);
   Response res =
-      client(s.manager).post(kBase + "/contacts/assign",
+      client(s.manager).post(kTracking + "/contacts/assign",
                              {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}});
   ASSERT_EQ(res.status, 200) << res.raw;
   EXPECT_EQ(res.body["assigned"][std::to_string(s.priya.id)], 2);
@@ -211,7 +210,7 @@ TEST_F(AutoAssignTest, ManualAssignKeepsToCapacityRefusesTheAwayAndIsKept) {
 
   ASSERT_EQ(staff(s, s.rahul, {{"away_from", ist_date(0)}}).status, 200);
   Response refused =
-      client(s.manager).post(kBase + "/contacts/assign",
+      client(s.manager).post(kTracking + "/contacts/assign",
                              {{"staff_ids", {s.rahul.id}}, {"filter", nlohmann::json::object()}});
   expect_error(refused, 422, "validation_failed");
   EXPECT_TRUE(refused.body["error"]["details"]["fields"].contains("staff_ids")) << refused.raw;
@@ -221,7 +220,7 @@ TEST_F(AutoAssignTest, ManualAssignKeepsToCapacityRefusesTheAwayAndIsKept) {
   ASSERT_EQ(staff(s, s.rahul, {{"away_from", nullptr}}).status, 200);
   const std::int64_t moved = contact_ids_of(s, s.priya).front();
   Response reassign = client(s.manager).post(
-      kBase + "/contacts/assign",
+      kTracking + "/contacts/assign",
       {{"staff_ids", {s.rahul.id}}, {"contact_ids", {moved}}, {"reassign", true}});
   ASSERT_EQ(reassign.status, 200) << reassign.raw;
   const nlohmann::json after = history(s, moved);
@@ -240,7 +239,7 @@ TEST_F(AutoAssignTest, AContactUnworkedForTheSetDaysMovesOnceADayAsTheClockMoves
   // The first was assigned 5 days ago and never worked; the second was just worked.
   backdate_assignment(s, priyas[0], 5);
   ASSERT_EQ(client(s.priya)
-                .post(kBase + "/contacts/" + std::to_string(priyas[1]) + "/interactions",
+                .post(kTracking + "/contacts/" + std::to_string(priyas[1]) + "/interactions",
                       {{"kind", "call"}, {"outcome", "no_answer"}})
                 .status,
             201);

@@ -1,6 +1,7 @@
 // rxtrack backup / restore: an online backup while the server runs, changes after it, a restore
 // that refuses a database in use, and the data of the backup back after it, on both engines
 // (PostgreSQL through pg_dump and pg_restore).
+#include "api_paths.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -12,8 +13,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kCustomers = "/api/customer-tracking/customers";
 
 std::int64_t make_customer(TestServer& server, const SignedInStaff& owner, const std::string& phone,
                            const std::string& allergies) {

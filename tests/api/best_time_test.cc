@@ -1,5 +1,6 @@
 // Each contact's best time to call (best_time on the contact list and detail), on both engines:
 // from its own calls once it has three, shrunk towards the shop; else the shop's best window.
+#include "api_paths.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -11,8 +12,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kBase = "/api/customer-tracking";
 
 std::int64_t now_seconds() {
   using namespace std::chrono;
@@ -38,9 +37,9 @@ class BestTimeTest : public SharedServerTest {
                                              const std::vector<std::string>& phones) {
     std::string csv = "Phone\n";
     for (const auto& p : phones) csv += p + "\n";
-    Response up = client(owner).upload(kBase + "/contacts/upload", "file", "sheet.csv", csv);
+    Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "sheet.csv", csv);
     EXPECT_EQ(up.status, 201) << up.raw;
-    Response list = client(owner).get(kBase + "/contacts?limit=100");
+    Response list = client(owner).get(kTracking + "/contacts?limit=100");
     EXPECT_EQ(list.status, 200) << list.raw;
     std::map<std::string, std::int64_t> ids;
     for (const auto& item : list.body["items"]) {
@@ -52,7 +51,7 @@ class BestTimeTest : public SharedServerTest {
     return ids;
   }
   void call(ApiClient& api, std::int64_t contact, bool reached, int days_ago, int hour) {
-    Response r = api.post(kBase + "/contacts/" + std::to_string(contact) + "/interactions",
+    Response r = api.post(kTracking + "/contacts/" + std::to_string(contact) + "/interactions",
                           {{"kind", "call"},
                            {"outcome", reached ? "answered" : "no_answer"},
                            {"occurred_at", kolkata_call_time(days_ago, hour)}});
@@ -75,7 +74,7 @@ TEST_F(BestTimeTest, OwnCallsGiveTheContactsWindowOthersGetTheShops) {
   const std::int64_t twice = ids["9876560004"];    // two calls: too few of its own
 
   // Before any call, nothing is known.
-  Response empty = api.get(kBase + "/contacts?limit=100");
+  Response empty = api.get(kTracking + "/contacts?limit=100");
   ASSERT_EQ(empty.status, 200) << empty.raw;
   EXPECT_TRUE(item_of(empty.body, fresh).contains("best_time")) << empty.raw;
   EXPECT_TRUE(item_of(empty.body, fresh)["best_time"].is_null()) << empty.raw;
@@ -91,7 +90,7 @@ TEST_F(BestTimeTest, OwnCallsGiveTheContactsWindowOthersGetTheShops) {
   // Read at once after the calls (no waiting for a cache).
   // reach=all: `busy`, never reached in the evenings, is set aside as unreachable (calls that
   // stop) and would leave the default list; its best time is still worked out.
-  Response list = api.get(kBase + "/contacts?limit=100&reach=all");
+  Response list = api.get(kTracking + "/contacts?limit=100&reach=all");
   ASSERT_EQ(list.status, 200) << list.raw;
   const nlohmann::json own = item_of(list.body, evening)["best_time"];
   ASSERT_TRUE(own.is_object()) << list.raw;
@@ -108,7 +107,7 @@ TEST_F(BestTimeTest, OwnCallsGiveTheContactsWindowOthersGetTheShops) {
   EXPECT_TRUE(shops["weekday"].is_null()) << shops;
   EXPECT_EQ(item_of(list.body, twice)["best_time"], shops) << "two calls are not enough";
   // The shop's window is the contact-times answer's best window.
-  Response times = api.get(kBase + "/insights/contact-times");
+  Response times = api.get(kTracking + "/insights/contact-times");
   ASSERT_EQ(times.status, 200) << times.raw;
   EXPECT_EQ(times.body["best"][0]["start_hour"], shops["start_hour"]) << times.raw;
   EXPECT_EQ(times.body["best"][0]["end_hour"], shops["end_hour"]) << times.raw;
@@ -118,15 +117,15 @@ TEST_F(BestTimeTest, OwnCallsGiveTheContactsWindowOthersGetTheShops) {
   EXPECT_EQ(busy_time["start_hour"], 10) << busy_time;
 
   // The detail says the same.
-  Response detail = api.get(kBase + "/contacts/" + std::to_string(evening));
+  Response detail = api.get(kTracking + "/contacts/" + std::to_string(evening));
   ASSERT_EQ(detail.status, 200) << detail.raw;
   EXPECT_EQ(detail.body["best_time"], own) << detail.raw;
-  Response fresh_detail = api.get(kBase + "/contacts/" + std::to_string(fresh));
+  Response fresh_detail = api.get(kTracking + "/contacts/" + std::to_string(fresh));
   EXPECT_EQ(fresh_detail.body["best_time"], shops) << fresh_detail.raw;
 
   // A third call makes `twice` its own.
   call(api, twice, true, 6, 19);
-  Response after = api.get(kBase + "/contacts/" + std::to_string(twice));
+  Response after = api.get(kTracking + "/contacts/" + std::to_string(twice));
   EXPECT_EQ(after.body["best_time"]["basis"], "contact") << after.raw;
 }
 
@@ -135,17 +134,17 @@ TEST_F(BestTimeTest, AnotherShopsCallsTeachNothing) {
   ApiClient busy_api = client(busy_owner);
   auto busy_ids = upload(busy_owner, {"9876560011"});
   for (int k = 0; k < 4; ++k) call(busy_api, busy_ids["9876560011"], true, 2 + k, 18);
-  Response busy_list = busy_api.get(kBase + "/contacts?limit=10");
+  Response busy_list = busy_api.get(kTracking + "/contacts?limit=10");
   ASSERT_EQ(busy_list.body["items"][0]["best_time"]["basis"], "contact") << busy_list.raw;
 
   // Same phone in a second shop: its own history is empty.
   SignedInStaff quiet_owner = create_shop(server(), "Quiet Pharmacy");
   auto quiet_ids = upload(quiet_owner, {"9876560011"});
-  Response quiet = client(quiet_owner).get(kBase + "/contacts?limit=10");
+  Response quiet = client(quiet_owner).get(kTracking + "/contacts?limit=10");
   ASSERT_EQ(quiet.status, 200) << quiet.raw;
   EXPECT_TRUE(quiet.body["items"][0]["best_time"].is_null()) << quiet.raw;
   Response detail =
-      client(quiet_owner).get(kBase + "/contacts/" + std::to_string(quiet_ids["9876560011"]));
+      client(quiet_owner).get(kTracking + "/contacts/" + std::to_string(quiet_ids["9876560011"]));
   EXPECT_TRUE(detail.body["best_time"].is_null()) << detail.raw;
 }
 

@@ -1,4 +1,5 @@
 // The counter: bills create or update customers, convert contacts, and schedule refill reminders.
+#include "api_paths.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -12,8 +13,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kTracking = "/api/customer-tracking";
 
 std::string add_days(const std::string& date, int days) {
   std::tm tm{};

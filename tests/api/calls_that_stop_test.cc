@@ -2,6 +2,7 @@
 // max_call_attempts calls is set aside as unreachable until the person calls, writes or visits;
 // the outcome do_not_call marks the person (contact and customer) do_not_contact, which keeps
 // them off every list to call and out of every message until an owner lifts it.
+#include "api_paths.h"
 #include "messaging_support.h"
 #include "test_server.h"
 
@@ -11,8 +12,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kContacts = "/api/customer-tracking/contacts";
 
 // Uploads one sheet holding these 10-digit numbers and answers their contact ids, in order.
 std::vector<std::int64_t> upload_contacts(ApiClient& api, const std::vector<std::string>& phones) {

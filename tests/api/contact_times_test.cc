@@ -1,5 +1,6 @@
 // Calls logged after the fact (occurred_at) and the best time to reach a shop's contacts
 // (GET /insights/contact-times), on both engines.
+#include "api_paths.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -11,8 +12,7 @@
 namespace rx::test {
 namespace {
 
-const std::string kBase = "/api/customer-tracking";
-const std::string kTimes = kBase + "/insights/contact-times";
+const std::string kTimes = kTracking + "/insights/contact-times";
 
 std::int64_t now_seconds() {
   using namespace std::chrono;
@@ -41,10 +41,10 @@ class ContactTimesTest : public SharedServerTest {
  protected:
   // The contact of a fresh shop (a sheet of one phone).
   std::int64_t new_contact(const SignedInStaff& owner, const std::string& phone) {
-    Response up = client(owner).upload(kBase + "/contacts/upload", "file", "one.csv",
+    Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "one.csv",
                                        "Phone\n" + phone + "\n");
     EXPECT_EQ(up.status, 201) << up.raw;
-    Response list = client(owner).get(kBase + "/contacts?limit=1");
+    Response list = client(owner).get(kTracking + "/contacts?limit=1");
     EXPECT_EQ(list.status, 200) << list.raw;
     EXPECT_FALSE(list.body["items"].empty()) << list.raw;
     return list.body["items"].empty() ? 0 : list.body["items"][0]["id"].get<std::int64_t>();
@@ -53,7 +53,7 @@ class ContactTimesTest : public SharedServerTest {
                const std::string& occurred_at, const std::string& kind = "call") {
     nlohmann::json body = {{"kind", kind}, {"outcome", outcome}};
     if (!occurred_at.empty()) body["occurred_at"] = occurred_at;
-    return who.post(kBase + "/contacts/" + std::to_string(contact) + "/interactions", body);
+    return who.post(kTracking + "/contacts/" + std::to_string(contact) + "/interactions", body);
   }
 };
 
@@ -75,7 +75,7 @@ TEST_F(ContactTimesTest, OccurredAtIsStoredShownAndBounded) {
   ASSERT_EQ(now.status, 201) << now.raw;
   EXPECT_EQ(now.body["occurred_at"], now.body["created_at"]);
 
-  Response page = api.get(kBase + "/contacts/" + std::to_string(id) + "/interactions");
+  Response page = api.get(kTracking + "/contacts/" + std::to_string(id) + "/interactions");
   ASSERT_EQ(page.status, 200) << page.raw;
   bool found = false;
   for (const auto& item : page.body["items"]) {
@@ -84,7 +84,7 @@ TEST_F(ContactTimesTest, OccurredAtIsStoredShownAndBounded) {
     if (item["occurred_at"] == two_hours_ago) found = item["created_at"] != two_hours_ago;
   }
   EXPECT_TRUE(found) << page.raw;
-  Response detail = api.get(kBase + "/contacts/" + std::to_string(id));
+  Response detail = api.get(kTracking + "/contacts/" + std::to_string(id));
   ASSERT_EQ(detail.status, 200) << detail.raw;
   EXPECT_TRUE(detail.body["interactions"][0].contains("occurred_at")) << detail.raw;
 
@@ -98,7 +98,7 @@ TEST_F(ContactTimesTest, OccurredAtIsStoredShownAndBounded) {
         << bad << " " << refused.raw;
   }
   // Nothing refused was stored.
-  Response after = api.get(kBase + "/contacts/" + std::to_string(id) + "/interactions");
+  Response after = api.get(kTracking + "/contacts/" + std::to_string(id) + "/interactions");
   EXPECT_EQ(after.body["items"].size(), 3u) << after.raw;
   // Four minutes ahead (a fast phone clock) is accepted.
   EXPECT_EQ(log(api, id, "answered", rfc3339(now_seconds() + 4 * 60)).status, 201);
@@ -246,7 +246,7 @@ TEST_F(ContactTimesTest, OneShopsCallsNeverReachAnothersFigures) {
   for (int k = 0; k < 5; ++k) ASSERT_EQ(log(api_b, contact_b, "busy", yesterday).status, 201);
   // Shop A's contact, assigned to its staff member, who logs one call.
   ASSERT_EQ(api_a
-                .post(kBase + "/contacts/assign",
+                .post(kTracking + "/contacts/assign",
                       {{"staff_ids", {a_staff.id}}, {"contact_ids", {contact_a}}})
                 .status,
             200);

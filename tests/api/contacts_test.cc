@@ -1,4 +1,5 @@
 // Contact sheets end to end: upload, clean, dedupe, list, assign, work a contact, follow up.
+#include "api_paths.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -12,8 +13,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kBase = "/api/customer-tracking";
 
 class ContactsTest : public SharedServerTest {
  protected:
@@ -29,7 +28,7 @@ class ContactsTest : public SharedServerTest {
     s.manager = add_staff(server(), s.owner, "manager");
     s.priya = add_staff(server(), s.owner, "staff");
     s.rahul = add_staff(server(), s.owner, "staff");
-    Response up = client(s.manager).upload(kBase + "/contacts/upload", "file", sample,
+    Response up = client(s.manager).upload(kTracking + "/contacts/upload", "file", sample,
                                            read_file(samples_dir() + "/" + sample));
     EXPECT_EQ(up.status, 201) << up.raw;
     s.upload_id = up.body.value("upload_id", 0);
@@ -42,7 +41,7 @@ class ContactsTest : public SharedServerTest {
                             const std::function<bool(std::size_t)>& yellow) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string path =
-          kBase + "/contacts/" + std::to_string(items[i]["id"].get<std::int64_t>());
+          kTracking + "/contacts/" + std::to_string(items[i]["id"].get<std::int64_t>());
       ASSERT_EQ(
           who.post(path + "/interactions", {{"kind", "call"}, {"outcome", "answered"}}).status,
           201);
@@ -55,14 +54,14 @@ class ContactsTest : public SharedServerTest {
   std::int64_t assign_three_to_priya(const Shop& s) {
     EXPECT_EQ(
         client(s.manager)
-            .post(kBase + "/contacts/assign",
+            .post(kTracking + "/contacts/assign",
                   {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 3}})
             .status,
         200);
     return first_contact_id(s.priya);
   }
   std::int64_t first_contact_id(const SignedInStaff& who, const std::string& query = "") {
-    Response list = client(who).get(kBase + "/contacts?sort=oldest&limit=1" + query);
+    Response list = client(who).get(kTracking + "/contacts?sort=oldest&limit=1" + query);
     EXPECT_EQ(list.status, 200) << list.raw;
     EXPECT_FALSE(list.body["items"].empty()) << list.raw;
     return list.body["items"].empty() ? 0 : list.body["items"][0]["id"].get<std::int64_t>();
@@ -75,7 +74,7 @@ TEST_F(ContactsTest, EverySampleImportsToTheManifestCounts) {
   for (const char* sample : {"sample_1k_phone.xlsx", "sample_1k_mobile_no.csv",
                              "sample_1k_contact.xlsx", "sample_1k_phone_number.csv"}) {
     SignedInStaff owner = create_shop(server(), std::string("Sample ") + sample);
-    Response up = client(owner).upload(kBase + "/contacts/upload", "file", sample,
+    Response up = client(owner).upload(kTracking + "/contacts/upload", "file", sample,
                                        read_file(samples_dir() + "/" + sample));
     ASSERT_EQ(up.status, 201) << sample << " " << up.raw;
     EXPECT_EQ(up.body["file_name"], sample);
@@ -96,7 +95,7 @@ TEST_F(ContactsTest, StoredPhonesAreExactlyTheExpectedE164List) {
   std::set<std::string> stored;
   for (int offset = 0;; offset += 500) {
     Response page =
-        client(s.owner).get(kBase + "/contacts?limit=500&offset=" + std::to_string(offset));
+        client(s.owner).get(kTracking + "/contacts?limit=500&offset=" + std::to_string(offset));
     ASSERT_EQ(page.status, 200);
     for (const auto& item : page.body["items"]) stored.insert(item["phone"].get<std::string>());
     if (page.body["items"].size() < 500) break;
@@ -111,12 +110,12 @@ TEST_F(ContactsTest, StoredPhonesAreExactlyTheExpectedE164List) {
 
 TEST_F(ContactsTest, UploadingTheSameFileAgainImportsNothing) {
   Shop s = shop_with_sheet("Again Shop");
-  Response again = client(s.manager).upload(kBase + "/contacts/upload", "file", "again.xlsx",
+  Response again = client(s.manager).upload(kTracking + "/contacts/upload", "file", "again.xlsx",
                                             read_file(samples_dir() + "/sample_1k_phone.xlsx"));
   ASSERT_EQ(again.status, 201) << again.raw;
   EXPECT_EQ(again.body["imported"], 0);
   EXPECT_EQ(again.body["duplicates"], 980);
-  EXPECT_EQ(client(s.owner).get(kBase + "/contacts?limit=1").body["total"], 951);
+  EXPECT_EQ(client(s.owner).get(kTracking + "/contacts?limit=1").body["total"], 951);
 }
 
 TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
@@ -128,7 +127,7 @@ TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
       "Asha,98765 43210 / 91234 56789,Kothrud\n"
       "Later Asha,+91 98765-43210,Baner\n"
       "Bad,12345,Aundh\n";
-  Response up = client(owner).upload(kBase + "/contacts/upload", "file", "list.csv", csv);
+  Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "list.csv", csv);
   ASSERT_EQ(up.status, 201) << up.raw;
   EXPECT_EQ(up.body["imported"], 2);
   EXPECT_EQ(up.body["duplicates"], 1);
@@ -137,12 +136,13 @@ TEST_F(ContactsTest, FirstOccurrenceNameWinsAndMultiNumberCellsSplit) {
   ASSERT_EQ(up.body["errors"].size(), 1u);
   EXPECT_EQ(up.body["errors"][0]["row"], 6);
   EXPECT_EQ(up.body["errors"][0]["value"], "12345");
-  Response found = client(owner).get(kBase + "/contacts?q=9876543210");
+  Response found = client(owner).get(kTracking + "/contacts?q=9876543210");
   ASSERT_EQ(found.body["total"], 1);
   EXPECT_EQ(found.body["items"][0]["name"], "Asha");
-  Response detail = client(owner).get(kBase + "/contacts/" + found.body["items"][0]["id"].dump());
+  Response detail =
+      client(owner).get(kTracking + "/contacts/" + found.body["items"][0]["id"].dump());
   EXPECT_EQ(detail.body["extra"]["Area"], "Kothrud");
-  EXPECT_EQ(client(owner).get(kBase + "/contacts?q=asha").body["total"], 2);
+  EXPECT_EQ(client(owner).get(kTracking + "/contacts?q=asha").body["total"], 2);
 }
 
 // A sheet larger than the chunks PostgreSQL's import moves at a time (16,384 rows): a phone
@@ -157,17 +157,17 @@ TEST_F(ContactsTest, TheFirstOccurrenceWinsAcrossALargeSheet) {
              std::to_string(10000000 + i) + "\n";
     }
   }
-  Response up = client(owner).upload(kBase + "/contacts/upload", "file", "large.csv", csv);
+  Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "large.csv", csv);
   ASSERT_EQ(up.status, 201) << up.raw.substr(0, 500);
   EXPECT_EQ(up.body["imported"], kPhones);
   EXPECT_EQ(up.body["duplicates"], kPhones);
   EXPECT_EQ(up.body["total_rows"], 2 * kPhones);
   for (const int i : {0, 16383, 16384, kPhones - 1}) {
-    Response found = client(owner).get(kBase + "/contacts?q=98" + std::to_string(10000000 + i));
+    Response found = client(owner).get(kTracking + "/contacts?q=98" + std::to_string(10000000 + i));
     ASSERT_EQ(found.body["total"], 1) << i;
     EXPECT_EQ(found.body["items"][0]["name"], "First " + std::to_string(i));
   }
-  Response oldest = client(owner).get(kBase + "/contacts?sort=oldest&limit=1");
+  Response oldest = client(owner).get(kTracking + "/contacts?sort=oldest&limit=1");
   EXPECT_EQ(oldest.body["items"][0]["name"], "First 0");
 }
 
@@ -175,84 +175,86 @@ TEST_F(ContactsTest, NamesAndColumnsKeepTabsBackslashesAndNewlines) {
   SignedInStaff owner = create_shop(server(), "Escape Shop");
   const std::string csv =
       "Name,Phone,Notes\n\"Asha\tK \\N\",9876543210,\"line one\nline two \\ end\"\n";
-  Response up = client(owner).upload(kBase + "/contacts/upload", "file", "escape.csv", csv);
+  Response up = client(owner).upload(kTracking + "/contacts/upload", "file", "escape.csv", csv);
   ASSERT_EQ(up.status, 201) << up.raw;
   ASSERT_EQ(up.body["imported"], 1);
-  Response list = client(owner).get(kBase + "/contacts");
-  Response detail = client(owner).get(kBase + "/contacts/" + list.body["items"][0]["id"].dump());
+  Response list = client(owner).get(kTracking + "/contacts");
+  Response detail =
+      client(owner).get(kTracking + "/contacts/" + list.body["items"][0]["id"].dump());
   EXPECT_EQ(detail.body["name"], "Asha\tK \\N");
   EXPECT_EQ(detail.body["extra"]["Notes"], "line one\nline two \\ end");
 }
 
 TEST_F(ContactsTest, UploadsAreListedWithErrorsAndCsv) {
   Shop s = shop_with_sheet("Uploads Shop");
-  Response list = client(s.manager).get(kBase + "/uploads");
+  Response list = client(s.manager).get(kTracking + "/uploads");
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.body["total"], 1);
   EXPECT_EQ(list.body["items"][0]["imported"], 951);
-  Response one = client(s.manager).get(kBase + "/uploads/" + std::to_string(s.upload_id));
+  Response one = client(s.manager).get(kTracking + "/uploads/" + std::to_string(s.upload_id));
   ASSERT_EQ(one.status, 200);
   EXPECT_EQ(one.body["errors"].size(), 20u);
   Response csv =
-      client(s.manager).get(kBase + "/uploads/" + std::to_string(s.upload_id) + "/errors.csv");
+      client(s.manager).get(kTracking + "/uploads/" + std::to_string(s.upload_id) + "/errors.csv");
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("Content-Type").find("text/csv"), std::string::npos);
   std::istringstream lines(csv.raw);
   int rows = 0;
   for (std::string line; std::getline(lines, line);) ++rows;
   EXPECT_EQ(rows, 21) << "header plus one line per problem";
-  expect_error(client(s.priya).get(kBase + "/uploads"), 403, "forbidden");
-  expect_error(
-      client(s.priya).upload(kBase + "/contacts/upload", "file", "x.csv", "Phone\n9876543210\n"),
-      403, "forbidden");
+  expect_error(client(s.priya).get(kTracking + "/uploads"), 403, "forbidden");
+  expect_error(client(s.priya).upload(kTracking + "/contacts/upload", "file", "x.csv",
+                                      "Phone\n9876543210\n"),
+               403, "forbidden");
 }
 
 TEST_F(ContactsTest, BadFilesGetClearErrorsAndStoreNothing) {
   SignedInStaff owner = create_shop(server(), "Bad File Shop");
   ApiClient api = client(owner);
   const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-  Response image = api.upload(kBase + "/contacts/upload", "file", "photo.xlsx", png);
+  Response image = api.upload(kTracking + "/contacts/upload", "file", "photo.xlsx", png);
   EXPECT_TRUE(image.status == 415 || image.status == 422) << image.raw;
   std::string xlsx = read_file(samples_dir() + "/sample_1k_phone.xlsx");
-  expect_error(
-      api.upload(kBase + "/contacts/upload", "file", "cut.xlsx", xlsx.substr(0, xlsx.size() / 2)),
-      422, "validation_failed");
-  expect_error(api.upload(kBase + "/contacts/upload", "file", "notes.txt",
+  expect_error(api.upload(kTracking + "/contacts/upload", "file", "cut.xlsx",
+                          xlsx.substr(0, xlsx.size() / 2)),
+               422, "validation_failed");
+  expect_error(api.upload(kTracking + "/contacts/upload", "file", "notes.txt",
                           "just some words\nno phones here\n"),
                422, "validation_failed");
-  Response big = api.upload(kBase + "/contacts/upload", "file", "big.csv",
+  Response big = api.upload(kTracking + "/contacts/upload", "file", "big.csv",
                             "Phone\n" + std::string(20 * 1024 * 1024 + 10, '9'));
   EXPECT_EQ(big.status, 413) << big.raw.substr(0, 200);
-  expect_error(api.post(kBase + "/contacts/upload", {{"file", "x"}}), 422, "validation_failed");
-  EXPECT_EQ(api.get(kBase + "/contacts").body["total"], 0);
-  EXPECT_EQ(api.get(kBase + "/uploads").body["total"], 0)
+  expect_error(api.post(kTracking + "/contacts/upload", {{"file", "x"}}), 422, "validation_failed");
+  EXPECT_EQ(api.get(kTracking + "/contacts").body["total"], 0);
+  EXPECT_EQ(api.get(kTracking + "/uploads").body["total"], 0)
       << "a refused file leaves no upload behind";
 }
 
 TEST_F(ContactsTest, ListFiltersAndRefusesUnknownValues) {
   Shop s = shop_with_sheet("Filter Shop");
   ApiClient api = client(s.owner);
-  EXPECT_EQ(api.get(kBase + "/contacts?status=pending&limit=1").body["total"], 951);
-  EXPECT_EQ(api.get(kBase + "/contacts?status=converted").body["total"], 0);
-  EXPECT_EQ(api.get(kBase + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"], 951);
-  EXPECT_EQ(api.get(kBase + "/contacts?upload_id=" + std::to_string(s.upload_id) + "&limit=1")
+  EXPECT_EQ(api.get(kTracking + "/contacts?status=pending&limit=1").body["total"], 951);
+  EXPECT_EQ(api.get(kTracking + "/contacts?status=converted").body["total"], 0);
+  EXPECT_EQ(api.get(kTracking + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"],
+            951);
+  EXPECT_EQ(api.get(kTracking + "/contacts?upload_id=" + std::to_string(s.upload_id) + "&limit=1")
                 .body["total"],
             951);
-  EXPECT_EQ(api.get(kBase + "/contacts?whatsapp_status=unknown&limit=1").body["total"], 951);
-  EXPECT_EQ(api.get(kBase + "/contacts?limit=7").body["items"].size(), 7u);
+  EXPECT_EQ(api.get(kTracking + "/contacts?whatsapp_status=unknown&limit=1").body["total"], 951);
+  EXPECT_EQ(api.get(kTracking + "/contacts?limit=7").body["items"].size(), 7u);
   for (const char* bad :
        {"status=done", "whatsapp_status=maybe", "assigned_staff_id=abc", "follow_up=soon",
         "sort=random", "limit=0", "limit=100000", "offset=-1"}) {
-    expect_error(api.get(kBase + "/contacts?" + bad), 422, "validation_failed");
+    expect_error(api.get(kTracking + "/contacts?" + bad), 422, "validation_failed");
   }
   // Injection strings are just text that matches nothing.
   for (const char* evil :
        {"%27%20OR%201%3D1%20--", "%25", "_", "%22%3B%20DROP%20TABLE%20contact_records%3B"}) {
-    Response res = api.get(kBase + "/contacts?q=" + evil);
+    Response res = api.get(kTracking + "/contacts?q=" + evil);
     EXPECT_EQ(res.status, 200) << evil;
     EXPECT_EQ(res.body["total"], 0) << evil;
   }
-  EXPECT_EQ(api.get(kBase + "/contacts?limit=1").body["total"], 951);
+  EXPECT_EQ(api.get(kTracking + "/contacts?limit=1").body["total"], 951);
 }
 
 // An upload's contacts are found through the id range its import records (there is no index on
@@ -260,7 +262,7 @@ TEST_F(ContactsTest, ListFiltersAndRefusesUnknownValues) {
 TEST_F(ContactsTest, AnUploadsContactsAreItsIdRangeNarrowedByItsId) {
   Shop s = shop_with_sheet("Range Shop");
   Response second =
-      client(s.manager).upload(kBase + "/contacts/upload", "file", "three.csv",
+      client(s.manager).upload(kTracking + "/contacts/upload", "file", "three.csv",
                                "Name,Mobile\nAsha,7012345601\nRavi,7012345602\nMeena,7012345603\n");
   ASSERT_EQ(second.status, 201) << second.raw;
   const std::int64_t second_id = second.body["upload_id"];
@@ -290,12 +292,12 @@ TEST_F(ContactsTest, AnUploadsContactsAreItsIdRangeNarrowedByItsId) {
   for (const auto& [upload, expected] :
        {std::pair{s.upload_id, std::int64_t{951}}, std::pair{second_id, second_imported}}) {
     Response listed =
-        api.get(kBase + "/contacts?q=91&limit=200&upload_id=" + std::to_string(upload));
+        api.get(kTracking + "/contacts?q=91&limit=200&upload_id=" + std::to_string(upload));
     ASSERT_EQ(listed.status, 200) << listed.raw;
     EXPECT_EQ(listed.body["total"], expected) << "upload " << upload;
     for (const auto& item : listed.body["items"]) EXPECT_EQ(item["upload_id"], upload);
   }
-  EXPECT_EQ(api.get(kBase + "/contacts?limit=1").body["total"], 951 + second_imported);
+  EXPECT_EQ(api.get(kTracking + "/contacts?limit=1").body["total"], 951 + second_imported);
 
   // An upload with no range (imported by an older rxtrack) is still found, over every id.
   ASSERT_TRUE(run_sql(db,
@@ -304,7 +306,7 @@ TEST_F(ContactsTest, AnUploadsContactsAreItsIdRangeNarrowedByItsId) {
                           std::to_string(second_id))
                   .ok);
   Response unranged =
-      api.get(kBase + "/contacts?q=91&limit=200&upload_id=" + std::to_string(second_id));
+      api.get(kTracking + "/contacts?q=91&limit=200&upload_id=" + std::to_string(second_id));
   ASSERT_EQ(unranged.status, 200) << unranged.raw;
   EXPECT_EQ(unranged.body["total"], second_imported);
 }
@@ -314,23 +316,24 @@ TEST_F(ContactsTest, AssignSharesEvenlyLeastLoadedFirst) {
   ApiClient manager = client(s.manager);
   // Priya already holds 10 open contacts.
   Response first = manager.post(
-      kBase + "/contacts/assign",
+      kTracking + "/contacts/assign",
       {{"staff_ids", {s.priya.id}}, {"filter", {{"status", "pending"}}}, {"limit", 10}});
   ASSERT_EQ(first.status, 200) << first.raw;
   EXPECT_EQ(first.body["assigned"][std::to_string(s.priya.id)], 10);
-  Response rest = manager.post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}},
-                                                            {"filter", nlohmann::json::object()}});
+  Response rest =
+      manager.post(kTracking + "/contacts/assign",
+                   {{"staff_ids", {s.priya.id, s.rahul.id}}, {"filter", nlohmann::json::object()}});
   ASSERT_EQ(rest.status, 200) << rest.raw;
   const int to_priya = rest.body["assigned"][std::to_string(s.priya.id)];
   const int to_rahul = rest.body["assigned"][std::to_string(s.rahul.id)];
   EXPECT_EQ(to_priya + to_rahul, 941);
-  const int priya_total = client(s.priya).get(kBase + "/contacts?limit=1").body["total"];
-  const int rahul_total = client(s.rahul).get(kBase + "/contacts?limit=1").body["total"];
+  const int priya_total = client(s.priya).get(kTracking + "/contacts?limit=1").body["total"];
+  const int rahul_total = client(s.rahul).get(kTracking + "/contacts?limit=1").body["total"];
   EXPECT_EQ(priya_total + rahul_total, 951);
   EXPECT_LE(std::abs(priya_total - rahul_total), 1);
-  EXPECT_EQ(manager.get(kBase + "/contacts?assigned_staff_id=unassigned").body["total"], 0);
+  EXPECT_EQ(manager.get(kTracking + "/contacts?assigned_staff_id=unassigned").body["total"], 0);
   // Nothing left unassigned: a second call hands out nothing.
-  Response none = manager.post(kBase + "/contacts/assign",
+  Response none = manager.post(kTracking + "/contacts/assign",
                                {{"staff_ids", {s.rahul.id}}, {"filter", nlohmann::json::object()}});
   EXPECT_EQ(none.body["assigned"][std::to_string(s.rahul.id)], 0);
 }
@@ -340,17 +343,17 @@ TEST_F(ContactsTest, AssignRefusesInactiveOrUnknownStaff) {
   ASSERT_EQ(
       client(s.owner).put("/api/staff/" + std::to_string(s.rahul.id), {{"active", false}}).status,
       200);
-  expect_error(
-      client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id, s.rahul.id}}}),
-      422, "validation_failed");
+  expect_error(client(s.manager).post(kTracking + "/contacts/assign",
+                                      {{"staff_ids", {s.priya.id, s.rahul.id}}}),
+               422, "validation_failed");
   SignedInStaff other = create_shop(server(), "Other Assign Shop");
-  expect_error(client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", {other.id}}}), 422,
-               "validation_failed");
-  expect_error(
-      client(s.manager).post(kBase + "/contacts/assign", {{"staff_ids", nlohmann::json::array()}}),
-      422, "validation_failed");
-  expect_error(client(s.priya).post(kBase + "/contacts/assign", {{"staff_ids", {s.priya.id}}}), 403,
-               "forbidden");
+  expect_error(client(s.manager).post(kTracking + "/contacts/assign", {{"staff_ids", {other.id}}}),
+               422, "validation_failed");
+  expect_error(client(s.manager).post(kTracking + "/contacts/assign",
+                                      {{"staff_ids", nlohmann::json::array()}}),
+               422, "validation_failed");
+  expect_error(client(s.priya).post(kTracking + "/contacts/assign", {{"staff_ids", {s.priya.id}}}),
+               403, "forbidden");
 }
 
 TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
@@ -360,7 +363,7 @@ TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
   std::vector<std::thread> threads;
   for (int i = 0; i < kCalls; ++i) {
     threads.emplace_back([&, i] {
-      Response res = client(s.manager).post(kBase + "/contacts/assign",
+      Response res = client(s.manager).post(kTracking + "/contacts/assign",
                                             {{"staff_ids", {s.priya.id, s.rahul.id}},
                                              {"filter", nlohmann::json::object()},
                                              {"limit", 100}});
@@ -376,12 +379,13 @@ TEST_F(ContactsTest, ParallelAssignmentsNeverAssignAContactTwice) {
     EXPECT_EQ(n, 100) << "every call succeeds with its full share";
     total += n;
   }
-  const int priya_total = client(s.priya).get(kBase + "/contacts?limit=1").body["total"];
-  const int rahul_total = client(s.rahul).get(kBase + "/contacts?limit=1").body["total"];
+  const int priya_total = client(s.priya).get(kTracking + "/contacts?limit=1").body["total"];
+  const int rahul_total = client(s.rahul).get(kTracking + "/contacts?limit=1").body["total"];
   EXPECT_EQ(priya_total + rahul_total, total) << "no contact counted twice, none lost";
-  EXPECT_EQ(
-      client(s.owner).get(kBase + "/contacts?assigned_staff_id=unassigned&limit=1").body["total"],
-      951 - total);
+  EXPECT_EQ(client(s.owner)
+                .get(kTracking + "/contacts?assigned_staff_id=unassigned&limit=1")
+                .body["total"],
+            951 - total);
   EXPECT_LE(std::abs(priya_total - rahul_total), 1);
 }
 
@@ -390,33 +394,34 @@ TEST_F(ContactsTest, StaffSeeOnlyTheirOwnContacts) {
   ApiClient manager = client(s.manager);
   ASSERT_EQ(
       manager
-          .post(kBase + "/contacts/assign",
+          .post(kTracking + "/contacts/assign",
                 {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 5}})
           .status,
       200);
-  Response mine = client(s.priya).get(kBase + "/contacts");
+  Response mine = client(s.priya).get(kTracking + "/contacts");
   EXPECT_EQ(mine.body["total"], 5);
   for (const auto& item : mine.body["items"]) EXPECT_EQ(item["assigned_staff_id"], s.priya.id);
   // Asking for someone else's list still answers only with their own.
-  EXPECT_EQ(client(s.priya).get(kBase + "/contacts?assigned_staff_id=unassigned").body["total"], 5);
+  EXPECT_EQ(client(s.priya).get(kTracking + "/contacts?assigned_staff_id=unassigned").body["total"],
+            5);
   const std::int64_t not_hers = first_contact_id(s.owner, "&assigned_staff_id=unassigned");
-  expect_error(client(s.priya).get(kBase + "/contacts/" + std::to_string(not_hers)), 404,
+  expect_error(client(s.priya).get(kTracking + "/contacts/" + std::to_string(not_hers)), 404,
                "not_found");
   expect_error(
-      client(s.priya).put(kBase + "/contacts/" + std::to_string(not_hers), {{"notes", "x"}}), 404,
-      "not_found");
+      client(s.priya).put(kTracking + "/contacts/" + std::to_string(not_hers), {{"notes", "x"}}),
+      404, "not_found");
   expect_error(
-      client(s.priya).post(kBase + "/contacts/" + std::to_string(not_hers) + "/interactions",
+      client(s.priya).post(kTracking + "/contacts/" + std::to_string(not_hers) + "/interactions",
                            {{"kind", "call"}, {"outcome", "answered"}}),
       404, "not_found");
-  EXPECT_EQ(client(s.rahul).get(kBase + "/contacts").body["total"], 0);
+  EXPECT_EQ(client(s.rahul).get(kTracking + "/contacts").body["total"], 0);
 }
 
 TEST_F(ContactsTest, WorkingAContactMovesItForwardOnly) {
   Shop s = shop_with_sheet("Work Shop");
   ApiClient priya = client(s.priya);
   const std::int64_t id = assign_three_to_priya(s);
-  const std::string path = kBase + "/contacts/" + std::to_string(id);
+  const std::string path = kTracking + "/contacts/" + std::to_string(id);
   expect_error(priya.post(path + "/interactions", {{"kind", "fax"}, {"outcome", "answered"}}), 422,
                "validation_failed");
   Response call = priya.post(path + "/interactions",
@@ -456,18 +461,18 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
   ApiClient manager = client(s.manager);
   ASSERT_EQ(
       manager
-          .post(kBase + "/contacts/assign",
+          .post(kTracking + "/contacts/assign",
                 {{"staff_ids", {s.priya.id}}, {"filter", nlohmann::json::object()}, {"limit", 100}})
           .status,
       200);
   ASSERT_EQ(
       manager
-          .post(kBase + "/contacts/assign",
+          .post(kTracking + "/contacts/assign",
                 {{"staff_ids", {s.rahul.id}}, {"filter", nlohmann::json::object()}, {"limit", 50}})
           .status,
       200);
   ApiClient priya = client(s.priya);
-  Response mine = priya.get(kBase + "/contacts?sort=oldest&limit=6");
+  Response mine = priya.get(kTracking + "/contacts?sort=oldest&limit=6");
   ASSERT_EQ(mine.body["items"].size(), 6u);
   ASSERT_NO_FATAL_FAILURE(
       call_and_mark_yellow(priya, mine.body["items"], [](std::size_t i) { return i < 2; }));
@@ -480,11 +485,11 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
        {"items", {{{"medicine", "Metformin"}, {"quantity", 1}, {"unit_price_paise", 25000}}}}});
   ASSERT_EQ(bill.status, 201) << bill.raw;
   // Reassigning moves contacts between staff buckets too.
-  Response rahuls = client(s.rahul).get(kBase + "/contacts?sort=oldest&limit=3");
+  Response rahuls = client(s.rahul).get(kTracking + "/contacts?sort=oldest&limit=3");
   std::vector<std::int64_t> ids;
   for (const auto& item : rahuls.body["items"]) ids.push_back(item["id"]);
   ASSERT_EQ(manager
-                .post(kBase + "/contacts/assign",
+                .post(kTracking + "/contacts/assign",
                       {{"staff_ids", {s.priya.id}}, {"contact_ids", ids}, {"reassign", true}})
                 .status,
             200);
@@ -503,8 +508,8 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
       uploaded + "&status=yellow"};
   std::map<std::string, std::int64_t> totals;
   for (const std::string& filter : filters) {
-    Response kept = manager.get(kBase + "/contacts?limit=1&" + filter);
-    Response counted = manager.get(kBase + "/contacts?limit=1&q=91&" + filter);
+    Response kept = manager.get(kTracking + "/contacts?limit=1&" + filter);
+    Response counted = manager.get(kTracking + "/contacts?limit=1&q=91&" + filter);
     ASSERT_EQ(kept.status, 200) << filter << kept.raw;
     EXPECT_EQ(kept.body["total"], counted.body["total"]) << filter;
     totals[filter] = kept.body["total"];
@@ -524,14 +529,14 @@ TEST_F(ContactsTest, KeptTotalsAgreeWithCountingTheRows) {
 TEST_F(ContactsTest, AStatussPagesHoldExactlyItsContactsInOrder) {
   Shop s = shop_with_sheet("Pages Shop");
   ApiClient manager = client(s.manager);
-  Response oldest = manager.get(kBase + "/contacts?sort=oldest&limit=7");
+  Response oldest = manager.get(kTracking + "/contacts?sort=oldest&limit=7");
   ASSERT_EQ(oldest.body["items"].size(), 7u);
   ASSERT_NO_FATAL_FAILURE(call_and_mark_yellow(manager, oldest.body["items"],
                                                [](std::size_t i) { return i % 3 == 0; }));
   std::map<std::string, std::vector<std::int64_t>> by_status;  // ids, oldest first
   for (int offset = 0;; offset += 500) {
     Response all =
-        manager.get(kBase + "/contacts?sort=oldest&limit=500&offset=" + std::to_string(offset));
+        manager.get(kTracking + "/contacts?sort=oldest&limit=500&offset=" + std::to_string(offset));
     ASSERT_EQ(all.status, 200) << all.raw;
     for (const auto& item : all.body["items"]) {
       by_status[item["status"].get<std::string>()].push_back(item["id"].get<std::int64_t>());
@@ -544,7 +549,8 @@ TEST_F(ContactsTest, AStatussPagesHoldExactlyItsContactsInOrder) {
     for (const std::string sort : {"newest", "oldest"}) {
       std::vector<std::int64_t> expected = by_status[status];
       if (sort == "newest") std::reverse(expected.begin(), expected.end());
-      const std::string page = kBase + "/contacts?status=" + status + "&sort=" + sort + "&limit=";
+      const std::string page =
+          kTracking + "/contacts?status=" + status + "&sort=" + sort + "&limit=";
       for (int again = 0; again < 8; ++again) {
         Response first = manager.get(page + "3");
         ASSERT_EQ(first.status, 200) << first.raw;
@@ -574,7 +580,7 @@ TEST_F(ContactsTest, AStatussPagesHoldExactlyItsContactsInOrder) {
 TEST_F(ContactsTest, WrongNumberIsFlagged) {
   Shop s = shop_with_sheet("Wrong Shop");
   const std::int64_t id = first_contact_id(s.owner);
-  const std::string path = kBase + "/contacts/" + std::to_string(id);
+  const std::string path = kTracking + "/contacts/" + std::to_string(id);
   ASSERT_EQ(client(s.owner)
                 .post(path + "/interactions", {{"kind", "call"}, {"outcome", "wrong_number"}})
                 .status,
@@ -586,7 +592,7 @@ TEST_F(ContactsTest, FollowUpsAreListedByDueAndCompleted) {
   Shop s = shop_with_sheet("Follow Shop");
   ApiClient priya = client(s.priya);
   const std::int64_t id = assign_three_to_priya(s);
-  const std::string path = kBase + "/contacts/" + std::to_string(id);
+  const std::string path = kTracking + "/contacts/" + std::to_string(id);
   expect_error(priya.post(path + "/reminders", {{"due_at", "tomorrow-ish"}}), 422,
                "validation_failed");
   Response overdue = priya.post(path + "/reminders",
@@ -604,21 +610,21 @@ TEST_F(ContactsTest, FollowUpsAreListedByDueAndCompleted) {
           .status,
       201);
 
-  EXPECT_EQ(priya.get(kBase + "/reminders?due=overdue").body["total"], 1);
-  EXPECT_EQ(priya.get(kBase + "/reminders?due=upcoming").body["total"], 1);
-  EXPECT_EQ(priya.get(kBase + "/reminders").body["total"], 2);
-  EXPECT_EQ(client(s.rahul).get(kBase + "/reminders").body["total"], 1);
-  EXPECT_EQ(client(s.manager).get(kBase + "/reminders?staff_id=all").body["total"], 3);
-  expect_error(priya.get(kBase + "/reminders?staff_id=all"), 403, "forbidden");
-  expect_error(priya.get(kBase + "/reminders?due=someday"), 422, "validation_failed");
-  EXPECT_EQ(client(s.owner).get(kBase + "/contacts?follow_up=overdue").body["total"], 1);
+  EXPECT_EQ(priya.get(kTracking + "/reminders?due=overdue").body["total"], 1);
+  EXPECT_EQ(priya.get(kTracking + "/reminders?due=upcoming").body["total"], 1);
+  EXPECT_EQ(priya.get(kTracking + "/reminders").body["total"], 2);
+  EXPECT_EQ(client(s.rahul).get(kTracking + "/reminders").body["total"], 1);
+  EXPECT_EQ(client(s.manager).get(kTracking + "/reminders?staff_id=all").body["total"], 3);
+  expect_error(priya.get(kTracking + "/reminders?staff_id=all"), 403, "forbidden");
+  expect_error(priya.get(kTracking + "/reminders?due=someday"), 422, "validation_failed");
+  EXPECT_EQ(client(s.owner).get(kTracking + "/contacts?follow_up=overdue").body["total"], 1);
 
-  const std::string done_path = kBase + "/reminders/" + overdue.body["id"].dump() + "/done";
+  const std::string done_path = kTracking + "/reminders/" + overdue.body["id"].dump() + "/done";
   expect_error(client(s.rahul).post(done_path, nlohmann::json::object()), 404, "not_found");
   Response done = priya.post(done_path, nlohmann::json::object());
   ASSERT_EQ(done.status, 200) << done.raw;
   EXPECT_EQ(done.body["done"], true);
-  EXPECT_EQ(priya.get(kBase + "/reminders?due=overdue").body["total"], 0);
+  EXPECT_EQ(priya.get(kTracking + "/reminders?due=overdue").body["total"], 0);
   EXPECT_EQ(priya.get(path).body["reminders"].size(), 3u);
 }
 
@@ -627,11 +633,11 @@ TEST_F(ContactsTest, AContactsInteractionsArePagedAndItsDetailEmbedsTheNewest) {
   SignedInStaff worker = add_staff(server(), owner, "staff");
   ASSERT_EQ(
       client(owner)
-          .upload(kBase + "/contacts/upload", "file", "p.csv", "Name,Phone\nAsha,9876580001\n")
+          .upload(kTracking + "/contacts/upload", "file", "p.csv", "Name,Phone\nAsha,9876580001\n")
           .status,
       201);
   const std::int64_t id = first_contact_id(owner);
-  const std::string path = kBase + "/contacts/" + std::to_string(id);
+  const std::string path = kTracking + "/contacts/" + std::to_string(id);
   ApiClient api = client(owner);
   for (int i = 0; i < 55; ++i) {
     ASSERT_EQ(
@@ -673,14 +679,14 @@ TEST_F(ContactsTest, AnUploadsProblemRowsArePagedAndTheUploadAnswerIsBounded) {
   for (int i = 0; i < 120; ++i)
     sheet += "Bad " + std::to_string(i) + "," + std::to_string(i) + "\n";
   ApiClient api = client(owner);
-  Response up = api.upload(kBase + "/contacts/upload", "file", "errors.csv", sheet);
+  Response up = api.upload(kTracking + "/contacts/upload", "file", "errors.csv", sheet);
   ASSERT_EQ(up.status, 201) << up.raw;
   EXPECT_EQ(up.body["imported"], 1);
   EXPECT_EQ(up.body["errors_total"], 120);
   ASSERT_EQ(up.body["errors"].size(), 50u) << "the first problem rows only";
   EXPECT_EQ(up.body["errors"][0]["row"], 3);
 
-  const std::string path = kBase + "/uploads/" + up.body["id"].dump();
+  const std::string path = kTracking + "/uploads/" + up.body["id"].dump();
   Response first = api.get(path);
   ASSERT_EQ(first.status, 200) << first.raw;
   EXPECT_EQ(first.body["errors_total"], 120);
@@ -715,14 +721,14 @@ TEST_F(ContactsTest, AnotherShopsIdsAre404OnEveryContactEndpoint) {
   const std::int64_t contact = first_contact_id(a.owner);
   const std::string follow_up =
       client(a.owner)
-          .post(kBase + "/contacts/" + std::to_string(contact) + "/reminders",
+          .post(kTracking + "/contacts/" + std::to_string(contact) + "/reminders",
                 {{"due_at", "2099-01-01T10:00"}})
           .body["id"]
           .dump();
   SignedInStaff b = create_shop(server(), "Iso B");
   ApiClient as_b = client(b);
-  const std::string c = kBase + "/contacts/" + std::to_string(contact);
-  const std::string u = kBase + "/uploads/" + std::to_string(a.upload_id);
+  const std::string c = kTracking + "/contacts/" + std::to_string(contact);
+  const std::string u = kTracking + "/uploads/" + std::to_string(a.upload_id);
   expect_error(as_b.get(c), 404, "not_found");
   expect_error(as_b.put(c, {{"notes", "mine now"}}), 404, "not_found");
   expect_error(as_b.get(c + "/interactions"), 404, "not_found");
@@ -730,16 +736,16 @@ TEST_F(ContactsTest, AnotherShopsIdsAre404OnEveryContactEndpoint) {
                "not_found");
   expect_error(as_b.post(c + "/reminders", {{"due_at", "2099-01-01T10:00"}}), 404, "not_found");
   expect_error(as_b.post(c + "/mark-yellow", nlohmann::json::object()), 404, "not_found");
-  expect_error(as_b.post(kBase + "/reminders/" + follow_up + "/done", nlohmann::json::object()),
+  expect_error(as_b.post(kTracking + "/reminders/" + follow_up + "/done", nlohmann::json::object()),
                404, "not_found");
   expect_error(as_b.get(u), 404, "not_found");
   expect_error(as_b.get(u + "/errors.csv"), 404, "not_found");
-  expect_error(
-      as_b.post(kBase + "/contacts/assign", {{"staff_ids", {b.id}}, {"contact_ids", {contact}}}),
-      404, "not_found");
-  EXPECT_EQ(as_b.get(kBase + "/contacts?upload_id=" + std::to_string(a.upload_id)).body["total"],
-            0);
-  EXPECT_EQ(as_b.get(kBase + "/reminders?staff_id=all").body["total"], 0);
+  expect_error(as_b.post(kTracking + "/contacts/assign",
+                         {{"staff_ids", {b.id}}, {"contact_ids", {contact}}}),
+               404, "not_found");
+  EXPECT_EQ(
+      as_b.get(kTracking + "/contacts?upload_id=" + std::to_string(a.upload_id)).body["total"], 0);
+  EXPECT_EQ(as_b.get(kTracking + "/reminders?staff_id=all").body["total"], 0);
   // Shop A's contact is untouched.
   Response mine = client(a.owner).get(c);
   EXPECT_TRUE(mine.body["notes"].is_null());
@@ -763,8 +769,9 @@ TEST(ImportCommandTest, ImportsASheetFromTheCommandLine) {
   auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["imported"], 951);
   EXPECT_EQ(json["invalid"], 20);
-  EXPECT_EQ(ApiClient(server.port(), owner.token).get(kBase + "/contacts?limit=1").body["total"],
-            951);
+  EXPECT_EQ(
+      ApiClient(server.port(), owner.token).get(kTracking + "/contacts?limit=1").body["total"],
+      951);
   CommandResult missing = run_rxtrack({"import", "--db", server.db_url(), "--shop", "999999",
                                        samples_dir() + "/sample_1k_mobile_no.csv"});
   EXPECT_NE(missing.exit_code, 0);

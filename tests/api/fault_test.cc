@@ -1,6 +1,7 @@
 // Faults: kill -9 of the server in the middle of a 100,000-row import and of a burst of bills,
 // a PostgreSQL restart under load, a busy and a full SQLite database. Nothing half-written,
 // nothing answered 201 lost, 503 (never 500) while the database cannot serve.
+#include "api_paths.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -23,8 +24,6 @@ namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
-
-const std::string kTracking = "/api/customer-tracking";
 
 std::string big_sheet(int rows) {
   std::string sheet = "Name,Phone\n";

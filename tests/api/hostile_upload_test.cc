@@ -4,6 +4,7 @@
 // readers are tested against the same files in tests/import/hostile_input_test.cc; this checks the
 // whole path a real upload takes (multipart parsing, the import transaction) in the real process.
 // Hostile legacy .xls files, read by a sandboxed child process, are checked at the end.
+#include "api_paths.h"
 #include "test_server.h"
 #include "zip_writer.h"
 
@@ -29,7 +30,6 @@ using import::testing::ZipWriter;
 
 constexpr std::size_t kMegabyte = 1024 * 1024;
 constexpr std::uint64_t kMaxPeakRssBytes = 400 * kMegabyte;
-const std::string kUpload = "/api/customer-tracking/contacts/upload";
 const std::string kUploads = "/api/customer-tracking/uploads";
 const std::string kSheetOpen =
     "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";

@@ -2,6 +2,7 @@
 // scores kept on open contacts (sort=score), GET /insights/models, and what a score may know
 // (`rxtrack insights features --as-of`), on both engines. Shops are filled straight through SQL
 // with contacts drawn from a known process, so the test knows which contacts should convert.
+#include "api_paths.h"
 #include "direct_sql.h"
 #include "test_server.h"
 
@@ -20,8 +21,7 @@
 namespace rx::test {
 namespace {
 
-const std::string kBase = "/api/customer-tracking";
-const std::string kModels = kBase + "/insights/models";
+const std::string kModels = kTracking + "/insights/models";
 constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
 
 std::int64_t now_ms() {
@@ -185,7 +185,7 @@ class InsightsScoresTest : public SharedServerTest {
     std::vector<std::pair<std::int64_t, double>> out;
     for (int offset = 0;; offset += 500) {
       Response page = client(who).get(
-          kBase + "/contacts?sort=score&limit=500&offset=" + std::to_string(offset));
+          kTracking + "/contacts?sort=score&limit=500&offset=" + std::to_string(offset));
       EXPECT_EQ(page.status, 200) << page.raw;
       if (page.status != 200 || page.body["items"].empty()) break;
       for (const nlohmann::json& c : page.body["items"]) {
@@ -263,7 +263,7 @@ TEST_F(InsightsScoresTest, ModelLearnsTheProcessRanksAFreshSetAndBeatsTheBaselin
 
   // A card shows the score in words.
   const Response detail =
-      client(owner).get(kBase + "/contacts/" + std::to_string(listed.front().first));
+      client(owner).get(kTracking + "/contacts/" + std::to_string(listed.front().first));
   ASSERT_EQ(detail.status, 200);
   const nlohmann::json& score = detail.body["conversion_score"];
   EXPECT_EQ(score["model"], "logistic");
@@ -356,7 +356,7 @@ TEST_F(InsightsScoresTest, TooLittleHistoryScoresByTheBaselineAndSaysWhy) {
   EXPECT_TRUE(conversion["holdout"]["auc"].is_null()) << "too little to judge";
 
   const Response open =
-      client(owner).get(kBase + "/contacts/" + std::to_string(id_base(owner) + 500));
+      client(owner).get(kTracking + "/contacts/" + std::to_string(id_base(owner) + 500));
   ASSERT_EQ(open.status, 200) << open.raw;
   EXPECT_EQ(open.body["conversion_score"]["model"], "baseline") << open.raw;
   EXPECT_FALSE(open.body["conversion_score"]["reasons"].empty());
@@ -389,10 +389,11 @@ TEST_F(InsightsScoresTest, OneShopsRowsNeverReachAnothersModelOrScores) {
   const auto listed = scores_by_list(b);
   EXPECT_EQ(listed.size(), 41u);
   for (const auto& [id, p] : listed) EXPECT_GE(id, id_base(b)) << "a contact of A in B's list";
-  const Response detail = client(b).get(kBase + "/contacts/" + std::to_string(open_b.id));
+  const Response detail = client(b).get(kTracking + "/contacts/" + std::to_string(open_b.id));
   EXPECT_EQ(detail.body["conversion_score"]["model"], "baseline");
   // Another shop's contact is not there, for the API or for the score inspector.
-  expect_error(client(b).get(kBase + "/contacts/" + std::to_string(id_base(a))), 404, "not_found");
+  expect_error(client(b).get(kTracking + "/contacts/" + std::to_string(id_base(a))), 404,
+               "not_found");
   const CommandResult foreign = run_rxtrack(
       {"insights", "features", "--db", server().db_url(), "--shop", std::to_string(b.shop_id),
        "--contact", std::to_string(id_base(a)), "--as-of", rfc3339_utc(now)});
@@ -411,7 +412,7 @@ TEST_F(InsightsScoresTest, LoggingAnInteractionRescoresTheContactAtOnce) {
   insert_contacts(
       server(), owner.shop_id, {quiet}, [&](std::size_t) { return now - kDay; }, false);
   ASSERT_EQ(train(server(), owner.shop_id).exit_code, 0);
-  const std::string path = kBase + "/contacts/" + std::to_string(quiet.id);
+  const std::string path = kTracking + "/contacts/" + std::to_string(quiet.id);
   const Response before = client(owner).get(path);
   ASSERT_EQ(before.status, 200) << before.raw;
   ASSERT_TRUE(before.body["conversion_score"].is_object()) << before.raw;
@@ -427,17 +428,17 @@ TEST_F(InsightsScoresTest, LoggingAnInteractionRescoresTheContactAtOnce) {
   EXPECT_NE(std::find(reasons.begin(), reasons.end(), "said they were interested"), reasons.end())
       << after.raw;
   // The list, sorted by score, reads the same stored score.
-  const Response list = client(owner).get(kBase + "/contacts?sort=score&limit=1");
+  const Response list = client(owner).get(kTracking + "/contacts?sort=score&limit=1");
   ASSERT_EQ(list.status, 200);
   EXPECT_GE(list.body["items"][0]["conversion_score"]["p"].get<double>(), score["p"].get<double>());
 }
 
 TEST_F(InsightsScoresTest, AnUnknownSortIsRefused) {
   const SignedInStaff owner = create_shop(server(), "Sort shop");
-  const Response bad = client(owner).get(kBase + "/contacts?sort=likeliest");
+  const Response bad = client(owner).get(kTracking + "/contacts?sort=likeliest");
   expect_error(bad, 422, "validation_failed");
   EXPECT_TRUE(bad.body["error"]["details"]["fields"].contains("sort")) << bad.raw;
-  EXPECT_EQ(client(owner).get(kBase + "/contacts?sort=score").status, 200);
+  EXPECT_EQ(client(owner).get(kTracking + "/contacts?sort=score").status, 200);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The inbound-SMS webhook: MSG91 forwards an SMS sent to the shop's virtual number; STOP (or a
 // shop keyword) opts the customer out on every channel, anything else is logged.
+#include "api_paths.h"
 #include "messaging_support.h"
 #include "raw_http.h"
 
@@ -10,7 +11,6 @@
 namespace rx::test {
 namespace {
 
-const std::string kContacts = "/api/customer-tracking/contacts";
 const std::string kUnknownKey = "0123456789abcdef0123456789abcdef";
 
 using Fields = std::vector<std::pair<std::string, std::string>>;

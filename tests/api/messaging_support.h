@@ -2,6 +2,7 @@
 
 // Shared steps of the messaging API tests: shop set-up against the fake providers, bills that
 // make refill reminders due today, and `rxtrack remind` runs at a chosen instant.
+#include "api_paths.h"
 #include "fake_providers.h"
 #include "test_server.h"
 
@@ -13,9 +14,6 @@
 #include <vector>
 
 namespace rx::test {
-
-inline const std::string kCustomers = "/api/customer-tracking/customers";
-inline const std::string kRefills = "/api/customer-tracking/refill-reminders";
 
 // "YYYY-MM-DDTHH:MM:00+05:30" for the Kolkata date `days` from today.
 std::string ist_instant(int days, const std::string& hh_mm);

@@ -1,4 +1,5 @@
 // The WhatsApp webhook: the verify handshake, signatures, delivery statuses and inbound replies.
+#include "api_paths.h"
 #include "messaging_support.h"
 
 #include <thread>
@@ -6,7 +7,6 @@
 namespace rx::test {
 namespace {
 
-const std::string kContacts = "/api/customer-tracking/contacts";
 constexpr long long kT0 = 1764000000;  // a webhook timestamp (Unix seconds)
 
 class MessagingWebhookTest : public MessagingTest {

@@ -1,5 +1,6 @@
 // DPDP Act 2023: the owner exports everything about a customer, or erases the person while the
 // shop keeps its accounts; both are audited; medical details never reach the server's log.
+#include "api_paths.h"
 #include "direct_sql.h"
 #include "test_database.h"
 #include "test_server.h"
@@ -8,9 +9,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kTracking = "/api/customer-tracking";
-const std::string kCustomers = kTracking + "/customers";
 
 nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price, int days) {
   return {{"medicine", medicine},

@@ -1,5 +1,6 @@
 // Refill cadence: the shop's steps (days relative to running out) and a customer's own lead
 // date the refill reminders a bill schedules.
+#include "api_paths.h"
 #include "messaging_support.h"
 #include "test_server.h"
 
@@ -7,8 +8,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kTracking = "/api/customer-tracking";
 
 nlohmann::json bill_body(const nlohmann::json& customer, int days) {
   return {{"customer", customer},

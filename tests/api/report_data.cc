@@ -1,4 +1,5 @@
 #include "report_data.h"
+#include "api_paths.h"
 
 #include "direct_sql.h"
 
@@ -10,8 +11,6 @@
 
 namespace rx::test {
 namespace {
-
-const std::string kTracking = "/api/customer-tracking";
 
 std::tm parse_date(const std::string& date) {
   std::tm tm{};

@@ -4,6 +4,7 @@
 // web folder; the security headers on API and static responses; the body types routes take (no
 // cross-site form sign-in), compressed bodies, caching, the session cookie behind a TLS proxy,
 // and what the log holds of paths and database errors.
+#include "api_paths.h"
 #include "direct_sql.h"
 #include "raw_http.h"
 #include "test_server.h"
@@ -691,8 +692,6 @@ TEST(SecurityInjectionTest, FiltersAndSearchesTakeHostileTextWithoutErrorsOrLeak
 }
 
 // --- what staff can see, bounded answers ------------------------------------------------------
-
-const std::string kTracking = "/api/customer-tracking";
 
 class SecurityStaffDataTest : public SharedServerTest {
  protected:

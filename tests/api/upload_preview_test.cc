@@ -1,5 +1,6 @@
 // POST .../contacts/upload?preview=1, the overrides of an upload (sheet, header_row,
 // phone_column, name_column) and saved mappings, on both engines.
+#include "api_paths.h"
 #include "test_database.h"
 #include "test_server.h"
 
@@ -12,7 +13,6 @@
 namespace rx::test {
 namespace {
 
-const std::string kUpload = "/api/customer-tracking/contacts/upload";
 const std::string kPreview = kUpload + "?preview=1";
 
 // A title row, then a header whose first column ("Contact Person", a weak phone word) detection
