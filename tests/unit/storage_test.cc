@@ -114,6 +114,19 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     return frames;
   }
 
+  // Writes one page at a time until the WAL holds fewer than `frames` frames, or 20 s have
+  // passed (the checkpoint thread's copy and the writer's own checkpoint finish in their own
+  // time); the frames after the last write, none when the checkpoint answered nothing.
+  std::optional<std::int64_t> wal_frames_after_writes_until_below(std::int64_t frames) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::optional<std::int64_t> now_in_wal;
+    do {
+      write_wal_pages(1);
+      now_in_wal = wal_frames();
+    } while (now_in_wal && *now_in_wal >= frames && std::chrono::steady_clock::now() < deadline);
+    return now_in_wal;
+  }
+
   std::string url_;
   std::string admin_url_;
   std::string pg_name_;
@@ -300,13 +313,8 @@ TEST_P(StorageTest, SqliteCopiesTheWalIntoTheFileInTheBackgroundAndTheWalStartsO
   for (int i = 0; i < 9; ++i) write_wal_pages(600);
   // The writer's checkpoint at the limit is deferred while the thread is copying; a later write
   // finds it done.
-  std::optional<std::int64_t> frames;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  do {
-    write_wal_pages(1);
-    frames = wal_frames();
-    ASSERT_TRUE(frames);
-  } while (*frames >= 4000 && std::chrono::steady_clock::now() < deadline);
+  const auto frames = wal_frames_after_writes_until_below(4000);
+  ASSERT_TRUE(frames);
   EXPECT_LT(*frames, 4000) << "the WAL did not start over";
 }
 
@@ -330,13 +338,8 @@ TEST_P(StorageTest, SqliteTheWalStartsOverAfterOneLargeCommit) {
             before + 20'000'000);
   // ...and once that copy is complete (the file reaches its size before the thread's last fsync
   // and its record that every frame is copied), a later write starts the WAL over.
-  std::optional<std::int64_t> frames;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  do {
-    write_wal_pages(1);
-    frames = wal_frames();
-    ASSERT_TRUE(frames);
-  } while (*frames >= 100 && std::chrono::steady_clock::now() < deadline);
+  const auto frames = wal_frames_after_writes_until_below(100);
+  ASSERT_TRUE(frames);
   EXPECT_LT(*frames, 100) << "the WAL did not start over";
 }
 
