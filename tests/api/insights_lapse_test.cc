@@ -15,6 +15,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace rx::test {
@@ -401,6 +402,36 @@ TEST_F(InsightsLapseTest, AnUnknownSortIsRefusedOnBothLists) {
   EXPECT_EQ(client(owner).get(kRefills + "?sort=risk").status, 200);
   EXPECT_EQ(client(owner).get(kRefills + "?sort=remind_on").status, 200);
   EXPECT_EQ(client(owner).get(kAdherence + "?sort=pdc").status, 200);
+}
+
+// A reminder a bill makes is not scored by the bill (which must stay quick) but by the next pass
+// of the scheduler (every second here), with the shop's current scorer.
+TEST(InsightsLapseSchedulerTest, ABillsNewReminderGetsItsRiskFromTheSchedulersPass) {
+  TestServer server({"--scheduler-interval", "1"});
+  const SignedInStaff owner = create_shop(server, "Lapse scheduler shop");
+  ApiClient api(server.port(), owner.token);
+  const nlohmann::json body = {{"customer", {{"phone", "9876512345"}}},
+                               {"was_contacted_before", false},
+                               {"customer_category", "regular_branded"},
+                               {"items",
+                                {{{"medicine", "Metformin 500"},
+                                  {"quantity", 1},
+                                  {"unit_price_paise", 100},
+                                  {"duration_days", 30}}}}};
+  const Response billed = api.post("/api/bills", body);
+  ASSERT_EQ(billed.status, 201) << billed.raw;
+  nlohmann::json risk;
+  for (int i = 0; i < 100 && !risk.is_object(); ++i) {
+    const Response list = api.get(kRefills + "?medicine=metformin");
+    ASSERT_EQ(list.status, 200) << list.raw;
+    ASSERT_EQ(list.body["items"].size(), 1u) << list.raw;
+    risk = list.body["items"][0]["lapse_risk"];
+    if (!risk.is_object()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(risk.is_object()) << "scored by a scheduler pass within seconds";
+  EXPECT_EQ(risk["model"], "baseline") << risk;
+  EXPECT_FALSE(risk["reasons"].empty()) << risk;
+  EXPECT_EQ(server.stop(), 0);
 }
 
 }  // namespace
