@@ -126,7 +126,9 @@ void fill_counter(storage::Database& db, core::ManualClock& clock, const auth::P
   std::uniform_int_distribution<int> first(0, std::size(kFirstNames) - 1);
   std::uniform_int_distribution<int> last(0, std::size(kLastNames) - 1);
   std::uniform_int_distribution<int> hour(9, 20);
-  constexpr int kRegulars = 45;
+  // Enough regulars that `rxtrack insights train` has over 200 judged refills (run out more than
+  // 7 days ago) and learns a lapse model rather than falling back to the baseline.
+  constexpr int kRegulars = 140;
   for (int person = 0; person < kRegulars; ++person) {
     const std::string phone = "98" + std::to_string(20000000 + person * 7919);
     const Medicine& regular = kMedicines[person % 7];

@@ -75,5 +75,18 @@ TEST(RefillFeatures, DescribeTheCustomersHistory) {
   EXPECT_EQ(history_category(RefillSnapshot::History::kLapsed), 3);
 }
 
+TEST(RefillFeatures, LatenessIsSpelledForOneDayOrMany) {
+  RefillSnapshot s;
+  s.past_refills = 2;
+  std::vector<double> c(kRefillFeatureCount, 0.0);
+  c[1] = 0.8;  // mean_days_late
+  s.mean_days_late = 1.4;
+  EXPECT_EQ(refill_reasons(s, c).front(), "usually 1 day late");
+  s.mean_days_late = 14;
+  EXPECT_EQ(refill_reasons(s, c).front(), "usually 14 days late");
+  s.mean_days_late = 0.5;
+  EXPECT_EQ(refill_reasons(s, c).front(), "usually on time");
+}
+
 }  // namespace
 }  // namespace rx::insights
