@@ -245,3 +245,97 @@ test('the owner sees the Insights panel; My work cards show the best time', asyn
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: `${SHOTS}/16-insights-my-work.png`, fullPage: true });
 });
+
+interface Reminder {
+  customer_name: string | null;
+  medicine: string;
+  lapse_risk: Score | null;
+}
+
+/** Shop-local `YYYY-MM-DD`, `days` from today. */
+function shopDate(days: number): string {
+  return new Date(Date.now() + 330 * 60_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Risks as the API orders them by `sort=risk`: never rising, the unscored last. */
+function expectRiskOrder(risks: (Score | null)[]): void {
+  const ps = risks.map((r) => (r ? r.p : -1));
+  for (let i = 1; i < ps.length; ++i) expect(ps[i], `row ${i + 1}`).toBeLessThanOrEqual(ps[i - 1]!);
+}
+
+test('the refill list and the adherence call list put the most at risk first, with band and reasons', async ({ page, request }) => {
+  await ensureShop(request);
+  await apiSignIn(request, OWNER.email, OWNER.password);
+  const t = tag();
+  const medicine = `Riskcheck ${t}`;
+  // One medicine, three customers with their own histories of it; each one's latest 30-day
+  // supply, bought 26 to 28 days ago, has its reminder due (5 days' lead).
+  const customers = [
+    { name: `Regular Buyer ${t}`, conditions: [] as string[], bills: [[28, 30]] },
+    { name: `Late Buyer ${t}`, conditions: ['Diabetes'], bills: [[130, 30], [85, 30], [27, 30]] },
+    { name: `Steady Buyer ${t}`, conditions: ['Hypertension'], bills: [[88, 30], [58, 30], [26, 30]] },
+  ];
+  for (const c of customers) {
+    const phone = await freshPhone(request);
+    for (const [daysAgo, supply] of c.bills) {
+      const bill = await request.post('/api/bills', {
+        headers: XRW,
+        data: {
+          customer: { phone: `+91${phone}`, name: c.name, chronic_conditions: c.conditions },
+          customer_category: 'regular_branded',
+          was_contacted_before: false,
+          billed_at: `${shopDate(-daysAgo!)}T10:00`,
+          items: [{ medicine, quantity: supply, unit_price_paise: 500, duration_days: supply }],
+        },
+      });
+      expect(bill.status(), await bill.text()).toBe(201);
+    }
+  }
+
+  await page.goto('/login');
+  await signIn(page, OWNER.email, OWNER.password);
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+
+  // The adherence call list comes as the report orders it by risk, each customer with its band.
+  const adherence = (await (await request.get(`${TRACKING}/reports/adherence?sort=risk`)).json()) as {
+    below_threshold: { name: string | null; lapse_risk: Score | null }[];
+  };
+  expectRiskOrder(adherence.below_threshold.map((c) => c.lapse_risk));
+  const late = adherence.below_threshold.find((c) => c.name === customers[1]!.name);
+  expect(late?.lapse_risk, 'the late buyer is below 80% with a risk').toBeTruthy();
+  const low = page.getByRole('list', { name: 'Customers below 80% adherence' });
+  await expect(low.getByRole('listitem')).toHaveCount(adherence.below_threshold.length);
+  expect(await low.getByRole('listitem').getByRole('link').allTextContents()).toEqual(
+    adherence.below_threshold.map((c) => c.name ?? ''),
+  );
+  const lateRow = low.getByRole('listitem').filter({ hasText: customers[1]!.name });
+  await expect(lateRow.locator('.score-line__band')).toHaveText(`${BAND_WORDS[late!.lapse_risk!.band]} risk`);
+
+  // The refill list of that medicine, switched to "Most at risk first".
+  await page.goto(`/refills?medicine=${encodeURIComponent(medicine)}`);
+  await expect(page.getByRole('heading', { name: 'Refills', level: 1 })).toBeVisible();
+  const cards = page.getByRole('list', { name: 'Refill reminders' }).getByRole('article');
+  await expect(cards).toHaveCount(customers.length);
+  await page.getByLabel('Order').selectOption({ label: 'Most at risk first' });
+  await expect(page).toHaveURL(/[?&]sort=risk(&|$)/);
+
+  const res = await request.get(`${TRACKING}/refill-reminders?medicine=${encodeURIComponent(medicine)}&sort=risk`);
+  expect(res.status()).toBe(200);
+  const byRisk = ((await res.json()) as { items: Reminder[] }).items;
+  expect(byRisk).toHaveLength(customers.length);
+  expectRiskOrder(byRisk.map((r) => r.lapse_risk));
+  await expect(cards).toHaveCount(byRisk.length);
+  const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(shown).toEqual(byRisk.map((r) => `${r.medicine} for ${r.customer_name}`));
+
+  // Each card shows its band and reasons, in words.
+  for (const r of byRisk) {
+    expect(r.lapse_risk, `${r.customer_name}'s reminder has a risk`).toBeTruthy();
+    const card = page.getByRole('article', { name: `${r.medicine} for ${r.customer_name}` });
+    await expect(card.locator('.score-line__band')).toHaveText(`${BAND_WORDS[r.lapse_risk!.band]} risk`);
+    expect(r.lapse_risk!.reasons.length, 'a risk comes with its reasons').toBeGreaterThan(0);
+    await expect(card.locator('.score-line__reasons')).toContainText(r.lapse_risk!.reasons[0]!);
+  }
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: `${SHOTS}/16-insights-refills.png`, fullPage: true });
+});
