@@ -173,7 +173,7 @@ int serve(const ServeConfig& config) {
 
   messaging::ReminderScheduler scheduler(*db, clock,
                                          std::chrono::seconds(config.scheduler_interval_seconds));
-  scheduler.also_each_pass([&insight_training] { insight_training.train_nightly(); });
+  scheduler.also_each_pass([&insight_training] { insight_training.each_pass(); });
   if (config.scheduler) scheduler.start();
   training_queue.start();
   // The daily automatic jobs (assignment) run on the scheduler's interval, each once a shop-day.

@@ -48,9 +48,9 @@ std::string phrase(const RefillSnapshot& s, std::size_t f, double sign) {
                                  : fmt::format("{} refill{} before", s.past_refills,
                                                s.past_refills == 1 ? "" : "s");
     case kMeanDaysLate:
-      return s.mean_days_late >= 1
-                 ? fmt::format("usually {} days late", static_cast<int>(s.mean_days_late))
-                 : "usually on time";
+      if (s.mean_days_late < 1) return "usually on time";
+      return fmt::format("usually {} day{} late", static_cast<int>(s.mean_days_late),
+                         static_cast<int>(s.mean_days_late) == 1 ? "" : "s");
     case kLapsedShare:
       return s.past_refills == 0 ? ""
                                  : fmt::format("missed {}% of refills", percent(s.lapsed_share));

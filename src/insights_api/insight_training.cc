@@ -5,6 +5,8 @@
 #include "insights/scorer_training.h"
 #include "insights_api/conversion_feature_repository.h"
 #include "insights_api/conversion_scores.h"
+#include "insights_api/lapse_scores.h"
+#include "insights_api/refill_feature_repository.h"
 
 #include "core/time_zone.h"
 
@@ -32,7 +34,78 @@ insights::LabelledSet conversion_set(const std::vector<LabelledContact>& history
   return set;
 }
 
+insights::LabelledSet lapse_set(const std::vector<LabelledReminder>& history) {
+  insights::LabelledSet set;
+  set.features = insights::kRefillFeatureCount;
+  set.category_count = insights::RefillSnapshot::kHistoryCount;
+  for (const LabelledReminder& row : history) {
+    set.add(insights::refill_features(row.snapshot),
+            insights::history_category(row.snapshot.history), row.runs_out_at, row.lapsed ? 1 : 0);
+  }
+  return set;
+}
+
+// Scores `open` with `scorer` and stores the risks, kScoreBatch to a write transaction.
+void store_risks(storage::Database& db, core::ShopId shop_id, const insights::TrainedScorer& scorer,
+                 const std::vector<OpenReminder>& open) {
+  for (std::size_t first = 0; first < open.size(); first += kScoreBatch) {
+    std::vector<std::pair<core::RefillReminderId, ScoredRow>> risks;
+    for (std::size_t i = first; i < std::min(open.size(), first + kScoreBatch); ++i)
+      risks.emplace_back(open[i].id, score_reminder(scorer, open[i].snapshot));
+    db.transaction(storage::TxMode::kWrite,
+                   [&](storage::Connection& c) { LapseRiskStore::store(c, shop_id, risks); });
+  }
+}
+
 }  // namespace
+
+StoredModel InsightTraining::train_lapse(core::ShopId shop_id) {
+  const std::int64_t now = clock_.now_ms();
+  std::vector<LabelledReminder> history;
+  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
+    history = RefillFeatureRepository::labelled(c, shop_id, now);
+  });
+  StoredModel stored;
+  stored.kind = ModelKind::kLapse;
+  stored.trained_at = now;
+  stored.scorer = insights::train_scorer(lapse_set(history));
+  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    stored.version =
+        InsightModelRepository::insert(c, shop_id, ModelKind::kLapse, stored.scorer, now);
+  });
+  std::vector<OpenReminder> open;
+  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
+    open = RefillFeatureRepository::open_reminders(c, shop_id, now, false);
+  });
+  store_risks(db_, shop_id, stored.scorer, open);
+  db_.transaction(storage::TxMode::kWrite,
+                  [&](storage::Connection& c) { LapseRiskStore::clear_closed(c, shop_id); });
+  return stored;
+}
+
+int InsightTraining::score_new_reminders(core::ShopId shop_id) {
+  const std::int64_t now = clock_.now_ms();
+  std::vector<OpenReminder> open;
+  insights::TrainedScorer scorer;
+  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
+    open = RefillFeatureRepository::open_reminders(c, shop_id, now, true);
+    if (!open.empty()) scorer = LapseRiskStore::current_scorer(c, shop_id);
+  });
+  store_risks(db_, shop_id, scorer, open);
+  return static_cast<int>(open.size());
+}
+
+void InsightTraining::each_pass() {
+  train_nightly();
+  for (const core::ShopId shop : shop_ids()) {
+    try {
+      score_new_reminders(shop);
+    } catch (const std::exception& error) {
+      spdlog::error("lapse risks of shop {}'s new reminders failed: {}", shop.value(),
+                    error.what());
+    }
+  }
+}
 
 StoredModel InsightTraining::train_conversion(core::ShopId shop_id) {
   const std::int64_t now = clock_.now_ms();
@@ -73,16 +146,23 @@ int InsightTraining::train_nightly() {
   const std::vector<core::ShopId> shops = shop_ids();
   int trained = 0;
   for (const core::ShopId shop : shops) {
-    bool mine = false;
-    db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-      mine = InsightModelRepository::claim_day(c, shop, ModelKind::kConversion, today, now);
-    });
-    if (!mine) continue;
-    try {
-      train_conversion(shop);
-      ++trained;
-    } catch (const std::exception& error) {
-      spdlog::error("nightly training of shop {} failed: {}", shop.value(), error.what());
+    for (const ModelKind kind : {ModelKind::kConversion, ModelKind::kLapse}) {
+      bool mine = false;
+      db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+        mine = InsightModelRepository::claim_day(c, shop, kind, today, now);
+      });
+      if (!mine) continue;
+      try {
+        if (kind == ModelKind::kConversion) {
+          train_conversion(shop);
+        } else {
+          train_lapse(shop);
+        }
+        ++trained;
+      } catch (const std::exception& error) {
+        spdlog::error("nightly {} training of shop {} failed: {}", core::enum_name(kind),
+                      shop.value(), error.what());
+      }
     }
   }
   nightly_done_for_ = today;

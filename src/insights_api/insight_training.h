@@ -27,9 +27,24 @@ class InsightTraining {
   // is rescored with it and closed ones lose their score. Returns what was stored.
   StoredModel train_conversion(core::ShopId shop_id);
 
-  // The nightly run: each shop whose claim for today (UTC) this caller wins is trained, so that
-  // of several servers on one database only one trains a shop a day. Returns the shops trained.
+  // The lapse scorer: trained on the shop's labelled refill reminders
+  // (RefillFeatureRepository::labelled), judged against the baseline on the latest 20% by
+  // run-out day, stored as the next version; then every open (pending or sent) reminder is
+  // rescored with it and closed ones lose their risk. Returns what was stored.
+  StoredModel train_lapse(core::ShopId shop_id);
+
+  // Gives each open reminder without a risk (made by a bill since) its risk by the shop's
+  // current lapse scorer. Returns how many were scored.
+  int score_new_reminders(core::ShopId shop_id);
+
+  // The nightly run: each shop and kind (conversion, lapse) whose claim for today (UTC) this
+  // caller wins is trained, so that of several servers on one database only one trains a shop's
+  // scorer of a kind a day. Returns the trainings done.
   int train_nightly();
+
+  // The reminder scheduler's job after each pass (every minute): the nightly run when it is due,
+  // then score_new_reminders for every shop, so that a bill never waits for a risk.
+  void each_pass();
 
   // Every shop's id, in order: what the nightly run and `rxtrack insights train` walk.
   std::vector<core::ShopId> shop_ids();

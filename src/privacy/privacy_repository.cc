@@ -86,7 +86,8 @@ SELECT id FROM refill_reminders
 WHERE shop_id = ? AND customer_id = ? AND status IN ('pending', 'sent', 'responded') ORDER BY id)";
 
 constexpr std::string_view kCancelRefill = R"(
-UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ?
+UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ?,
+  lapse_risk_ppm = NULL, lapse_risk = NULL
 WHERE shop_id = ? AND id = ?)";
 
 constexpr std::string_view kEraseContact = R"(

@@ -49,6 +49,12 @@ void write_json(core::JsonWriter& w, const RefillReminder& r, std::string_view t
   w.field("refilled_bill_id", r.refilled_bill_id);
   core::write_instant(w, "closed_at", r.closed_at, tz);
   core::write_instant(w, "created_at", r.created_at, tz);
+  w.key("lapse_risk");
+  if ((r.status == RefillStatus::kPending || r.status == RefillStatus::kSent) && r.lapse_risk) {
+    w.raw(*r.lapse_risk);
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 

@@ -60,7 +60,14 @@ struct RefillReminder {
   std::optional<std::int64_t> refilled_bill_id;
   std::optional<std::int64_t> closed_at;
   std::int64_t created_at = 0;
+  // An open (pending or sent) reminder's lapse risk as the API shows it,
+  // {"p","band","model","reasons"}; nullopt when not scored yet or no longer open.
+  std::optional<std::string> lapse_risk;
 };
+
+// The order of a refill list: by remind_on (then id), or by lapse risk (highest first, unscored
+// last, then remind_on and id).
+enum class RefillSort { kRemindOn, kRisk };
 
 struct RefillFilter {
   std::optional<std::string> from;  // remind_on >= from
@@ -82,6 +89,12 @@ struct rx::core::EnumNames<rx::refills::RefillStatus> {
   static constexpr auto kNames =
       spellings<E>(E::kPending, "pending", E::kSent, "sent", E::kResponded, "responded",
                    E::kRefilled, "refilled", E::kCancelled, "cancelled");
+};
+
+template <>
+struct rx::core::EnumNames<rx::refills::RefillSort> {
+  using E = rx::refills::RefillSort;
+  static constexpr auto kNames = spellings<E>(E::kRemindOn, "remind_on", E::kRisk, "risk");
 };
 
 template <>

@@ -28,7 +28,8 @@ constexpr storage::Table kReminderColumns(
     column("responded_at", &RefillReminder::responded_at),
     column("refilled_bill_id", &RefillReminder::refilled_bill_id),
     column("closed_at", &RefillReminder::closed_at),
-    column("created_at", &RefillReminder::created_at));
+    column("created_at", &RefillReminder::created_at),
+    column("lapse_risk", &RefillReminder::lapse_risk));
 constexpr storage::Table kCustomerColumns(column("name", &RefillReminder::customer_name),
                                           column("phone", &RefillReminder::customer_phone),
                                           column("whatsapp_status",
@@ -168,7 +169,7 @@ std::vector<std::int64_t> RefillRepository::close_as_refilled(
   for (core::RefillReminderId id : ids) {
     c.query(
         "UPDATE refill_reminders SET status = 'refilled', refilled_bill_id = ?, closed_at = ?, "
-        "updated_at = ? "
+        "updated_at = ?, lapse_risk_ppm = NULL, lapse_risk = NULL "
         "WHERE shop_id = ? AND id = ?",
         {bill.value(), now_ms, now_ms, shop.value(), id.value()});
     add_event(c, shop, id, "refilled", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
@@ -218,11 +219,22 @@ std::optional<RefillReminder> RefillRepository::find(storage::Connection& c, cor
 
 std::vector<RefillReminder> RefillRepository::list(storage::Connection& c, core::ShopId shop,
                                                    const RefillFilter& filter, std::int64_t limit,
-                                                   std::int64_t offset) {
+                                                   std::int64_t offset, RefillSort sort) {
+  const auto [sql, params] = list_statement(shop, filter, limit, offset, sort);
+  return storage::rows_as(c, sql, params, from_row);
+}
+
+std::pair<std::string, storage::Params> RefillRepository::list_statement(core::ShopId shop,
+                                                                         const RefillFilter& filter,
+                                                                         std::int64_t limit,
+                                                                         std::int64_t offset,
+                                                                         RefillSort sort) {
   storage::Conditions w = where(shop, filter);
-  return storage::rows_as(c,
-                          select_sql() + w.sql() + " ORDER BY rr.remind_on, rr.id LIMIT ? OFFSET ?",
-                          w.params_with({limit, offset}), from_row);
+  // kRisk reads refill_reminders_by_risk (shop_id, lapse_risk_ppm DESC, remind_on, id).
+  const char* order = sort == RefillSort::kRisk
+                          ? " ORDER BY rr.lapse_risk_ppm DESC NULLS LAST, rr.remind_on, rr.id"
+                          : " ORDER BY rr.remind_on, rr.id";
+  return {select_sql() + w.sql() + order + " LIMIT ? OFFSET ?", w.params_with({limit, offset})};
 }
 
 std::int64_t RefillRepository::count(storage::Connection& c, core::ShopId shop,
@@ -260,7 +272,7 @@ void RefillRepository::record_response(storage::Connection& c, core::ShopId shop
                                        std::int64_t now_ms) {
   c.query(
       "UPDATE refill_reminders SET status = 'responded', response = ?, response_note = ?, "
-      "responded_at = ?, "
+      "responded_at = ?, lapse_risk_ppm = NULL, lapse_risk = NULL, "
       "updated_at = ? WHERE shop_id = ? AND id = ?",
       {Codec<RefillResponse>::bind(response), note, now_ms, now_ms, shop.value(), id.value()});
 }
@@ -276,8 +288,8 @@ void RefillRepository::stop_steps(storage::Connection& c, core::ShopId shop,
 void RefillRepository::cancel(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                               std::int64_t now_ms) {
   c.query(
-      "UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ? WHERE "
-      "shop_id = ? AND id = ?",
+      "UPDATE refill_reminders SET status = 'cancelled', closed_at = ?, updated_at = ?, "
+      "lapse_risk_ppm = NULL, lapse_risk = NULL WHERE shop_id = ? AND id = ?",
       {now_ms, now_ms, shop.value(), id.value()});
 }
 

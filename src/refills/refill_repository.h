@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rx::refills {
@@ -75,13 +76,22 @@ class RefillRepository {
                                             core::RefillReminderId id);
   static std::vector<RefillReminder> list(storage::Connection& c, core::ShopId shop,
                                           const RefillFilter& filter, std::int64_t limit,
-                                          std::int64_t offset);
+                                          std::int64_t offset,
+                                          RefillSort sort = RefillSort::kRemindOn);
+  // The statement `list` runs and its parameters (its query plan is checked in a test).
+  static std::pair<std::string, storage::Params> list_statement(core::ShopId shop,
+                                                                const RefillFilter& filter,
+                                                                std::int64_t limit,
+                                                                std::int64_t offset,
+                                                                RefillSort sort);
   static std::int64_t count(storage::Connection& c, core::ShopId shop, const RefillFilter& filter);
   // The customer's open reminder a reply without context answers: the one messaged last (by
   // when it was sent, then the newest), else the newest.
   static std::optional<RefillReminder> latest_open_for_customer(storage::Connection& c,
                                                                 core::ShopId shop,
                                                                 core::CustomerId customer);
+  // Closing a reminder (record_response, cancel, close_as_refilled) also clears its lapse risk
+  // in the same statement, so that no answered or closed reminder shows one.
   // A reminder already answered keeps its status; the send is recorded all the same.
   static void mark_sent(storage::Connection& c, core::ShopId shop, core::RefillReminderId id,
                         RefillChannel channel, std::optional<core::StaffId> staff,

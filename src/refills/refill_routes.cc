@@ -46,8 +46,11 @@ void register_refill_routes(http::Router& router, RefillService& service) {
     filter.medicine = ctx.query("medicine");
     const bool default_window =
         !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
+    RefillSort sort = RefillSort::kRemindOn;
+    if (auto chosen = http::query_choice(ctx, "sort", {"remind_on", "risk"}))
+      sort = *core::enum_from_name<RefillSort>(*chosen);
     RefillPage result =
-        service.list(ctx.principal(), filter, default_window, page.limit, page.offset);
+        service.list(ctx.principal(), filter, default_window, page.limit, page.offset, sort);
     core::JsonWriter w;
     w.begin_object().key("items").begin_array();
     for (const auto& r : result.items) write_json(w, r, ctx.principal().time_zone, result.today);

@@ -20,7 +20,8 @@ std::string RefillService::today(const auth::Principal& actor) const {
 }
 
 RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter,
-                               bool default_window, std::int64_t limit, std::int64_t offset) {
+                               bool default_window, std::int64_t limit, std::int64_t offset,
+                               RefillSort sort) {
   RefillPage page;
   page.today = today(actor);
   if (default_window) {
@@ -29,7 +30,7 @@ RefillPage RefillService::list(const auth::Principal& actor, RefillFilter filter
     filter.hide_while_messaging = true;
   }
   db_.with_connection([&](storage::Connection& c) {
-    page.items = RefillRepository::list(c, shop_of(actor), filter, limit, offset);
+    page.items = RefillRepository::list(c, shop_of(actor), filter, limit, offset, sort);
     page.total = RefillRepository::count(c, shop_of(actor), filter);
   });
   return page;

@@ -24,7 +24,7 @@ class RefillService {
 
   // Without filters: pending reminders due today or earlier in the shop's time zone.
   RefillPage list(const auth::Principal& actor, RefillFilter filter, bool default_window,
-                  std::int64_t limit, std::int64_t offset);
+                  std::int64_t limit, std::int64_t offset, RefillSort sort = RefillSort::kRemindOn);
   // Throws AppError(kNotFound) when the shop has no such reminder, AppError(kConflict) when it
   // is refilled or cancelled already.
   RefillReminder mark_sent(const auth::Principal& actor, core::RefillReminderId id,

@@ -10,10 +10,11 @@
 namespace rx::reports {
 
 AdherenceReport build_adherence_report(storage::Connection& c, const auth::Principal& actor,
-                                       const std::string& as_of) {
+                                       const std::string& as_of, AdherenceSort sort) {
   AdherenceReport report;
   report.as_of = as_of;
   const std::string from = core::add_days(as_of, 1 - kAdherenceWindowDays);
+  const auto risks = AdherenceRepository::open_lapse_risks(c, core::ShopId{actor.shop_id});
   for (CustomerPurchases& customer :
        AdherenceRepository::chronic_purchases(c, core::ShopId{actor.shop_id}, from, as_of)) {
     std::optional<CustomerPdc> pdc = customer_pdc(std::move(customer.purchases), as_of);
@@ -28,10 +29,21 @@ AdherenceReport build_adherence_report(storage::Connection& c, const auth::Princ
     }
     // below_threshold is whom to call first: counted above, but never listed to call.
     if (customer.do_not_contact) continue;
-    report.below_threshold.push_back({customer.customer_id, customer.name, customer.phone, *pdc});
+    AdherenceRow row{customer.customer_id, customer.name, customer.phone, *pdc, {}, {}};
+    if (const auto risk = risks.find(customer.customer_id.value()); risk != risks.end()) {
+      row.lapse_risk_ppm = risk->second.first;
+      row.lapse_risk = risk->second.second;
+    }
+    report.below_threshold.push_back(std::move(row));
   }
   std::sort(report.below_threshold.begin(), report.below_threshold.end(),
-            [](const AdherenceRow& a, const AdherenceRow& b) {
+            [sort](const AdherenceRow& a, const AdherenceRow& b) {
+              if (sort == AdherenceSort::kRisk) {
+                // Highest risk first, rows without one (-1) last.
+                const std::int64_t ra = a.lapse_risk_ppm.value_or(-1);
+                const std::int64_t rb = b.lapse_risk_ppm.value_or(-1);
+                if (ra != rb) return ra > rb;
+              }
               return std::tuple(round2(a.pdc.pdc), a.customer_id) <
                      std::tuple(round2(b.pdc.pdc), b.customer_id);
             });

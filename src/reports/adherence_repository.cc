@@ -1,6 +1,7 @@
 #include "reports/adherence_repository.h"
 
 #include "reports/report_rows.h"
+#include "storage/codec.h"
 #include "storage/table.h"
 
 namespace rx::reports {
@@ -54,6 +55,22 @@ std::vector<CustomerPurchases> AdherenceRepository::chronic_purchases(storage::C
     out.back().purchases.push_back({std::move(r.medicine_key), std::move(r.medicine),
                                     std::move(r.purchased_on), r.duration_days});
   });
+  return out;
+}
+
+std::map<std::int64_t, std::pair<std::int64_t, std::string>> AdherenceRepository::open_lapse_risks(
+    storage::Connection& c, core::ShopId shop) {
+  std::map<std::int64_t, std::pair<std::int64_t, std::string>> out;
+  c.for_each_row(
+      "SELECT customer_id, lapse_risk_ppm, lapse_risk FROM refill_reminders WHERE shop_id = ? AND "
+      "status IN ('pending', 'sent') AND lapse_risk_ppm IS NOT NULL AND lapse_risk IS NOT NULL",
+      {shop.value()}, [&out](const storage::RowView& row) {
+        const auto customer = storage::Codec<std::int64_t>::read(row, 0);
+        const auto ppm = storage::Codec<std::int64_t>::read(row, 1);
+        const auto it = out.find(customer);
+        if (it == out.end() || it->second.first < ppm)
+          out[customer] = {ppm, storage::Codec<std::string>::read(row, 2)};
+      });
   return out;
 }
 

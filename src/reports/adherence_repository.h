@@ -5,8 +5,10 @@
 #include "storage/database.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rx::reports {
@@ -28,6 +30,10 @@ class AdherenceRepository {
   static std::vector<CustomerPurchases> chronic_purchases(storage::Connection& c, core::ShopId shop,
                                                           const std::string& from,
                                                           const std::string& to);
+  // Each customer's highest lapse risk among their open (pending or sent) refill reminders:
+  // customer id -> (risk in millionths, its JSON). Customers without one are absent.
+  static std::map<std::int64_t, std::pair<std::int64_t, std::string>> open_lapse_risks(
+      storage::Connection& c, core::ShopId shop);
 };
 
 }  // namespace rx::reports

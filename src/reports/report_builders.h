@@ -18,7 +18,8 @@ ConversionReport build_conversion_report(storage::Connection& c, const auth::Pri
 RefillReport build_refill_report(storage::Connection& c, const auth::Principal& actor,
                                  const ReportWindow& window);
 AdherenceReport build_adherence_report(storage::Connection& c, const auth::Principal& actor,
-                                       const std::string& as_of);
+                                       const std::string& as_of,
+                                       AdherenceSort sort = AdherenceSort::kPdc);
 CustomerReport build_customer_report(storage::Connection& c, const auth::Principal& actor,
                                      const ReportWindow& window);
 TimeseriesReport build_timeseries(storage::Connection& c, const auth::Principal& actor,

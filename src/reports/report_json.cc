@@ -118,13 +118,16 @@ nlohmann::json to_json(const AdherenceReport& r) {
       medicines.push_back(
           {{"medicine", m.medicine}, {"pdc", round2(m.pdc)}, {"purchases", m.purchases}});
     }
-    out["below_threshold"].push_back({{"customer_id", row.customer_id.value()},
-                                      {"name", core::nullable(row.name)},
-                                      {"phone", row.phone},
-                                      {"pdc", round2(row.pdc.pdc)},
-                                      {"last_purchase_on", row.pdc.last_purchase_on},
-                                      {"days_without_supply", row.pdc.days_without_supply},
-                                      {"medicines", std::move(medicines)}});
+    out["below_threshold"].push_back(
+        {{"customer_id", row.customer_id.value()},
+         {"name", core::nullable(row.name)},
+         {"phone", row.phone},
+         {"pdc", round2(row.pdc.pdc)},
+         {"last_purchase_on", row.pdc.last_purchase_on},
+         {"days_without_supply", row.pdc.days_without_supply},
+         {"medicines", std::move(medicines)},
+         {"lapse_risk",
+          row.lapse_risk ? nlohmann::json::parse(*row.lapse_risk) : nlohmann::json()}});
   }
   return out;
 }

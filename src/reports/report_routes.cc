@@ -93,8 +93,9 @@ std::string pdc_bucket_item(const nlohmann::json& row) {
 }
 
 constexpr std::string_view kDistributionColumns[] = {"from", "to", "customers"};
-constexpr std::string_view kBelowThresholdColumns[] = {"customer_id", "phone", "pdc",
-                                                       "last_purchase_on", "days_without_supply"};
+// lapse_risk is downloaded as its JSON ({"p","band","model","reasons"}), empty when none.
+constexpr std::string_view kBelowThresholdColumns[] = {
+    "customer_id", "phone", "pdc", "last_purchase_on", "days_without_supply", "lapse_risk"};
 constexpr std::string_view kMedicineColumns[] = {"pdc", "purchases"};
 constexpr TableSpec kAdherenceTables[] = {
     {.name = "distribution",
@@ -111,8 +112,11 @@ constexpr TableSpec kAdherenceTables[] = {
 ReportOutput adherence(ReportService& service, const RequestContext& ctx) {
   const auth::Principal& me = ctx.principal();
   const std::string as_of = service.today(me);
-  const AdherenceReport report =
-      service.read([&](storage::Connection& c) { return build_adherence_report(c, me, as_of); });
+  AdherenceSort sort = AdherenceSort::kPdc;
+  if (const auto chosen = http::query_choice(ctx, "sort", {"pdc", "risk"}); chosen == "risk")
+    sort = AdherenceSort::kRisk;
+  const AdherenceReport report = service.read(
+      [&](storage::Connection& c) { return build_adherence_report(c, me, as_of, sort); });
   return {to_json(report), report.as_of};
 }
 

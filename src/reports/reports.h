@@ -91,14 +91,22 @@ struct AdherenceRow {
   std::optional<std::string> name;
   std::string phone;
   CustomerPdc pdc;
+  // The highest lapse risk among the customer's open (pending or sent) refill reminders: in
+  // millionths and as the API shows it; nullopt when none has one.
+  std::optional<std::int64_t> lapse_risk_ppm;
+  std::optional<std::string> lapse_risk;
 };
+
+// The order of the adherence call list: lowest PDC first, or highest lapse risk first (those
+// without one last, then by PDC); ties by customer id.
+enum class AdherenceSort { kPdc, kRisk };
 
 struct AdherenceReport {
   std::string as_of;
   std::int64_t customers = 0;
   std::int64_t adherent = 0;
   std::array<std::int64_t, 10> distribution{};  // 10% buckets, the last one [90, 100]
-  std::vector<AdherenceRow> below_threshold;    // by PDC, then id
+  std::vector<AdherenceRow> below_threshold;    // by the AdherenceSort asked for
 };
 
 struct WeekVisits {

@@ -283,7 +283,8 @@ TEST_F(ReportsTest, AdherenceFiguresAreExact) {
        {"pdc", 11.76},
        {"last_purchase_on", ist_date(-99)},
        {"days_without_supply", 90},
-       {"medicines", {{{"medicine", "Glycomet"}, {"pdc", 11.76}, {"purchases", 2}}}}},
+       {"medicines", {{{"medicine", "Glycomet"}, {"pdc", 11.76}, {"purchases", 2}}}},
+       {"lapse_risk", nullptr}},
       {{"customer_id", s.h2},
        {"name", "Hari"},
        {"phone", "+919876600302"},
@@ -292,7 +293,8 @@ TEST_F(ReportsTest, AdherenceFiguresAreExact) {
        {"days_without_supply", 10},
        {"medicines",
         {{{"medicine", "Ecosprin 75"}, {"pdc", 40.0}, {"purchases", 2}},
-         {{"medicine", "Telma 40"}, {"pdc", 66.67}, {"purchases", 2}}}}}};
+         {{"medicine", "Telma 40"}, {"pdc", 66.67}, {"purchases", 2}}}},
+       {"lapse_risk", nullptr}}};
   EXPECT_EQ(r["below_threshold"], expected_below);
 }
 

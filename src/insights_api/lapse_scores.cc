@@ -1,0 +1,47 @@
+#include "insights_api/lapse_scores.h"
+
+#include "insights_api/insight_model_repository.h"
+
+#include <cmath>
+
+namespace rx::insights_api {
+
+ScoredRow score_reminder(const insights::TrainedScorer& scorer,
+                         const insights::RefillSnapshot& snapshot) {
+  const auto x = insights::refill_features(snapshot);
+  ScoredRow out;
+  out.from_model = scorer.kind == insights::ScorerKind::kModel;
+  out.p = insights::score(scorer, x, insights::history_category(snapshot.history));
+  out.band = band_of(out.p, scorer.baseline.overall());
+  std::optional<std::vector<double>> contributions;
+  if (out.from_model) contributions = scorer.model.contributions(x);
+  out.reasons = insights::refill_reasons(snapshot, contributions);
+  return out;
+}
+
+insights::TrainedScorer LapseRiskStore::current_scorer(storage::Connection& c,
+                                                       core::ShopId shop_id) {
+  if (auto stored = InsightModelRepository::latest(c, shop_id, ModelKind::kLapse))
+    return std::move(stored->scorer);
+  return untrained_scorer(insights::RefillSnapshot::kHistoryCount);
+}
+
+void LapseRiskStore::store(storage::Connection& c, core::ShopId shop_id,
+                           const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
+  for (const auto& [id, row] : risks) {
+    c.query(
+        "UPDATE refill_reminders SET lapse_risk_ppm = ?, lapse_risk = ? "
+        "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'sent')",
+        {static_cast<std::int64_t>(std::llround(row.p * 1e6)), score_json(row), shop_id.value(),
+         id.value()});
+  }
+}
+
+void LapseRiskStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {
+  c.query(
+      "UPDATE refill_reminders SET lapse_risk_ppm = NULL, lapse_risk = NULL "
+      "WHERE shop_id = ? AND status NOT IN ('pending', 'sent') AND lapse_risk_ppm IS NOT NULL",
+      {shop_id.value()});
+}
+
+}  // namespace rx::insights_api
