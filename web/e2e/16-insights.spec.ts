@@ -7,8 +7,11 @@
 // trained on as of 31 days later (`rxtrack insights train --now`, so the sheet is labelled), and
 // the model, not the baseline, scores the staff member's pending contacts: My work's "To call"
 // cards come in the order of those scores as the API reads them, the WhatsApp-active ones (the
-// older ids) before the rest. The refill list, switched to "Most at risk first", lists reminders
-// as GET /refill-reminders?sort=risk does, each with its band and reasons.
+// older ids) before the rest. Three customers of one medicine (one new, one who lapsed before,
+// one steady) are scored by `rxtrack insights train` (the e2e server has no scheduler): the
+// dashboard's adherence call list follows GET /reports/adherence?sort=risk, and the refill list,
+// switched from "Due first" to "Most at risk first", lists the reminders as GET
+// /refill-reminders?sort=risk does, the one who lapsed first, each with its band and reasons.
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -291,6 +294,8 @@ test('the refill list and the adherence call list put the most at risk first, wi
       expect(bill.status(), await bill.text()).toBe(201);
     }
   }
+  // The server runs without its scheduler, whose pass scores new reminders: train (and so score) now.
+  await rxtrack(['insights', 'train']);
 
   await page.goto('/login');
   await signIn(page, OWNER.email, OWNER.password);
@@ -311,19 +316,23 @@ test('the refill list and the adherence call list put the most at risk first, wi
   const lateRow = low.getByRole('listitem').filter({ hasText: customers[1]!.name });
   await expect(lateRow.locator('.score-line__band')).toHaveText(`${BAND_WORDS[late!.lapse_risk!.band]} risk`);
 
-  // The refill list of that medicine, switched to "Most at risk first".
-  await page.goto(`/refills?medicine=${encodeURIComponent(medicine)}`);
+  // The open reminders of that medicine, switched to "Most at risk first" (the earlier ones were refilled).
+  const only = `status=pending&medicine=${encodeURIComponent(medicine)}`;
+  await page.goto(`/refills?${only}`);
   await expect(page.getByRole('heading', { name: 'Refills', level: 1 })).toBeVisible();
   const cards = page.getByRole('list', { name: 'Refill reminders' }).getByRole('article');
   await expect(cards).toHaveCount(customers.length);
+  await expect(cards.first(), 'due first: the earliest reminder').toHaveAttribute('aria-label', `${medicine} for ${customers[0]!.name}`);
   await page.getByLabel('Order').selectOption({ label: 'Most at risk first' });
   await expect(page).toHaveURL(/[?&]sort=risk(&|$)/);
 
-  const res = await request.get(`${TRACKING}/refill-reminders?medicine=${encodeURIComponent(medicine)}&sort=risk`);
+  const res = await request.get(`${TRACKING}/refill-reminders?${only}&sort=risk`);
   expect(res.status()).toBe(200);
   const byRisk = ((await res.json()) as { items: Reminder[] }).items;
   expect(byRisk).toHaveLength(customers.length);
   expectRiskOrder(byRisk.map((r) => r.lapse_risk));
+  // The late buyer did not come back last time: the most at risk, though not the first due.
+  expect(byRisk[0]!.customer_name).toBe(customers[1]!.name);
   await expect(cards).toHaveCount(byRisk.length);
   const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(shown).toEqual(byRisk.map((r) => `${r.medicine} for ${r.customer_name}`));
