@@ -7,6 +7,8 @@ const BASE = `${TRACKING}/refill-reminders`;
 
 export interface RefillPageQuery extends RefillFilter {
   customer_id?: number;
+  /** `remind_on` (the default) or `risk`: highest lapse risk first, unscored ones last. */
+  sort?: 'remind_on' | 'risk';
   limit?: number;
   offset?: number;
 }

@@ -38,8 +38,10 @@ export type RefillReport = Schemas['RefillReport'];
 
 export type AdherenceReport = Schemas['AdherenceReport'];
 export type AdherenceBucket = AdherenceReport['distribution'][number];
-/** A customer below the threshold, lowest PDC first. */
+/** A customer below the threshold, with the highest lapse risk among their open reminders. */
 export type LowAdherence = Schemas['AdherenceCustomer'];
+/** Order of `below_threshold`: lowest PDC first (the server's default) or highest lapse risk first. */
+export type AdherenceOrder = 'pdc' | 'risk';
 export type MedicineAdherence = LowAdherence['medicines'][number];
 
 // --- customers --------------------------------------------------------------------------------
@@ -70,7 +72,8 @@ export const getConversionReport = (query: ConversionQuery = {}) =>
 
 export const getRefillReport = (window: ReportWindow = {}) => request<RefillReport>('GET', reportPath('refills', { ...window }));
 
-export const getAdherenceReport = () => request<AdherenceReport>('GET', reportPath('adherence', {}));
+export const getAdherenceReport = (sort: AdherenceOrder = 'pdc') =>
+  request<AdherenceReport>('GET', reportPath('adherence', sort === 'pdc' ? {} : { sort }));
 
 export const getCustomerReport = (window: ReportWindow = {}) =>
   request<CustomerReport>('GET', reportPath('customers', { ...window }));

@@ -6,8 +6,8 @@ import { Pager } from '../components/Pager';
 import { AssignDialog } from '../components/contacts/AssignDialog';
 import { ContactFilters } from '../components/contacts/ContactFilters';
 import { ContactRows } from '../components/contacts/ContactRows';
-import { PAGE_SIZE, contactsHref, filterFromQuery, offsetFromQuery, orderFromQuery } from '../components/contacts/filters';
-import { OrderSelect } from '../components/contacts/OrderSelect';
+import { CONTACT_ORDERS, PAGE_SIZE, contactsHref, filterFromQuery, offsetFromQuery, orderFromQuery } from '../components/contacts/filters';
+import { OrderSelect } from '../components/OrderSelect';
 import { formatCount, plural } from '../datetime';
 import { Link, navigate, useLocation } from '../router';
 import { useSession } from '../session';
@@ -96,7 +96,7 @@ export function ContactsPage() {
           go(contactsHref(f, 0, order));
         }}
       />
-      <OrderSelect value={order} onValue={(o) => go(contactsHref(filter, 0, o))} />
+      <OrderSelect value={order} options={CONTACT_ORDERS} onValue={(o) => go(contactsHref(filter, 0, o))} />
       {notice && <Alert kind="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
       {!page && !error && <Loading />}

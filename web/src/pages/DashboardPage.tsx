@@ -22,7 +22,7 @@ export function DashboardPage() {
 
   const conversion = useReport(() => getConversionReport(dates), key);
   const refills = useReport(() => getRefillReport(dates), key);
-  const adherence = useReport(() => getAdherenceReport(), 'adherence');
+  const adherence = useReport(() => getAdherenceReport('risk'), 'adherence');
   const customers = useReport(() => getCustomerReport(dates), key);
 
   return (

@@ -6,24 +6,26 @@ import { Pager } from '../components/Pager';
 import { offsetFromQuery } from '../components/contacts/filters';
 import { RefillCard } from '../components/refills/RefillCard';
 import { RefillFilters } from '../components/refills/RefillFilters';
-import { REFILL_PAGE_SIZE, isDailyList, refillFilterFromQuery, refillsHref } from '../components/refills/filters';
+import { OrderSelect } from '../components/OrderSelect';
+import { REFILL_ORDERS, REFILL_PAGE_SIZE, isDailyList, refillFilterFromQuery, refillOrderFromQuery, refillsHref } from '../components/refills/filters';
 import { formatDate, plural } from '../datetime';
 import { navigate, useLocation } from '../router';
 import { useLoaded } from '../useLoaded';
 
-/** The daily refill list: who to remind today (and who is overdue); filters look back or ahead. */
+/** The daily refill list: who to remind today (and who is overdue); filters look back or ahead; due first or most at risk first. */
 export function RefillsPage() {
   const loc = useLocation();
   const filter = useMemo(() => refillFilterFromQuery(loc.query), [loc.query.toString()]);
   const offset = offsetFromQuery(loc.query);
-  const key = refillsHref(filter, offset);
+  const order = refillOrderFromQuery(loc.query);
+  const key = refillsHref(filter, offset, order);
   const daily = isDailyList(filter);
 
   const {
     data: page,
     error,
     update,
-  } = useLoaded(() => listRefills({ ...filter, limit: REFILL_PAGE_SIZE, offset }), key, {
+  } = useLoaded(() => listRefills({ ...filter, ...(order === 'risk' ? { sort: order } : {}), limit: REFILL_PAGE_SIZE, offset }), key, {
     failure: 'Could not load the refill list.',
     keep: true,
   });
@@ -37,7 +39,8 @@ export function RefillsPage() {
         <h1>Refills</h1>
         {page && <p class="muted page__sub">Today: {formatDate(page.today)}</p>}
       </div>
-      <RefillFilters filter={filter} today={page?.today ?? null} onChange={(f) => navigate(refillsHref(f, 0), { replace: true })} />
+      <RefillFilters filter={filter} today={page?.today ?? null} onChange={(f) => navigate(refillsHref(f, 0, order), { replace: true })} />
+      <OrderSelect value={order} options={REFILL_ORDERS} onValue={(o) => navigate(refillsHref(filter, 0, o), { replace: true })} />
       {error && <Alert>{error}</Alert>}
       {!page && !error && <Loading />}
       {page && (
@@ -61,7 +64,7 @@ export function RefillsPage() {
             limit={REFILL_PAGE_SIZE}
             total={page.total}
             onOffset={(o) => {
-              navigate(refillsHref(filter, o));
+              navigate(refillsHref(filter, o, order));
               window.scrollTo(0, 0);
             }}
             label="Refill pages"

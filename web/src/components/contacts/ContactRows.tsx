@@ -2,7 +2,7 @@ import type { Contact } from '../../api';
 import { displayPhone } from '../../phone';
 import { Link } from '../../router';
 import { bestTimeText } from '../insights/words';
-import { ScoreLine } from './ScoreLine';
+import { ScoreLine } from '../insights/ScoreLine';
 import { StatusBadge } from './StatusBadge';
 import { WHATSAPP_LABELS, labelOf } from './labels';
 

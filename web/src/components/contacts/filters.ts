@@ -23,6 +23,11 @@ export function offsetFromQuery(query: URLSearchParams): number {
 /** The list's order: the plain one (newest first) or best first (`sort=score`). */
 export type ContactOrder = 'newest' | 'score';
 
+export const CONTACT_ORDERS: readonly (readonly [ContactOrder, string])[] = [
+  ['newest', 'Newest first'],
+  ['score', 'Best first'],
+];
+
 export function orderFromQuery(query: URLSearchParams): ContactOrder {
   return query.get('sort') === 'score' ? 'score' : 'newest';
 }

@@ -17,7 +17,7 @@ export function AdherencePanel({ loaded }: { loaded: Loaded<AdherenceReport> }) 
             above do not apply.
           </p>
           <AdherenceChart report={r} />
-          <h3>Below 80%: call them first</h3>
+          <h3>Below 80%: call the most at risk first</h3>
           <LowAdherenceList rows={r.below_threshold} />
         </>
       )}

@@ -2,8 +2,9 @@ import type { LowAdherence } from '../../api';
 import { formatDate, formatPercent, plural } from '../../datetime';
 import { displayPhone } from '../../phone';
 import { Link } from '../../router';
+import { ScoreLine } from '../insights/ScoreLine';
 
-/** The call list: customers below 80% PDC, lowest first, each linking to their page. */
+/** The call list: customers below 80% PDC, most at risk of lapsing first (as the report orders them), each linking to their page. */
 export function LowAdherenceList({ rows }: { rows: LowAdherence[] }) {
   if (rows.length === 0) return <p class="muted">No chronic customer is below 80%.</p>;
   return (
@@ -24,6 +25,7 @@ export function LowAdherenceList({ rows }: { rows: LowAdherence[] }) {
             </span>
           </p>
           <p class="card__meta muted">{r.medicines.map((m) => `${m.medicine} ${formatPercent(m.pdc)}`).join(' · ')}</p>
+          {r.lapse_risk && <ScoreLine score={r.lapse_risk} kind="lapse" />}
         </li>
       ))}
     </ul>

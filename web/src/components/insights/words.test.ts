@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../api';
-import { bestTimeText, bestWindowText, modelSentences } from './words';
+import { bestTimeText, bestWindowText, modelSentences, scoreBandText, scoreReasonsText } from './words';
 
 const card = (over: Partial<ModelCard>): ModelCard => ({
   kind: 'conversion',
@@ -38,5 +38,21 @@ describe('insights in words', () => {
     expect(modelSentences(card({ kind: 'lapse', scorer: 'baseline', reason: 'too_few_positives', positives: 4 }))[0]).toBe(
       'Not enough lapses yet: needs 20; has 4.',
     );
+  });
+});
+
+describe('scores in words', () => {
+  it('names a conversion band plainly and a lapse band as a risk', () => {
+    expect(scoreBandText('high', 'conversion')).toBe('High');
+    expect(scoreBandText('low', 'conversion')).toBe('Low');
+    expect(scoreBandText('high', 'lapse')).toBe('High risk');
+    expect(scoreBandText('medium', 'lapse')).toBe('Medium risk');
+  });
+
+  it('joins the reasons on one line, leaving out blank ones', () => {
+    expect(scoreReasonsText(['late for the last 3 refills', ' ', 'PDC 54% ', 'reminders unanswered'])).toBe(
+      'late for the last 3 refills · PDC 54% · reminders unanswered',
+    );
+    expect(scoreReasonsText([])).toBe('');
   });
 });

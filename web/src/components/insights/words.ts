@@ -1,6 +1,7 @@
 // Insights in words: hours, windows and model cards as a person reads them.
 
 import type { BestTime, ContactTimeWindow, ModelCard } from '../../api';
+import type { Schemas } from '../../api/schema';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -80,4 +81,24 @@ export function modelSentences(card: ModelCard): string[] {
   }
   out.push(`Learned from ${card.rows} rows with ${card.positives} ${positives}.`);
   return out;
+}
+
+type InsightScore = Schemas['InsightScore'];
+
+/** What a score predicts: a contact's conversion (high is good) or a lapse (high is a risk). */
+export type ScoreKind = 'conversion' | 'lapse';
+
+const BAND_WORDS: Record<InsightScore['band'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
+
+/** "High" for a conversion score; "High risk" for a lapse risk. */
+export function scoreBandText(band: InsightScore['band'], kind: ScoreKind): string {
+  return kind === 'lapse' ? `${BAND_WORDS[band]} risk` : BAND_WORDS[band];
+}
+
+/** The reasons as one line, "said they were interested · WhatsApp active"; blank ones left out. */
+export function scoreReasonsText(reasons: readonly string[]): string {
+  return reasons
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .join(' · ');
 }

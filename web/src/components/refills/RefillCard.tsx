@@ -6,6 +6,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { CallLinks } from '../contact/CallLinks';
 import { labelOf } from '../contacts/labels';
+import { ScoreLine } from '../insights/ScoreLine';
 import { CancelRefill } from './CancelRefill';
 import { MarkSentForm } from './MarkSentForm';
 import { RefillStatusBadge } from './RefillStatusBadge';
@@ -28,7 +29,7 @@ function dueText(r: RefillReminder, today: string | undefined): { text: string; 
   return null;
 }
 
-/** One reminder: who, what, when; call or WhatsApp; mark sent, record the response, cancel. */
+/** One reminder: who, what, when, its risk of lapsing; call or WhatsApp; mark sent, record the response, cancel. */
 export function RefillCard({ reminder: r, today, showCustomer = true, onChange }: RefillCardProps) {
   const { shop } = useSession();
   const [error, setError] = useState<string | null>(null);
@@ -66,6 +67,7 @@ export function RefillCard({ reminder: r, today, showCustomer = true, onChange }
         </div>
       </dl>
       {due && <p class={due.overdue ? 'refill__due overdue' : 'refill__due'}>{due.text}</p>}
+      {r.lapse_risk && <ScoreLine score={r.lapse_risk} kind="lapse" />}
       {r.sent_at && (
         <p class="muted refill__line">
           Reminded by {labelOf(CHANNEL_LABELS, r.sent_channel ?? '')} on {formatDateTime(r.sent_at, shop?.time_zone)}

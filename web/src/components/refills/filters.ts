@@ -15,13 +15,26 @@ export function refillFilterFromQuery(query: URLSearchParams): RefillFilter {
   return f;
 }
 
-/** `/refills?…` for a filter and page. */
-export function refillsHref(filter: RefillFilter, offset = 0): string {
+/** The list's order: due first (the server's default, by remind-on date) or most at risk first (`sort=risk`). */
+export type RefillOrder = 'remind_on' | 'risk';
+
+export const REFILL_ORDERS: readonly (readonly [RefillOrder, string])[] = [
+  ['remind_on', 'Due first'],
+  ['risk', 'Most at risk first'],
+];
+
+export function refillOrderFromQuery(query: URLSearchParams): RefillOrder {
+  return query.get('sort') === 'risk' ? 'risk' : 'remind_on';
+}
+
+/** `/refills?…` for a filter, page and order. */
+export function refillsHref(filter: RefillFilter, offset = 0, order: RefillOrder = 'remind_on'): string {
   const q = new URLSearchParams();
   for (const k of REFILL_FILTER_KEYS) {
     const v = filter[k];
     if (v) q.set(k, v);
   }
+  if (order !== 'remind_on') q.set('sort', order);
   if (offset > 0) q.set('offset', String(offset));
   const s = q.toString();
   return s ? `/refills?${s}` : '/refills';
