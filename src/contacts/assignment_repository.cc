@@ -181,4 +181,6 @@ std::vector<AssignmentRecord> AssignmentRepository::for_contact(storage::Connect
                           [](const storage::RowView& r) { return kRecord.read(r); });
 }
 
+std::string_view AssignmentRepository::for_contact_sql() { return kForContact; }
+
 }  // namespace rx::contacts

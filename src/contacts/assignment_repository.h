@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rx::contacts {
@@ -52,6 +53,9 @@ class AssignmentRepository {
   // most `limit` rows.
   static std::vector<AssignmentRecord> for_contact(storage::Connection& c, core::ShopId shop_id,
                                                    core::ContactId contact_id, std::int64_t limit);
+  // The statement for_contact runs, with parameters (shop, contact, limit); its query plan is
+  // checked in a test.
+  static std::string_view for_contact_sql();
 };
 
 }  // namespace rx::contacts

@@ -44,8 +44,9 @@ void register_refill_routes(http::Router& router, RefillService& service) {
     }
     filter.customer_id = http::query_id(ctx, "customer_id");
     filter.medicine = ctx.query("medicine");
-    const bool default_window =
-        !filter.from && !filter.to && !filter.status && !filter.customer_id && !filter.medicine;
+    // The day's to-do list unless a filter other than the medicine is given; the medicine alone
+    // narrows that list (docs/openapi.yaml).
+    const bool default_window = !filter.from && !filter.to && !filter.status && !filter.customer_id;
     RefillSort sort = RefillSort::kRemindOn;
     if (auto chosen = http::query_choice(ctx, "sort", {"remind_on", "risk"}))
       sort = *core::enum_from_name<RefillSort>(*chosen);

@@ -312,6 +312,10 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
             2);
   EXPECT_EQ(
       staff.get(kTracking + "/refill-reminders?medicine=losartan&status=pending").body["total"], 2);
+  // The medicine alone narrows the day's list: the Losartan due in five days is not on it.
+  const Response losartan_today = staff.get(kTracking + "/refill-reminders?medicine=losartan");
+  ASSERT_EQ(losartan_today.body["total"], 1) << losartan_today.raw;
+  EXPECT_EQ(losartan_today.body["items"][0]["customer_phone"], "+919876510000");
 
   const std::string path = kTracking + "/refill-reminders/" + due["reminders"][0]["id"].dump();
   expect_error(staff.post(path + "/mark-sent", {{"channel", "pigeon"}}), 422, "validation_failed");

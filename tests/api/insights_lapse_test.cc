@@ -422,7 +422,7 @@ TEST(InsightsLapseSchedulerTest, ABillsNewReminderGetsItsRiskFromTheSchedulersPa
   ASSERT_EQ(billed.status, 201) << billed.raw;
   nlohmann::json risk;
   for (int i = 0; i < 100 && !risk.is_object(); ++i) {
-    const Response list = api.get(kRefills + "?medicine=metformin");
+    const Response list = api.get(kRefills + "?medicine=metformin&status=pending");
     ASSERT_EQ(list.status, 200) << list.raw;
     ASSERT_EQ(list.body["items"].size(), 1u) << list.raw;
     risk = list.body["items"][0]["lapse_risk"];
