@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace rx::insights_api {
@@ -45,42 +46,97 @@ insights::LabelledSet lapse_set(const std::vector<LabelledReminder>& history) {
   return set;
 }
 
-// Scores `open` with `scorer` and stores the risks, kScoreBatch to a write transaction.
-void store_risks(storage::Database& db, core::ShopId shop_id, const insights::TrainedScorer& scorer,
-                 const std::vector<OpenReminder>& open) {
-  for (std::size_t first = 0; first < open.size(); first += kScoreBatch) {
-    std::vector<std::pair<core::RefillReminderId, ScoredRow>> risks;
-    for (std::size_t i = first; i < std::min(open.size(), first + kScoreBatch); ++i)
-      risks.emplace_back(open[i].id, score_reminder(scorer, open[i].snapshot));
-    db.transaction(storage::TxMode::kWrite,
-                   [&](storage::Connection& c) { LapseRiskStore::store(c, shop_id, risks); });
+// What training reads, scores and stores for each kind of scorer; train_kind and rescore hold
+// the steps the kinds share.
+struct ConversionKind {
+  static constexpr ModelKind kKind = ModelKind::kConversion;
+  static insights::LabelledSet labelled(storage::Connection& c, core::ShopId shop,
+                                        std::int64_t now) {
+    return conversion_set(ConversionFeatureRepository::labelled(c, shop, now));
   }
+  static std::vector<OpenContact> open(storage::Connection& c, core::ShopId shop,
+                                       std::int64_t now) {
+    return ConversionFeatureRepository::open_contacts(c, shop, now);
+  }
+  static auto score(const insights::TrainedScorer& scorer, const OpenContact& row) {
+    return std::pair(row.id, score_contact(scorer, row.snapshot));
+  }
+  static void store(storage::Connection& c, core::ShopId shop,
+                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores) {
+    ConversionScoreStore::store(c, shop, scores);
+  }
+  static void clear_closed(storage::Connection& c, core::ShopId shop) {
+    ConversionScoreStore::clear_closed(c, shop);
+  }
+};
+
+struct LapseKind {
+  static constexpr ModelKind kKind = ModelKind::kLapse;
+  static insights::LabelledSet labelled(storage::Connection& c, core::ShopId shop,
+                                        std::int64_t now) {
+    return lapse_set(RefillFeatureRepository::labelled(c, shop, now));
+  }
+  static std::vector<OpenReminder> open(storage::Connection& c, core::ShopId shop,
+                                        std::int64_t now) {
+    return RefillFeatureRepository::open_reminders(c, shop, now, false);
+  }
+  static auto score(const insights::TrainedScorer& scorer, const OpenReminder& row) {
+    return std::pair(row.id, score_reminder(scorer, row.snapshot));
+  }
+  static void store(storage::Connection& c, core::ShopId shop,
+                    const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
+    LapseRiskStore::store(c, shop, risks);
+  }
+  static void clear_closed(storage::Connection& c, core::ShopId shop) {
+    LapseRiskStore::clear_closed(c, shop);
+  }
+};
+
+// Scores `open` with `scorer` (outside any transaction) and stores the scores, kScoreBatch to a
+// write transaction.
+template <typename Kind, typename Row>
+void rescore(storage::Database& db, core::ShopId shop_id, const insights::TrainedScorer& scorer,
+             const std::vector<Row>& open) {
+  for (std::size_t first = 0; first < open.size(); first += kScoreBatch) {
+    std::vector<decltype(Kind::score(scorer, open.front()))> scores;
+    for (std::size_t i = first; i < std::min(open.size(), first + kScoreBatch); ++i)
+      scores.push_back(Kind::score(scorer, open[i]));
+    db.transaction(storage::TxMode::kWrite,
+                   [&](storage::Connection& c) { Kind::store(c, shop_id, scores); });
+  }
+}
+
+// Trains the shop's scorer of this kind, stores it as the next version, rescores every open row
+// and clears the scores of closed ones.
+template <typename Kind>
+StoredModel train_kind(storage::Database& db, core::ShopId shop_id, std::int64_t now) {
+  insights::LabelledSet set;
+  db.transaction(storage::TxMode::kRead,
+                 [&](storage::Connection& c) { set = Kind::labelled(c, shop_id, now); });
+  StoredModel stored;
+  stored.kind = Kind::kKind;
+  stored.trained_at = now;
+  stored.scorer = insights::train_scorer(set);
+  db.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
+    stored.version = InsightModelRepository::insert(c, shop_id, Kind::kKind, stored.scorer, now);
+  });
+  decltype(Kind::open(std::declval<storage::Connection&>(), shop_id, now)) open;
+  db.transaction(storage::TxMode::kRead,
+                 [&](storage::Connection& c) { open = Kind::open(c, shop_id, now); });
+  rescore<Kind>(db, shop_id, stored.scorer, open);
+  db.transaction(storage::TxMode::kWrite,
+                 [&](storage::Connection& c) { Kind::clear_closed(c, shop_id); });
+  return stored;
 }
 
 }  // namespace
 
 StoredModel InsightTraining::train_lapse(core::ShopId shop_id) {
-  const std::int64_t now = clock_.now_ms();
-  std::vector<LabelledReminder> history;
-  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
-    history = RefillFeatureRepository::labelled(c, shop_id, now);
-  });
-  StoredModel stored;
-  stored.kind = ModelKind::kLapse;
-  stored.trained_at = now;
-  stored.scorer = insights::train_scorer(lapse_set(history));
-  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    stored.version =
-        InsightModelRepository::insert(c, shop_id, ModelKind::kLapse, stored.scorer, now);
-  });
-  std::vector<OpenReminder> open;
-  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
-    open = RefillFeatureRepository::open_reminders(c, shop_id, now, false);
-  });
-  store_risks(db_, shop_id, stored.scorer, open);
-  db_.transaction(storage::TxMode::kWrite,
-                  [&](storage::Connection& c) { LapseRiskStore::clear_closed(c, shop_id); });
-  return stored;
+  return train_kind<LapseKind>(db_, shop_id, clock_.now_ms());
+}
+
+StoredModel InsightTraining::train_conversion(core::ShopId shop_id) {
+  return train_kind<ConversionKind>(db_, shop_id, clock_.now_ms());
 }
 
 int InsightTraining::score_new_reminders(core::ShopId shop_id) {
@@ -91,7 +147,7 @@ int InsightTraining::score_new_reminders(core::ShopId shop_id) {
     open = RefillFeatureRepository::open_reminders(c, shop_id, now, true);
     if (!open.empty()) scorer = LapseRiskStore::current_scorer(c, shop_id);
   });
-  store_risks(db_, shop_id, scorer, open);
+  rescore<LapseKind>(db_, shop_id, scorer, open);
   return static_cast<int>(open.size());
 }
 
@@ -105,38 +161,6 @@ void InsightTraining::each_pass() {
                     error.what());
     }
   }
-}
-
-StoredModel InsightTraining::train_conversion(core::ShopId shop_id) {
-  const std::int64_t now = clock_.now_ms();
-  std::vector<LabelledContact> history;
-  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
-    history = ConversionFeatureRepository::labelled(c, shop_id, now);
-  });
-  StoredModel stored;
-  stored.kind = ModelKind::kConversion;
-  stored.trained_at = now;
-  stored.scorer = insights::train_scorer(conversion_set(history));
-  db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-    stored.version =
-        InsightModelRepository::insert(c, shop_id, ModelKind::kConversion, stored.scorer, now);
-  });
-
-  std::vector<OpenContact> open;
-  db_.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
-    open = ConversionFeatureRepository::open_contacts(c, shop_id, now);
-  });
-  for (std::size_t first = 0; first < open.size(); first += kScoreBatch) {
-    std::vector<std::pair<core::ContactId, ScoredRow>> scores;
-    for (std::size_t i = first; i < std::min(open.size(), first + kScoreBatch); ++i)
-      scores.emplace_back(open[i].id, score_contact(stored.scorer, open[i].snapshot));
-    db_.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
-      ConversionScoreStore::store(c, shop_id, scores);
-    });
-  }
-  db_.transaction(storage::TxMode::kWrite,
-                  [&](storage::Connection& c) { ConversionScoreStore::clear_closed(c, shop_id); });
-  return stored;
 }
 
 int InsightTraining::train_nightly() {
