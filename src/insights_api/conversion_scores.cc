@@ -2,6 +2,7 @@
 
 #include "insights_api/conversion_feature_repository.h"
 #include "insights_api/insight_model_repository.h"
+#include "insights_api/score_rows_writer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -70,13 +71,12 @@ void ConversionScoreStore::refresh_contact(storage::Connection& c, core::ShopId 
 
 void ConversionScoreStore::store(storage::Connection& c, core::ShopId shop_id,
                                  const std::vector<std::pair<core::ContactId, ScoredRow>>& scores) {
-  for (const auto& [id, row] : scores) {
-    c.query(
-        "UPDATE contact_records SET conversion_score_ppm = ?, conversion_score = ? "
-        "WHERE shop_id = ? AND id = ?",
-        {static_cast<std::int64_t>(std::llround(row.p * 1e6)), score_json(row), shop_id.value(),
-         id.value()});
-  }
+  static constexpr ScoreColumns kColumns{"contact_records", "conversion_score_ppm",
+                                         "conversion_score", ""};
+  std::vector<std::pair<std::int64_t, ScoredRow>> rows;
+  rows.reserve(scores.size());
+  for (const auto& [id, row] : scores) rows.emplace_back(id.value(), row);
+  write_scores(c, kColumns, shop_id, rows);
 }
 
 void ConversionScoreStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {

@@ -1,6 +1,7 @@
 #include "insights_api/lapse_scores.h"
 
 #include "insights_api/insight_model_repository.h"
+#include "insights_api/score_rows_writer.h"
 
 #include <cmath>
 
@@ -28,13 +29,12 @@ insights::TrainedScorer LapseRiskStore::current_scorer(storage::Connection& c,
 
 void LapseRiskStore::store(storage::Connection& c, core::ShopId shop_id,
                            const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
-  for (const auto& [id, row] : risks) {
-    c.query(
-        "UPDATE refill_reminders SET lapse_risk_ppm = ?, lapse_risk = ? "
-        "WHERE shop_id = ? AND id = ? AND status IN ('pending', 'sent')",
-        {static_cast<std::int64_t>(std::llround(row.p * 1e6)), score_json(row), shop_id.value(),
-         id.value()});
-  }
+  static constexpr ScoreColumns kColumns{"refill_reminders", "lapse_risk_ppm", "lapse_risk",
+                                         "refill_reminders.status IN ('pending', 'sent')"};
+  std::vector<std::pair<std::int64_t, ScoredRow>> rows;
+  rows.reserve(risks.size());
+  for (const auto& [id, row] : risks) rows.emplace_back(id.value(), row);
+  write_scores(c, kColumns, shop_id, rows);
 }
 
 void LapseRiskStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {
