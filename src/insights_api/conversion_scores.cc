@@ -30,17 +30,27 @@ insights::TrainedScorer untrained_scorer(int category_count) {
   return scorer;
 }
 
-ScoredRow score_contact(const insights::TrainedScorer& scorer,
-                        const insights::ContactSnapshot& snapshot) {
-  const auto x = insights::contact_features(snapshot);
+ScoredRow score_features(
+    const insights::TrainedScorer& scorer, std::span<const double> x, int category,
+    const std::function<std::vector<std::string>(const std::optional<std::vector<double>>&)>&
+        reasons) {
   ScoredRow out;
   out.from_model = scorer.kind == insights::ScorerKind::kModel;
-  out.p = insights::score(scorer, x, insights::outcome_category(snapshot.last_outcome));
+  out.p = insights::score(scorer, x, category);
   out.band = band_of(out.p, scorer.baseline.overall());
   std::optional<std::vector<double>> contributions;
   if (out.from_model) contributions = scorer.model.contributions(x);
-  out.reasons = insights::contact_reasons(snapshot, contributions);
+  out.reasons = reasons(contributions);
   return out;
+}
+
+ScoredRow score_contact(const insights::TrainedScorer& scorer,
+                        const insights::ContactSnapshot& snapshot) {
+  return score_features(scorer, insights::contact_features(snapshot),
+                        insights::outcome_category(snapshot.last_outcome),
+                        [&](const std::optional<std::vector<double>>& contributions) {
+                          return insights::contact_reasons(snapshot, contributions);
+                        });
 }
 
 insights::TrainedScorer ConversionScoreStore::current_scorer(storage::Connection& c,
@@ -73,10 +83,7 @@ void ConversionScoreStore::store(storage::Connection& c, core::ShopId shop_id,
                                  const std::vector<std::pair<core::ContactId, ScoredRow>>& scores) {
   static constexpr ScoreColumns kColumns{"contact_records", "conversion_score_ppm",
                                          "conversion_score", ""};
-  std::vector<std::pair<std::int64_t, ScoredRow>> rows;
-  rows.reserve(scores.size());
-  for (const auto& [id, row] : scores) rows.emplace_back(id.value(), row);
-  write_scores(c, kColumns, shop_id, rows);
+  write_scores(c, kColumns, shop_id, scores);
 }
 
 void ConversionScoreStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {

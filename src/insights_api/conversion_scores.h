@@ -7,6 +7,9 @@
 #include "storage/database.h"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +34,14 @@ std::string score_json(const ScoredRow& row);
 // The scorer a shop that was never trained uses: the baseline fitted on nothing (every
 // contact at the even rate), reason too_few_labelled.
 insights::TrainedScorer untrained_scorer(int category_count);
+
+// Scores one row's features `x` of baseline category `category` with a shop's scorer, banded
+// against the shop's rate; `reasons` receives the features' contributions to the model's
+// log-odds (none when the baseline scores) and answers the reasons in words.
+ScoredRow score_features(
+    const insights::TrainedScorer& scorer, std::span<const double> x, int category,
+    const std::function<std::vector<std::string>(const std::optional<std::vector<double>>&)>&
+        reasons);
 
 // Scores one contact's snapshot with a shop's scorer, with its reasons.
 ScoredRow score_contact(const insights::TrainedScorer& scorer,

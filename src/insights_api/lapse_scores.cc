@@ -9,15 +9,11 @@ namespace rx::insights_api {
 
 ScoredRow score_reminder(const insights::TrainedScorer& scorer,
                          const insights::RefillSnapshot& snapshot) {
-  const auto x = insights::refill_features(snapshot);
-  ScoredRow out;
-  out.from_model = scorer.kind == insights::ScorerKind::kModel;
-  out.p = insights::score(scorer, x, insights::history_category(snapshot.history));
-  out.band = band_of(out.p, scorer.baseline.overall());
-  std::optional<std::vector<double>> contributions;
-  if (out.from_model) contributions = scorer.model.contributions(x);
-  out.reasons = insights::refill_reasons(snapshot, contributions);
-  return out;
+  return score_features(scorer, insights::refill_features(snapshot),
+                        insights::history_category(snapshot.history),
+                        [&](const std::optional<std::vector<double>>& contributions) {
+                          return insights::refill_reasons(snapshot, contributions);
+                        });
 }
 
 insights::TrainedScorer LapseRiskStore::current_scorer(storage::Connection& c,
@@ -31,10 +27,7 @@ void LapseRiskStore::store(storage::Connection& c, core::ShopId shop_id,
                            const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
   static constexpr ScoreColumns kColumns{"refill_reminders", "lapse_risk_ppm", "lapse_risk",
                                          "refill_reminders.status IN ('pending', 'sent')"};
-  std::vector<std::pair<std::int64_t, ScoredRow>> rows;
-  rows.reserve(risks.size());
-  for (const auto& [id, row] : risks) rows.emplace_back(id.value(), row);
-  write_scores(c, kColumns, shop_id, rows);
+  write_scores(c, kColumns, shop_id, risks);
 }
 
 void LapseRiskStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {

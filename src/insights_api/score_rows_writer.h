@@ -27,6 +27,16 @@ struct ScoreColumns {
 void write_scores(storage::Connection& c, const ScoreColumns& where, core::ShopId shop_id,
                   const std::vector<std::pair<std::int64_t, ScoredRow>>& scores);
 
+// The same for rows named by a strong id (ContactId, RefillReminderId, ...).
+template <typename Id>
+void write_scores(storage::Connection& c, const ScoreColumns& where, core::ShopId shop_id,
+                  const std::vector<std::pair<Id, ScoredRow>>& scores) {
+  std::vector<std::pair<std::int64_t, ScoredRow>> rows;
+  rows.reserve(scores.size());
+  for (const auto& [id, row] : scores) rows.emplace_back(id.value(), row);
+  write_scores(c, where, shop_id, rows);
+}
+
 inline constexpr std::size_t kScoreRowsPerStatement = 500;
 
 }  // namespace rx::insights_api
