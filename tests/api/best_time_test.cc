@@ -1,6 +1,7 @@
 // Each contact's best time to call (best_time on the contact list and detail), on both engines:
 // from its own calls once it has three, shrunk towards the shop; else the shop's best window.
 #include "api_paths.h"
+#include "test_clock.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -12,11 +13,6 @@
 
 namespace rx::test {
 namespace {
-
-std::int64_t now_seconds() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // RFC 3339 in Kolkata time for `hour`:10 local, `days_ago` Kolkata days before today.
 std::string kolkata_call_time(int days_ago, int hour) {

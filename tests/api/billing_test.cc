@@ -1,5 +1,7 @@
 // The counter: bills create or update customers, convert contacts, and schedule refill reminders.
 #include "api_paths.h"
+#include "bill_items.h"
+#include "report_data.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -13,24 +15,6 @@
 
 namespace rx::test {
 namespace {
-
-std::string add_days(const std::string& date, int days) {
-  std::tm tm{};
-  strptime(date.c_str(), "%Y-%m-%d", &tm);
-  const std::time_t t = timegm(&tm) + static_cast<std::time_t>(days) * 86400;
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
-nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price,
-                    std::optional<int> days = {}) {
-  nlohmann::json out = {
-      {"medicine", medicine}, {"quantity", quantity}, {"unit_price_paise", price}};
-  if (days) out["duration_days"] = *days;
-  return out;
-}
 
 class BillingTest : public SharedServerTest {
  protected:
@@ -55,7 +39,8 @@ TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
       201);
   const std::int64_t contact_id = client(owner).get(kTracking + "/contacts").body["items"][0]["id"];
   nlohmann::json first =
-      bill(owner, "+91 98765 01234", {item("Metformin 500", 2, 4500, 30), item("Crocin", 1, 3000)},
+      bill(owner, "+91 98765 01234",
+           {bill_item("Metformin 500", 2, 4500, 30), bill_item("Crocin", 1, 3000)},
            {{"customer_category", "contact_sheet"}, {"was_contacted_before", true}});
   EXPECT_EQ(first["bill"]["total_paise"], 12000);
   EXPECT_EQ(first["customer_created"], true);
@@ -71,7 +56,7 @@ TEST_F(BillingTest, ABillConvertsTheContactOnceWithTheBillsTotal) {
   EXPECT_EQ(contact.body["conversion_bill_id"], first["bill"]["id"]);
   EXPECT_EQ(contact.body["customer_id"], customer_id);
 
-  nlohmann::json second = bill(owner, "9876501234", {item("Crocin", 1, 99900)},
+  nlohmann::json second = bill(owner, "9876501234", {bill_item("Crocin", 1, 99900)},
                                {{"was_contacted_before", true}, {"customer_category", nullptr}});
   EXPECT_TRUE(second["conversion"].is_null()) << "a later bill never converts again";
   contact = client(owner).get(kTracking + "/contacts/" + std::to_string(contact_id));
@@ -87,7 +72,7 @@ TEST_F(BillingTest, CategoryRulesForNewAndContactedCustomers) {
   SignedInStaff owner = create_shop(server(), "Category Shop");
   nlohmann::json body = {{"customer", {{"phone", "9876502000"}}},
                          {"was_contacted_before", false},
-                         {"items", {item("A", 1, 100)}}};
+                         {"items", {bill_item("A", 1, 100)}}};
   Response no_category = client(owner).post("/api/bills", body);
   expect_error(no_category, 422, "validation_failed");
   EXPECT_TRUE(no_category.body["error"]["details"]["fields"].contains("customer_category"));
@@ -107,8 +92,8 @@ TEST_F(BillingTest, RefillRemindersFollowDurationAndLeadDays) {
   SignedInStaff owner = create_shop(server(), "Refill Shop");
   const std::string today = ist_date();
   nlohmann::json res = bill(owner, "9876503000",
-                            {item("Amlodipine 5", 1, 5000, 30), item("Cough syrup", 1, 9000, 3),
-                             item("Bandage", 1, 2000)});
+                            {bill_item("Amlodipine 5", 1, 5000, 30),
+                             bill_item("Cough syrup", 1, 9000, 3), bill_item("Bandage", 1, 2000)});
   ASSERT_EQ(res["reminders"].size(), 2u);
   EXPECT_EQ(res["reminders"][0]["medicine"], "Amlodipine 5");
   EXPECT_EQ(res["reminders"][0]["runs_out_on"], add_days(today, 30));
@@ -116,7 +101,7 @@ TEST_F(BillingTest, RefillRemindersFollowDurationAndLeadDays) {
   EXPECT_EQ(res["reminders"][1]["runs_out_on"], add_days(today, 3));
   EXPECT_EQ(res["reminders"][1]["remind_on"], today) << "never before the bill's date";
   ASSERT_EQ(client(owner).put("/api/shop", {{"refill_lead_days", 3}}).status, 200);
-  nlohmann::json later = bill(owner, "9876503001", {item("Thyronorm 50", 1, 15000, 60)});
+  nlohmann::json later = bill(owner, "9876503001", {bill_item("Thyronorm 50", 1, 15000, 60)});
   EXPECT_EQ(later["reminders"][0]["remind_on"], add_days(today, 57));
 }
 
@@ -133,8 +118,8 @@ TEST_F(BillingTest, TheCountersAnswerIsWhatWasStored) {
     SCOPED_TRACE(returning ? "returning customer" : "new customer");
     nlohmann::json res = bill(
         owner, "9876503100",
-        {item("Amlodipine 5", 2, 5000, 30), item("Bandage", 1, 2000),
-         item("Cough syrup", 1, 900, 5)},
+        {bill_item("Amlodipine 5", 2, 5000, 30), bill_item("Bandage", 1, 2000),
+         bill_item("Cough syrup", 1, 900, 5)},
         {{"notes", "paid in cash"},
          {"customer", returning ? nlohmann::json{{"phone", "9876503100"}, {"name", "Ravi K"}}
                                 : nlohmann::json{{"phone", "9876503100"},
@@ -166,26 +151,26 @@ TEST_F(BillingTest, DatesAreTakenInTheShopsTimeZone) {
   SignedInStaff owner = create_shop(server(), "Zone Shop");
   const std::string day = add_days(ist_date(), -10);
   const std::string next = add_days(day, 1);
-  nlohmann::json late = bill(owner, "9876504000", {item("Atorva 10", 1, 5000, 30)},
+  nlohmann::json late = bill(owner, "9876504000", {bill_item("Atorva 10", 1, 5000, 30)},
                              {{"billed_at", day + "T23:50:00+05:30"}});
-  nlohmann::json early = bill(owner, "9876504001", {item("Atorva 10", 1, 5000, 30)},
+  nlohmann::json early = bill(owner, "9876504001", {bill_item("Atorva 10", 1, 5000, 30)},
                               {{"billed_at", next + "T00:10:00+05:30"}});
   EXPECT_EQ(late["bill"]["bill_date"], day);
   EXPECT_EQ(early["bill"]["bill_date"], next);
   EXPECT_EQ(late["reminders"][0]["runs_out_on"], add_days(day, 30));
   EXPECT_EQ(early["reminders"][0]["runs_out_on"], add_days(next, 30));
   // 18:20 UTC is already the next day in Kolkata.
-  nlohmann::json utc = bill(owner, "9876504002", {item("Atorva 10", 1, 5000, 30)},
+  nlohmann::json utc = bill(owner, "9876504002", {bill_item("Atorva 10", 1, 5000, 30)},
                             {{"billed_at", day + "T18:40:00Z"}});
   EXPECT_EQ(utc["bill"]["bill_date"], next);
 }
 
 TEST_F(BillingTest, BuyingAgainClosesTheOpenReminderAsRefilled) {
   SignedInStaff owner = create_shop(server(), "Refilled Shop");
-  nlohmann::json first = bill(owner, "9876505000", {item("Metformin 500", 1, 4500, 30)},
+  nlohmann::json first = bill(owner, "9876505000", {bill_item("Metformin 500", 1, 4500, 30)},
                               {{"billed_at", add_days(ist_date(), -28) + "T10:00"}});
   const std::int64_t reminder = first["reminders"][0]["id"];
-  nlohmann::json again = bill(owner, "9876505000", {item("  metformin   500 ", 1, 4500, 30)});
+  nlohmann::json again = bill(owner, "9876505000", {bill_item("  metformin   500 ", 1, 4500, 30)});
   ASSERT_EQ(again["refilled_reminder_ids"].size(), 1u);
   EXPECT_EQ(again["refilled_reminder_ids"][0], reminder);
   Response detail = client(owner).get(kTracking + "/customers/" + first["customer"]["id"].dump());
@@ -212,10 +197,10 @@ TEST_F(BillingTest, MoneyAndQuantitiesAreChecked) {
     expect_error(res, 422, "validation_failed");
     return res;
   };
-  refused({item("A", 1, -1)});
-  refused({item("A", 0, 100)});
-  refused({item("A", 2, 600'000'000'000LL)});
-  refused({item("A", 1, 600'000'000'000LL), item("B", 1, 600'000'000'000LL)});
+  refused({bill_item("A", 1, -1)});
+  refused({bill_item("A", 0, 100)});
+  refused({bill_item("A", 2, 600'000'000'000LL)});
+  refused({bill_item("A", 1, 600'000'000'000LL), bill_item("B", 1, 600'000'000'000LL)});
   refused({{{"medicine", ""}, {"quantity", 1}, {"unit_price_paise", 1}}});
   refused({{{"medicine", "A"}, {"quantity", 1.5}, {"unit_price_paise", 1}}});
   Response res = refused(nlohmann::json::array());
@@ -223,11 +208,12 @@ TEST_F(BillingTest, MoneyAndQuantitiesAreChecked) {
   Response bad_phone = client(owner).post("/api/bills", {{"customer", {{"phone", "12345"}}},
                                                          {"customer_category", "regular_branded"},
                                                          {"was_contacted_before", false},
-                                                         {"items", {item("A", 1, 100)}}});
+                                                         {"items", {bill_item("A", 1, 100)}}});
   expect_error(bad_phone, 422, "validation_failed");
   EXPECT_TRUE(bad_phone.body["error"]["details"]["fields"].contains("customer.phone"));
-  EXPECT_EQ(bill(owner, "9876506000", {item("A", 1, 1'000'000'000'000LL)})["bill"]["total_paise"],
-            1'000'000'000'000LL);
+  EXPECT_EQ(
+      bill(owner, "9876506000", {bill_item("A", 1, 1'000'000'000'000LL)})["bill"]["total_paise"],
+      1'000'000'000'000LL);
   EXPECT_EQ(client(owner).get("/api/bills").body["total"], 1);
 }
 
@@ -249,9 +235,9 @@ TEST_F(BillingTest, AVisitWithoutPurchaseTurnsTheContactYellow) {
       client(owner).get(kTracking + "/contacts/" + visit["yellow_contact_id"].dump());
   EXPECT_EQ(contact.body["status"], "yellow");
   EXPECT_EQ(contact.body["customer_id"], visit["customer"]["id"]);
-  bill(owner, "9876507000", {item("A", 1, 100)}, {{"visited_but_no_purchase", true}}, 422);
+  bill(owner, "9876507000", {bill_item("A", 1, 100)}, {{"visited_but_no_purchase", true}}, 422);
   // Coming back to buy converts the yellow contact.
-  nlohmann::json bought = bill(owner, "9876507000", {item("A", 1, 100)});
+  nlohmann::json bought = bill(owner, "9876507000", {bill_item("A", 1, 100)});
   EXPECT_FALSE(bought["conversion"].is_null());
 }
 
@@ -260,20 +246,20 @@ TEST_F(BillingTest, OnlyOwnersAndManagersBackDate) {
   SignedInStaff worker = add_staff(server(), owner, "staff");
   SignedInStaff manager = add_staff(server(), owner, "manager");
   const nlohmann::json back = {{"billed_at", add_days(ist_date(), -3) + "T10:00"}};
-  bill(worker, "9876508000", {item("A", 1, 100)}, back, 403);
-  bill(manager, "9876508000", {item("A", 1, 100)}, back, 201);
-  EXPECT_EQ(bill(worker, "9876508001", {item("A", 1, 100)})["bill"]["staff_id"], worker.id);
-  bill(owner, "9876508000", {item("A", 1, 100)},
+  bill(worker, "9876508000", {bill_item("A", 1, 100)}, back, 403);
+  bill(manager, "9876508000", {bill_item("A", 1, 100)}, back, 201);
+  EXPECT_EQ(bill(worker, "9876508001", {bill_item("A", 1, 100)})["bill"]["staff_id"], worker.id);
+  bill(owner, "9876508000", {bill_item("A", 1, 100)},
        {{"billed_at", add_days(ist_date(), 3) + "T10:00"}}, 422);
-  bill(owner, "9876508000", {item("A", 1, 100)}, {{"billed_at", "last tuesday"}}, 422);
+  bill(owner, "9876508000", {bill_item("A", 1, 100)}, {{"billed_at", "last tuesday"}}, 422);
 }
 
 TEST_F(BillingTest, BillsAreListedAndFiltered) {
   SignedInStaff owner = create_shop(server(), "List Shop");
   SignedInStaff worker = add_staff(server(), owner, "staff");
-  nlohmann::json a = bill(owner, "9876509000", {item("A", 1, 100)},
+  nlohmann::json a = bill(owner, "9876509000", {bill_item("A", 1, 100)},
                           {{"billed_at", add_days(ist_date(), -5) + "T10:00"}});
-  bill(worker, "9876509001", {item("B", 2, 100)});
+  bill(worker, "9876509001", {bill_item("B", 2, 100)});
   EXPECT_EQ(client(owner).get("/api/bills").body["total"], 2);
   EXPECT_EQ(client(owner).get("/api/bills?from=" + ist_date()).body["total"], 1);
   EXPECT_EQ(client(owner).get("/api/bills?to=" + add_days(ist_date(), -1)).body["total"], 1);
@@ -289,11 +275,11 @@ TEST_F(BillingTest, BillsAreListedAndFiltered) {
 TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
   SignedInStaff owner = create_shop(server(), "Daily Shop");
   SignedInStaff worker = add_staff(server(), owner, "staff");
-  nlohmann::json due = bill(owner, "9876510000", {item("Losartan 50", 1, 8000, 30)},
+  nlohmann::json due = bill(owner, "9876510000", {bill_item("Losartan 50", 1, 8000, 30)},
                             {{"billed_at", add_days(ist_date(), -25) + "T11:00"}});
-  bill(owner, "9876510001", {item("Losartan 50", 1, 8000, 30)},
+  bill(owner, "9876510001", {bill_item("Losartan 50", 1, 8000, 30)},
        {{"billed_at", add_days(ist_date(), -20) + "T11:00"}});
-  nlohmann::json overdue = bill(owner, "9876510002", {item("Insulin", 1, 50000, 10)},
+  nlohmann::json overdue = bill(owner, "9876510002", {bill_item("Insulin", 1, 50000, 10)},
                                 {{"billed_at", add_days(ist_date(), -9) + "T11:00"}});
   ApiClient staff = client(worker);
   Response list = staff.get(kTracking + "/refill-reminders");
@@ -341,7 +327,7 @@ TEST_F(BillingTest, TheDailyRefillListAndItsActions) {
   expect_error(staff.post(other + "/mark-sent", {{"channel", "call"}}), 409, "conflict");
   expect_error(staff.post(other + "/response", {{"response", "other"}}), 409, "conflict");
   // Refilled is final too.
-  nlohmann::json refill = bill(owner, "9876510000", {item("Losartan 50", 1, 8000, 30)});
+  nlohmann::json refill = bill(owner, "9876510000", {bill_item("Losartan 50", 1, 8000, 30)});
   expect_error(staff.post(path + "/cancel", nlohmann::json::object()), 409, "conflict");
   EXPECT_EQ(refill["refilled_reminder_ids"][0], due["reminders"][0]["id"]);
 }
@@ -389,7 +375,8 @@ TEST_F(BillingTest, CustomersAreCreatedFoundAndEdited) {
   EXPECT_EQ(edited.body["whatsapp_consent"], true);
   EXPECT_EQ(edited.body["name"], "Ravi") << "fields not sent stay";
 
-  bill(owner, "9876511002", {item("B", 1, 100, 2)}, {{"customer_category", "generic_informed"}});
+  bill(owner, "9876511002", {bill_item("B", 1, 100, 2)},
+       {{"customer_category", "generic_informed"}});
   EXPECT_EQ(api.get(kTracking + "/customers").body["total"], 2);
   EXPECT_EQ(api.get(kTracking + "/customers?category=generic_informed").body["total"], 1);
   EXPECT_EQ(api.get(kTracking + "/customers?chronic_condition=ASTHMA").body["total"], 1);
@@ -427,7 +414,7 @@ TEST_F(BillingTest, CountersBillingOneNewPhoneAtOnceAllSucceed) {
         const nlohmann::json body = {{"customer", {{"phone", phone}}},
                                      {"customer_category", "contact_sheet"},
                                      {"was_contacted_before", true},
-                                     {"items", {item("Metformin 500", 1, 100 + i, 30)}}};
+                                     {"items", {bill_item("Metformin 500", 1, 100 + i, 30)}}};
         ready.arrive_and_wait();
         answers[i] = counter.post("/api/bills", body);
       });
@@ -467,14 +454,14 @@ TEST_F(BillingTest, ANewCustomersProfileIsFilledOnTheBill) {
     SCOPED_TRACE(field);
     nlohmann::json customer = profile;
     customer[field] = bad;
-    nlohmann::json res =
-        bill(owner, "9876513000", {item("Metformin", 1, 100, 30)}, {{"customer", customer}}, 422);
+    nlohmann::json res = bill(owner, "9876513000", {bill_item("Metformin", 1, 100, 30)},
+                              {{"customer", customer}}, 422);
     EXPECT_TRUE(res["error"]["details"]["fields"].contains("customer." + field)) << res;
   }
   expect_error(client(owner).get(kTracking + "/customers/phone/9876513000"), 404, "not_found");
 
   nlohmann::json res =
-      bill(owner, "9876513000", {item("Metformin", 1, 100, 30)}, {{"customer", profile}});
+      bill(owner, "9876513000", {bill_item("Metformin", 1, 100, 30)}, {{"customer", profile}});
   EXPECT_EQ(res["customer_created"], true);
   Response stored = client(owner).get(kTracking + "/customers/" + res["customer"]["id"].dump());
   ASSERT_EQ(stored.status, 200) << stored.raw;
@@ -489,10 +476,11 @@ TEST_F(BillingTest, ANewCustomersProfileIsFilledOnTheBill) {
 
 TEST_F(BillingTest, ASkippedDurationIsRecordedOnTheLine) {
   SignedInStaff owner = create_shop(server(), "Duration Shop");
-  nlohmann::json skipped = item("Crocin", 1, 3000);
+  nlohmann::json skipped = bill_item("Crocin", 1, 3000);
   skipped["duration_skipped"] = true;
   nlohmann::json res =
-      bill(owner, "9876514000", {item("Metformin", 1, 100, 30), skipped, item("Bandage", 1, 50)});
+      bill(owner, "9876514000",
+           {bill_item("Metformin", 1, 100, 30), skipped, bill_item("Bandage", 1, 50)});
   ASSERT_EQ(res["bill"]["items"].size(), 3u);
   EXPECT_EQ(res["bill"]["items"][0]["duration_skipped"], false);
   EXPECT_EQ(res["bill"]["items"][1]["duration_skipped"], true);
@@ -503,12 +491,12 @@ TEST_F(BillingTest, ASkippedDurationIsRecordedOnTheLine) {
   EXPECT_EQ(stored.body, res["bill"]);
 
   // A line with a duration was not skipped.
-  nlohmann::json both = item("Amlodipine", 1, 100, 30);
+  nlohmann::json both = bill_item("Amlodipine", 1, 100, 30);
   both["duration_skipped"] = true;
   nlohmann::json refused = bill(owner, "9876514000", {both}, {}, 422);
   EXPECT_TRUE(refused["error"]["details"]["fields"].contains("items[0].duration_skipped"))
       << refused;
-  nlohmann::json not_boolean = item("Amlodipine", 1, 100);
+  nlohmann::json not_boolean = bill_item("Amlodipine", 1, 100);
   not_boolean["duration_skipped"] = "yes";
   bill(owner, "9876514000", {not_boolean}, {}, 422);
   EXPECT_EQ(client(owner).get("/api/bills").body["total"], 1) << "refused bills store nothing";
@@ -517,16 +505,18 @@ TEST_F(BillingTest, ASkippedDurationIsRecordedOnTheLine) {
 TEST_F(BillingTest, TheCounterSeesNotesOpenRefillsAndLastPurchases) {
   SignedInStaff owner = create_shop(server(), "Counter View Shop");
   SignedInStaff worker = add_staff(server(), owner, "staff");
-  bill(owner, "9876515000", {item("Metformin", 1, 100, 30), item("Amlodipine", 1, 100, 30)},
+  bill(owner, "9876515000",
+       {bill_item("Metformin", 1, 100, 30), bill_item("Amlodipine", 1, 100, 30)},
        {{"customer",
          {{"phone", "9876515000"},
           {"name", "Gopal"},
           {"allergies", "Sulfa drugs"},
           {"chronic_conditions", {"Diabetes", "Hypertension"}},
           {"notes", "Prefers a call after 6 pm"}}}});
-  for (int i = 0; i < 5; ++i) bill(owner, "9876515000", {item("Item " + std::to_string(i), 1, 10)});
+  for (int i = 0; i < 5; ++i)
+    bill(owner, "9876515000", {bill_item("Item " + std::to_string(i), 1, 10)});
   // Buying Metformin again closes its reminder and opens a new one; cancel Amlodipine's.
-  nlohmann::json again = bill(owner, "9876515000", {item("Metformin", 1, 100, 30)});
+  nlohmann::json again = bill(owner, "9876515000", {bill_item("Metformin", 1, 100, 30)});
   const std::string customer_id = again["customer"]["id"].dump();
   Response reminders = client(owner).get(
       kTracking + "/refill-reminders?customer_id=" + customer_id + "&medicine=amlodipine");
@@ -565,7 +555,7 @@ TEST_F(BillingTest, TheCounterSeesNotesOpenRefillsAndLastPurchases) {
 
 TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
   SignedInStaff a = create_shop(server(), "Counter A");
-  nlohmann::json a_bill = bill(a, "9876512000", {item("Metformin", 1, 100, 30)});
+  nlohmann::json a_bill = bill(a, "9876512000", {bill_item("Metformin", 1, 100, 30)});
   const std::string customer = a_bill["customer"]["id"].dump();
   const std::string reminder = a_bill["reminders"][0]["id"].dump();
   SignedInStaff b = create_shop(server(), "Counter B");
@@ -585,7 +575,7 @@ TEST_F(BillingTest, AnotherShopsIdsAre404OnEveryCounterEndpoint) {
   EXPECT_EQ(as_b.get(kTracking + "/refill-reminders?customer_id=" + customer).body["total"], 0);
   EXPECT_EQ(as_b.get(kTracking + "/customers").body["total"], 0);
   // The same phone at shop B is shop B's own new customer.
-  nlohmann::json b_bill = bill(b, "9876512000", {item("X", 1, 100)});
+  nlohmann::json b_bill = bill(b, "9876512000", {bill_item("X", 1, 100)});
   EXPECT_EQ(b_bill["customer_created"], true);
   EXPECT_NE(b_bill["customer"]["id"], a_bill["customer"]["id"]);
   Response mine = client(a).get(kTracking + "/customers/" + customer);

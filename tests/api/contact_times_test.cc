@@ -1,6 +1,7 @@
 // Calls logged after the fact (occurred_at) and the best time to reach a shop's contacts
 // (GET /insights/contact-times), on both engines.
 #include "api_paths.h"
+#include "test_clock.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -13,11 +14,6 @@ namespace rx::test {
 namespace {
 
 const std::string kTimes = kTracking + "/insights/contact-times";
-
-std::int64_t now_seconds() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // The instant written as RFC 3339 at a fixed offset (seconds east of UTC).
 std::string rfc3339(std::int64_t epoch_seconds, int offset_seconds = 19800) {

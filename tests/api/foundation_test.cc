@@ -10,11 +10,6 @@ namespace {
 
 class FoundationTest : public SharedServerTest {};
 
-std::string session_cookie_of(const Response& res) {
-  std::string cookie = res.header("Set-Cookie");
-  return cookie.substr(0, cookie.find(';'));
-}
-
 TEST_F(FoundationTest, HealthChecksTheDatabase) {
   Response res = ApiClient(server().port()).get("/healthz");
   EXPECT_EQ(res.status, 200);

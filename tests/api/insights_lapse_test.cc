@@ -3,7 +3,10 @@
 // GET /insights/models, and what a risk may know (`rxtrack insights features --reminder`), on
 // both engines. Shops are filled straight through SQL with customers drawn from a known process:
 // some customers habitually come back late, so their refills lapse far more often.
+#include "api_paths.h"
 #include "direct_sql.h"
+#include "insights_support.h"
+#include "test_clock.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -21,16 +24,12 @@
 namespace rx::test {
 namespace {
 
-const std::string kBase = "/api/customer-tracking";
-const std::string kRefills = kBase + "/refill-reminders";
-const std::string kModels = kBase + "/insights/models";
-const std::string kAdherence = kBase + "/reports/adherence";
-constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
+const std::string kAdherence = kTracking + "/reports/adherence";
 constexpr int kSupplyDays = 30;
 
 std::int64_t today_epoch_day() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() / kDay;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() / kDayMs;
 }
 
 std::string date_of(std::int64_t epoch_day) {
@@ -39,15 +38,6 @@ std::string date_of(std::int64_t epoch_day) {
   gmtime_r(&t, &tm);
   char out[16];
   std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
-std::string rfc3339_utc(std::int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
   return out;
 }
 
@@ -71,7 +61,7 @@ class ShopRows {
   // A bill for one 30-day supply of Metformin at 06:00 UTC of `day`: the purchase's id.
   std::int64_t purchase(std::int64_t customer, std::int64_t day) {
     const std::int64_t bill = next_++, item = next_++, purchase = next_++;
-    const std::int64_t at = day * kDay + kDay / 4;
+    const std::int64_t at = day * kDayMs + kDayMs / 4;
     add(bills_, {n(bill), n(shop_), n(customer), n(at), q(date_of(day)), n(at)});
     add(items_,
         {n(item), n(shop_), n(bill), "1", q("Metformin 500"), "1", "100", "100", n(kSupplyDays)});
@@ -87,8 +77,8 @@ class ShopRows {
                         std::optional<std::int64_t> refilled_by,
                         std::optional<std::int64_t> refilled_on) {
     const std::int64_t id = next_++;
-    const std::int64_t made = day * kDay + kDay / 4;
-    const std::string closed = refilled_on ? n(*refilled_on * kDay + kDay / 4) : "NULL";
+    const std::int64_t made = day * kDayMs + kDayMs / 4;
+    const std::string closed = refilled_on ? n(*refilled_on * kDayMs + kDayMs / 4) : "NULL";
     add(reminders_,
         {n(id), n(shop_), n(customer), n(purchase), n(bill_of_.at(purchase)), q("Metformin 500"),
          q("metformin 500"), q(date_of(day + kSupplyDays)), q(date_of(day + kSupplyDays - 3)),
@@ -143,16 +133,16 @@ class ShopRows {
 // lapses (comes back 10 to 20 days after running out) 75% of the time, others 12%; the rest
 // come back between 2 days early and 4 days late. Each purchase makes a reminder, closed as
 // refilled by the next purchase; the last one stays open (sent). Returns the open reminder's id.
-struct Drawn {
+struct DrawnCustomer {
   std::int64_t customer = 0;
   bool late = false;
   std::int64_t open_reminder = 0;
 };
 
-Drawn draw_customer(ShopRows& rows, std::mt19937& rng, bool late) {
+DrawnCustomer draw_customer(ShopRows& rows, std::mt19937& rng, bool late) {
   std::uniform_real_distribution<double> u(0, 1);
   const std::int64_t today = today_epoch_day();
-  Drawn d;
+  DrawnCustomer d;
   d.late = late;
   d.customer = rows.customer(true);
   std::int64_t day = today - 200 - static_cast<std::int64_t>(u(rng) * 40);
@@ -173,26 +163,14 @@ Drawn draw_customer(ShopRows& rows, std::mt19937& rng, bool late) {
   }
 }
 
-std::vector<Drawn> fill_shop(const TestServer& server, std::int64_t shop_id, std::int64_t base,
-                             int customers, unsigned seed) {
+std::vector<DrawnCustomer> fill_shop(const TestServer& server, std::int64_t shop_id,
+                                     std::int64_t base, int customers, unsigned seed) {
   ShopRows rows(shop_id, base);
   std::mt19937 rng(seed);
-  std::vector<Drawn> out;
+  std::vector<DrawnCustomer> out;
   for (int i = 0; i < customers; ++i) out.push_back(draw_customer(rows, rng, i % 5 < 2));
   rows.write(server.db_url());
   return out;
-}
-
-CommandResult train(const TestServer& server, std::int64_t shop_id) {
-  return run_rxtrack(
-      {"insights", "train", "--db", server.db_url(), "--shop", std::to_string(shop_id)});
-}
-
-const nlohmann::json& model_of(const Response& models, const std::string& kind) {
-  for (const nlohmann::json& m : models.body["models"])
-    if (m["kind"] == kind) return m;
-  static const nlohmann::json none;
-  return none;
 }
 
 // p of a lapse_risk, or -1 for null.
@@ -213,18 +191,19 @@ class InsightsLapseTest : public SharedServerTest {
 
 TEST_F(InsightsLapseTest, ModelLearnsWhoLapsesBeatsTheBaselineAndOrdersTheLists) {
   const SignedInStaff owner = create_shop(server(), "Lapse shop");
-  const std::vector<Drawn> drawn = fill_shop(server(), owner.shop_id, id_base(owner), 150, 2026);
+  const std::vector<DrawnCustomer> drawn =
+      fill_shop(server(), owner.shop_id, id_base(owner), 150, 2026);
 
   // Before any training or scheduler pass the risks are not there yet: unscored.
   const auto unscored = by_risk(owner);
   ASSERT_EQ(unscored.size(), drawn.size());
   EXPECT_TRUE(unscored.front()["lapse_risk"].is_null());
 
-  const CommandResult trained = train(server(), owner.shop_id);
+  const CommandResult trained = train_shop(server(), owner.shop_id);
   ASSERT_EQ(trained.exit_code, 0) << trained.err;
   EXPECT_NE(trained.out.find("\"kind\":\"lapse\""), std::string::npos) << trained.out;
 
-  const Response models = client(owner).get(kModels);
+  const Response models = client(owner).get(kInsightsModels);
   ASSERT_EQ(models.status, 200) << models.raw;
   const nlohmann::json& lapse = model_of(models, "lapse");
   ASSERT_TRUE(lapse.is_object()) << models.raw;
@@ -242,7 +221,7 @@ TEST_F(InsightsLapseTest, ModelLearnsWhoLapsesBeatsTheBaselineAndOrdersTheLists)
   const auto listed = by_risk(owner);
   ASSERT_EQ(listed.size(), drawn.size());
   std::set<std::int64_t> late;
-  for (const Drawn& d : drawn)
+  for (const DrawnCustomer& d : drawn)
     if (d.late) late.insert(d.open_reminder);
   int late_in_top = 0;
   const std::size_t top = late.size();
@@ -283,9 +262,10 @@ TEST_F(InsightsLapseTest, ModelLearnsWhoLapsesBeatsTheBaselineAndOrdersTheLists)
 
 TEST_F(InsightsLapseTest, TooLittleHistoryScoresByTheBaselineAndClosingClearsTheRisk) {
   const SignedInStaff owner = create_shop(server(), "Thin lapse shop");
-  const std::vector<Drawn> drawn = fill_shop(server(), owner.shop_id, id_base(owner), 12, 7);
-  ASSERT_EQ(train(server(), owner.shop_id).exit_code, 0);
-  const Response models = client(owner).get(kModels);
+  const std::vector<DrawnCustomer> drawn =
+      fill_shop(server(), owner.shop_id, id_base(owner), 12, 7);
+  ASSERT_EQ(train_shop(server(), owner.shop_id).exit_code, 0);
+  const Response models = client(owner).get(kInsightsModels);
   const nlohmann::json& lapse = model_of(models, "lapse");
   EXPECT_EQ(lapse["scorer"], "baseline") << models.raw;
   EXPECT_EQ(lapse["reason"], "too_few_labelled");
@@ -330,7 +310,7 @@ TEST_F(InsightsLapseTest, ARiskAsOfAnInstantIgnoresLaterPurchasesAndAnswers) {
   rows.reminder(customer, first, today - 70, second, today - 45);
   const std::int64_t open = rows.reminder(customer, second, today - 45, std::nullopt, std::nullopt);
   rows.write(server().db_url());
-  const std::int64_t as_of_ms = (today - 5) * kDay;
+  const std::int64_t as_of_ms = (today - 5) * kDayMs;
   std::vector<std::string> features = {"insights",   "features",
                                        "--db",       server().db_url(),
                                        "--shop",     std::to_string(owner.shop_id),
@@ -346,7 +326,7 @@ TEST_F(InsightsLapseTest, ARiskAsOfAnInstantIgnoresLaterPurchasesAndAnswers) {
   later.purchase(customer, today);
   later.write(server().db_url());
   exec_sql(server().db_url(),
-           "UPDATE refill_reminders SET responded_at = " + n(today * kDay + kDay / 3) +
+           "UPDATE refill_reminders SET responded_at = " + n(today * kDayMs + kDayMs / 3) +
                ", response = 'will_visit' WHERE customer_id = " + n(customer) + " AND id <> " +
                n(open));
   const CommandResult after = run_rxtrack(features);
@@ -354,7 +334,7 @@ TEST_F(InsightsLapseTest, ARiskAsOfAnInstantIgnoresLaterPurchasesAndAnswers) {
   EXPECT_EQ(nlohmann::json::parse(after.out), known) << "features and risk as of the instant";
 
   // As of now the same reminder does see them (the check above could fail).
-  features.back() = rfc3339_utc(today * kDay + kDay / 2);
+  features.back() = rfc3339_utc(today * kDayMs + kDayMs / 2);
   const CommandResult now = run_rxtrack(features);
   ASSERT_EQ(now.exit_code, 0) << now.err;
   const nlohmann::json seen = nlohmann::json::parse(now.out);
@@ -365,12 +345,12 @@ TEST_F(InsightsLapseTest, ARiskAsOfAnInstantIgnoresLaterPurchasesAndAnswers) {
 TEST_F(InsightsLapseTest, OneShopsRemindersNeverReachAnothersModelOrRisks) {
   const SignedInStaff a = create_shop(server(), "Lapse A");
   const SignedInStaff b = create_shop(server(), "Lapse B");
-  const std::vector<Drawn> in_a = fill_shop(server(), a.shop_id, id_base(a), 60, 3);
-  const std::vector<Drawn> in_b = fill_shop(server(), b.shop_id, id_base(b), 8, 4);
-  ASSERT_EQ(train(server(), a.shop_id).exit_code, 0);
-  ASSERT_EQ(train(server(), b.shop_id).exit_code, 0);
-  const nlohmann::json model_a = model_of(client(a).get(kModels), "lapse");
-  const nlohmann::json model_b = model_of(client(b).get(kModels), "lapse");
+  const std::vector<DrawnCustomer> in_a = fill_shop(server(), a.shop_id, id_base(a), 60, 3);
+  const std::vector<DrawnCustomer> in_b = fill_shop(server(), b.shop_id, id_base(b), 8, 4);
+  ASSERT_EQ(train_shop(server(), a.shop_id).exit_code, 0);
+  ASSERT_EQ(train_shop(server(), b.shop_id).exit_code, 0);
+  const nlohmann::json model_a = model_of(client(a).get(kInsightsModels), "lapse");
+  const nlohmann::json model_b = model_of(client(b).get(kInsightsModels), "lapse");
   const std::int64_t labelled_b = std::stoll(query_text(
       server().db_url(), "SELECT COUNT(*) FROM refill_reminders WHERE shop_id = " + n(b.shop_id) +
                              " AND status = 'refilled'"));
@@ -388,7 +368,7 @@ TEST_F(InsightsLapseTest, OneShopsRemindersNeverReachAnothersModelOrRisks) {
   expect_error(client(b).post(kRefills + "/" + foreign + "/cancel", {}), 404, "not_found");
   const CommandResult inspector = run_rxtrack(
       {"insights", "features", "--db", server().db_url(), "--shop", std::to_string(b.shop_id),
-       "--reminder", foreign, "--as-of", rfc3339_utc(today_epoch_day() * kDay)});
+       "--reminder", foreign, "--as-of", rfc3339_utc(today_epoch_day() * kDayMs)});
   EXPECT_NE(inspector.exit_code, 0) << inspector.out;
 }
 

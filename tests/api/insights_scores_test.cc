@@ -4,6 +4,8 @@
 // with contacts drawn from a known process, so the test knows which contacts should convert.
 #include "api_paths.h"
 #include "direct_sql.h"
+#include "insights_support.h"
+#include "test_clock.h"
 #include "test_server.h"
 
 #include <gtest/gtest.h>
@@ -21,23 +23,6 @@
 namespace rx::test {
 namespace {
 
-const std::string kModels = kTracking + "/insights/models";
-constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::string rfc3339_utc(std::int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-  return out;
-}
-
 // One call of a synthetic contact's history.
 struct Call {
   std::string outcome;
@@ -47,7 +32,7 @@ struct Call {
 // A contact drawn from the known process: WhatsApp and an "interested" call make it convert
 // far more often, a landline or a "not interested" far less. The baseline, which sees only the
 // last call's outcome, cannot see WhatsApp or the landline; a model can.
-struct Drawn {
+struct DrawnContact {
   std::int64_t id = 0;
   bool whatsapp = false;
   bool landline = false;
@@ -64,8 +49,8 @@ class Process {
   explicit Process(unsigned seed) : rng_(seed) {}
 
   // Calls between `first_call` and `first_call + span`, outcome drawn by the truth.
-  Drawn draw(std::int64_t id, std::int64_t first_call, std::int64_t span) {
-    Drawn d;
+  DrawnContact draw(std::int64_t id, std::int64_t first_call, std::int64_t span) {
+    DrawnContact d;
     d.id = id;
     d.whatsapp = uniform() < 0.4;
     d.landline = uniform() < 0.2;
@@ -102,11 +87,11 @@ class Process {
 // labelled history converts 10 days after its upload (after the training snapshot at 7 days),
 // others stay open.
 void insert_contacts(const TestServer& server, std::int64_t shop_id,
-                     const std::vector<Drawn>& contacts,
+                     const std::vector<DrawnContact>& contacts,
                      const std::function<std::int64_t(std::size_t)>& uploaded_at, bool labelled) {
   std::string rows, calls;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
-    const Drawn& d = contacts[i];
+    const DrawnContact& d = contacts[i];
     const std::int64_t created = uploaded_at(i);
     const bool converted = labelled && d.converts;
     const std::string status = converted ? "converted" : d.calls.empty() ? "pending" : "contacted";
@@ -116,8 +101,8 @@ void insert_contacts(const TestServer& server, std::int64_t shop_id,
             std::to_string(shop_id) + ", '" + phone + "', '" +
             (d.landline ? "fixed_line" : "mobile") + "', '" + status + "', '" +
             (d.whatsapp ? "active" : "unknown") + "', " +
-            (d.whatsapp ? std::to_string(created + kDay / 2) : "NULL") + ", " +
-            (converted ? std::to_string(created + 10 * kDay) : "NULL") + ", " +
+            (d.whatsapp ? std::to_string(created + kDayMs / 2) : "NULL") + ", " +
+            (converted ? std::to_string(created + 10 * kDayMs) : "NULL") + ", " +
             std::to_string(created) + ", " + std::to_string(created) + ")";
     for (const Call& c : d.calls) {
       calls += std::string(calls.empty() ? "" : ",\n") + "(" + std::to_string(shop_id) + ", " +
@@ -138,17 +123,18 @@ void insert_contacts(const TestServer& server, std::int64_t shop_id,
 }
 
 // A labelled history of `n` contacts uploaded 31 to 90 days ago, first called within six days.
-std::vector<Drawn> history(Process& process, std::int64_t first_id, int n, std::int64_t now) {
-  std::vector<Drawn> out;
+std::vector<DrawnContact> history(Process& process, std::int64_t first_id, int n,
+                                  std::int64_t now) {
+  std::vector<DrawnContact> out;
   for (int i = 0; i < n; ++i) {
-    const std::int64_t uploaded = now - (31 + i % 60) * kDay - i * 1000;
-    out.push_back(process.draw(first_id + i, uploaded + kDay / 4, 6 * kDay));
+    const std::int64_t uploaded = now - (31 + i % 60) * kDayMs - i * 1000;
+    out.push_back(process.draw(first_id + i, uploaded + kDayMs / 4, 6 * kDayMs));
   }
   return out;
 }
 
 std::int64_t history_upload(std::int64_t now, std::size_t i) {
-  return now - (31 + static_cast<std::int64_t>(i % 60)) * kDay -
+  return now - (31 + static_cast<std::int64_t>(i % 60)) * kDayMs -
          static_cast<std::int64_t>(i) * 1000;
 }
 
@@ -164,18 +150,6 @@ double auc(const std::vector<double>& scores, const std::vector<int>& labels) {
     }
   }
   return pairs > 0 ? wins / pairs : 0;
-}
-
-CommandResult train(const TestServer& server, std::int64_t shop_id) {
-  return run_rxtrack(
-      {"insights", "train", "--db", server.db_url(), "--shop", std::to_string(shop_id)});
-}
-
-const nlohmann::json& model_of(const Response& models, const std::string& kind) {
-  for (const nlohmann::json& m : models.body["models"])
-    if (m["kind"] == kind) return m;
-  static const nlohmann::json none;
-  return none;
 }
 
 class InsightsScoresTest : public SharedServerTest {
@@ -206,19 +180,19 @@ TEST_F(InsightsScoresTest, ModelLearnsTheProcessRanksAFreshSetAndBeatsTheBaselin
   const std::int64_t now = now_ms();
   Process process(20261207);
   const std::int64_t base = id_base(owner);
-  const std::vector<Drawn> past = history(process, base, 2000, now);
+  const std::vector<DrawnContact> past = history(process, base, 2000, now);
   insert_contacts(
       server(), owner.shop_id, past, [&](std::size_t i) { return history_upload(now, i); }, true);
-  std::vector<Drawn> fresh;
+  std::vector<DrawnContact> fresh;
   for (int i = 0; i < 1000; ++i)
-    fresh.push_back(process.draw(base + 50'000 + i, now - 3 * kDay + kDay / 4, 2 * kDay));
+    fresh.push_back(process.draw(base + 50'000 + i, now - 3 * kDayMs + kDayMs / 4, 2 * kDayMs));
   insert_contacts(
-      server(), owner.shop_id, fresh, [&](std::size_t) { return now - 3 * kDay; }, false);
+      server(), owner.shop_id, fresh, [&](std::size_t) { return now - 3 * kDayMs; }, false);
 
-  const CommandResult trained = train(server(), owner.shop_id);
+  const CommandResult trained = train_shop(server(), owner.shop_id);
   ASSERT_EQ(trained.exit_code, 0) << trained.err;
 
-  const Response models = client(owner).get(kModels);
+  const Response models = client(owner).get(kInsightsModels);
   ASSERT_EQ(models.status, 200) << models.raw;
   const nlohmann::json& conversion = model_of(models, "conversion");
   ASSERT_TRUE(conversion.is_object()) << models.raw;
@@ -228,7 +202,7 @@ TEST_F(InsightsScoresTest, ModelLearnsTheProcessRanksAFreshSetAndBeatsTheBaselin
   EXPECT_TRUE(conversion["trained_at"].is_string());
   EXPECT_EQ(conversion["rows"], 2000);
   std::int64_t positives = 0;
-  for (const Drawn& d : past) positives += d.converts;
+  for (const DrawnContact& d : past) positives += d.converts;
   EXPECT_EQ(conversion["positives"], positives);
   EXPECT_EQ(conversion["holdout"]["rows"], 400) << "the latest 20% by upload time";
   ASSERT_TRUE(conversion["holdout"]["auc"].is_number()) << models.raw;
@@ -253,7 +227,7 @@ TEST_F(InsightsScoresTest, ModelLearnsTheProcessRanksAFreshSetAndBeatsTheBaselin
   }
   std::vector<double> scores;
   std::vector<int> labels;
-  for (const Drawn& d : fresh) {
+  for (const DrawnContact& d : fresh) {
     ASSERT_TRUE(p.count(d.id)) << d.id;
     ASSERT_GE(p[d.id], 0.0) << "every open contact is scored";
     scores.push_back(p[d.id]);
@@ -276,12 +250,12 @@ TEST_F(InsightsScoresTest, AScoreAsOfAnInstantIgnoresEverythingLater) {
   const SignedInStaff owner = create_shop(server(), "Leakage shop");
   const std::int64_t now = now_ms();
   const std::int64_t id = id_base(owner);
-  Drawn d;
+  DrawnContact d;
   d.id = id;
-  d.calls = {{"no_answer", now - 5 * kDay}, {"busy", now - 4 * kDay}};
+  d.calls = {{"no_answer", now - 5 * kDayMs}, {"busy", now - 4 * kDayMs}};
   insert_contacts(
-      server(), owner.shop_id, {d}, [&](std::size_t) { return now - 6 * kDay; }, false);
-  const std::string as_of = rfc3339_utc(now - 3 * kDay);
+      server(), owner.shop_id, {d}, [&](std::size_t) { return now - 6 * kDayMs; }, false);
+  const std::string as_of = rfc3339_utc(now - 3 * kDayMs);
   const std::vector<std::string> features = {"insights",  "features",
                                              "--db",      server().db_url(),
                                              "--shop",    std::to_string(owner.shop_id),
@@ -298,14 +272,14 @@ TEST_F(InsightsScoresTest, AScoreAsOfAnInstantIgnoresEverythingLater) {
            "INSERT INTO contact_interactions (shop_id, contact_id, kind, outcome, created_at, "
            "occurred_at) VALUES (" +
                std::to_string(owner.shop_id) + ", " + std::to_string(id) +
-               ", 'call', 'interested', " + std::to_string(now - kDay) + ", " +
-               std::to_string(now - kDay) + "), (" + std::to_string(owner.shop_id) + ", " +
+               ", 'call', 'interested', " + std::to_string(now - kDayMs) + ", " +
+               std::to_string(now - kDayMs) + "), (" + std::to_string(owner.shop_id) + ", " +
                std::to_string(id) + ", 'call', 'callback_requested', " + std::to_string(now) +
-               ", " + std::to_string(now - 2 * kDay) + ")");
+               ", " + std::to_string(now - 2 * kDayMs) + ")");
   exec_sql(server().db_url(),
            "UPDATE contact_records SET whatsapp_status = 'active', "
            "whatsapp_status_at = " +
-               std::to_string(now - kDay) + " WHERE id = " + std::to_string(id));
+               std::to_string(now - kDayMs) + " WHERE id = " + std::to_string(id));
   const CommandResult after = run_rxtrack(features);
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(nlohmann::json::parse(after.out), known) << "features and score as of the instant";
@@ -326,7 +300,7 @@ TEST_F(InsightsScoresTest, TooLittleHistoryScoresByTheBaselineAndSaysWhy) {
   const SignedInStaff manager = add_staff(server(), owner, "manager");
   const SignedInStaff staff = add_staff(server(), owner, "staff");
   // Never trained: each kind is the baseline for want of labelled rows.
-  const Response untrained = client(manager).get(kModels);
+  const Response untrained = client(manager).get(kInsightsModels);
   ASSERT_EQ(untrained.status, 200) << untrained.raw;
   ASSERT_EQ(untrained.body["models"].size(), 2u);
   for (const nlohmann::json& m : untrained.body["models"]) {
@@ -337,7 +311,7 @@ TEST_F(InsightsScoresTest, TooLittleHistoryScoresByTheBaselineAndSaysWhy) {
     EXPECT_TRUE(m["trained_at"].is_null());
     EXPECT_TRUE(m["holdout"]["auc"].is_null());
   }
-  expect_error(client(staff).get(kModels), 403, "forbidden");
+  expect_error(client(staff).get(kInsightsModels), 403, "forbidden");
 
   const std::int64_t now = now_ms();
   Process process(11);
@@ -345,10 +319,10 @@ TEST_F(InsightsScoresTest, TooLittleHistoryScoresByTheBaselineAndSaysWhy) {
       server(), owner.shop_id, history(process, id_base(owner), 150, now),
       [&](std::size_t i) { return history_upload(now, i); }, true);
   insert_contacts(
-      server(), owner.shop_id, {process.draw(id_base(owner) + 500, now - kDay, kDay / 2)},
-      [&](std::size_t) { return now - kDay; }, false);
-  ASSERT_EQ(train(server(), owner.shop_id).exit_code, 0);
-  const Response models = client(owner).get(kModels);
+      server(), owner.shop_id, {process.draw(id_base(owner) + 500, now - kDayMs, kDayMs / 2)},
+      [&](std::size_t) { return now - kDayMs; }, false);
+  ASSERT_EQ(train_shop(server(), owner.shop_id).exit_code, 0);
+  const Response models = client(owner).get(kInsightsModels);
   const nlohmann::json& conversion = model_of(models, "conversion");
   EXPECT_EQ(conversion["scorer"], "baseline") << models.raw;
   EXPECT_EQ(conversion["reason"], "too_few_labelled");
@@ -373,14 +347,14 @@ TEST_F(InsightsScoresTest, OneShopsRowsNeverReachAnothersModelOrScores) {
   insert_contacts(
       server(), b.shop_id, history(process, id_base(b), 40, now),
       [&](std::size_t i) { return history_upload(now, i); }, true);
-  const Drawn open_b = process.draw(id_base(b) + 900, now - kDay, kDay / 2);
+  const DrawnContact open_b = process.draw(id_base(b) + 900, now - kDayMs, kDayMs / 2);
   insert_contacts(
-      server(), b.shop_id, {open_b}, [&](std::size_t) { return now - kDay; }, false);
+      server(), b.shop_id, {open_b}, [&](std::size_t) { return now - kDayMs; }, false);
 
-  ASSERT_EQ(train(server(), a.shop_id).exit_code, 0);
-  ASSERT_EQ(train(server(), b.shop_id).exit_code, 0);
-  const nlohmann::json model_a = model_of(client(a).get(kModels), "conversion");
-  const nlohmann::json model_b = model_of(client(b).get(kModels), "conversion");
+  ASSERT_EQ(train_shop(server(), a.shop_id).exit_code, 0);
+  ASSERT_EQ(train_shop(server(), b.shop_id).exit_code, 0);
+  const nlohmann::json model_a = model_of(client(a).get(kInsightsModels), "conversion");
+  const nlohmann::json model_b = model_of(client(b).get(kInsightsModels), "conversion");
   EXPECT_EQ(model_a["rows"], 600);
   EXPECT_EQ(model_b["rows"], 40) << "B's model is trained on B's rows only";
   EXPECT_EQ(model_b["reason"], "too_few_labelled");
@@ -407,11 +381,11 @@ TEST_F(InsightsScoresTest, LoggingAnInteractionRescoresTheContactAtOnce) {
   insert_contacts(
       server(), owner.shop_id, history(process, id_base(owner), 1200, now),
       [&](std::size_t i) { return history_upload(now, i); }, true);
-  Drawn quiet;
+  DrawnContact quiet;
   quiet.id = id_base(owner) + 90'000;
   insert_contacts(
-      server(), owner.shop_id, {quiet}, [&](std::size_t) { return now - kDay; }, false);
-  ASSERT_EQ(train(server(), owner.shop_id).exit_code, 0);
+      server(), owner.shop_id, {quiet}, [&](std::size_t) { return now - kDayMs; }, false);
+  ASSERT_EQ(train_shop(server(), owner.shop_id).exit_code, 0);
   const std::string path = kTracking + "/contacts/" + std::to_string(quiet.id);
   const Response before = client(owner).get(path);
   ASSERT_EQ(before.status, 200) << before.raw;

@@ -1,6 +1,7 @@
 // DPDP Act 2023: the owner exports everything about a customer, or erases the person while the
 // shop keeps its accounts; both are audited; medical details never reach the server's log.
 #include "api_paths.h"
+#include "bill_items.h"
 #include "direct_sql.h"
 #include "test_database.h"
 #include "test_server.h"
@@ -9,13 +10,6 @@
 
 namespace rx::test {
 namespace {
-
-nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price, int days) {
-  return {{"medicine", medicine},
-          {"quantity", quantity},
-          {"unit_price_paise", price},
-          {"duration_days", days}};
-}
 
 class PrivacyTest : public SharedServerTest {
  protected:
@@ -59,12 +53,14 @@ class PrivacyTest : public SharedServerTest {
          {"customer_category", "contact_sheet"},
          {"was_contacted_before", true},
          {"notes", marker + " bill note"},
-         {"items", {item(marker + "-MEDICINE", 2, 4500, 30), item("Crocin", 1, 3000, 5)}}});
+         {"items",
+          {bill_item(marker + "-MEDICINE", 2, 4500, 30), bill_item("Crocin", 1, 3000, 5)}}});
     EXPECT_EQ(first.status, 201) << first.raw;
     h.customer_id = first.body["customer"]["id"];
-    Response second = client(owner).post("/api/bills", {{"customer", {{"phone", phone}}},
-                                                        {"was_contacted_before", true},
-                                                        {"items", {item("Crocin", 2, 3000, 5)}}});
+    Response second =
+        client(owner).post("/api/bills", {{"customer", {{"phone", phone}}},
+                                          {"was_contacted_before", true},
+                                          {"items", {bill_item("Crocin", 2, 3000, 5)}}});
     EXPECT_EQ(second.status, 201) << second.raw;
     h.bill_total = first.body["bill"]["total_paise"].get<std::int64_t>() +
                    second.body["bill"]["total_paise"].get<std::int64_t>();
@@ -236,7 +232,7 @@ TEST_F(PrivacyTest, EraseRemovesThePersonAndKeepsTheAccounts) {
   Response again = client(owner).post("/api/bills", {{"customer", {{"phone", "9876560003"}}},
                                                      {"customer_category", "regular_branded"},
                                                      {"was_contacted_before", false},
-                                                     {"items", {item("Crocin", 1, 3000, 5)}}});
+                                                     {"items", {bill_item("Crocin", 1, 3000, 5)}}});
   ASSERT_EQ(again.status, 201) << again.raw;
   EXPECT_EQ(again.body["customer_created"], true);
   EXPECT_NE(again.body["customer"]["id"], h.customer_id);
@@ -272,7 +268,7 @@ TEST_F(PrivacyTest, MedicalDetailsNeverReachTheServerLog) {
   EXPECT_EQ(client(owner)
                 .post("/api/bills", {{"customer", {{"phone", "9876560005"}, {"allergies", marker}}},
                                      {"was_contacted_before", false},
-                                     {"items", {item(marker, 1, 100, 10)}}})
+                                     {"items", {bill_item(marker, 1, 100, 10)}}})
                 .status,
             201);
   EXPECT_EQ(client(owner).get(base + "/export").status, 200);

@@ -1,5 +1,7 @@
 #include "report_data.h"
 #include "api_paths.h"
+#include "bill_items.h"
+#include "test_clock.h"
 
 #include "direct_sql.h"
 
@@ -23,21 +25,6 @@ std::string format_date(std::time_t t) {
   gmtime_r(&t, &tm);
   char out[16];
   std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
-std::int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-nlohmann::json item(const std::string& medicine, int quantity, std::int64_t price, int days = 0,
-                    bool generic = false) {
-  nlohmann::json out = {{"medicine", medicine},
-                        {"quantity", quantity},
-                        {"unit_price_paise", price},
-                        {"is_generic", generic}};
-  if (days > 0) out["duration_days"] = days;
   return out;
 }
 
@@ -157,14 +144,16 @@ ConversionShop build_conversion_shop(TestServer& server, const std::string& name
 
   // Bills: an outsider who says they were contacted (40 days ago), three conversions worth
   // 12000 + 5000 + 20000, and a visit without purchase that turns c9 yellow.
-  bill(owner, {"9876600100", ist_date(-40), {item("Losartan 50", 1, 8000)}, "contact_sheet", true});
+  bill(owner,
+       {"9876600100", ist_date(-40), {bill_item("Losartan 50", 1, 8000)}, "contact_sheet", true});
   bill(owner, {"9876600001",
                ist_date(-3),
-               {item("Metformin 500", 2, 4500), item("Crocin", 1, 3000)},
+               {bill_item("Metformin 500", 2, 4500), bill_item("Crocin", 1, 3000)},
                "contact_sheet",
                true});
-  bill(owner, {"9876600004", ist_date(-1), {item("Atorva 10", 1, 5000)}, "regular_branded", false});
-  bill(owner, {"9876600005", ist_date(), {item("Pantop 40", 4, 5000)}, "contact_sheet", true});
+  bill(owner,
+       {"9876600004", ist_date(-1), {bill_item("Atorva 10", 1, 5000)}, "regular_branded", false});
+  bill(owner, {"9876600005", ist_date(), {bill_item("Pantop 40", 4, 5000)}, "contact_sheet", true});
   bill(owner, {"9876600009", ist_date(), nlohmann::json::array(), "contact_sheet", true, true});
   return s;
 }
@@ -174,13 +163,17 @@ RefillShop build_refill_shop(TestServer& server, const std::string& name) {
   s.owner = create_shop(server, name);
   ApiClient api(server.port(), s.owner.token);
   // Lead 5 days: remind_on = runs out - 5. X1 and X2 come back today and refill.
-  nlohmann::json x6 = bill(api, {"9876600206", ist_date(-40), {item("Losartan 50", 1, 8000, 30)}});
-  bill(api, {"9876600201", ist_date(-30), {item("Amlodipine 5", 1, 3000, 20)}});
-  nlohmann::json x2 = bill(api, {"9876600202", ist_date(-25), {item("Atorva 10", 1, 5000, 25)}});
+  nlohmann::json x6 =
+      bill(api, {"9876600206", ist_date(-40), {bill_item("Losartan 50", 1, 8000, 30)}});
+  bill(api, {"9876600201", ist_date(-30), {bill_item("Amlodipine 5", 1, 3000, 20)}});
+  nlohmann::json x2 =
+      bill(api, {"9876600202", ist_date(-25), {bill_item("Atorva 10", 1, 5000, 25)}});
   nlohmann::json x3 =
-      bill(api, {"9876600203", ist_date(-20), {item("Thyronorm 50", 1, 15000, 15)}});
-  nlohmann::json x4 = bill(api, {"9876600204", ist_date(-18), {item("Insulin", 1, 50000, 10)}});
-  nlohmann::json x5 = bill(api, {"9876600205", ist_date(-12), {item("Pantop 40", 1, 6000, 14)}});
+      bill(api, {"9876600203", ist_date(-20), {bill_item("Thyronorm 50", 1, 15000, 15)}});
+  nlohmann::json x4 =
+      bill(api, {"9876600204", ist_date(-18), {bill_item("Insulin", 1, 50000, 10)}});
+  nlohmann::json x5 =
+      bill(api, {"9876600205", ist_date(-12), {bill_item("Pantop 40", 1, 6000, 14)}});
   EXPECT_EQ(x6["reminders"][0]["remind_on"], ist_date(-15));
   EXPECT_EQ(x2["reminders"][0]["remind_on"], ist_date(-5));
   ok(api.post(reminder_path(x2) + "/mark-sent", {{"channel", "whatsapp"}}));
@@ -190,8 +183,9 @@ RefillShop build_refill_shop(TestServer& server, const std::string& name) {
   ok(api.post(reminder_path(x4) + "/cancel", nlohmann::json::object()));
   ok(api.post(reminder_path(x5) + "/mark-sent", {{"channel", "call"}}));
   nlohmann::json again1 =
-      bill(api, {"9876600201", ist_date(), {item("Amlodipine 5", 1, 3000, 20)}});
-  nlohmann::json again2 = bill(api, {"9876600202", ist_date(), {item("Atorva 10", 1, 5000, 25)}});
+      bill(api, {"9876600201", ist_date(), {bill_item("Amlodipine 5", 1, 3000, 20)}});
+  nlohmann::json again2 =
+      bill(api, {"9876600202", ist_date(), {bill_item("Atorva 10", 1, 5000, 25)}});
   EXPECT_EQ(again1["refilled_reminder_ids"].size(), 1u);
   EXPECT_EQ(again2["refilled_reminder_ids"].size(), 1u);
 
@@ -236,7 +230,7 @@ AdherenceShop build_adherence_shop(TestServer& server, const std::string& name) 
                  nlohmann::json customer = nlohmann::json::object()) {
     return bill(api, {phone,
                       ist_date(-days_ago),
-                      {item(medicine, 1, 1000, days)},
+                      {bill_item(medicine, 1, 1000, days)},
                       "regular_branded",
                       false,
                       false,
@@ -282,19 +276,20 @@ CustomerShop build_customer_shop(TestServer& server, const std::string& name) {
   const std::string k3 = "9876600403";
   bill(api, {k1,
              day(-30),
-             {item("Metformin 500", 1, 4500, 30), item("Amlodipine 5", 1, 3000, 30, true),
-              item("Crocin", 1, 2000, 0, true)},
+             {bill_item("Metformin 500", 1, 4500, 30), bill_item("Amlodipine 5", 1, 3000, 30, true),
+              bill_item("Crocin", 1, 2000, 0, true)},
              "regular_branded"});
-  bill(api, {k2, day(-14), {item("Amlodipine 5", 1, 3000, 10, true)}, "generic_informed"});
-  bill(api, {k2, day(-13), {item("Crocin", 1, 2000)}, "generic_informed"});
-  bill(api, {k1,
-             day(-7),
-             {item("METFORMIN 500", 1, 4500, 30), item("Amlodipine 5", 1, 3000, 30, true)},
-             "regular_branded"});
-  bill(api, {k3, day(-7), {item("Zinc", 1, 500, 5)}, "first_time_prescription"});
-  bill(api, {k3, day(-6), {item("Zinc", 1, 500, 5)}, "first_time_prescription"});
+  bill(api, {k2, day(-14), {bill_item("Amlodipine 5", 1, 3000, 10, true)}, "generic_informed"});
+  bill(api, {k2, day(-13), {bill_item("Crocin", 1, 2000)}, "generic_informed"});
+  bill(api,
+       {k1,
+        day(-7),
+        {bill_item("METFORMIN 500", 1, 4500, 30), bill_item("Amlodipine 5", 1, 3000, 30, true)},
+        "regular_branded"});
+  bill(api, {k3, day(-7), {bill_item("Zinc", 1, 500, 5)}, "first_time_prescription"});
+  bill(api, {k3, day(-6), {bill_item("Zinc", 1, 500, 5)}, "first_time_prescription"});
   nlohmann::json k2_today =
-      bill(api, {k2, day(0), {item("Amlodipine 5", 1, 3000, 10, true)}, "generic_informed"});
+      bill(api, {k2, day(0), {bill_item("Amlodipine 5", 1, 3000, 10, true)}, "generic_informed"});
   bill(api,
        {"9876600404", day(0), nlohmann::json::array(), "first_time_prescription", false, true});
   ok(api.post(kTracking + "/customers",

@@ -28,6 +28,12 @@ struct Response {
   std::string header(const std::string& name) const;
 };
 
+// The "rxtrack_session=..." pair of a response's Set-Cookie, to send back as a Cookie header.
+inline std::string session_cookie_of(const Response& res) {
+  const std::string cookie = res.header("Set-Cookie");
+  return cookie.substr(0, cookie.find(';'));
+}
+
 // How to start a server on a database that already exists (a restart, a restore).
 struct ExistingDatabase {
   std::string url;

@@ -14,12 +14,6 @@
 namespace rx::test {
 namespace {
 
-// The "rxtrack_session=..." pair of a response's Set-Cookie.
-std::string session_cookie_of(const Response& res) {
-  const std::string cookie = res.header("Set-Cookie");
-  return cookie.substr(0, cookie.find(';'));
-}
-
 nlohmann::json credentials(const SignedInStaff& who, const std::string& password) {
   return {{"email", who.email}, {"password", password}};
 }
