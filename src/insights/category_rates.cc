@@ -25,11 +25,10 @@ CategoryRates CategoryRates::fit(std::span<const int> categories, std::span<cons
     positives[static_cast<std::size_t>(c)] += labels[i];
     all_positives += labels[i];
   }
-  out.overall_ =
-      beta_posterior(all_positives, static_cast<std::int64_t>(labels.size()), 0.5, 2).rate;
+  out.overall_ = posterior_mean(all_positives, static_cast<std::int64_t>(labels.size()), 0.5, 2);
   out.rates_.resize(static_cast<std::size_t>(category_count));
   for (std::size_t c = 0; c < out.rates_.size(); ++c) {
-    out.rates_[c] = beta_posterior(positives[c], out.rows_[c], out.overall_, prior_strength).rate;
+    out.rates_[c] = posterior_mean(positives[c], out.rows_[c], out.overall_, prior_strength);
   }
   return out;
 }

@@ -63,8 +63,9 @@ std::vector<TimeWindow> best_windows(const WeekHourCounts& counts, const CallWin
       for (int length = 1; length <= 3 && start + length <= window.end_hour; ++length) {
         const CallCounts c = pooled(counts, day, start, start + length);
         if (c.attempts == 0) continue;  // a window nobody called says nothing of itself
-        const RateEstimate e = beta_posterior(c.reached, c.attempts, prior_rate, prior_strength);
-        candidates.push_back({day, start, start + length, e.rate, c.attempts});
+        candidates.push_back({day, start, start + length,
+                              posterior_mean(c.reached, c.attempts, prior_rate, prior_strength),
+                              c.attempts});
       }
     }
   }
@@ -103,9 +104,8 @@ std::optional<TimeWindow> contact_best_window(const WeekHourCounts& own, const W
       const CallCounts shops = pooled(shop, std::nullopt, start, start + length);
       if (mine.attempts == 0 && shops.attempts == 0) continue;
       const double prior =
-          beta_posterior(shops.reached, shops.attempts, shop_prior, kPriorStrength).rate;
-      const double rate =
-          beta_posterior(mine.reached, mine.attempts, prior, kContactPriorStrength).rate;
+          posterior_mean(shops.reached, shops.attempts, shop_prior, kPriorStrength);
+      const double rate = posterior_mean(mine.reached, mine.attempts, prior, kContactPriorStrength);
       // Best rate first; among equals the one with more of the contact's own calls, then the
       // narrower, then the earlier (the loops' order).
       const bool better =

@@ -5,7 +5,7 @@
 #include "insights_api/contact_times_service.h"
 #include "shops/shop_repository.h"
 
-#include <unordered_map>
+#include <algorithm>
 #include <vector>
 
 namespace rx::insights_api {
@@ -71,20 +71,27 @@ void BestTimeService::fill(const auth::Principal& actor, std::span<contacts::Con
     if (cached.read_at_ms <= shop->read_at_ms) cached = *shop;
   }
 
-  std::unordered_map<std::int64_t, insights::WeekHourCounts> own;
-  std::unordered_map<std::int64_t, int> own_calls;
-  for (const ContactCallAttempt& call : calls) {
-    if (!is_call_attempt(call.outcome)) continue;
-    const core::LocalWeekHour at = core::local_week_hour(call.occurred_at, actor.time_zone);
-    own[call.contact_id].add(at.weekday, at.hour, is_reached(call.outcome));
-    ++own_calls[call.contact_id];
-  }
+  // Calls grouped by contact: each contact's week of hours is counted in one reused table.
+  std::erase_if(calls,
+                [](const ContactCallAttempt& call) { return !is_call_attempt(call.outcome); });
+  std::sort(calls.begin(), calls.end(),
+            [](const auto& a, const auto& b) { return a.contact_id < b.contact_id; });
+  const auto by_contact = [](const ContactCallAttempt& call, std::int64_t id) {
+    return call.contact_id < id;
+  };
   for (contacts::Contact& contact : contacts) {
     contact.best_time.reset();
-    const auto calls_of = own_calls.find(contact.id);
-    if (calls_of != own_calls.end() && calls_of->second >= contacts::kBestTimeOwnCalls) {
-      if (auto w = insights::contact_best_window(own[contact.id], shop->counts, shop->call_window,
-                                                 shop->prior)) {
+    const auto first = std::lower_bound(calls.begin(), calls.end(), contact.id, by_contact);
+    auto last = first;
+    while (last != calls.end() && last->contact_id == contact.id) ++last;
+    if (last - first >= contacts::kBestTimeOwnCalls) {
+      insights::WeekHourCounts own;
+      for (auto call = first; call != last; ++call) {
+        const core::LocalWeekHour at = core::local_week_hour(call->occurred_at, actor.time_zone);
+        own.add(at.weekday, at.hour, is_reached(call->outcome));
+      }
+      if (auto w =
+              insights::contact_best_window(own, shop->counts, shop->call_window, shop->prior)) {
         contact.best_time = best_time_of(*w, BestTimeBasis::kContact);
         continue;
       }

@@ -37,6 +37,15 @@ TEST(BetaPosterior, ExtremePriorIsClampedAndBadCountsThrow) {
   EXPECT_THROW(beta_posterior(1, 4, 0.5, 0), std::invalid_argument);
 }
 
+TEST(PosteriorMean, IsTheIntervalFreeRateUnderTheSamePreconditions) {
+  EXPECT_NEAR(posterior_mean(40, 100, 0.3, 10), 43.0 / 110.0, 1e-12);
+  EXPECT_DOUBLE_EQ(posterior_mean(7, 19, 0.62, 4), beta_posterior(7, 19, 0.62, 4).rate);
+  EXPECT_NEAR(posterior_mean(0, 0, 1.0, 10), 0.99, 1e-12);
+  EXPECT_THROW(posterior_mean(5, 4, 0.5, 10), std::invalid_argument);
+  EXPECT_THROW(posterior_mean(-1, 4, 0.5, 10), std::invalid_argument);
+  EXPECT_THROW(posterior_mean(1, 4, 0.5, 0), std::invalid_argument);
+}
+
 TEST(RankingMetrics, AucCountsTiesAsHalf) {
   const std::vector<double> scores{0.1, 0.4, 0.35, 0.8};
   const std::vector<int> labels{0, 0, 1, 1};
