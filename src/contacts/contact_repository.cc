@@ -51,28 +51,45 @@ constexpr storage::Table kContact{
     column("conversion_bill_id", &Contact::conversion_bill_id),
     column("conversion_value_paise", &Contact::conversion_value_paise),
     column("created_at", &Contact::created_at),
-    column("updated_at", &Contact::updated_at),
-    column("conversion_score_ppm", &Contact::conversion_score_ppm),
-    column("conversion_score", &Contact::conversion_score)};
+    column("updated_at", &Contact::updated_at)};
+// After those, the contact's score (contact_scores, alias cs; NULL when not scored).
+constexpr storage::Table kContactScore{column("cs.score", &Contact::conversion_score)};
 constexpr storage::Table kContactExtra{column("extra", &Contact::extra)};
 
-// "SELECT cr.id, ... FROM contact_records cr", built once.
+// Every contact read has its score beside it.
+constexpr std::string_view kWithScore =
+    " LEFT JOIN contact_scores cs ON cs.shop_id = cr.shop_id AND cs.contact_id = cr.id";
+
+const std::string& contact_columns() {
+  static const std::string list = kContact.select_list("cr.") + ", " + kContactScore.select_list();
+  return list;
+}
+
+// "SELECT cr.id, ..., cs.score FROM contact_records cr LEFT JOIN contact_scores cs ...", built
+// once.
 const std::string& select_contacts() {
   static const std::string sql =
-      "SELECT " + kContact.select_list("cr.") + " FROM contact_records cr";
+      "SELECT " + contact_columns() + " FROM contact_records cr" + std::string(kWithScore);
   return sql;
 }
 
 // The same with the detail's `extra` after the listed columns.
 const std::string& select_contact_detail() {
-  static const std::string sql = "SELECT " + kContact.select_list("cr.") + ", " +
-                                 kContactExtra.select_list("cr.") + " FROM contact_records cr";
+  static const std::string sql = "SELECT " + contact_columns() + ", " +
+                                 kContactExtra.select_list("cr.") + " FROM contact_records cr" +
+                                 std::string(kWithScore);
   return sql;
 }
 
+void read_contact(Contact& into, const storage::RowView& r) {
+  kContact.read_into(into, r);
+  kContactScore.read_into(into, r, kContact.size());
+}
+
 Contact contact_detail_from_row(const storage::RowView& r) {
-  Contact c = kContact.read(r);
-  kContactExtra.read_into(c, r, kContact.size());
+  Contact c;
+  read_contact(c, r);
+  kContactExtra.read_into(c, r, kContact.size() + kContactScore.size());
   return c;
 }
 
@@ -161,8 +178,8 @@ Conditions where(ShopId shop_id, const ContactFilter& f, bool status_as_range = 
     case ReachFilter::kSetAside:
       // Written as the partial index contact_records_set_aside (shop_id, status) is, so that it
       // is used, with a range on its status that every contact meets: SQLite keeps no
-      // statistics, and without the range it ranks (shop_id, conversion_score_ppm, id) as good
-      // a match and reads every contact of the shop to count the few set aside.
+      // statistics, and without the range it may rank another index on shop_id as good a match
+      // and read every contact of the shop to count the few set aside.
       w.add("cr.status >= '' AND (cr.unreachable OR cr.do_not_contact)");
       break;
     case ReachFilter::kAll:
@@ -204,8 +221,8 @@ std::string_view order_by(ContactSort sort, bool status_index) {
       return " ORDER BY cr.status, cr.id";
     case ContactSort::kRecentlyUpdated:
       return " ORDER BY cr.updated_at DESC, cr.id DESC";
-    case ContactSort::kScore:  // (shop_id, conversion_score_ppm DESC, id DESC)
-      return " ORDER BY cr.conversion_score_ppm DESC, cr.id DESC";
+    case ContactSort::kScore:  // the scored contacts come first (list_best_first); then these
+      return " ORDER BY cr.id DESC";
   }
   return " ORDER BY cr.id DESC";
 }
@@ -238,7 +255,7 @@ std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, 
       storage::join_sql(select_contacts(), " WHERE cr.shop_id = ? AND cr.phone = ?");
   std::optional<Contact> found;
   c.for_each_row(sql, {shop_id.value(), e164}, [&](const storage::RowView& r) {
-    if (!found) kContact.read_into(found.emplace(), r);
+    if (!found) read_contact(found.emplace(), r);
   });
   return found;
 }
@@ -246,23 +263,72 @@ std::optional<Contact> ContactRepository::find_by_phone(storage::Connection& c, 
 std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop_id,
                                              const ContactFilter& filter, ContactSort sort,
                                              std::int64_t limit, std::int64_t offset) {
+  if (sort == ContactSort::kScore) return list_best_first(c, shop_id, filter, limit, offset);
   const bool status_index = pages_through_status_index(filter, sort);
   Conditions w = where(shop_id, filter, status_index);
   std::string sql = select_contacts() + w.sql() + std::string(order_by(sort, status_index));
-  // The first page of one status, and the first page best first (My work's and the telecaller's
-  // opening pages), have their size written in, like the status. PostgreSQL plans a prepared
-  // statement once only when the plan it makes without the values costs no more than one made
-  // for them; with the LIMIT, the OFFSET or the status as parameters it supposes a tenth of the
-  // rows are wanted, so it planned these statements on every request: 0.11 ms of the status
-  // page's 0.46 ms, 0.12 ms of the best-first page's. The connections' statement caches are
-  // bounded (StatementCache), whatever page sizes clients ask for.
-  const bool planned_once = (status_index || sort == ContactSort::kScore) && offset == 0;
+  // The first page of one status, the page staff open most, has its size written in, like its
+  // status. PostgreSQL plans a prepared statement once only when the plan it makes without the
+  // values costs no more than one made for them; with the LIMIT, the OFFSET or the status as
+  // parameters it supposes a tenth of the rows are wanted, so it planned this statement on every
+  // request: 0.11 ms of its 0.46 ms (the best-first page's: 0.12 ms). The connections' statement
+  // caches are bounded (StatementCache), whatever page sizes clients ask for.
+  const bool planned_once = status_index && offset == 0;
   sql += planned_once ? " LIMIT " + std::to_string(limit) : std::string(" LIMIT ? OFFSET ?");
   std::vector<Contact> out;
   // A page is read thousands of times a second: no growing and moving fifty contacts.
   out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
   c.for_each_row(sql, planned_once ? w.params() : w.params_with({limit, offset}),
-                 [&](const storage::RowView& r) { kContact.read_into(out.emplace_back(), r); });
+                 [&](const storage::RowView& r) { read_contact(out.emplace_back(), r); });
+  return out;
+}
+
+std::pair<std::string, storage::Params> ContactRepository::best_first_statement(
+    ShopId shop_id, const ContactFilter& filter, std::int64_t limit, std::int64_t offset) {
+  Conditions w = where(shop_id, filter);
+  w.add("cs.shop_id = cr.shop_id AND cs.contact_id = cr.id");
+  // CROSS JOIN keeps the scores outermost on SQLite, which reads them in the index's order and
+  // stops after the page; PostgreSQL chooses the same plan by its costs. The scores' shop is the
+  // contact's, not a second parameter: PostgreSQL would take the two as independent, estimate
+  // a tenth of the rows, and plan the statement again on every request (1 ms) rather than reuse
+  // its plan. The first page has its size written in, as in `list`.
+  std::string sql = "SELECT " + contact_columns() + " FROM contact_scores cs CROSS JOIN " +
+                    "contact_records cr" + w.sql() +
+                    " ORDER BY cs.score_ppm DESC, cs.contact_id DESC";
+  if (offset == 0) {
+    sql += " LIMIT " + std::to_string(limit);
+    return {sql, w.params()};
+  }
+  sql += " LIMIT ? OFFSET ?";
+  return {sql, w.params_with({limit, offset})};
+}
+
+std::vector<Contact> ContactRepository::list_best_first(storage::Connection& c, ShopId shop_id,
+                                                        const ContactFilter& filter,
+                                                        std::int64_t limit, std::int64_t offset) {
+  std::vector<Contact> out;
+  out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 500)));
+  const auto [sql, params] = best_first_statement(shop_id, filter, limit, offset);
+  c.for_each_row(sql, params,
+                 [&](const storage::RowView& r) { read_contact(out.emplace_back(), r); });
+  const auto scored_here = static_cast<std::int64_t>(out.size());
+  if (scored_here >= limit) return out;
+  // The page reaches past the scored contacts: the rest follow, newest first. How many scored
+  // contacts came before them is known from this page unless it held none.
+  std::int64_t tail_offset = 0;
+  if (scored_here == 0 && offset > 0) {
+    Conditions scored = where(shop_id, filter);
+    scored.add("cs.shop_id = cr.shop_id AND cs.contact_id = cr.id");
+    const std::int64_t scored_total = c.query_int(
+        "SELECT COUNT(*) FROM contact_scores cs CROSS JOIN contact_records cr" + scored.sql(),
+        scored.params());
+    tail_offset = std::max<std::int64_t>(0, offset - scored_total);
+  }
+  Conditions rest = where(shop_id, filter);
+  rest.add("cs.contact_id IS NULL");
+  c.for_each_row(select_contacts() + rest.sql() + " ORDER BY cr.id DESC LIMIT ? OFFSET ?",
+                 rest.params_with({limit - scored_here, tail_offset}),
+                 [&](const storage::RowView& r) { read_contact(out.emplace_back(), r); });
   return out;
 }
 

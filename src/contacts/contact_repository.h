@@ -38,6 +38,13 @@ class ContactRepository {
                                    const ContactFilter& filter, ContactSort sort,
                                    std::int64_t limit, std::int64_t offset);
   static std::int64_t count(storage::Connection& c, ShopId shop_id, const ContactFilter& filter);
+  // The statement of a best-first page's scored contacts (contact_scores in score order, joined
+  // to their rows): what `list` runs for ContactSort::kScore before the unscored contacts; its
+  // query plan is checked in a test.
+  static std::pair<std::string, storage::Params> best_first_statement(ShopId shop_id,
+                                                                      const ContactFilter& filter,
+                                                                      std::int64_t limit,
+                                                                      std::int64_t offset);
   // The statement that counts the contacts `filter` finds by reading contact_records (what
   // `count` runs when the kept counts cannot answer, and for the few set aside); its query plan
   // is checked in a test.
@@ -109,6 +116,13 @@ class ContactRepository {
                                                std::int64_t offset);
   static std::int64_t count_interactions(storage::Connection& c, ShopId shop_id,
                                          ContactId contact_id);
+
+ private:
+  // Best first: the scored contacts in score order, then the unscored ones (closed, or not yet
+  // seen by a training) newest first.
+  static std::vector<Contact> list_best_first(storage::Connection& c, ShopId shop_id,
+                                              const ContactFilter& filter, std::int64_t limit,
+                                              std::int64_t offset);
 };
 
 }  // namespace rx::contacts

@@ -106,9 +106,8 @@ struct Contact {
   std::optional<std::int64_t> conversion_bill_id;
   std::optional<std::int64_t> conversion_value_paise;
   std::optional<std::string> extra;  // JSON object text: the sheet's other columns
-  // The conversion score of an open contact (insights): the probability in millionths (-1 when
-  // not scored) and the JSON the API shows, {"p","band","model","reasons"}.
-  std::int64_t conversion_score_ppm = -1;
+  // The conversion score of an open contact (insights), the JSON the API shows:
+  // {"p","band","model","reasons"}; empty when not scored.
   std::optional<std::string> conversion_score;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;

@@ -155,8 +155,11 @@ ContactSnapshot build(const ContactRow& row, std::span<const Touch> touches, dou
   return s;
 }
 
+// In id order: the training's holdout takes the latest uploads, and contacts of one sheet share
+// their upload time, so the order breaks those ties the same way on every engine and plan.
 std::vector<ContactRow> shop_contacts(storage::Connection& c, core::ShopId shop_id) {
-  return storage::rows_as(c, select_contacts(), {shop_id.value()},
+  static const std::string sql = select_contacts() + " ORDER BY cr.id";
+  return storage::rows_as(c, sql, {shop_id.value()},
                           [](const storage::RowView& r) { return kContactRow.read(r); });
 }
 
@@ -232,40 +235,26 @@ std::optional<ContactSnapshot> ConversionFeatureRepository::snapshot(storage::Co
   return build(*row, touches, rate, as_of_ms);
 }
 
-std::vector<OpenContact> ConversionFeatureRepository::open_contacts(storage::Connection& c,
-                                                                    core::ShopId shop_id,
-                                                                    std::int64_t as_of_ms) {
+ConversionFeatureRepository::TrainingRows ConversionFeatureRepository::training_rows(
+    storage::Connection& c, core::ShopId shop_id, std::int64_t now_ms) {
   const std::vector<ContactRow> rows = shop_contacts(c, shop_id);
   const auto sheets = sheets_of(rows);
-  const auto touches = touches_by_contact(c, shop_id, as_of_ms);
-  std::vector<OpenContact> out;
-  for (const ContactRow& row : rows) {
-    if (!contacts::is_open(row.status)) continue;
-    out.push_back({row.id, build(row, touches_of(touches, row.id),
-                                 sheet_rate(sheets, row, as_of_ms), as_of_ms)});
-  }
-  std::sort(out.begin(), out.end(),
-            [](const OpenContact& a, const OpenContact& b) { return a.id.value() < b.id.value(); });
-  return out;
-}
-
-std::vector<LabelledContact> ConversionFeatureRepository::labelled(storage::Connection& c,
-                                                                   core::ShopId shop_id,
-                                                                   std::int64_t now_ms) {
-  const std::vector<ContactRow> rows = shop_contacts(c, shop_id);
-  const auto sheets = sheets_of(rows);
+  // Every interaction up to now: a labelled snapshot stops at its own, earlier, instant.
+  const auto touches = touches_by_contact(c, shop_id, now_ms);
   const std::int64_t uploaded_by = now_ms - kConversionWindowMs;
-  const auto touches = touches_by_contact(c, shop_id, uploaded_by + kTrainingSnapshotAgeMs);
-  std::vector<LabelledContact> out;
+  TrainingRows out;
   for (const ContactRow& row : rows) {
+    const std::span<const Touch> own = touches_of(touches, row.id);
+    if (contacts::is_open(row.status)) {
+      out.open.push_back({row.id, build(row, own, sheet_rate(sheets, row, now_ms), now_ms)});
+    }
     if (row.created_at > uploaded_by) continue;
     const std::int64_t as_of = row.created_at + kTrainingSnapshotAgeMs;
     if (row.converted_at && *row.converted_at <= as_of) continue;  // no longer open to score
     const bool converted =
         row.converted_at && *row.converted_at <= row.created_at + kConversionWindowMs;
-    out.push_back({row.id,
-                   build(row, touches_of(touches, row.id), sheet_rate(sheets, row, as_of), as_of),
-                   row.created_at, as_of, converted});
+    out.labelled.push_back({row.id, build(row, own, sheet_rate(sheets, row, as_of), as_of),
+                            row.created_at, as_of, converted});
   }
   return out;
 }

@@ -44,13 +44,17 @@ class ConversionFeatureRepository {
   static std::optional<insights::ContactSnapshot> snapshot(storage::Connection& c,
                                                            core::ShopId shop_id, core::ContactId id,
                                                            std::int64_t as_of_ms);
-  // Every open (pending or contacted) contact of the shop, in id order.
-  static std::vector<OpenContact> open_contacts(storage::Connection& c, core::ShopId shop_id,
-                                                std::int64_t as_of_ms);
-  // Contacts uploaded at least kConversionWindowMs before `now_ms` and still unconverted
-  // kTrainingSnapshotAgeMs after their upload, each as known at that age, with its label.
-  static std::vector<LabelledContact> labelled(storage::Connection& c, core::ShopId shop_id,
-                                               std::int64_t now_ms);
+  // What a training of the shop's conversion scorer at `now_ms` reads, from one read of its
+  // contacts and one of their interactions.
+  struct TrainingRows {
+    // Contacts uploaded at least kConversionWindowMs before `now_ms` and still unconverted
+    // kTrainingSnapshotAgeMs after their upload, each as known at that age, with its label.
+    std::vector<LabelledContact> labelled;
+    // Every open (pending or contacted) contact, as known at `now_ms`, in id order.
+    std::vector<OpenContact> open;
+  };
+  static TrainingRows training_rows(storage::Connection& c, core::ShopId shop_id,
+                                    std::int64_t now_ms);
 };
 
 }  // namespace rx::insights_api

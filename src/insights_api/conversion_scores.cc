@@ -1,5 +1,7 @@
 #include "insights_api/conversion_scores.h"
 
+#include "contacts/contact_types.h"
+
 #include "insights_api/conversion_feature_repository.h"
 #include "insights_api/insight_model_repository.h"
 #include "insights_api/score_rows_writer.h"
@@ -68,10 +70,8 @@ void ConversionScoreStore::refresh_contact(storage::Connection& c, core::ShopId 
           "IN ('pending', 'contacted')",
           {shop_id.value(), id.value()}) > 0;
   if (!open) {
-    c.query(
-        "UPDATE contact_records SET conversion_score_ppm = -1, conversion_score = NULL "
-        "WHERE shop_id = ? AND id = ?",
-        {shop_id.value(), id.value()});
+    c.query("DELETE FROM contact_scores WHERE shop_id = ? AND contact_id = ?",
+            {shop_id.value(), id.value()});
     return;
   }
   const auto snapshot = ConversionFeatureRepository::snapshot(c, shop_id, id, now_ms);
@@ -79,18 +79,39 @@ void ConversionScoreStore::refresh_contact(storage::Connection& c, core::ShopId 
   store(c, shop_id, {{id, score_contact(current_scorer(c, shop_id), *snapshot)}});
 }
 
+namespace {
+
+constexpr ScoreColumns kScores{
+    "contact_scores", "contact_id", "score_ppm", "score", "s.status IN ('pending', 'contacted')",
+    "contact_records"};
+
+}  // namespace
+
 void ConversionScoreStore::store(storage::Connection& c, core::ShopId shop_id,
-                                 const std::vector<std::pair<core::ContactId, ScoredRow>>& scores) {
-  static constexpr ScoreColumns kColumns{"contact_records", "conversion_score_ppm",
-                                         "conversion_score", ""};
-  write_scores(c, kColumns, shop_id, scores);
+                                 const std::vector<std::pair<core::ContactId, ScoredRow>>& scores,
+                                 const StoredScores* already) {
+  write_scores(c, kScores, shop_id, scores, already);
+}
+
+StoredScores ConversionScoreStore::stored(storage::Connection& c, core::ShopId shop_id) {
+  return StoredScores::read(c, kScores, shop_id);
 }
 
 void ConversionScoreStore::clear_closed(storage::Connection& c, core::ShopId shop_id) {
-  c.query(
-      "UPDATE contact_records SET conversion_score_ppm = -1, conversion_score = NULL "
-      "WHERE shop_id = ? AND status NOT IN ('pending', 'contacted') AND conversion_score_ppm <> -1",
-      {shop_id.value()});
+  // The closed statuses named one by one, so that the closed contacts, a shop's few, are found
+  // through (shop_id, status, id) rather than by reading every contact of the shop.
+  static const std::string sql = [] {
+    std::string closed;
+    for (const auto& [status, name] : core::EnumNames<contacts::ContactStatus>::kNames) {
+      if (contacts::is_open(status)) continue;
+      closed += closed.empty() ? "'" : ", '";
+      closed.append(name).append("'");
+    }
+    return "DELETE FROM contact_scores WHERE shop_id = ? AND contact_id IN (SELECT id FROM "
+           "contact_records WHERE shop_id = ? AND status IN (" +
+           closed + "))";
+  }();
+  c.query(sql, {shop_id.value(), shop_id.value()});
 }
 
 }  // namespace rx::insights_api

@@ -47,21 +47,27 @@ ScoredRow score_features(
 ScoredRow score_contact(const insights::TrainedScorer& scorer,
                         const insights::ContactSnapshot& snapshot);
 
-// The conversion scores kept on contact rows (contact_records.conversion_score*). Every
+// The open contacts' conversion scores, one row a scored contact in contact_scores. Every
 // statement is scoped by the shop. Throws the driver's failures (storage/driver_error.h).
+class StoredScores;  // insights_api/score_rows_writer.h
+
 class ConversionScoreStore {
  public:
   // Scores the contact as of `now_ms` with the shop's newest conversion scorer and stores the
-  // score on its row; a contact that is no longer open loses its score. Runs inside the
+  // score; a contact that is no longer open loses its score. Runs inside the
   // caller's transaction (the one that logs an interaction), so the score is never stale.
   static void refresh_contact(storage::Connection& c, core::ShopId shop_id, core::ContactId id,
                               std::int64_t now_ms);
   // The shop's newest conversion scorer, or untrained_scorer() when it has none.
   static insights::TrainedScorer current_scorer(storage::Connection& c, core::ShopId shop_id);
-  // Stores the scores of these contacts.
+  // Stores the scores of these contacts, those of them that are still open; those `already`
+  // holds as they are (see stored) are not written again.
   static void store(storage::Connection& c, core::ShopId shop_id,
-                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores);
-  // Clears the score of every contact that is no longer open.
+                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores,
+                    const StoredScores* already = nullptr);
+  // The shop's stored scores, read before a training rescores every open contact.
+  static StoredScores stored(storage::Connection& c, core::ShopId shop_id);
+  // Deletes the score of every contact that is no longer open.
   static void clear_closed(storage::Connection& c, core::ShopId shop_id);
 };
 

@@ -7,6 +7,7 @@
 #include "insights_api/conversion_scores.h"
 #include "insights_api/lapse_scores.h"
 #include "insights_api/refill_feature_repository.h"
+#include "insights_api/score_rows_writer.h"
 
 #include "core/time_zone.h"
 
@@ -48,22 +49,30 @@ insights::LabelledSet lapse_set(const std::vector<LabelledReminder>& history) {
 
 // What training reads, scores and stores for each kind of scorer; train_kind and rescore hold
 // the steps the kinds share.
+// What a training reads, in one read transaction: the labelled history and the open rows.
+template <typename Open>
+struct Reading {
+  insights::LabelledSet labelled;
+  std::vector<Open> open;
+};
+
 struct ConversionKind {
   static constexpr ModelKind kKind = ModelKind::kConversion;
-  static insights::LabelledSet labelled(storage::Connection& c, core::ShopId shop,
-                                        std::int64_t now) {
-    return conversion_set(ConversionFeatureRepository::labelled(c, shop, now));
-  }
-  static std::vector<OpenContact> open(storage::Connection& c, core::ShopId shop,
-                                       std::int64_t now) {
-    return ConversionFeatureRepository::open_contacts(c, shop, now);
+  static Reading<OpenContact> read(storage::Connection& c, core::ShopId shop, std::int64_t now) {
+    ConversionFeatureRepository::TrainingRows rows =
+        ConversionFeatureRepository::training_rows(c, shop, now);
+    return {conversion_set(rows.labelled), std::move(rows.open)};
   }
   static auto score(const insights::TrainedScorer& scorer, const OpenContact& row) {
     return std::pair(row.id, score_contact(scorer, row.snapshot));
   }
+  static StoredScores stored(storage::Connection& c, core::ShopId shop) {
+    return ConversionScoreStore::stored(c, shop);
+  }
   static void store(storage::Connection& c, core::ShopId shop,
-                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores) {
-    ConversionScoreStore::store(c, shop, scores);
+                    const std::vector<std::pair<core::ContactId, ScoredRow>>& scores,
+                    const StoredScores& already) {
+    ConversionScoreStore::store(c, shop, scores, &already);
   }
   static void clear_closed(storage::Connection& c, core::ShopId shop) {
     ConversionScoreStore::clear_closed(c, shop);
@@ -72,19 +81,18 @@ struct ConversionKind {
 
 struct LapseKind {
   static constexpr ModelKind kKind = ModelKind::kLapse;
-  static insights::LabelledSet labelled(storage::Connection& c, core::ShopId shop,
-                                        std::int64_t now) {
-    return lapse_set(RefillFeatureRepository::labelled(c, shop, now));
-  }
-  static std::vector<OpenReminder> open(storage::Connection& c, core::ShopId shop,
-                                        std::int64_t now) {
-    return RefillFeatureRepository::open_reminders(c, shop, now, false);
+  static Reading<OpenReminder> read(storage::Connection& c, core::ShopId shop, std::int64_t now) {
+    return {lapse_set(RefillFeatureRepository::labelled(c, shop, now)),
+            RefillFeatureRepository::open_reminders(c, shop, now, false)};
   }
   static auto score(const insights::TrainedScorer& scorer, const OpenReminder& row) {
     return std::pair(row.id, score_reminder(scorer, row.snapshot));
   }
+  // The risks stay on the reminders, whose UPDATE leaves unchanged ones out itself.
+  static StoredScores stored(storage::Connection&, core::ShopId) { return {}; }
   static void store(storage::Connection& c, core::ShopId shop,
-                    const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
+                    const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks,
+                    const StoredScores&) {
     LapseRiskStore::store(c, shop, risks);
   }
   static void clear_closed(storage::Connection& c, core::ShopId shop) {
@@ -92,38 +100,40 @@ struct LapseKind {
   }
 };
 
-// Scores `open` with `scorer` (outside any transaction) and stores the scores, kScoreBatch to a
-// write transaction.
+// Scores `open` with `scorer` (outside any transaction) and stores the scores that differ from
+// `stored`, kScoreBatch to a write transaction.
 template <typename Kind, typename Row>
 void rescore(storage::Database& db, core::ShopId shop_id, const insights::TrainedScorer& scorer,
-             const std::vector<Row>& open) {
+             const std::vector<Row>& open, const StoredScores& stored) {
   for (std::size_t first = 0; first < open.size(); first += kScoreBatch) {
     std::vector<decltype(Kind::score(scorer, open.front()))> scores;
     for (std::size_t i = first; i < std::min(open.size(), first + kScoreBatch); ++i)
       scores.push_back(Kind::score(scorer, open[i]));
     db.transaction(storage::TxMode::kWrite,
-                   [&](storage::Connection& c) { Kind::store(c, shop_id, scores); });
+                   [&](storage::Connection& c) { Kind::store(c, shop_id, scores, stored); });
   }
 }
 
 // Trains the shop's scorer of this kind, stores it as the next version, rescores every open row
-// and clears the scores of closed ones.
+// and clears the scores of closed ones. The history and the open rows are read together, before
+// the fit: a row opened during the fit is scored by its own refresh or the next training.
 template <typename Kind>
 StoredModel train_kind(storage::Database& db, core::ShopId shop_id, std::int64_t now) {
-  insights::LabelledSet set;
-  db.transaction(storage::TxMode::kRead,
-                 [&](storage::Connection& c) { set = Kind::labelled(c, shop_id, now); });
+  decltype(Kind::read(std::declval<storage::Connection&>(), shop_id, now)) reading;
+  StoredScores scores;
+  db.transaction(storage::TxMode::kRead, [&](storage::Connection& c) {
+    reading = Kind::read(c, shop_id, now);
+    scores = Kind::stored(c, shop_id);
+  });
   StoredModel stored;
   stored.kind = Kind::kKind;
   stored.trained_at = now;
-  stored.scorer = insights::train_scorer(set);
+  stored.scorer = insights::train_scorer(reading.labelled);
+  reading.labelled = {};
   db.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     stored.version = InsightModelRepository::insert(c, shop_id, Kind::kKind, stored.scorer, now);
   });
-  decltype(Kind::open(std::declval<storage::Connection&>(), shop_id, now)) open;
-  db.transaction(storage::TxMode::kRead,
-                 [&](storage::Connection& c) { open = Kind::open(c, shop_id, now); });
-  rescore<Kind>(db, shop_id, stored.scorer, open);
+  rescore<Kind>(db, shop_id, stored.scorer, reading.open, scores);
   db.transaction(storage::TxMode::kWrite,
                  [&](storage::Connection& c) { Kind::clear_closed(c, shop_id); });
   return stored;
@@ -147,7 +157,7 @@ int InsightTraining::score_new_reminders(core::ShopId shop_id) {
     open = RefillFeatureRepository::open_reminders(c, shop_id, now, true);
     if (!open.empty()) scorer = LapseRiskStore::current_scorer(c, shop_id);
   });
-  rescore<LapseKind>(db_, shop_id, scorer, open);
+  rescore<LapseKind>(db_, shop_id, scorer, open, StoredScores{});
   return static_cast<int>(open.size());
 }
 

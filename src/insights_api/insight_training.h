@@ -22,7 +22,7 @@ class InsightTraining {
   InsightTraining(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // The conversion scorer: trained on the shop's labelled contacts
-  // (ConversionFeatureRepository::labelled), judged against the baseline on the latest 20% by
+  // (ConversionFeatureRepository::training_rows), judged against the baseline on the latest 20% by
   // upload time (insights::train_scorer), stored as the next version; then every open contact
   // is rescored with it and closed ones lose their score. Returns what was stored.
   StoredModel train_conversion(core::ShopId shop_id);

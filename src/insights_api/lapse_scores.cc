@@ -25,7 +25,7 @@ insights::TrainedScorer LapseRiskStore::current_scorer(storage::Connection& c,
 
 void LapseRiskStore::store(storage::Connection& c, core::ShopId shop_id,
                            const std::vector<std::pair<core::RefillReminderId, ScoredRow>>& risks) {
-  static constexpr ScoreColumns kColumns{"refill_reminders", "lapse_risk_ppm", "lapse_risk",
+  static constexpr ScoreColumns kColumns{"refill_reminders", "id", "lapse_risk_ppm", "lapse_risk",
                                          "refill_reminders.status IN ('pending', 'sent')"};
   write_scores(c, kColumns, shop_id, risks);
 }
