@@ -4,11 +4,11 @@
 // file, or a new PostgreSQL database when RXTRACK_TEST_PG_URL names a server where the test may
 // create one; the PostgreSQL half is skipped without it), brought to the schema just before the
 // migration under test.
+#include "pg_admin.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -19,15 +19,6 @@
 #include <vector>
 
 namespace rx::storage {
-
-inline bool run_admin(const std::string& admin_url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(admin_url.c_str());
-  PGresult* r = PQexec(conn, sql.c_str());
-  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
-  PQfinish(conn);
-  return ok;
-}
 
 class EngineMigrationTest : public ::testing::TestWithParam<std::string> {
  protected:

@@ -1,13 +1,13 @@
 // Storage behaviour that must be identical on both engines; the PostgreSQL half runs when
 // RXTRACK_TEST_PG_URL names a server where the test may create a database.
 #include "core/error.h"
+#include "pg_admin.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_checkpointer.h"
 #include "storage/statement_cache.h"
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -25,15 +25,6 @@ namespace {
 
 using core::AppError;
 using core::ErrorCode;
-
-bool run_admin(const std::string& admin_url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(admin_url.c_str());
-  PGresult* r = PQexec(conn, sql.c_str());
-  const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
-  PQfinish(conn);
-  return ok;
-}
 
 std::string create_pg_database(const std::string& admin_url, const std::string& name) {
   if (!run_admin(admin_url, "CREATE DATABASE " + name)) return {};
