@@ -227,6 +227,21 @@ std::string_view order_by(ContactSort sort, bool status_index) {
   return " ORDER BY cr.id DESC";
 }
 
+// The scored contacts: their scores joined to their rows. CROSS JOIN keeps the scores outermost
+// on SQLite, which reads them in their index's order and stops after a page; PostgreSQL chooses
+// the same plan by its costs.
+constexpr std::string_view kScoredContacts =
+    " FROM contact_scores cs CROSS JOIN contact_records cr";
+
+// `filter` on the scored contacts. The scores' shop is the contact's, not a second parameter:
+// PostgreSQL would take the two as independent, estimate a tenth of the rows, and plan the
+// statement again on every request (1 ms) rather than reuse its plan.
+Conditions scored_where(ShopId shop_id, const ContactFilter& filter) {
+  Conditions w = where(shop_id, filter);
+  w.add("cs.shop_id = cr.shop_id AND cs.contact_id = cr.id");
+  return w;
+}
+
 // "?, ?, ?" for an IN list of n values.
 std::string placeholders(std::size_t n) {
   std::string out;
@@ -285,15 +300,9 @@ std::vector<Contact> ContactRepository::list(storage::Connection& c, ShopId shop
 
 std::pair<std::string, storage::Params> ContactRepository::best_first_statement(
     ShopId shop_id, const ContactFilter& filter, std::int64_t limit, std::int64_t offset) {
-  Conditions w = where(shop_id, filter);
-  w.add("cs.shop_id = cr.shop_id AND cs.contact_id = cr.id");
-  // CROSS JOIN keeps the scores outermost on SQLite, which reads them in the index's order and
-  // stops after the page; PostgreSQL chooses the same plan by its costs. The scores' shop is the
-  // contact's, not a second parameter: PostgreSQL would take the two as independent, estimate
-  // a tenth of the rows, and plan the statement again on every request (1 ms) rather than reuse
-  // its plan. The first page has its size written in, as in `list`.
-  std::string sql = "SELECT " + contact_columns() + " FROM contact_scores cs CROSS JOIN " +
-                    "contact_records cr" + w.sql() +
+  const Conditions w = scored_where(shop_id, filter);
+  // The first page has its size written in, as in `list`.
+  std::string sql = "SELECT " + contact_columns() + std::string(kScoredContacts) + w.sql() +
                     " ORDER BY cs.score_ppm DESC, cs.contact_id DESC";
   if (offset == 0) {
     sql += " LIMIT " + std::to_string(limit);
@@ -317,11 +326,9 @@ std::vector<Contact> ContactRepository::list_best_first(storage::Connection& c, 
   // contacts came before them is known from this page unless it held none.
   std::int64_t tail_offset = 0;
   if (scored_here == 0 && offset > 0) {
-    Conditions scored = where(shop_id, filter);
-    scored.add("cs.shop_id = cr.shop_id AND cs.contact_id = cr.id");
+    const Conditions scored = scored_where(shop_id, filter);
     const std::int64_t scored_total = c.query_int(
-        "SELECT COUNT(*) FROM contact_scores cs CROSS JOIN contact_records cr" + scored.sql(),
-        scored.params());
+        "SELECT COUNT(*)" + std::string(kScoredContacts) + scored.sql(), scored.params());
     tail_offset = std::max<std::int64_t>(0, offset - scored_total);
   }
   Conditions rest = where(shop_id, filter);

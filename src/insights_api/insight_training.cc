@@ -47,8 +47,6 @@ insights::LabelledSet lapse_set(const std::vector<LabelledReminder>& history) {
   return set;
 }
 
-// What training reads, scores and stores for each kind of scorer; train_kind and rescore hold
-// the steps the kinds share.
 // What a training reads, in one read transaction: the labelled history and the open rows.
 template <typename Open>
 struct Reading {
@@ -56,6 +54,8 @@ struct Reading {
   std::vector<Open> open;
 };
 
+// What training reads, scores and stores for each kind of scorer; train_kind and rescore hold
+// the steps the kinds share.
 struct ConversionKind {
   static constexpr ModelKind kKind = ModelKind::kConversion;
   static Reading<OpenContact> read(storage::Connection& c, core::ShopId shop, std::int64_t now) {
@@ -129,7 +129,7 @@ StoredModel train_kind(storage::Database& db, core::ShopId shop_id, std::int64_t
   stored.kind = Kind::kKind;
   stored.trained_at = now;
   stored.scorer = insights::train_scorer(reading.labelled);
-  reading.labelled = {};
+  reading.labelled = {};  // the history's memory is not held through the rescoring
   db.transaction(storage::TxMode::kWrite, [&](storage::Connection& c) {
     stored.version = InsightModelRepository::insert(c, shop_id, Kind::kKind, stored.scorer, now);
   });

@@ -25,11 +25,6 @@ struct ScoreColumns {
   std::string_view scored_table = {};
 };
 
-// Writes each score of the shop, kScoreRowsPerStatement rows to a statement (`UPDATE ... FROM
-// (VALUES ...)`, or `INSERT ... SELECT ... FROM (VALUES ...) ... ON CONFLICT DO UPDATE`, on both
-// engines): a training rescoring 100,000 rows makes a few hundred round trips to PostgreSQL
-// instead of 100,000. A score already stored as it is is not written again. Throws the driver's
-// failures (storage/driver_error.h).
 // The scores a table of scores of its own holds for a shop, read once before a training
 // rescores it, so that write_scores leaves out those it would write unchanged: PostgreSQL locks,
 // and so writes, every row an ON CONFLICT DO UPDATE meets, even one its WHERE would leave alone.
@@ -45,6 +40,11 @@ class StoredScores {
   std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> by_id_;
 };
 
+// Writes each score of the shop, kScoreRowsPerStatement rows to a statement (`UPDATE ... FROM
+// (VALUES ...)`, or `INSERT ... SELECT ... FROM (VALUES ...) ... ON CONFLICT DO UPDATE`, on both
+// engines): a training rescoring 100,000 rows makes a few hundred round trips to PostgreSQL
+// instead of 100,000. A score already stored as it is is not written again. Throws the driver's
+// failures (storage/driver_error.h).
 // `already`: scores not to write again (StoredScores), or null to compare in the statement.
 void write_scores(storage::Connection& c, const ScoreColumns& where, core::ShopId shop_id,
                   const std::vector<std::pair<std::int64_t, ScoredRow>>& scores,

@@ -21,9 +21,7 @@ TEST_P(ContactScoresMigrationTest, ScoresMoveToTheirOwnTableAndLeaveTheContactRo
   std::int64_t unscored = 0;
   const std::string json = R"({"p":0.42,"band":"medium","model":"baseline","reasons":[]})";
   db_->transaction(TxMode::kWrite, [&](Connection& c) {
-    const std::int64_t shop = c.query_int(
-        "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES ('S', 'k', 1, 1) "
-        "RETURNING id");
+    const std::int64_t shop = insert_shop(c);
     scored = c.query_int(
         "INSERT INTO contact_records (shop_id, phone, created_at, updated_at, "
         "conversion_score_ppm, conversion_score) VALUES (?, '+919800000001', 1, 1, 420000, ?) "

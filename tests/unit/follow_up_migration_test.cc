@@ -20,9 +20,7 @@ TEST_P(FollowUpMigrationTest, ContactRemindersBecomeContactFollowUpsWithTheirRow
   migrate_to_before(kRenameVersion);
   std::int64_t set_before = 0;
   db_->transaction(TxMode::kWrite, [&](Connection& c) {
-    const std::int64_t shop = c.query_int(
-        "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES ('S', 'k', 1, 1) "
-        "RETURNING id");
+    const std::int64_t shop = insert_shop(c);
     const std::int64_t staff = c.query_int(
         "INSERT INTO staff (shop_id, name, email, role, password_hash, created_at, updated_at) "
         "VALUES (?, 'S', 's@example.com', 'staff', 'h', 1, 1) RETURNING id",

@@ -30,8 +30,8 @@ class EngineMigrationTest : public ::testing::TestWithParam<std::string> {
       if (!admin || !*admin) GTEST_SKIP() << "RXTRACK_TEST_PG_URL not set";
       admin_url_ = admin;
       pg_name_ = "rxmigration_" + tag;
-      ASSERT_TRUE(run_admin(admin_url_, "CREATE DATABASE " + pg_name_));
-      url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + pg_name_;
+      url_ = create_pg_database(admin_url_, pg_name_);
+      ASSERT_FALSE(url_.empty()) << "CREATE DATABASE " << pg_name_;
     } else {
       path_ = std::filesystem::temp_directory_path() / ("rxmigration_" + tag + ".db");
       url_ = "sqlite:" + path_.string();
@@ -66,6 +66,13 @@ class EngineMigrationTest : public ::testing::TestWithParam<std::string> {
                 {m.version, m.name});
       });
     }
+  }
+
+  // A shop as the schema before the migration takes one: its id.
+  static std::int64_t insert_shop(Connection& c) {
+    return c.query_int(
+        "INSERT INTO shops (name, webhook_key, created_at, updated_at) VALUES ('S', 'k', 1, 1) "
+        "RETURNING id");
   }
 
   // The names of the indexes on `table`.

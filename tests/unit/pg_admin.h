@@ -17,4 +17,10 @@ inline bool run_admin(const std::string& admin_url, const std::string& sql) {
   return ok;
 }
 
+// Creates database `name` on that server: its URL, or "" when it could not be created.
+inline std::string create_pg_database(const std::string& admin_url, const std::string& name) {
+  if (!run_admin(admin_url, "CREATE DATABASE " + name)) return {};
+  return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
+}
+
 }  // namespace rx::storage

@@ -26,11 +26,6 @@ namespace {
 using core::AppError;
 using core::ErrorCode;
 
-std::string create_pg_database(const std::string& admin_url, const std::string& name) {
-  if (!run_admin(admin_url, "CREATE DATABASE " + name)) return {};
-  return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
-}
-
 class StorageTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
